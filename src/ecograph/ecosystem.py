@@ -1,0 +1,332 @@
+"""The :class:`Ecosystem`: validated tables of one mapping, and :func:`load`.
+
+Examples
+--------
+>>> import ecograph as eg
+>>> eco = eg.datasets.tiny()
+>>> eco
+<Ecosystem 'tiny': 8 actors, 8 ties, 2 people, 4 affiliations>
+>>> eco.actors.loc["fablab", "sphere"]
+'production'
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+import networkx as nx
+import pandas as pd
+
+from .errors import Problem, SchemaError
+from .io import read_dataset_files
+from .schema import TABLES
+from .validation import ValidationResult, validate_tables
+from .vocabulary import Vocabulary, default_vocabulary
+
+__all__ = ["Ecosystem", "from_frames", "load"]
+
+
+@dataclass
+class Ecosystem:
+    """Validated tables describing one ecosystem.
+
+    Attributes
+    ----------
+    actors : DataFrame
+        Indexed by actor ``id``; the schema's columns, then any extra columns.
+    people : DataFrame
+        Indexed by person ``id``.
+    affiliations : DataFrame
+        ``person``, ``actor``, ``role``, ``start``, ``end``, ``source``, extras.
+    ties : DataFrame
+        ``source``, ``target``, ``type``, ``start``, ``end``, ``weight``,
+        ``evidence``, extras.
+    vocabulary : Vocabulary
+        Vocabularies in force (built-in plus the dataset's extensions).
+    name : str
+        Short name of the dataset (the folder or workbook name).
+    path : str
+        Where it was loaded from ("" when built in memory).
+    rejected : DataFrame
+        Rows left out because they were invalid (only with
+        ``load(..., on_error="collect")``), with their reasons.
+    problems : list of Problem
+        The problems behind the rejected rows.
+    synthetic : bool
+        True for generated data: every output made from it says so.
+    """
+
+    actors: pd.DataFrame
+    people: pd.DataFrame
+    affiliations: pd.DataFrame
+    ties: pd.DataFrame
+    vocabulary: Vocabulary = field(default_factory=default_vocabulary)
+    name: str = "ecosystem"
+    path: str = ""
+    rejected: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=["table", "file", "row", "reasons", "cells"]))
+    problems: list[Problem] = field(default_factory=list)
+    synthetic: bool = False
+
+    def __repr__(self) -> str:
+        extra = ", synthetic" if self.synthetic else ""
+        rejected = f", {len(self.rejected)} rejected rows" if len(self.rejected) else ""
+        return (
+            f"<Ecosystem {self.name!r}: {len(self.actors)} actors, {len(self.ties)} ties, "
+            f"{len(self.people)} people, {len(self.affiliations)} affiliations{rejected}{extra}>"
+        )
+
+    def graph(
+        self,
+        *,
+        tie_types: Iterable[str] | str | None = None,
+        via_people: bool = True,
+        as_of: int | None = None,
+        provenance: bool = True,
+    ) -> nx.Graph:
+        """The actor network.
+
+        A simple undirected graph. Nodes are actor ids with every actor column
+        as attributes (missing numbers are left out). Each edge gathers the
+        ties between its two actors:
+
+        ``types``
+            sorted tie types, plus ``"people"`` when people link them;
+        ``n_ties``
+            number of ties;
+        ``weight``
+            sum of the ties' weights, plus one per linking person;
+        ``ties``, ``evidence``
+            every tie as a record, and their evidence (with ``provenance``);
+        ``people``, ``n_people``, ``people_links``
+            with ``via_people``: who links them, and for each person whether
+            the link is ``shared`` or ``moved`` and when.
+
+        Directed tie types keep their direction in ``ties`` (``source`` and
+        ``target`` of each record).
+
+        Parameters
+        ----------
+        tie_types : iterable of str, optional
+            Keep only ties of these types.
+        via_people : bool, default True
+            Also link actors that share a person or between which a person
+            moved (see :func:`ecograph.graphs.people_links`).
+        as_of : int, optional
+            A snapshot of that year: actors founded by then and not closed,
+            ties and affiliations active that year.
+        provenance : bool, default True
+            Keep each tie's record and evidence on the edges (turn off for
+            very large graphs).
+
+        Returns
+        -------
+        networkx.Graph
+
+        Examples
+        --------
+        >>> import ecograph as eg
+        >>> eco = eg.datasets.tiny()
+        >>> G = eco.graph()
+        >>> G["network"]["fablab"]["types"], G["network"]["fablab"]["evidence"]
+        (['membership', 'support'], ['annual report 2016', 'interview 2017'])
+        >>> eco.graph(via_people=False).has_edge("incubator", "lab")
+        False
+        >>> sorted(eco.graph(as_of=2012).nodes)
+        ['city', 'incubator', 'loner', 'network']
+        """
+        from .graphs import actor_graph
+
+        return actor_graph(self, tie_types=tie_types, via_people=via_people, as_of=as_of, provenance=provenance)
+
+    def affiliation_graph(self, *, as_of: int | None = None) -> nx.Graph:
+        """The bipartite person–actor graph (see :func:`ecograph.graphs.affiliation_graph`).
+
+        Examples
+        --------
+        >>> import ecograph as eg
+        >>> B = eg.datasets.tiny().affiliation_graph()
+        >>> B.number_of_nodes(), B.number_of_edges()
+        (10, 4)
+        """
+        from .graphs import affiliation_graph
+
+        return affiliation_graph(self, as_of=as_of)
+
+    def people_links(self, *, as_of: int | None = None) -> pd.DataFrame:
+        """Actors linked by a person: who, shared or moved, and when.
+
+        See :func:`ecograph.graphs.people_links`.
+
+        Examples
+        --------
+        >>> import ecograph as eg
+        >>> eg.datasets.tiny().people_links()["kind"].tolist()
+        ['moved', 'shared']
+        """
+        from .graphs import people_links
+
+        return people_links(self, as_of=as_of)
+
+    def summary(self):
+        """Counts by kind, sphere and scope, ties by type, components and density.
+
+        Returns
+        -------
+        Summary
+            Prints as text, shows as a table in Jupyter, converts with
+            ``to_dict()``.
+
+        Examples
+        --------
+        >>> import ecograph as eg
+        >>> s = eg.datasets.tiny().summary()
+        >>> s.counts["actors"], s.network["components"], s.network["isolates"]
+        (8, 2, 1)
+        """
+        from .summary import summarise
+
+        return summarise(self)
+
+    def validation_report(self) -> str:
+        """The problems that led to rejected rows, one per line ("" if none)."""
+        return "\n".join(str(p) for p in self.problems)
+
+
+def _from_result(result: ValidationResult, *, name: str, path: str, synthetic: bool = False) -> Ecosystem:
+    t = result.tables
+    return Ecosystem(
+        actors=t["actors"],
+        people=t["people"],
+        affiliations=t["affiliations"],
+        ties=t["ties"],
+        vocabulary=result.vocabulary,
+        name=name,
+        path=path,
+        rejected=result.rejected,
+        problems=result.problems,
+        synthetic=synthetic,
+    )
+
+
+def validate(path: str | os.PathLike) -> ValidationResult:
+    """Read and validate a dataset without raising; see :func:`load`.
+
+    Examples
+    --------
+    >>> import ecograph as eg
+    >>> eg.validate(eg.datasets.dijon_path()).is_valid
+    True
+    """
+    tables, read_problems = read_dataset_files(path)
+    return validate_tables(tables, read_problems=read_problems)
+
+
+def load(path: str | os.PathLike, *, on_error: Literal["raise", "collect"] = "raise", name: str | None = None) -> Ecosystem:
+    """Load and validate a dataset folder of CSV files or an ``.xlsx`` workbook.
+
+    Parameters
+    ----------
+    path : path-like
+        A folder with ``actors.csv``, ``ties.csv`` and optionally
+        ``people.csv``, ``affiliations.csv`` and ``vocabulary.csv``; or a
+        workbook with sheets of the same names.
+    on_error : {"raise", "collect"}, default "raise"
+        With ``"raise"``, any problem raises a :class:`SchemaError` listing
+        every problem. With ``"collect"``, the valid rows load and the
+        invalid ones are kept in ``Ecosystem.rejected`` with their reasons
+        (problems with the dataset as a whole, such as a missing ``actors``
+        table, still raise).
+    name : str, optional
+        Name of the dataset; defaults to the folder or workbook name.
+
+    Returns
+    -------
+    Ecosystem
+
+    Raises
+    ------
+    SchemaError
+        If the dataset has problems and ``on_error="raise"``.
+
+    Examples
+    --------
+    >>> import ecograph as eg
+    >>> eco = eg.load(eg.datasets.dijon_path())
+    >>> eco.name, len(eco.rejected)
+    ('dijon', 0)
+    """
+    if on_error not in ("raise", "collect"):
+        raise ValueError("on_error must be 'raise' or 'collect'")
+    path = Path(path)
+    result = validate(path)
+    if result.problems:
+        fatal = [
+            p
+            for p in result.problems
+            if p.row is None and (p.table == "dataset" or p.message.startswith("the required table") or p.table == "actors")
+        ]
+        if on_error == "raise" or fatal:
+            raise SchemaError(result.problems)
+    return _from_result(result, name=name or path.stem, path=str(path))
+
+
+def from_frames(
+    actors: pd.DataFrame,
+    ties: pd.DataFrame,
+    people: pd.DataFrame | None = None,
+    affiliations: pd.DataFrame | None = None,
+    *,
+    name: str = "ecosystem",
+    on_error: Literal["raise", "collect"] = "raise",
+) -> Ecosystem:
+    """Validate tables held in memory (columns as in the schema) into an Ecosystem.
+
+    The frames go through the same validation as files; row numbers in errors
+    count the header as row 1, like a spreadsheet.
+
+    Examples
+    --------
+    >>> import pandas as pd, ecograph as eg
+    >>> actors = pd.DataFrame({"id": ["a", "b"], "name": ["A", "B"], "kind": "initiative", "source": "notes"})
+    >>> ties = pd.DataFrame({"source": ["a"], "target": ["b"], "type": ["partnership"], "evidence": ["notes"]})
+    >>> eg.from_frames(actors, ties).graph().number_of_edges()
+    1
+    """
+    from .io import RawRow, RawTable
+
+    def raw(df: pd.DataFrame | None, table: str) -> RawTable | None:
+        if df is None:
+            return None
+        df = df.reset_index() if df.index.name == TABLES[table].key and TABLES[table].key else df
+        cols = [str(c) for c in df.columns]
+        rows = []
+        for i, values in enumerate(df.itertuples(index=False, name=None), start=2):
+            cells = {}
+            for c, v in zip(cols, values, strict=False):
+                if v is None or (not isinstance(v, str) and pd.isna(v)):
+                    cells[c] = ""
+                elif isinstance(v, float) and v.is_integer() and c in ("founded", "closed", "start", "end"):
+                    cells[c] = str(int(v))
+                else:
+                    cells[c] = str(v).strip()
+            rows.append(RawRow(i, cells))
+        return RawTable(table, f"<{table} table>", cols, rows)
+
+    tables = {
+        k: v
+        for k, v in {
+            "actors": raw(actors, "actors"),
+            "ties": raw(ties, "ties"),
+            "people": raw(people, "people"),
+            "affiliations": raw(affiliations, "affiliations"),
+        }.items()
+        if v is not None
+    }
+    result = validate_tables(tables)
+    if result.problems and on_error == "raise":
+        raise SchemaError(result.problems)
+    return _from_result(result, name=name, path="")

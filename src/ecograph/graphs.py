@@ -1,0 +1,322 @@
+"""Building networkx graphs from the tables.
+
+Three graphs are built here:
+
+* the **actor network** (:func:`actor_graph`): a simple undirected graph of
+  actors, whose edges gather every tie between two actors (types, count,
+  weight, provenance) and, optionally, the people who link them;
+* the **people links** (:func:`people_links`): the projection of the
+  person–actor affiliations onto pairs of actors, one row per person and
+  pair, saying whether the person was in both at the same time (``shared``)
+  or went from one to the other (``moved``), and when;
+* the **affiliation graph** (:func:`affiliation_graph`): the bipartite
+  person–actor graph.
+
+Time semantics
+--------------
+``start`` is the year or date from which an affiliation or tie is attested and
+``end`` the one by which it had ended. A person *moved* from actor A to actor B
+when the A affiliation has an end, the B affiliation has a start, and B's start
+is not certainly before A's end (``A: 2012-2018, B: 2018-`` is a move;
+``A: 2012-2018, B: 2015-`` is a shared period). Any other pair of affiliations
+is *shared*: concurrent, or undated so that concurrency cannot be excluded.
+
+A snapshot ``as_of=Y`` keeps actors founded by ``Y`` (or with no founding year)
+and not closed before ``Y``, ties and affiliations active in ``Y`` (start by
+``Y``, end not before ``Y``, missing bounds counting as open); shared links
+need both affiliations active in ``Y``, while a move, once made, links the two
+actors from the year the person joined the second one.
+
+Examples
+--------
+>>> import ecograph as eg
+>>> eco = eg.datasets.tiny()
+>>> G = eco.graph()
+>>> G.number_of_nodes(), G.number_of_edges()
+(8, 9)
+>>> sorted(G["incubator"]["lab"]["types"])
+['people']
+>>> [(m["person"], m["source"], m["target"], m["kind"], m["year"]) for m in G["incubator"]["lab"]["people_links"]]
+[('p1', 'incubator', 'lab', 'moved', 2018)]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+import networkx as nx
+import numpy as np
+import pandas as pd
+
+from .errors import EcographError
+from .timeutil import period, year_of
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .ecosystem import Ecosystem
+
+__all__ = ["PEOPLE_LINK_COLUMNS", "active_actors", "actor_graph", "affiliation_graph", "people_links"]
+
+PEOPLE_LINK_COLUMNS = [
+    "source",
+    "target",
+    "person",
+    "kind",
+    "year",
+    "source_start",
+    "source_end",
+    "target_start",
+    "target_end",
+    "source_role",
+    "target_role",
+]
+
+
+def _year_or_none(text: str) -> int | None:
+    return year_of(text) if text else None
+
+
+def _active_mask(start: pd.Series, end: pd.Series, year: int) -> np.ndarray:
+    """Rows whose [start, end] period (text, empty = open) includes ``year``."""
+    s = start.map(_year_or_none)
+    e = end.map(_year_or_none)
+    ok_start = s.map(lambda v: v is None or v <= year).to_numpy(dtype=bool)
+    ok_end = e.map(lambda v: v is None or v >= year).to_numpy(dtype=bool)
+    return ok_start & ok_end
+
+
+def active_actors(actors: pd.DataFrame, year: int) -> pd.Index:
+    """Ids of the actors existing in ``year`` (unknown founding years count as existing).
+
+    >>> import ecograph as eg
+    >>> list(active_actors(eg.datasets.tiny().actors, 2015))
+    ['incubator', 'network', 'city', 'fablab', 'coop', 'loner']
+    """
+    founded = actors["founded"]
+    closed = actors["closed"]
+    mask = (founded.isna() | (founded <= year)) & (closed.isna() | (closed >= year))
+    return actors.index[mask.to_numpy(dtype=bool)]
+
+
+def _pair_relation(a: dict, b: dict) -> tuple[str, dict, dict, int | None]:
+    """Classify two affiliations of one person: (kind, first, second, year)."""
+
+    def moved(x: dict, y: dict) -> bool:
+        return bool(x["end"]) and bool(y["start"]) and period(y["start"])[1] >= period(x["end"])[0]
+
+    ab, ba = moved(a, b), moved(b, a)
+    if ab and ba:  # both short periods in the same span: order by start
+        ab = period(a["start"] or a["end"])[0] <= period(b["start"] or b["end"])[0]
+        ba = not ab
+    if ab:
+        return "moved", a, b, year_of(b["start"])
+    if ba:
+        return "moved", b, a, year_of(a["start"])
+    starts = [period(x["start"])[0] for x in (a, b) if x["start"]]
+    first, second = (a, b) if a["actor"] <= b["actor"] else (b, a)
+    return "shared", first, second, (max(starts).year if starts else None)
+
+
+def people_links(eco: Ecosystem, *, as_of: int | None = None) -> pd.DataFrame:
+    """Pairs of actors linked by a person, one row per person and pair.
+
+    Parameters
+    ----------
+    eco : Ecosystem
+    as_of : int, optional
+        Keep only the links that exist in that year (see the module notes).
+
+    Returns
+    -------
+    DataFrame
+        Columns ``source``, ``target`` (for a move: from, to), ``person``,
+        ``kind`` (``shared`` or ``moved``), ``year`` (year of the move, or the
+        year from which the shared period is attested; ``<NA>`` if undated),
+        the start and end of both affiliations, and both roles.
+
+    Examples
+    --------
+    >>> import ecograph as eg
+    >>> links = people_links(eg.datasets.tiny())
+    >>> links[["source", "target", "person", "kind", "year"]].to_string(index=False)
+    '   source target person   kind  year\\nincubator    lab     p1  moved  2018\\nincubator network     p2 shared  2014'
+    """
+    aff = eco.affiliations
+    if as_of is not None and len(aff):
+        aff = aff[_active_or_started(aff, as_of)]
+    rows: list[dict] = []
+    if len(aff):
+        records = aff[["person", "actor", "role", "start", "end"]].to_dict("records")
+        by_person: dict[str, list[dict]] = {}
+        for rec in records:
+            by_person.setdefault(rec["person"], []).append(rec)
+        for person, recs in by_person.items():
+            if len({r["actor"] for r in recs}) < 2:
+                continue
+            for i in range(len(recs)):
+                for j in range(i + 1, len(recs)):
+                    a, b = recs[i], recs[j]
+                    if a["actor"] == b["actor"]:
+                        continue
+                    kind, first, second, year = _pair_relation(a, b)
+                    if as_of is not None:
+                        if kind == "moved" and (year is None or year > as_of):
+                            continue
+                        if kind == "shared" and not all(_is_active(x, as_of) for x in (a, b)):
+                            continue
+                    rows.append(
+                        {
+                            "source": first["actor"],
+                            "target": second["actor"],
+                            "person": person,
+                            "kind": kind,
+                            "year": year,
+                            "source_start": first["start"],
+                            "source_end": first["end"],
+                            "target_start": second["start"],
+                            "target_end": second["end"],
+                            "source_role": first["role"],
+                            "target_role": second["role"],
+                        }
+                    )
+    df = pd.DataFrame(rows, columns=PEOPLE_LINK_COLUMNS)
+    df["year"] = pd.array(df["year"].tolist(), dtype="Int64")
+    if as_of is not None and len(df):
+        alive = set(active_actors(eco.actors, as_of))
+        df = df[df["source"].isin(alive) & df["target"].isin(alive)]
+    return df.sort_values(["source", "target", "person"], kind="stable").reset_index(drop=True)
+
+
+def _is_active(rec: dict, year: int) -> bool:
+    return (not rec["start"] or year_of(rec["start"]) <= year) and (not rec["end"] or year_of(rec["end"]) >= year)
+
+
+def _active_or_started(aff: pd.DataFrame, year: int) -> np.ndarray:
+    """Affiliations that had started by ``year`` (a past one may still make a move)."""
+    return aff["start"].map(lambda s: not s or year_of(s) <= year).to_numpy(dtype=bool)
+
+
+def actor_graph(
+    eco: Ecosystem,
+    *,
+    tie_types: Iterable[str] | None = None,
+    via_people: bool = True,
+    as_of: int | None = None,
+    provenance: bool = True,
+) -> nx.Graph:
+    """The actor network as a simple undirected networkx graph.
+
+    See :meth:`ecograph.Ecosystem.graph`, which calls this function.
+    """
+    actors = eco.actors
+    ties = eco.ties
+    if as_of is not None:
+        actors = actors.loc[active_actors(actors, as_of)]
+        ties = ties[_active_mask(ties["start"], ties["end"], as_of)] if len(ties) else ties
+        ties = ties[ties["source"].isin(actors.index) & ties["target"].isin(actors.index)]
+    if tie_types is not None:
+        wanted = {tie_types} if isinstance(tie_types, str) else set(tie_types)
+        unknown = wanted - set(eco.vocabulary.codes("type"))
+        if unknown:
+            raise EcographError(f"unknown tie type(s) {sorted(unknown)}; valid types: {', '.join(eco.vocabulary.codes('type'))}")
+        ties = ties[ties["type"].isin(wanted)]
+    G = nx.Graph()
+    G.graph.update({"name": eco.name, "as_of": as_of, "synthetic": eco.synthetic})
+    G.add_nodes_from(_node_records(actors))
+
+    if len(ties):
+        u = ties["source"].to_numpy(dtype=object)
+        v = ties["target"].to_numpy(dtype=object)
+        swap = u > v
+        lo = np.where(swap, v, u)
+        hi = np.where(swap, u, v)
+        frame = pd.DataFrame({"u": lo, "v": hi, "type": ties["type"].to_numpy(), "weight": ties["weight"].to_numpy(dtype=float)})
+        agg = frame.groupby(["u", "v"], sort=True).agg(
+            n_ties=("type", "size"), weight=("weight", "sum"), types=("type", lambda s: sorted(set(s)))
+        )
+        edges = [
+            (a, b, {"types": t, "n_ties": int(n), "weight": float(w), "n_people": 0})
+            for (a, b), n, w, t in zip(agg.index, agg["n_ties"], agg["weight"], agg["types"], strict=False)
+        ]
+        G.add_edges_from(edges)
+        if provenance:
+            for rec in ties[["source", "target", "type", "start", "end", "weight", "evidence"]].to_dict("records"):
+                data = G[rec["source"]][rec["target"]]
+                data.setdefault("ties", []).append(rec)
+            for _, _, data in G.edges(data=True):
+                data["evidence"] = list(dict.fromkeys(t["evidence"] for t in data.get("ties", [])))
+    if via_people and len(eco.affiliations):
+        links = people_links(eco, as_of=as_of)
+        links = links[links["source"].isin(G) & links["target"].isin(G)]
+        for rec in links.to_dict("records"):
+            a, b = rec["source"], rec["target"]
+            if not G.has_edge(a, b):
+                G.add_edge(a, b, types=[], n_ties=0, weight=0.0, n_people=0)
+            data = G[a][b]
+            entry = {k: rec[k] for k in ("person", "source", "target", "kind")}
+            entry["year"] = None if pd.isna(rec["year"]) else int(rec["year"])
+            data.setdefault("people_links", []).append(entry)
+        for _, _, data in G.edges(data=True):
+            plinks = data.get("people_links")
+            if plinks:
+                people = sorted({p["person"] for p in plinks})
+                data["people"] = people
+                data["n_people"] = len(people)
+                data["weight"] = data["weight"] + len(people)
+                if "people" not in data["types"]:
+                    data["types"] = sorted([*data["types"], "people"])
+    return G
+
+
+def _node_records(actors: pd.DataFrame) -> list[tuple[str, dict]]:
+    """Actor rows as (id, attributes), leaving out missing numbers."""
+    cols = list(actors.columns)
+    nodes = []
+    for key, values in zip(actors.index, actors.itertuples(index=False, name=None), strict=False):
+        attrs = {}
+        for c, val in zip(cols, values, strict=False):
+            if val is pd.NA or (isinstance(val, float) and np.isnan(val)):
+                continue
+            attrs[c] = int(val) if isinstance(val, (np.integer,)) else val
+        nodes.append((key, attrs))
+    return nodes
+
+
+def affiliation_graph(eco: Ecosystem, *, as_of: int | None = None) -> nx.Graph:
+    """The bipartite person–actor graph.
+
+    Actor nodes keep their ids and attributes, with ``bipartite=0`` and
+    ``node_type="actor"``; person nodes are ``"person:<id>"`` with
+    ``bipartite=1``, ``node_type="person"``, ``name`` and ``source``. Each edge
+    lists the person's affiliations to that actor (role, start, end, source).
+
+    Examples
+    --------
+    >>> import ecograph as eg
+    >>> B = affiliation_graph(eg.datasets.tiny())
+    >>> sorted(n for n, d in B.nodes(data=True) if d["bipartite"] == 1)
+    ['person:p1', 'person:p2']
+    >>> B["person:p1"]["lab"]["affiliations"][0]["role"]
+    'employee'
+    """
+    aff = eco.affiliations
+    actors = eco.actors
+    if as_of is not None:
+        actors = actors.loc[active_actors(actors, as_of)]
+        aff = aff[_active_mask(aff["start"], aff["end"], as_of)] if len(aff) else aff
+    B = nx.Graph()
+    B.graph.update({"name": eco.name, "as_of": as_of, "synthetic": eco.synthetic, "bipartite": True})
+    B.add_nodes_from((n, {**d, "bipartite": 0, "node_type": "actor"}) for n, d in _node_records(actors))
+    people = eco.people
+    for pid, rec in zip(people.index, people.to_dict("records"), strict=False):
+        B.add_node(f"person:{pid}", **rec, person_id=pid, bipartite=1, node_type="person")
+    for rec in aff.to_dict("records"):
+        if rec["actor"] not in B:
+            continue
+        p = f"person:{rec['person']}"
+        if not B.has_edge(p, rec["actor"]):
+            B.add_edge(p, rec["actor"], affiliations=[])
+        B[p][rec["actor"]]["affiliations"].append({k: v for k, v in rec.items() if k not in ("person", "actor")})
+    for _, _, data in B.edges(data=True):
+        data["roles"] = sorted({a["role"] for a in data["affiliations"] if a["role"]})
+    return B

@@ -1,0 +1,284 @@
+"""Reading dataset files into raw tables of text.
+
+A raw table keeps every cell as text, exactly as read (surrounding spaces
+removed), with the row number a spreadsheet shows. Typing and checking the
+cells is the job of :mod:`ecograph.validation`.
+
+CSV files may be UTF-8 (with or without a byte-order mark) or Windows-1252,
+which is what French Excel writes, and may use ``,``, ``;`` or a tab between
+cells; both are detected. Workbooks are read with openpyxl.
+
+Examples
+--------
+>>> import tempfile, pathlib
+>>> folder = pathlib.Path(tempfile.mkdtemp())
+>>> _ = (folder / "actors.csv").write_bytes("id;name\\ncafe;Café Pirouette\\n".encode("cp1252"))
+>>> raw = read_table(folder / "actors.csv", "actors")
+>>> raw.encoding, raw.delimiter, raw.rows[0].cells["name"], raw.rows[0].row
+('cp1252', ';', 'Café Pirouette', 2)
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as _dt
+import io as _io
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import Problem
+from .schema import TABLE_ORDER
+
+__all__ = ["RawRow", "RawTable", "find_table_files", "read_dataset_files", "read_table"]
+
+_EXTRA_TABLES = ("vocabulary",)
+
+
+@dataclass
+class RawRow:
+    """One data row: its spreadsheet row number and its cells by column name."""
+
+    row: int
+    cells: dict[str, str]
+
+
+@dataclass
+class RawTable:
+    """A table as read from a file, every cell as text."""
+
+    name: str
+    file: str
+    columns: list[str]
+    rows: list[RawRow]
+    encoding: str = ""
+    delimiter: str = ""
+    problems: list[Problem] = field(default_factory=list)
+
+
+def _decode(data: bytes) -> tuple[str, str]:
+    """Decode bytes as UTF-8 (BOM or not), else Windows-1252, else Latin-1."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8"), "utf-8-sig"
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError:
+        return data.decode("latin-1"), "latin-1"
+
+
+def _sniff_delimiter(text: str) -> str:
+    """The delimiter of a CSV text: the most frequent of ``, ; TAB`` in the header."""
+    header = text.split("\n", 1)[0]
+    counts = {d: header.count(d) for d in (",", ";", "\t")}
+    best = max(counts, key=lambda d: (counts[d], d == ","))
+    return best if counts[best] > 0 else ","
+
+
+def _clean_header(names: list[str]) -> list[str]:
+    return [n.strip().lstrip("\ufeff").strip() for n in names]
+
+
+def _header_problems(table: str, file: str, columns: list[str]) -> list[Problem]:
+    problems = []
+    seen: set[str] = set()
+    for i, name in enumerate(columns, start=1):
+        if not name:
+            problems.append(
+                Problem(
+                    table, file, 1, None, None, f"column {i} has no name", "Give every column a name in row 1, or delete the empty column."
+                )
+            )
+        elif name in seen:
+            problems.append(
+                Problem(table, file, 1, name, None, "this column name appears twice", "Rename or delete one of the two columns.")
+            )
+        seen.add(name)
+    return problems
+
+
+def _read_csv(path: Path, name: str) -> RawTable:
+    text, encoding = _decode(path.read_bytes())
+    delimiter = _sniff_delimiter(text)
+    reader = csv.reader(_io.StringIO(text, newline=""), delimiter=delimiter)
+    file = str(path)
+    records = list(reader)
+    if not records:
+        return RawTable(
+            name,
+            file,
+            [],
+            [],
+            encoding,
+            delimiter,
+            [Problem(name, file, None, None, None, "the file is empty", "Add a header row with the column names.")],
+        )
+    columns = _clean_header(records[0])
+    table = RawTable(name, file, columns, [], encoding, delimiter, _header_problems(name, file, columns))
+    # csv.reader counts physical lines for quoted newlines; track the row as a spreadsheet does.
+    for offset, record in enumerate(records[1:], start=2):
+        if not any(cell.strip() for cell in record):
+            continue  # a blank row holds no data
+        if len(record) > len(columns) and any(c.strip() for c in record[len(columns) :]):
+            table.problems.append(
+                Problem(
+                    name,
+                    file,
+                    offset,
+                    None,
+                    delimiter.join(record[len(columns) :]),
+                    f"the row has {len(record)} cells but the header has {len(columns)}",
+                    f"Remove the extra cells or quote values that contain '{delimiter}'.",
+                )
+            )
+        cells = {col: (record[i].strip() if i < len(record) else "") for i, col in enumerate(columns) if col}
+        table.rows.append(RawRow(offset, cells))
+    return table
+
+
+def _cell_text(value: object) -> str:
+    """Text of a workbook cell, as a person would have typed it."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, _dt.datetime):
+        if value.time() == _dt.time(0):
+            return value.date().isoformat()
+        return value.isoformat()
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def _read_sheet(path: Path, sheet, name: str) -> RawTable:
+    file = f"{path}[{sheet.title}]"
+    rows_iter = sheet.iter_rows(values_only=True)
+    try:
+        header = next(rows_iter)
+    except StopIteration:
+        return RawTable(
+            name,
+            file,
+            [],
+            [],
+            "xlsx",
+            "",
+            [Problem(name, file, None, None, None, "the sheet is empty", "Add a header row with the column names.")],
+        )
+    columns = _clean_header([_cell_text(v) for v in header])
+    while columns and not columns[-1]:
+        columns.pop()
+    table = RawTable(name, file, columns, [], "xlsx", "", _header_problems(name, file, columns))
+    for offset, values in enumerate(rows_iter, start=2):
+        texts = [_cell_text(v) for v in values]
+        if not any(texts):
+            continue
+        if len(texts) > len(columns) and any(texts[len(columns) :]):
+            extra = [t for t in texts[len(columns) :] if t]
+            table.problems.append(
+                Problem(
+                    name,
+                    file,
+                    offset,
+                    None,
+                    " | ".join(extra),
+                    "the row has values in columns without a header",
+                    "Give those columns a name in row 1 or clear the cells.",
+                )
+            )
+        cells = {col: (texts[i] if i < len(texts) else "") for i, col in enumerate(columns) if col}
+        table.rows.append(RawRow(offset, cells))
+    return table
+
+
+def read_table(path: str | os.PathLike, name: str) -> RawTable:
+    """Read one CSV file as a raw table called ``name``.
+
+    Parameters
+    ----------
+    path : path-like
+        A ``.csv`` (or ``.txt``/``.tsv``) file.
+    name : str
+        The table name used in error messages.
+
+    Returns
+    -------
+    RawTable
+    """
+    return _read_csv(Path(path), name)
+
+
+def find_table_files(folder: str | os.PathLike) -> dict[str, Path]:
+    """Map table names to the CSV files of a dataset folder (names are case-insensitive)."""
+    found: dict[str, Path] = {}
+    for entry in sorted(Path(folder).iterdir()):
+        if entry.is_file() and entry.suffix.lower() in (".csv", ".tsv", ".txt"):
+            key = entry.stem.strip().lower()
+            if key in TABLE_ORDER or key in _EXTRA_TABLES:
+                found.setdefault(key, entry)
+    return found
+
+
+def read_dataset_files(path: str | os.PathLike) -> tuple[dict[str, RawTable], list[Problem]]:
+    """Read every table of a dataset folder or workbook.
+
+    Returns
+    -------
+    tables : dict of str to RawTable
+        The tables found, by name (``actors``, ``people``, ``affiliations``,
+        ``ties``, ``vocabulary``).
+    problems : list of Problem
+        Problems reading the files (missing files, empty files, bad rows).
+    """
+    path = Path(path)
+    tables: dict[str, RawTable] = {}
+    problems: list[Problem] = []
+    if not path.exists():
+        problems.append(
+            Problem(
+                "dataset", str(path), None, None, None, "no such file or folder", "Give the path of a dataset folder or an .xlsx workbook."
+            )
+        )
+        return tables, problems
+    if path.is_dir():
+        for key, file in find_table_files(path).items():
+            tables[key] = _read_csv(file, key)
+    elif path.suffix.lower() in (".xlsx", ".xlsm"):
+        import openpyxl
+
+        try:
+            wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        except Exception as exc:  # openpyxl raises many types for a damaged file
+            problems.append(
+                Problem("dataset", str(path), None, None, None, f"cannot open the workbook ({exc})", "Save it again as an .xlsx workbook.")
+            )
+            return tables, problems
+        try:
+            for sheet in wb.worksheets:
+                key = sheet.title.strip().lower()
+                if (key in TABLE_ORDER or key in _EXTRA_TABLES) and key not in tables:
+                    tables[key] = _read_sheet(path, sheet, key)
+        finally:
+            wb.close()
+    else:
+        problems.append(
+            Problem(
+                "dataset",
+                str(path),
+                None,
+                None,
+                None,
+                "not a dataset folder nor an .xlsx workbook",
+                "Give a folder of CSV files or an .xlsx workbook.",
+            )
+        )
+        return tables, problems
+    for table in tables.values():
+        problems.extend(table.problems)
+    return tables, problems

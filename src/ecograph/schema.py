@@ -1,0 +1,253 @@
+"""The dataset schema: tables, their columns, and what a valid cell is.
+
+The schema is declared once here. Validation (:mod:`ecograph.validation`)
+reads it, and so does :func:`schema_markdown`, which writes the
+documentation for the people who fill in the spreadsheets, so the two
+cannot drift apart.
+
+Examples
+--------
+>>> from ecograph.schema import TABLES
+>>> [c.name for c in TABLES["ties"].columns if c.required]
+['source', 'target', 'type', 'evidence']
+>>> TABLES["people"].optional
+True
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .vocabulary import Vocabulary, default_vocabulary
+
+__all__ = ["TABLES", "TABLE_ORDER", "Column", "Table", "schema_markdown"]
+
+#: Column types understood by the validator.
+#:
+#: ``slug``      lower-case identifier: letters, digits, ``-``, ``_``, ``.``
+#: ``text``      free text
+#: ``year``      a year, 1000-2999
+#: ``when``      a year (``2016``), a month (``2016-03``) or an ISO date (``2016-03-01``)
+#: ``float``     a decimal number (``.`` or ``,`` as decimal separator)
+#: ``url``       a web address starting with http:// or https://
+#: ``vocab``     a code of the vocabulary named by ``Column.vocab``
+#: ``ref``       the id of a row of the table named by ``Column.ref``
+TYPES = ("slug", "text", "year", "when", "float", "url", "vocab", "ref")
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a table."""
+
+    name: str
+    type: str
+    description: str
+    required: bool = False
+    vocab: str | None = None
+    ref: str | None = None
+    example: str = ""
+    minimum: float | None = None
+    maximum: float | None = None
+
+
+@dataclass(frozen=True)
+class Table:
+    """One table (a CSV file or a workbook sheet)."""
+
+    name: str
+    description: str
+    columns: tuple[Column, ...]
+    optional: bool = False
+    key: str | None = None
+
+    @property
+    def required_columns(self) -> list[str]:
+        """Columns that must be present and filled in."""
+        return [c.name for c in self.columns if c.required]
+
+    @property
+    def column_names(self) -> list[str]:
+        """Every column of the schema, in order."""
+        return [c.name for c in self.columns]
+
+    def column(self, name: str) -> Column:
+        """The column called ``name``."""
+        for c in self.columns:
+            if c.name == name:
+                return c
+        raise KeyError(name)
+
+
+_SOURCE = "Where this fact comes from: a document and its section, an interview, a web page and the date it was read."
+
+TABLES: dict[str, Table] = {
+    "actors": Table(
+        name="actors",
+        description="One row per structure, initiative, institution, school, company, platform, funder, place, event or programme.",
+        key="id",
+        columns=(
+            Column("id", "slug", "Unique, stable identifier. Never change it once ties use it.", True, example="coursive-boutaric"),
+            Column("name", "text", "Name as the actor writes it.", True, example="La Coursive Boutaric"),
+            Column("kind", "vocab", "What sort of actor it is.", True, vocab="kind", example="place"),
+            Column(
+                "sphere",
+                "vocab",
+                "Sphere of the collaborative economy; leave empty when it does not apply or is unknown.",
+                vocab="sphere",
+                example="production",
+            ),
+            Column("scope", "vocab", "Where the actor acts.", vocab="scope", example="local"),
+            Column("founded", "year", "Year it was founded or first held.", example="2012"),
+            Column("closed", "year", "Year it closed or last took place; empty while active.", example=""),
+            Column("commune", "text", "Municipality of its main address.", example="Dijon"),
+            Column("lat", "float", "Latitude in decimal degrees (WGS 84).", minimum=-90, maximum=90, example="47.3235"),
+            Column("lon", "float", "Longitude in decimal degrees (WGS 84).", minimum=-180, maximum=180, example="5.0595"),
+            Column("website", "url", "Web address.", example="https://example.org"),
+            Column("description", "text", "What it does, in one or two sentences.", example=""),
+            Column("source", "text", _SOURCE, True, example="Study 2018, chap. 2, key message 1"),
+        ),
+    ),
+    "people": Table(
+        name="people",
+        description="One row per person. People are personal data: a pseudonym is fine.",
+        optional=True,
+        key="id",
+        columns=(
+            Column("id", "slug", "Unique, stable identifier of the person.", True, example="person-01"),
+            Column("name", "text", "Name or pseudonym.", example="Former PREMICE employee A"),
+            Column("source", "text", _SOURCE, True, example="Interview, 2017-06-08"),
+        ),
+    ),
+    "affiliations": Table(
+        name="affiliations",
+        description="One row per period during which a person was attached to an actor.",
+        optional=True,
+        columns=(
+            Column("person", "ref", "Id of the person (people table).", True, ref="people", example="person-01"),
+            Column("actor", "ref", "Id of the actor (actors table).", True, ref="actors", example="premice"),
+            Column("role", "vocab", "Role of the person in the actor.", vocab="role", example="employee"),
+            Column("start", "when", "Year or ISO date from which the affiliation is attested; empty if unknown.", example="2014"),
+            Column("end", "when", "Year or ISO date by which it had ended; empty while it lasts or if unknown.", example="2017-09-30"),
+            Column("source", "text", _SOURCE, True, example="Study 2018, chap. 2"),
+        ),
+    ),
+    "ties": Table(
+        name="ties",
+        description="One row per relationship between two actors.",
+        columns=(
+            Column("source", "ref", "Id of the first actor (for a directed type: who acts).", True, ref="actors", example="creativ-21"),
+            Column(
+                "target",
+                "ref",
+                "Id of the second actor (for a directed type: who receives).",
+                True,
+                ref="actors",
+                example="coursive-boutaric",
+            ),
+            Column(
+                "type", "vocab", "Kind of relationship; the vocabulary says whether it is directed.", True, vocab="type", example="support"
+            ),
+            Column("start", "when", "Year or ISO date from which the tie is attested; empty if unknown.", example="2016"),
+            Column("end", "when", "Year or ISO date by which it had ended; empty while it lasts.", example=""),
+            Column("weight", "float", "Strength of the tie, a positive number; empty means 1.", minimum=0, example="1"),
+            Column(
+                "evidence",
+                "text",
+                "Where this tie comes from (document and section, interview...).",
+                True,
+                example="Study 2018, chap. 4, recommendation 1",
+            ),
+        ),
+    ),
+}
+
+#: Order in which tables are read and reported.
+TABLE_ORDER: tuple[str, ...] = ("actors", "people", "affiliations", "ties")
+
+_TYPE_TEXT = {
+    "slug": "identifier (lower-case letters, digits, `-`, `_`, `.`)",
+    "text": "text",
+    "year": "year (e.g. `2016`)",
+    "when": "year, year-month or ISO date (`2016`, `2016-03`, `2016-03-01`)",
+    "float": "number (`.` or `,` as decimal separator)",
+    "url": "web address (`https://...`)",
+    "vocab": "code from a list",
+    "ref": "id from another table",
+}
+
+
+def schema_markdown(vocabulary: Vocabulary | None = None) -> str:
+    """Documentation of the schema and vocabularies, as Markdown.
+
+    This text is generated from the code; ``docs/schema.md`` is this output,
+    and a test checks it is up to date (``ecograph schema`` prints it).
+
+    Examples
+    --------
+    >>> text = schema_markdown()
+    >>> text.splitlines()[0]
+    '# ecograph dataset schema'
+    >>> "| `evidence` | yes |" in text
+    True
+    """
+    voc = vocabulary or default_vocabulary()
+    out: list[str] = [
+        "# ecograph dataset schema",
+        "",
+        "<!-- Generated by `ecograph schema` from src/ecograph/schema.py and vocabulary.py. Do not edit by hand. -->",
+        "",
+        "A dataset is a folder of CSV files (`actors.csv`, `people.csv`, `affiliations.csv`, `ties.csv`)",
+        "or one `.xlsx` workbook with sheets of the same names. CSV files may be UTF-8 (with or without BOM)",
+        "or Windows-1252, with `,` or `;` between cells. The first row holds the column names.",
+        "Columns that are not listed here are kept as extra attributes. Row numbers in error messages",
+        "are those a spreadsheet shows: the header is row 1.",
+        "",
+    ]
+    for name in TABLE_ORDER:
+        table = TABLES[name]
+        status = "optional table" if table.optional else "required table"
+        out += [f"## `{name}` ({status})", "", table.description, ""]
+        out += ["| column | required | type | description | example |", "|---|---|---|---|---|"]
+        for c in table.columns:
+            kind = _TYPE_TEXT[c.type]
+            if c.vocab:
+                kind = f"code from [{c.vocab}](#vocabulary-{c.vocab})"
+            if c.ref:
+                kind = f"id from `{c.ref}`"
+            if c.minimum is not None and c.maximum is not None:
+                kind += f", {c.minimum:g} to {c.maximum:g}"
+            elif c.minimum is not None:
+                kind += f", at least {c.minimum:g}"
+            req = "yes" if c.required else ""
+            example = f"`{c.example}`" if c.example else ""
+            out.append(f"| `{c.name}` | {req} | {kind} | {c.description} | {example} |")
+        out.append("")
+    out += [
+        "## Rules checked across rows",
+        "",
+        "- `id` is unique within `actors` and within `people`.",
+        "- Every `source`/`target` of `ties` and every `actor` of `affiliations` is an actor id; every `person` is a people id.",
+        "- A tie does not link an actor to itself.",
+        "- `start` is not after `end`; `founded` is not after `closed`.",
+        "- `lat` and `lon` are given together.",
+        "- `source` (actors, people, affiliations) and `evidence` (ties) are never empty.",
+        "",
+        "## Vocabularies",
+        "",
+        "A dataset can add codes with a `vocabulary` table (`vocabulary.csv` or a `vocabulary` sheet)",
+        "with columns `field` (one of `kind`, `sphere`, `scope`, `role`, `type`), `value`, `description`",
+        "and, for tie types, `directed` (`yes`/`no`).",
+        "",
+    ]
+    for field_name in voc.fields:
+        out += [f"### vocabulary: {field_name}", ""]
+        if field_name == "type":
+            out += ["| code | directed | meaning |", "|---|---|---|"]
+            for t in voc.terms[field_name].values():
+                out.append(f"| `{t.code}` | {'yes' if t.directed else 'no'} | {t.description} |")
+        else:
+            out += ["| code | meaning |", "|---|---|"]
+            for t in voc.terms[field_name].values():
+                out.append(f"| `{t.code}` | {t.description} |")
+        out.append("")
+    return "\n".join(out)

@@ -1,0 +1,148 @@
+"""A readable summary of an ecosystem: counts, tie types, components, density.
+
+Examples
+--------
+>>> import ecograph as eg
+>>> s = eg.datasets.tiny().summary()
+>>> print(str(s).splitlines()[0])
+Ecosystem 'tiny': 8 actors, 8 ties, 2 people, 4 affiliations
+>>> s.by_sphere["production"]
+1
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import networkx as nx
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .ecosystem import Ecosystem
+
+__all__ = ["Summary", "summarise"]
+
+_NONE = "(none)"
+
+
+@dataclass
+class Summary:
+    """Counts describing one ecosystem. Build it with :meth:`Ecosystem.summary`."""
+
+    name: str
+    synthetic: bool
+    counts: dict[str, int]
+    by_kind: dict[str, int]
+    by_sphere: dict[str, int]
+    by_scope: dict[str, int]
+    ties_by_type: dict[str, int]
+    people_links: dict[str, int]
+    network: dict[str, float | int]
+    rejected_rows: int
+
+    def to_dict(self) -> dict:
+        """The summary as plain Python data (JSON-ready)."""
+        return {
+            "name": self.name,
+            "synthetic": self.synthetic,
+            "counts": self.counts,
+            "actors_by_kind": self.by_kind,
+            "actors_by_sphere": self.by_sphere,
+            "actors_by_scope": self.by_scope,
+            "ties_by_type": self.ties_by_type,
+            "people_links": self.people_links,
+            "network": self.network,
+            "rejected_rows": self.rejected_rows,
+        }
+
+    def to_json(self) -> str:
+        """The summary as indented JSON text."""
+        return json.dumps(self.to_dict(), indent=2, ensure_ascii=False, sort_keys=False)
+
+    def _sections(self) -> list[tuple[str, dict]]:
+        net = self.network
+        network = {
+            "nodes (actors)": net["nodes"],
+            "edges (actor pairs linked)": net["edges"],
+            "density": f"{net['density']:.4f}",
+            "connected components": net["components"],
+            "largest component": f"{net['largest_component']} actors",
+            "isolated actors": net["isolates"],
+        }
+        return [
+            ("Actors by kind", self.by_kind),
+            ("Actors by sphere", self.by_sphere),
+            ("Actors by scope", self.by_scope),
+            ("Ties by type", self.ties_by_type),
+            ("People links between actors", self.people_links),
+            ("Network (ties and people links)", network),
+        ]
+
+    def headline(self) -> str:
+        """The first line: name and table sizes."""
+        c = self.counts
+        text = f"Ecosystem '{self.name}': {c['actors']} actors, {c['ties']} ties, {c['people']} people, {c['affiliations']} affiliations"
+        return text + (" [SYNTHETIC DATA]" if self.synthetic else "")
+
+    def __str__(self) -> str:
+        lines = [self.headline()]
+        if self.rejected_rows:
+            lines.append(f"  {self.rejected_rows} rows were rejected by validation (see Ecosystem.rejected)")
+        for title, values in self._sections():
+            lines.append("")
+            lines.append(title)
+            width = max((len(str(k)) for k in values), default=0)
+            for key, value in values.items():
+                lines.append(f"  {key!s:<{width}}  {value}")
+        return "\n".join(lines)
+
+    def _repr_html_(self) -> str:
+        esc = html.escape
+        parts = [f"<div class='ecograph-summary'><strong>{esc(self.headline())}</strong>"]
+        if self.rejected_rows:
+            parts.append(f"<p>{self.rejected_rows} rows were rejected by validation.</p>")
+        parts.append("<div style='display:flex;flex-wrap:wrap;gap:1.5em'>")
+        for title, values in self._sections():
+            rows = "".join(
+                f"<tr><td style='text-align:left'>{esc(str(k))}</td><td style='text-align:right'>{esc(str(v))}</td></tr>"
+                for k, v in values.items()
+            )
+            parts.append(f"<table><caption style='text-align:left;font-weight:bold'>{esc(title)}</caption>{rows}</table>")
+        parts.append("</div></div>")
+        return "".join(parts)
+
+
+def _counts(series) -> dict[str, int]:
+    values = series.fillna("").astype(str).replace("", _NONE)
+    counts = values.value_counts()
+    return {str(k): int(v) for k, v in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))}
+
+
+def summarise(eco: Ecosystem) -> Summary:
+    """Compute the :class:`Summary` of an ecosystem."""
+    G = eco.graph(provenance=False)
+    n = G.number_of_nodes()
+    components = list(nx.connected_components(G)) if n else []
+    links = eco.people_links()
+    network = {
+        "nodes": n,
+        "edges": G.number_of_edges(),
+        "density": nx.density(G) if n > 1 else 0.0,
+        "components": len(components),
+        "largest_component": max((len(c) for c in components), default=0),
+        "isolates": sum(1 for _ in nx.isolates(G)),
+    }
+    return Summary(
+        name=eco.name,
+        synthetic=eco.synthetic,
+        counts={"actors": len(eco.actors), "ties": len(eco.ties), "people": len(eco.people), "affiliations": len(eco.affiliations)},
+        by_kind=_counts(eco.actors["kind"]),
+        by_sphere=_counts(eco.actors["sphere"]),
+        by_scope=_counts(eco.actors["scope"]),
+        ties_by_type=_counts(eco.ties["type"]),
+        people_links=_counts(links["kind"]) if len(links) else {},
+        network=network,
+        rejected_rows=len(eco.rejected),
+    )

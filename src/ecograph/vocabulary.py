@@ -1,0 +1,209 @@
+"""Controlled vocabularies: the one place where valid codes are defined.
+
+Each vocabulary maps a code (what goes in the spreadsheet cell) to a
+:class:`Term` with a plain-language description. Tie types also say whether
+they are directed. A dataset may extend the vocabularies with a small
+``vocabulary`` table (``vocabulary.csv`` in a folder, or a ``vocabulary``
+sheet in a workbook) with columns ``field``, ``value``, ``description`` and,
+for tie types, ``directed``.
+
+Examples
+--------
+>>> from ecograph.vocabulary import default_vocabulary
+>>> voc = default_vocabulary()
+>>> voc.is_directed("funding"), voc.is_directed("partnership")
+(True, False)
+>>> sorted(voc.codes("sphere"))
+['consumption', 'finance', 'innovation', 'production', 'support']
+>>> voc.closest("sphere", "finnance")
+'finance'
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+__all__ = [
+    "KINDS",
+    "ROLES",
+    "SCOPES",
+    "SPHERES",
+    "SPHERE_LABELS",
+    "TIE_TYPES",
+    "Term",
+    "Vocabulary",
+    "default_vocabulary",
+]
+
+
+@dataclass(frozen=True)
+class Term:
+    """One code of a vocabulary."""
+
+    code: str
+    description: str
+    directed: bool = False
+
+
+def _terms(items: Iterable[tuple]) -> dict[str, Term]:
+    return {item[0]: Term(*item) for item in items}
+
+
+KINDS: dict[str, Term] = _terms(
+    [
+        ("initiative", "A collaborative initiative or project (association, collective, start-up)."),
+        ("support_structure", "Incubator, accelerator, network or agency whose job is to support others."),
+        ("institution", "Public body: local authority, state service, public agency."),
+        ("school", "School, university or other education and research body."),
+        ("company", "Private company that is not itself a collaborative initiative."),
+        ("platform", "Digital platform putting people or organisations in touch."),
+        ("funder", "Organisation or fund whose role here is to finance."),
+        ("place", "Physical place: third place, coworking, district, building."),
+        ("event", "Event or recurring gathering."),
+        ("programme", "Programme, scheme, label, project or plan."),
+    ]
+)
+
+SPHERES: dict[str, Term] = _terms(
+    [
+        ("consumption", "Collaborative consumption: sharing, swapping, reselling, renting, short food chains."),
+        ("production", "Collaborative production: making goods or services together, fab labs, third places."),
+        ("finance", "Collaborative finance: crowdfunding, peer lending, local currencies."),
+        ("innovation", "Collaborative innovation: clusters, open innovation, hackathons, joint R&D."),
+        ("support", "Support structures: incubators, networks, agencies that accompany the others."),
+    ]
+)
+
+#: Human labels of the spheres in the languages ecograph writes.
+SPHERE_LABELS: dict[str, dict[str, str]] = {
+    "en": {
+        "consumption": "Consumption",
+        "production": "Production",
+        "finance": "Finance",
+        "innovation": "Innovation",
+        "support": "Support structures",
+        "": "No sphere",
+    },
+    "fr": {
+        "consumption": "Consommation",
+        "production": "Production",
+        "finance": "Finance",
+        "innovation": "Innovation",
+        "support": "Structures d'accompagnement",
+        "": "Sans sphère",
+    },
+}
+
+SCOPES: dict[str, Term] = _terms(
+    [
+        ("local", "Based in and acting on the territory mapped."),
+        ("regional", "Acting on the wider region."),
+        ("national", "National organisation or platform."),
+        ("international", "International organisation or platform."),
+    ]
+)
+
+ROLES: dict[str, Term] = _terms(
+    [
+        ("founder", "Founded or co-founded the actor."),
+        ("employee", "Paid staff."),
+        ("volunteer", "Unpaid contributor."),
+        ("board", "Member of the board or governance."),
+        ("member", "Member of the association, network or community."),
+        ("mentor", "Mentor, coach or expert contributing to the actor's programme."),
+        ("student", "Student or trainee."),
+        ("speaker", "Speaker or facilitator at an event."),
+        ("consultant", "External consultant or researcher working with the actor."),
+        ("other", "Any other role (describe it in an extra column)."),
+    ]
+)
+
+TIE_TYPES: dict[str, Term] = _terms(
+    [
+        ("partnership", "The two actors work together as partners.", False),
+        ("support", "The source supports or accompanies the target.", True),
+        ("funding", "The source finances the target.", True),
+        ("hosting", "The source hosts the target (premises, programme).", True),
+        ("membership", "The source is a member of the target (network, cluster).", True),
+        ("co_organisation", "The two actors organise something together, or the source co-organises the target event.", False),
+        ("supply", "The source supplies goods or services to the target.", True),
+        ("spin_off", "The target was created out of the source.", True),
+        ("participation", "The source takes part in the target (event, programme).", True),
+        ("inspiration", "The source is cited as an example for the target.", True),
+    ]
+)
+
+_DEFAULTS: dict[str, dict[str, Term]] = {
+    "kind": KINDS,
+    "sphere": SPHERES,
+    "scope": SCOPES,
+    "role": ROLES,
+    "type": TIE_TYPES,
+}
+
+
+@dataclass
+class Vocabulary:
+    """The vocabularies in force for one dataset.
+
+    Parameters
+    ----------
+    terms : mapping of field name to mapping of code to Term
+        ``kind``, ``sphere``, ``scope``, ``role`` (affiliations) and ``type``
+        (ties).
+    """
+
+    terms: dict[str, dict[str, Term]] = field(default_factory=lambda: {k: dict(v) for k, v in _DEFAULTS.items()})
+
+    @property
+    def fields(self) -> list[str]:
+        """Fields that have a vocabulary."""
+        return list(self.terms)
+
+    def codes(self, field_name: str) -> list[str]:
+        """Valid codes of one field, in definition order."""
+        return list(self.terms[field_name])
+
+    def is_valid(self, field_name: str, code: str) -> bool:
+        """Whether ``code`` is a valid code of ``field_name``."""
+        return code in self.terms[field_name]
+
+    def is_directed(self, tie_type: str) -> bool:
+        """Whether ties of this type are directed (unknown types are not)."""
+        term = self.terms["type"].get(tie_type)
+        return bool(term and term.directed)
+
+    def closest(self, field_name: str, code: str) -> str | None:
+        """The valid code closest to ``code``, to suggest a fix."""
+        lowered = {c.lower(): c for c in self.terms[field_name]}
+        key = code.strip().lower().replace(" ", "_").replace("-", "_")
+        if key in lowered:
+            return lowered[key]
+        match = difflib.get_close_matches(key, list(lowered), n=1, cutoff=0.5)
+        return lowered[match[0]] if match else None
+
+    def extended(self, additions: Mapping[str, Iterable[Term]]) -> Vocabulary:
+        """A copy with extra terms added (existing codes are redefined)."""
+        terms = {k: dict(v) for k, v in self.terms.items()}
+        for field_name, new_terms in additions.items():
+            for term in new_terms:
+                terms.setdefault(field_name, {})[term.code] = term
+        return Vocabulary(terms)
+
+    def to_frame(self):
+        """All terms as a DataFrame (``field``, ``value``, ``directed``, ``description``)."""
+        import pandas as pd
+
+        rows = [
+            {"field": f, "value": t.code, "directed": t.directed if f == "type" else None, "description": t.description}
+            for f, terms in self.terms.items()
+            for t in terms.values()
+        ]
+        return pd.DataFrame(rows, columns=["field", "value", "directed", "description"])
+
+
+def default_vocabulary() -> Vocabulary:
+    """The built-in vocabularies, as a new :class:`Vocabulary`."""
+    return Vocabulary()
