@@ -72,17 +72,16 @@ PEOPLE_LINK_COLUMNS = [
 ]
 
 
-def _year_or_none(text: str) -> int | None:
-    return year_of(text) if text else None
+def _years(values: pd.Series) -> pd.Series:
+    """The year of each "when" text as a float (NaN where empty)."""
+    return pd.to_numeric(values.astype(str).str[:4], errors="coerce")
 
 
 def _active_mask(start: pd.Series, end: pd.Series, year: int) -> np.ndarray:
     """Rows whose [start, end] period (text, empty = open) includes ``year``."""
-    s = start.map(_year_or_none)
-    e = end.map(_year_or_none)
-    ok_start = s.map(lambda v: v is None or v <= year).to_numpy(dtype=bool)
-    ok_end = e.map(lambda v: v is None or v >= year).to_numpy(dtype=bool)
-    return ok_start & ok_end
+    s = _years(start)
+    e = _years(end)
+    return ((s.isna() | (s <= year)) & (e.isna() | (e >= year))).to_numpy(dtype=bool)
 
 
 def active_actors(actors: pd.DataFrame, year: int) -> pd.Index:
@@ -193,7 +192,8 @@ def _is_active(rec: dict, year: int) -> bool:
 
 def _active_or_started(aff: pd.DataFrame, year: int) -> np.ndarray:
     """Affiliations that had started by ``year`` (a past one may still make a move)."""
-    return aff["start"].map(lambda s: not s or year_of(s) <= year).to_numpy(dtype=bool)
+    s = _years(aff["start"])
+    return (s.isna() | (s <= year)).to_numpy(dtype=bool)
 
 
 def actor_graph(

@@ -18,10 +18,18 @@ from __future__ import annotations
 from importlib import resources
 from pathlib import Path
 
+import pandas as pd
+
 from ..ecosystem import Ecosystem, from_frames, load
 from .synthetic import synthetic
 
-__all__ = ["dijon", "dijon_path", "synthetic", "tiny"]
+__all__ = ["STRUCTURE_KINDS", "STUDY_LOCAL_COUNTS", "dijon", "dijon_coverage", "dijon_path", "synthetic", "tiny"]
+
+#: Local structures and initiatives by sphere counted by the 2018 study (69 in all).
+STUDY_LOCAL_COUNTS: dict[str, int] = {"consumption": 23, "production": 18, "innovation": 13, "support": 11, "finance": 4}
+#: Kinds counted as "structures and initiatives" when a dataset has no
+#: ``panorama`` column (institutions, schools, events and programmes are not).
+STRUCTURE_KINDS: tuple[str, ...] = ("initiative", "support_structure", "place", "platform", "company", "funder")
 
 
 def dijon_path() -> Path:
@@ -59,6 +67,52 @@ def dijon() -> Ecosystem:
     return load(dijon_path(), name="dijon")
 
 
+def dijon_coverage(eco: Ecosystem | None = None) -> pd.DataFrame:
+    """How much of the study's count of local structures the dataset names.
+
+    The study counted 69 local structures and initiatives by sphere but
+    named only some of them. This table compares, sphere by sphere, the
+    study's count with the local actors of the dataset that belong to the
+    study's panorama (the ``panorama`` column says ``yes``: structures and
+    initiatives of the collaborative economy itself, not the institutions,
+    funders, schools, events, programmes and outside references the study
+    also names), and counts those whose sphere the study does not state.
+
+    Parameters
+    ----------
+    eco : Ecosystem, optional
+        Defaults to :func:`dijon`.
+
+    Returns
+    -------
+    DataFrame
+        Indexed by sphere (plus ``"(sphere not stated)"`` and ``"total"``),
+        with columns ``study`` (the study's count), ``dataset`` (named in the
+        dataset) and ``share`` (dataset / study).
+
+    Examples
+    --------
+    >>> import ecograph as eg
+    >>> cov = eg.datasets.dijon_coverage()
+    >>> int(cov.loc["total", "study"]), int(cov.loc["total", "dataset"])
+    (69, 23)
+    """
+    eco = eco if eco is not None else dijon()
+    a = eco.actors
+    in_panorama = a["panorama"].str.lower().eq("yes") if "panorama" in a else a["kind"].isin(STRUCTURE_KINDS)
+    local = a[(a["scope"] == "local") & in_panorama]
+    rows = []
+    for sphere, count in STUDY_LOCAL_COUNTS.items():
+        named = int((local["sphere"] == sphere).sum())
+        rows.append((sphere, count, named))
+    rows.append(("(sphere not stated)", pd.NA, int((local["sphere"] == "").sum())))
+    rows.append(("total", sum(STUDY_LOCAL_COUNTS.values()), len(local)))
+    df = pd.DataFrame(rows, columns=["sphere", "study", "dataset"]).set_index("sphere")
+    df["study"] = df["study"].astype("Int64")
+    df["share"] = (df["dataset"] / df["study"].astype("Float64")).round(3)
+    return df
+
+
 def tiny() -> Ecosystem:
     """An eight-actor example ecosystem for documentation and tests.
 
@@ -75,8 +129,6 @@ def tiny() -> Ecosystem:
     >>> eco.actors["sphere"].tolist()
     ['support', 'support', '', 'production', 'consumption', 'innovation', 'consumption', 'finance']
     """
-    import pandas as pd
-
     actors = pd.DataFrame(
         [
             ("incubator", "Incubator", "support_structure", "support", "local", 2005, "Dijon", 47.32, 5.04, "city website"),

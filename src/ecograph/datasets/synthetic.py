@@ -60,6 +60,30 @@ _TIE_TYPE_P = [0.45, 0.15, 0.15, 0.15, 0.10]
 _COMMUNES = ["Dijon", "Chenôve", "Talant", "Quetigny", "Longvic", "Fontaine-lès-Dijon", "Chevigny-Saint-Sauveur", "Saint-Apollinaire"]
 
 
+def _const(value: str, size: int) -> np.ndarray:
+    """An object array holding ``size`` references to one string (fast, small)."""
+    return np.array([value], dtype=object)[np.zeros(size, dtype=np.intp)]
+
+
+def _object_text(df: pd.DataFrame) -> pd.DataFrame:
+    """Text columns as ``object`` dtype, as validated tables have them (pandas 3 infers ``str``)."""
+    for col in df.columns:
+        if pd.api.types.is_string_dtype(df[col].dtype) and df[col].dtype != object:
+            df[col] = df[col].astype(object)
+    if pd.api.types.is_string_dtype(df.index.dtype) and df.index.dtype != object:
+        df.index = df.index.astype(object)
+    return df
+
+
+def _year_text(years: np.ndarray) -> np.ndarray:
+    """Years as text, sharing one string object per distinct year."""
+    if len(years) == 0:
+        return np.empty(0, dtype=object)
+    lo = int(years.min())
+    table = np.array([str(y) for y in range(lo, int(years.max()) + 1)], dtype=object)
+    return table[years - lo]
+
+
 def synthetic(
     n_actors: int,
     *,
@@ -179,9 +203,9 @@ def synthetic(
             "commune": commune,
             "lat": lat.astype(float),
             "lon": lon.astype(float),
-            "website": np.full(n, "", dtype=object),
-            "description": np.full(n, "", dtype=object),
-            "source": np.full(n, label, dtype=object),
+            "website": _const("", n),
+            "description": _const("", n),
+            "source": _const(label, n),
             "community": community.astype(str).astype(object),
         },
         index=pd.Index(ids, name="id"),
@@ -198,11 +222,13 @@ def synthetic(
     activity[isolated | small] = 0.0
 
     src_list, dst_list = [], []
-    m = round(n * mean_degree / 2)
+    n_active = int((activity > 0).sum())
+    m = round(n_active * mean_degree / 2)
+    draws = int(m * 1.35)  # repeated pairs (mostly at hubs) are merged below
     if m > 0 and activity.sum() > 0:
         p = activity / activity.sum()
-        src = rng.choice(n, size=m, p=p)
-        inside = rng.random(m) < within_community
+        src = rng.choice(n, size=draws, p=p)
+        inside = rng.random(draws) < within_community
         # inside a community: draw a target by activity among the members
         order = np.lexsort((np.arange(n), community))
         comm_sorted = community[order]
@@ -212,10 +238,10 @@ def synthetic(
         lo = np.where(starts > 0, cum[np.maximum(starts - 1, 0)], 0.0)
         hi = cum[np.maximum(ends - 1, 0)]
         c = community[src]
-        u = lo[c] + rng.random(m) * (hi[c] - lo[c])
+        u = lo[c] + rng.random(draws) * (hi[c] - lo[c])
         pos = np.minimum(np.searchsorted(cum, u, side="right"), n - 1)
         dst_inside = order[pos]
-        dst_outside = rng.choice(n, size=m, p=p)
+        dst_outside = rng.choice(n, size=draws, p=p)
         dst = np.where(inside, dst_inside, dst_outside)
         src_list.append(src)
         dst_list.append(dst)
@@ -232,7 +258,11 @@ def synthetic(
     keep = src != dst
     src, dst = src[keep], dst[keep]
     a, b = np.minimum(src, dst), np.maximum(src, dst)
-    key = np.unique(a.astype(np.int64) * n + b)
+    key = np.sort(a.astype(np.int64) * n + b)
+    key = key[np.concatenate(([True], key[1:] != key[:-1]))] if len(key) else key
+    n_small = int(small.sum())
+    if len(key) > m + n_small:  # oversampled to make up for repeated pairs at hubs
+        key = np.sort(key[rng.permutation(len(key))[: m + n_small]])
     a, b = key // n, key % n
     # orient from the hub when there is one, else keep a random direction
     flip = rng.random(len(a)) < 0.5
@@ -248,10 +278,10 @@ def synthetic(
             "source": ids[s_idx],
             "target": ids[t_idx],
             "type": t_type,
-            "start": start_year.astype(str).astype(object),
-            "end": np.full(len(s_idx), "", dtype=object),
+            "start": _year_text(start_year),
+            "end": _const("", len(s_idx)),
             "weight": np.ones(len(s_idx)),
-            "evidence": np.full(len(s_idx), label, dtype=object),
+            "evidence": _const(label, len(s_idx)),
         }
     )
 
@@ -281,31 +311,31 @@ def synthetic(
     role_names = np.array(["founder", "employee", "volunteer", "board", "member", "mentor"], dtype=object)
     role1 = role_names[rng.choice(len(role_names), size=n_people, p=[0.15, 0.35, 0.25, 0.1, 0.1, 0.05])]
     role2 = role_names[rng.choice(len(role_names), size=n_people, p=[0.15, 0.35, 0.25, 0.1, 0.1, 0.05])]
-    end1 = np.where(mover & two, move_year.astype(str), "").astype(object)
-    start2 = np.where(mover, move_year, np.maximum(start1, founded[second])).astype(str).astype(object)
+    end1 = np.where(mover & two, _year_text(move_year), "").astype(object)
+    start2 = _year_text(np.where(mover, move_year, np.maximum(start1, founded[second])))
     idx2 = np.flatnonzero(two)
     affiliations = pd.DataFrame(
         {
             "person": np.concatenate([pids, pids[idx2]]),
             "actor": np.concatenate([ids[first], ids[second[idx2]]]),
             "role": np.concatenate([role1, role2[idx2]]),
-            "start": np.concatenate([start1.astype(str).astype(object), start2[idx2]]),
-            "end": np.concatenate([end1, np.full(len(idx2), "", dtype=object)]),
-            "source": np.full(n_people + len(idx2), label, dtype=object),
+            "start": np.concatenate([_year_text(start1), start2[idx2]]),
+            "end": np.concatenate([end1, _const("", len(idx2))]),
+            "source": _const(label, n_people + len(idx2)),
         }
     )
     people = pd.DataFrame(
         {
             "name": np.char.add("Person ", np.arange(1, n_people + 1).astype(str)).astype(object),
-            "source": np.full(n_people, label, dtype=object),
+            "source": _const(label, n_people),
         },
         index=pd.Index(pids, name="id"),
     )
     return Ecosystem(
-        actors=actors,
-        people=people,
-        affiliations=affiliations,
-        ties=ties,
+        actors=_object_text(actors),
+        people=_object_text(people),
+        affiliations=_object_text(affiliations),
+        ties=_object_text(ties),
         vocabulary=default_vocabulary(),
         name=f"synthetic-{n}-seed{seed}",
         path="",

@@ -1,0 +1,100 @@
+"""The front door: packaging, environment, README commands, CI, generated docs, the main job."""
+
+from __future__ import annotations
+
+import filecmp
+import re
+import subprocess
+import sys
+import zipfile
+
+from conftest import ROOT
+
+import ecograph as eg
+
+try:
+    import tomllib
+except ModuleNotFoundError:  # Python 3.10
+    import tomli as tomllib
+
+
+def _name(requirement: str) -> str:
+    return re.split(r"[<>=!~;\[ ]", requirement.strip(), maxsplit=1)[0].lower()
+
+
+CONDA_TO_PIP = {"python-igraph": "igraph"}
+
+
+def test_environment_yml_matches_pyproject():
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    pip_deps = {_name(r): r.strip() for r in project["dependencies"]}
+    conda = []
+    text = (ROOT / "environment.yml").read_text()
+    for line in text.split("dependencies:", 1)[1].splitlines():
+        m = re.match(r"^  - ([A-Za-z0-9_.-]+)(.*)$", line)
+        if m and m.group(1) not in ("python", "pip"):
+            conda.append((CONDA_TO_PIP.get(m.group(1), m.group(1)).lower(), m.group(2).strip()))
+    assert {n for n, _ in conda} == set(pip_deps)
+    for name, spec in conda:  # same minimum versions
+        assert pip_deps[name].endswith(spec), (name, spec, pip_deps[name])
+
+
+def test_readme_quick_start_has_two_commands_and_ci_runs_the_second():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Quick start", 1)[1]
+    block = re.search(r"```[a-z]*\n(.*?)```", section, re.S).group(1)
+    commands = [ln for ln in block.splitlines() if ln.strip()]
+    assert commands == ["python3 tasks.py dijon", "python3 tasks.py test"]
+    ci = (ROOT / ".ci" / "run").read_text()
+    assert commands[1] in ci.splitlines()
+
+
+def test_schema_docs_are_generated_from_code():
+    assert (ROOT / "docs" / "schema.md").read_text(encoding="utf-8") == eg.schema_markdown() + "\n"
+
+
+def test_python_dash_m_runs_the_cli():
+    out = subprocess.run(
+        [sys.executable, "-m", "ecograph", "summary", "dijon", "--json"], capture_output=True, text=True, check=True
+    ).stdout
+    assert '"actors": 108' in out
+
+
+def test_wheel_ships_the_dijon_dataset(tmp_path):
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-w", str(tmp_path), str(ROOT)],
+        check=True,
+        capture_output=True,
+    )
+    wheel = next(tmp_path.glob("ecograph-*.whl"))
+    names = set(zipfile.ZipFile(wheel).namelist())
+    for f in ("actors.csv", "ties.csv", "people.csv", "affiliations.csv", "vocabulary.csv", "README.md"):
+        assert f"ecograph/datasets/dijon/{f}" in names
+    assert "ecograph/cli.py" in names
+
+
+def test_main_job_writes_outputs_deterministically(tmp_path):
+    from ecograph.cli import main
+
+    a, b = tmp_path / "a", tmp_path / "b"
+    assert main(["report", "dijon", "-o", str(a), "--quiet"]) == 0
+    assert main(["report", "dijon", "-o", str(b), "--quiet"]) == 0
+    files = sorted(p.name for p in a.iterdir())
+    assert files == ["people_links.csv", "summary.json", "summary.txt", "validation.txt"]
+    _, mismatch, errors = filecmp.cmpfiles(a, b, files, shallow=False)
+    assert mismatch == [] and errors == []
+    assert (a / "validation.txt").read_text(encoding="utf-8").startswith("valid: 108 actors")
+    assert "premice,toaster-lab,premice-alumni-a,moved,2018" in (a / "people_links.csv").read_text(encoding="utf-8")
+
+
+def test_main_job_on_bad_data_lists_problems(tmp_path, make_dataset):
+    from conftest import actor, tie
+
+    from ecograph.cli import main
+
+    data = make_dataset(actors=[actor("a"), actor("b", sphere="x")], ties=[tie("a", "b")])
+    out = tmp_path / "out"
+    assert main(["report", str(data), "-o", str(out), "--quiet"]) == 1
+    text = (out / "validation.txt").read_text(encoding="utf-8")
+    assert "actors.csv, row 3, column 'sphere'" in text
+    assert (out / "rejected.csv").exists()
