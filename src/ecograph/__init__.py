@@ -10,7 +10,14 @@ The public API, by theme:
 * data: :func:`load`, :func:`validate`, :func:`from_frames`, :class:`Ecosystem`,
   :mod:`ecograph.datasets`, :func:`schema_markdown`;
 * graphs: :meth:`Ecosystem.graph`, :meth:`Ecosystem.affiliation_graph`,
-  :func:`people_links`;
+  :func:`people_links`, :class:`SparseGraph`, :func:`as_sparse`;
+* measures: :func:`density`, :func:`block_density`, :func:`mixing_matrix`,
+  :func:`ei_index`, :func:`detect_communities`, :func:`modularity`,
+  :func:`bridges`, :func:`local_bridges`, :func:`cut_points`, :func:`brokers`,
+  :func:`betweenness`, :func:`participation`, :func:`brokerage_roles`,
+  :func:`isolated_actors`, :func:`people_flows`, :func:`flow_table`,
+  :func:`headline_measures`, :func:`evolution`, :func:`diff`,
+  :func:`robustness`, :func:`null_model_test`;
 * errors: :class:`EcographError`, :class:`SchemaError`, :class:`GraphError`.
 
 Examples
@@ -22,33 +29,79 @@ Examples
 """
 
 from . import datasets
+from .bridges import bridges, cut_points, local_bridges
+from .brokerage import betweenness, brokerage_roles, brokers, participation
+from .communities import Communities, compare_partitions, detect_communities, modularity
+from .density import block_density, density, mixing_matrix
 from .ecosystem import Ecosystem, from_frames, load, validate
+from .ei import ei_index
 from .errors import EcographError, GraphError, MissingAttributeError, Problem, SchemaError, UnknownActorError
+from .evolution import EcosystemDiff, diff, evolution, headline_measures
+from .flows import flow_table, people_flows
 from .graphs import people_links
+from .isolation import core_numbers, isolated_actors, two_step_reach
+from .robustness import NullModelTest, Robustness, null_model_test, robustness
 from .schema import schema_markdown
+from .sparse import SparseGraph, as_sparse
 from .summary import Summary
 from .vocabulary import Vocabulary, default_vocabulary
 
 __version__ = "0.1.0"
 
 __all__ = [
-    # errors
-    "EcographError",
     # data
     "Ecosystem",
-    "GraphError",
-    "MissingAttributeError",
-    "Problem",
-    "SchemaError",
-    "Summary",
-    "UnknownActorError",
-    "Vocabulary",
-    "datasets",
-    "default_vocabulary",
-    "from_frames",
     "load",
+    "validate",
+    "from_frames",
+    "datasets",
+    "schema_markdown",
+    "Summary",
+    "Vocabulary",
+    "default_vocabulary",
     # graphs
     "people_links",
-    "schema_markdown",
-    "validate",
+    "SparseGraph",
+    "as_sparse",
+    # density and mixing
+    "density",
+    "block_density",
+    "mixing_matrix",
+    "ei_index",
+    # communities
+    "detect_communities",
+    "Communities",
+    "modularity",
+    "compare_partitions",
+    # bridges and brokers
+    "bridges",
+    "local_bridges",
+    "cut_points",
+    "brokers",
+    "betweenness",
+    "participation",
+    "brokerage_roles",
+    # isolation
+    "isolated_actors",
+    "core_numbers",
+    "two_step_reach",
+    # people and time
+    "people_flows",
+    "flow_table",
+    "headline_measures",
+    "evolution",
+    "diff",
+    "EcosystemDiff",
+    # robustness and significance
+    "robustness",
+    "Robustness",
+    "null_model_test",
+    "NullModelTest",
+    # errors
+    "EcographError",
+    "SchemaError",
+    "GraphError",
+    "MissingAttributeError",
+    "UnknownActorError",
+    "Problem",
 ]

@@ -1,0 +1,265 @@
+"""Bridges, local bridges and cut points: the ties and actors the network hangs on.
+
+* a **bridge** is a tie whose removal splits its component in two; the
+  result gives the size of both sides;
+* a **local bridge** is a tie whose two actors have no common neighbour; its
+  *span* is the length of the shortest other path between them (infinite for
+  a bridge);
+* a **cut point** (articulation point) is an actor whose departure splits its
+  component; the result says how many actors it cuts off from the largest
+  remaining piece.
+
+Bridges and biconnected components are computed by igraph; sides and pieces
+by one pass over the bridge tree or block-cut tree, so the whole runs in
+linear time.
+
+Examples
+--------
+>>> import networkx as nx
+>>> F = nx.florentine_families_graph()
+>>> cut_points(F).to_dict()
+{'Medici': 3, 'Albizzi': 1, 'Guadagni': 1, 'Salviati': 1}
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+import scipy.sparse as sp
+from scipy.sparse.csgraph import connected_components
+
+from .sparse import GraphLike, SparseGraph, as_sparse
+
+__all__ = ["bridges", "cut_points", "local_bridges"]
+
+
+def _tree_passes(n_nodes: int, eu: np.ndarray, ev: np.ndarray, weight: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Root every tree of a forest; return (parent, subtree weight, tree total) per node."""
+    adj = sp.coo_array((np.ones(len(eu) * 2), (np.concatenate([eu, ev]), np.concatenate([ev, eu]))), shape=(n_nodes, n_nodes)).tocsr()
+    indptr, indices = adj.indptr, adj.indices
+    parent = np.full(n_nodes, -1, dtype=np.int64)
+    seen = np.zeros(n_nodes, dtype=bool)
+    order: list[int] = []
+    for root in np.flatnonzero(np.diff(indptr) > 0):
+        if seen[root]:
+            continue
+        seen[root] = True
+        stack = [int(root)]
+        while stack:
+            x = stack.pop()
+            order.append(x)
+            for y in indices[indptr[x] : indptr[x + 1]]:
+                if not seen[y]:
+                    seen[y] = True
+                    parent[y] = x
+                    stack.append(int(y))
+    sub = weight.astype(np.int64).copy()
+    for x in reversed(order):
+        p = parent[x]
+        if p >= 0:
+            sub[p] += sub[x]
+    # total of each tree: the subtree weight of its root
+    root_of = np.arange(n_nodes)
+    for x in order:
+        if parent[x] >= 0:
+            root_of[x] = root_of[parent[x]]
+    return parent, sub, sub[root_of]
+
+
+def bridges(G: GraphLike) -> pd.DataFrame:
+    """Ties whose removal disconnects the network, with the size of each side.
+
+    Parameters
+    ----------
+    G : networkx.Graph or SparseGraph
+
+    Returns
+    -------
+    DataFrame
+        One row per bridge: ``source``, ``target``, ``source_side`` and
+        ``target_side`` (number of actors on each side once the tie is gone),
+        sorted by the smaller side, largest first.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> F = nx.florentine_families_graph()
+    >>> bridges(F).head(2)
+        source    target  source_side  target_side
+    0   Medici  Salviati           13            2
+    1  Albizzi    Ginori           14            1
+    """
+    S = as_sparse(G)
+    g = S.igraph()
+    ids = np.asarray(g.bridges(), dtype=np.int64)
+    columns = ["source", "target", "source_side", "target_side"]
+    if len(ids) == 0:
+        return pd.DataFrame(columns=columns).astype({"source_side": int, "target_side": int})
+    u, v, _ = S.edges()
+    bu, bv = u[ids], v[ids]
+    keep = np.ones(len(u), dtype=bool)
+    keep[ids] = False
+    rest = S.without_edges(~keep)
+    n_comp, comp = connected_components(rest.adjacency, directed=False)
+    size = np.bincount(comp, minlength=n_comp)
+    cu, cv = comp[bu], comp[bv]
+    parent, sub, total = _tree_passes(n_comp, cu, cv, size)
+    # the child end of each tree edge holds the subtree weight
+    child_is_v = parent[cv] == cu
+    child = np.where(child_is_v, cv, cu)
+    child_side = sub[child]
+    other_side = total[child] - child_side
+    v_side = np.where(child_is_v, child_side, other_side)
+    u_side = np.where(child_is_v, other_side, child_side)
+    names = S.nodes.to_numpy(dtype=object)
+    # name the smaller side as the target, so rows read "source keeps target attached"
+    swap = u_side < v_side
+    frame = pd.DataFrame(
+        {
+            "source": np.where(swap, names[bv], names[bu]),
+            "target": np.where(swap, names[bu], names[bv]),
+            "source_side": np.where(swap, v_side, u_side),
+            "target_side": np.where(swap, u_side, v_side),
+        }
+    )
+    frame["_small"] = frame[["source_side", "target_side"]].min(axis=1)
+    frame = frame.sort_values(["_small", "source", "target"], ascending=[False, True, True], kind="stable").drop(columns="_small")
+    frame["source"] = frame["source"].astype(object)
+    frame["target"] = frame["target"].astype(object)
+    return frame.reset_index(drop=True)
+
+
+def cut_points(G: GraphLike) -> pd.Series:
+    """Actors whose removal disconnects the network, and how many actors each cuts off.
+
+    When a cut point leaves, its component splits into pieces; the number
+    reported is the number of actors no longer connected to the largest
+    remaining piece.
+
+    Returns
+    -------
+    Series
+        Named ``cut_off``, indexed by actor id, largest first (ties by id).
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> cut_points(nx.path_graph(5)).to_dict()
+    {2: 2, 1: 1, 3: 1}
+    """
+    S = as_sparse(G)
+    g = S.igraph()
+    blocks, aps = g.biconnected_components(return_articulation_points=True)
+    if not aps:
+        return pd.Series([], index=pd.Index([], dtype=object), name="cut_off", dtype=np.int64)
+    aps = np.asarray(sorted(aps), dtype=np.int64)
+    n_blocks = len(blocks)
+    cut_node = np.full(S.n, -1, dtype=np.int64)
+    cut_node[aps] = n_blocks + np.arange(len(aps))
+    n_tree = n_blocks + len(aps)
+    weight = np.zeros(n_tree, dtype=np.int64)
+    weight[n_blocks:] = 1
+    eu, ev = [], []
+    for b, members in enumerate(blocks):
+        members = np.asarray(members, dtype=np.int64)
+        is_cut = cut_node[members] >= 0
+        weight[b] = int((~is_cut).sum())
+        eu.append(np.full(int(is_cut.sum()), b, dtype=np.int64))
+        ev.append(cut_node[members[is_cut]])
+    tu, tv = np.concatenate(eu), np.concatenate(ev)
+    parent, sub, total = _tree_passes(n_tree, tu, tv, weight)
+    # pieces of a cut node: each child subtree, and everything above it
+    largest_child = np.zeros(n_tree, dtype=np.int64)
+    np.maximum.at(largest_child, parent[parent >= 0], sub[parent >= 0])
+    nodes = n_blocks + np.arange(len(aps))
+    above = total[nodes] - sub[nodes]
+    largest = np.maximum(largest_child[nodes], above)
+    cut_off = total[nodes] - 1 - largest
+    series = pd.Series(cut_off, index=pd.Index(S.nodes[aps], dtype=object), name="cut_off")
+    order = sorted(range(len(series)), key=lambda i: (-int(cut_off[i]), str(series.index[i])))
+    return series.iloc[order]
+
+
+def _span(S: SparseGraph, a: int, b: int, cutoff: float) -> float:
+    """Shortest path length between a and b without their direct tie (bidirectional BFS)."""
+    indptr, indices = S.adjacency.indptr, S.adjacency.indices
+    dist_a, dist_b = {a: 0}, {b: 0}
+    front_a, front_b = [a], [b]
+    while front_a and front_b:
+        # expand the smaller frontier
+        if len(front_a) > len(front_b):
+            front_a, front_b, dist_a, dist_b, a, b = front_b, front_a, dist_b, dist_a, b, a
+        nxt = []
+        best = math.inf
+        for x in front_a:
+            dx = dist_a[x]
+            for y in indices[indptr[x] : indptr[x + 1]]:
+                y = int(y)
+                if (x == a and y == b) or (x == b and y == a):
+                    continue
+                if y in dist_b:
+                    best = min(best, dx + 1 + dist_b[y])
+                if y not in dist_a:
+                    dist_a[y] = dx + 1
+                    nxt.append(y)
+        if best < math.inf:
+            return float(best)
+        front_a = nxt
+        depth = max(dist_a[x] for x in nxt) + max(dist_b.values()) if nxt else math.inf
+        if depth + 1 > cutoff:
+            return math.inf
+    return math.inf
+
+
+def local_bridges(G: GraphLike, *, with_span: bool = True, cutoff: float | None = None) -> pd.DataFrame:
+    """Ties between actors with no common neighbour, and their span.
+
+    Parameters
+    ----------
+    G : networkx.Graph or SparseGraph
+    with_span : bool, default True
+        Compute the span: the length of the shortest path between the two
+        actors that does not use the tie (``inf`` when there is none, i.e.
+        for a bridge). This needs one search per local bridge.
+    cutoff : float, optional
+        Stop searching beyond this length and report ``inf``.
+
+    Returns
+    -------
+    DataFrame
+        ``source``, ``target`` and, with ``with_span``, ``span``; sorted by
+        span (longest first), then ids.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> G = nx.cycle_graph(5)
+    >>> G.add_edge(0, 2)
+    >>> local_bridges(G)
+       source  target  span
+    0       0       4   3.0
+    1       2       3   3.0
+    2       3       4   3.0
+    """
+    S = as_sparse(G)
+    u, v, _ = S.edges()
+    n = S.n
+    in_triangle = np.zeros(len(u), dtype=bool)
+    tri = np.asarray(S.igraph().list_triangles(), dtype=np.int64).reshape(-1, 3)
+    if len(tri):
+        keys = u * n + v
+        for i, j in ((0, 1), (0, 2), (1, 2)):
+            a, b = np.minimum(tri[:, i], tri[:, j]), np.maximum(tri[:, i], tri[:, j])
+            in_triangle[np.searchsorted(keys, a * n + b)] = True
+    idx = np.flatnonzero(~in_triangle)
+    names = S.nodes.to_numpy(dtype=object)
+    frame = pd.DataFrame({"source": names[u[idx]], "target": names[v[idx]]})
+    frame["source"] = frame["source"].astype(object)
+    frame["target"] = frame["target"].astype(object)
+    if with_span:
+        limit = math.inf if cutoff is None else float(cutoff)
+        frame["span"] = [_span(S, int(a), int(b), limit) for a, b in zip(u[idx], v[idx])]
+        frame = frame.sort_values("span", ascending=False, kind="stable").reset_index(drop=True)
+    return frame

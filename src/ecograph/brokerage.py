@@ -1,0 +1,280 @@
+"""Brokers: the "connectors" the study asks to find, and the roles they play.
+
+:func:`brokers` gives one row per actor with the measures of brokerage the
+literature uses, computed in compiled or sparse code:
+
+``betweenness``
+    Normalised betweenness centrality: the share of shortest paths between
+    other actors that pass through the actor. Exact (igraph) up to
+    :data:`EXACT_BETWEENNESS_LIMIT` actors; above it (or when
+    ``betweenness_samples`` is given) estimated from that many source actors
+    drawn with ``seed`` (Brandes & Pich's estimator, as networkx's ``k``).
+``participation``
+    Guimerà & Amaral's participation coefficient ``1 − Σ_s (k_is / k_i)²``
+    against the grouping: 0 when all ties stay in one group, close to 1 when
+    they spread evenly over many groups.
+``constraint``, ``effective_size``
+    Burt's constraint (low: the actor's contacts are not tied to each other,
+    the actor spans structural holes) and effective size (number of
+    non-redundant contacts, Borgatti's formula for unweighted ties).
+``coordinator``, ``itinerant``, ``gatekeeper``, ``representative``, ``liaison``
+    Gould & Fernandez brokerage roles: for every pair of the actor's
+    neighbours ``a → v → c`` that are not tied to each other, the role
+    depends on the groups of ``a``, ``v`` and ``c``: coordinator (all three
+    in one group), itinerant or consultant (``a`` and ``c`` in one group,
+    ``v`` in another), gatekeeper (``a`` outside, ``v`` and ``c`` in one
+    group), representative (``a`` and ``v`` in one group, ``c`` outside),
+    liaison (all three in different groups).
+
+**Convention for undirected ties.** An undirected tie counts in both
+directions, so every open pair of neighbours ``{a, c}`` is counted as both
+``a → v → c`` and ``c → v → a``: coordinator, itinerant and liaison counts are
+twice the number of open pairs, and a mixed pair adds one gatekeeper and one
+representative count. This is what UCINET reports on symmetric data.
+
+References
+----------
+.. [1] Freeman, L. C. (1977). A set of measures of centrality based on
+   betweenness. *Sociometry* 40, 35-41.
+.. [2] Brandes, U. & Pich, C. (2007). Centrality estimation in large
+   networks. *Int. J. Bifurcation and Chaos* 17(7), 2303-2318.
+.. [3] Guimerà, R. & Amaral, L. A. N. (2005). Functional cartography of
+   complex metabolic networks. *Nature* 433, 895-900.
+.. [4] Burt, R. S. (1992). *Structural Holes*. Harvard University Press.
+.. [5] Borgatti, S. P. (1997). Structural holes: unpacking Burt's redundancy
+   measures. *Connections* 20(1), 35-38.
+.. [6] Gould, R. V. & Fernandez, R. M. (1989). Structures of mediation: a
+   formal approach to brokerage in transaction networks. *Sociological
+   Methodology* 19, 89-126.
+
+Examples
+--------
+>>> import networkx as nx
+>>> F = nx.florentine_families_graph()
+>>> nx.set_node_attributes(F, "family", "group")
+>>> b = brokers(F, "group")
+>>> b.index[0], round(float(b.loc["Medici", "betweenness"]), 3)
+('Medici', 0.522)
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import scipy.sparse as sp
+
+from .partition import PartitionLike, factorize, group_labels
+from .sparse import GraphLike, SparseGraph, as_sparse
+
+__all__ = ["EXACT_BETWEENNESS_LIMIT", "ROLES", "betweenness", "brokerage_roles", "brokers", "participation"]
+
+#: Above this many actors, betweenness is estimated from sampled sources
+#: unless ``betweenness_samples`` says otherwise. Exact betweenness costs
+#: O(n·m): about a second for 5,000 actors on a 2-core machine.
+EXACT_BETWEENNESS_LIMIT = 5_000
+#: Number of sampled sources used above the limit.
+DEFAULT_SAMPLES = 256
+#: Gould & Fernandez roles, in the order of the columns.
+ROLES = ("coordinator", "itinerant", "gatekeeper", "representative", "liaison")
+
+
+def betweenness(G: GraphLike, *, samples: int | None = None, seed: int = 0) -> pd.Series:
+    """Normalised betweenness centrality, exact or estimated from sampled sources.
+
+    Parameters
+    ----------
+    G : networkx.Graph or SparseGraph
+    samples : int, optional
+        Number of source actors to sample; ``None`` computes exactly up to
+        :data:`EXACT_BETWEENNESS_LIMIT` actors and samples
+        :data:`DEFAULT_SAMPLES` above it. ``samples >= n`` is exact.
+    seed : int, default 0
+
+    Returns
+    -------
+    Series
+        Named ``betweenness``; ``attrs`` records ``method`` (``exact`` or
+        ``sampled``), ``samples`` and ``seed``.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> b = betweenness(nx.star_graph(4))
+    >>> b.tolist(), b.attrs["method"]
+    ([1.0, 0.0, 0.0, 0.0, 0.0], 'exact')
+    """
+    S = as_sparse(G)
+    n = S.n
+    if samples is None and n <= EXACT_BETWEENNESS_LIMIT:
+        samples = n
+    elif samples is None:
+        samples = DEFAULT_SAMPLES
+    scale = 2.0 / ((n - 1) * (n - 2)) if n > 2 else 0.0
+    if samples >= n:
+        raw = np.asarray(S.igraph().betweenness(directed=False), dtype=float) if S.m else np.zeros(n)
+        values, method, used = raw * scale, "exact", n
+    else:
+        rng = np.random.default_rng(seed)
+        sources = np.sort(rng.choice(n, size=samples, replace=False))
+        directed = S.igraph().as_directed(mode="mutual")
+        acc = np.asarray(directed.betweenness(directed=True, sources=sources.tolist()), dtype=float)
+        # acc sums each source's dependencies; over all n sources it would count each pair twice
+        values, method, used = acc * (n / samples) * scale / 2.0, "sampled", int(samples)
+    out = pd.Series(values, index=S.nodes.copy(), name="betweenness")
+    out.attrs.update({"method": method, "samples": used, "seed": seed, "exact_limit": EXACT_BETWEENNESS_LIMIT})
+    return out
+
+
+def participation(G: GraphLike, partition: PartitionLike = "sphere") -> pd.Series:
+    """Guimerà & Amaral's participation coefficient against a grouping.
+
+    Actors without ties get NaN (the coefficient is undefined for them).
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> G = nx.star_graph(4)
+    >>> participation(G, {0: "a", 1: "a", 2: "b", 3: "c", 4: "d"}).round(3).tolist()
+    [0.75, 0.0, 0.0, 0.0, 0.0]
+    """
+    S = as_sparse(G)
+    codes, groups = factorize(group_labels(S, partition))
+    onehot = sp.csr_array((np.ones(S.n), (np.arange(S.n), codes)), shape=(S.n, len(groups)))
+    k_is = (S.binary @ onehot).tocsr()
+    k = S.degrees().astype(float)
+    sq = np.asarray(k_is.multiply(k_is).sum(axis=1)).ravel()
+    with np.errstate(invalid="ignore", divide="ignore"):
+        p = np.where(k > 0, 1.0 - sq / np.where(k > 0, k, 1) ** 2, np.nan)
+    return pd.Series(p, index=S.nodes.copy(), name="participation")
+
+
+def _triangles(S: SparseGraph) -> np.ndarray:
+    return np.asarray(S.igraph().list_triangles(), dtype=np.int64).reshape(-1, 3)
+
+
+def brokerage_roles(G: GraphLike, partition: PartitionLike = "sphere", *, _triangles_cache: np.ndarray | None = None) -> pd.DataFrame:
+    """Gould & Fernandez brokerage role counts of every actor.
+
+    See the module notes for the roles and the convention for undirected ties.
+
+    Returns
+    -------
+    DataFrame
+        Columns ``coordinator``, ``itinerant``, ``gatekeeper``,
+        ``representative``, ``liaison`` and their sum ``brokerage``, indexed
+        by actor id.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> G = nx.Graph([("a", "v"), ("v", "c")])
+    >>> brokerage_roles(G, {"a": 1, "v": 2, "c": 2}).loc["v"].tolist()
+    [0, 0, 1, 1, 0, 2]
+    """
+    S = as_sparse(G)
+    codes, groups = factorize(group_labels(S, partition))
+    n, k = S.n, len(groups)
+    onehot = sp.csr_array((np.ones(n), (np.arange(n), codes)), shape=(n, k))
+    K = (S.binary @ onehot).tocsr()  # neighbours of each actor in each group
+    own = K[np.arange(n), codes]
+    own = np.asarray(own).ravel() if not isinstance(own, np.ndarray) else own
+    deg = S.degrees().astype(np.int64)
+    other = deg - own
+    sq_all = np.asarray(K.multiply(K).sum(axis=1)).ravel()
+    sq_other = sq_all - own**2
+    sum_other_pairs_same = sq_other - other  # Σ_{g≠o} n_g (n_g − 1)
+    coordinator = own * (own - 1)
+    itinerant = sum_other_pairs_same
+    gatekeeper = own * other
+    representative = own * other
+    liaison = other**2 - sq_other
+    counts = np.vstack([coordinator, itinerant, gatekeeper, representative, liaison]).astype(np.int64)
+    tri = _triangles_cache if _triangles_cache is not None else _triangles(S)
+    for x, y, z in ((0, 1, 2), (1, 0, 2), (2, 0, 1)):
+        v, a, c = tri[:, x], tri[:, y], tri[:, z]
+        gv, ga, gc = codes[v], codes[a], codes[c]
+        coord = (ga == gv) & (gc == gv)
+        itin = (ga == gc) & (ga != gv)
+        mixed = (ga == gv) ^ (gc == gv)
+        liais = (ga != gc) & (ga != gv) & (gc != gv)
+        counts[0] -= 2 * np.bincount(v[coord], minlength=n)
+        counts[1] -= 2 * np.bincount(v[itin], minlength=n)
+        counts[2] -= np.bincount(v[mixed], minlength=n)
+        counts[3] -= np.bincount(v[mixed], minlength=n)
+        counts[4] -= 2 * np.bincount(v[liais], minlength=n)
+    frame = pd.DataFrame(counts.T, index=S.nodes.copy(), columns=list(ROLES))
+    frame["brokerage"] = frame.sum(axis=1)
+    return frame
+
+
+def brokers(
+    G: GraphLike,
+    attr: PartitionLike = "sphere",
+    *,
+    betweenness_samples: int | None = None,
+    seed: int = 0,
+) -> pd.DataFrame:
+    """Brokerage measures of every actor, most important brokers first.
+
+    Parameters
+    ----------
+    G : networkx.Graph or SparseGraph
+    attr : str, Series, mapping, list of sets or Communities, default "sphere"
+        Grouping for participation and brokerage roles: the spheres, or a
+        community partition.
+    betweenness_samples : int, optional
+        See :func:`betweenness`.
+    seed : int, default 0
+
+    Returns
+    -------
+    DataFrame
+        Indexed by actor id: ``group``, ``degree``, ``betweenness``,
+        ``participation``, ``constraint``, ``effective_size``, the five role
+        counts, ``brokerage`` (their sum) and ``main_role`` (the role with the
+        largest count, ``""`` for none). Sorted by betweenness, then
+        brokerage, then id. ``attrs`` records how betweenness was computed.
+        Actors without ties have NaN constraint, effective size and
+        participation (undefined for them).
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> K = nx.karate_club_graph()
+    >>> top = brokers(K, "club").head(3)
+    >>> top.index.tolist(), top["main_role"].tolist()
+    ([0, 33, 32], ['coordinator', 'coordinator', 'coordinator'])
+    """
+    S = as_sparse(G)
+    labels = group_labels(S, attr)
+    grouping = pd.Series(labels, index=S.nodes)
+    bc = betweenness(S, samples=betweenness_samples, seed=seed)
+    tri = _triangles(S)
+    roles = brokerage_roles(S, grouping, _triangles_cache=tri)
+    deg = S.degrees()
+    n = S.n
+    t = np.bincount(tri.ravel(), minlength=n).astype(float) if len(tri) else np.zeros(n)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        esize = np.where(deg > 0, deg - 2.0 * t / np.where(deg > 0, deg, 1), np.nan)
+    constraint = np.asarray(S.igraph().constraint(), dtype=float) if S.m else np.full(n, np.nan)
+    constraint[deg == 0] = np.nan
+    frame = pd.DataFrame(
+        {
+            "group": labels,
+            "degree": deg.astype(np.int64),
+            "betweenness": bc.to_numpy(),
+            "participation": participation(S, grouping).to_numpy(),
+            "constraint": constraint,
+            "effective_size": esize,
+        },
+        index=S.nodes.copy(),
+    )
+    frame = frame.join(roles)
+    role_counts = frame[list(ROLES)].to_numpy()
+    frame["main_role"] = np.where(role_counts.max(axis=1) > 0, np.array(ROLES, dtype=object)[role_counts.argmax(axis=1)], "")
+    frame["main_role"] = frame["main_role"].astype(object)
+    frame["_id"] = [str(x) for x in frame.index]
+    frame = frame.sort_values(["betweenness", "brokerage", "_id"], ascending=[False, False, True], kind="stable").drop(columns="_id")
+    frame.attrs.update(bc.attrs)
+    frame.index.name = "actor"
+    return frame
