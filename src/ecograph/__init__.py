@@ -18,6 +18,8 @@ The public API, by theme:
   :func:`isolated_actors`, :func:`people_flows`, :func:`flow_table`,
   :func:`headline_measures`, :func:`evolution`, :func:`diff`,
   :func:`robustness`, :func:`null_model_test`;
+* views: :func:`view`, :func:`view_ego`, :func:`view_communities`,
+  :class:`NetworkView`, :func:`layout`;
 * errors: :class:`EcographError`, :class:`SchemaError`, :class:`GraphError`.
 
 Examples
@@ -40,10 +42,12 @@ from .evolution import EcosystemDiff, diff, evolution, headline_measures
 from .flows import flow_table, people_flows
 from .graphs import people_links
 from .isolation import core_numbers, isolated_actors, two_step_reach
+from .layout import layout
 from .robustness import NullModelTest, Robustness, null_model_test, robustness
 from .schema import schema_markdown
 from .sparse import SparseGraph, as_sparse
 from .summary import Summary
+from .views import NetworkView, view, view_communities, view_ego
 from .vocabulary import Vocabulary, default_vocabulary
 
 __version__ = "0.1.0"
@@ -97,6 +101,12 @@ __all__ = [
     "Robustness",
     "null_model_test",
     "NullModelTest",
+    # views
+    "view",
+    "view_ego",
+    "view_communities",
+    "NetworkView",
+    "layout",
     # errors
     "EcographError",
     "SchemaError",

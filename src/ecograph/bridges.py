@@ -28,7 +28,6 @@ import math
 import numpy as np
 import pandas as pd
 import scipy.sparse as sp
-from scipy.sparse.csgraph import connected_components
 
 from .sparse import GraphLike, SparseGraph, as_sparse
 
@@ -99,10 +98,10 @@ def bridges(G: GraphLike) -> pd.DataFrame:
         return pd.DataFrame(columns=columns).astype({"source_side": int, "target_side": int})
     u, v, _ = S.edges()
     bu, bv = u[ids], v[ids]
-    keep = np.ones(len(u), dtype=bool)
-    keep[ids] = False
-    rest = S.without_edges(~keep)
-    n_comp, comp = connected_components(rest.adjacency, directed=False)
+    rest = g.copy()
+    rest.delete_edges(ids.tolist())
+    comp = np.asarray(rest.connected_components().membership, dtype=np.int64)
+    n_comp = int(comp.max()) + 1
     size = np.bincount(comp, minlength=n_comp)
     cu, cv = comp[bu], comp[bv]
     parent, sub, total = _tree_passes(n_comp, cu, cv, size)
@@ -245,14 +244,14 @@ def local_bridges(G: GraphLike, *, with_span: bool = True, cutoff: float | None 
     """
     S = as_sparse(G)
     u, v, _ = S.edges()
-    n = S.n
     in_triangle = np.zeros(len(u), dtype=bool)
     tri = np.asarray(S.igraph().list_triangles(), dtype=np.int64).reshape(-1, 3)
     if len(tri):
-        keys = u * n + v
-        for i, j in ((0, 1), (0, 2), (1, 2)):
-            a, b = np.minimum(tri[:, i], tri[:, j]), np.maximum(tri[:, i], tri[:, j])
-            in_triangle[np.searchsorted(keys, a * n + b)] = True
+        n = S.n
+        a = np.concatenate([tri[:, 0], tri[:, 0], tri[:, 1]])
+        b = np.concatenate([tri[:, 1], tri[:, 2], tri[:, 2]])
+        keys = np.minimum(a, b) * n + np.maximum(a, b)
+        in_triangle[np.searchsorted(u * n + v, keys)] = True  # edges() is sorted by (u, v)
     idx = np.flatnonzero(~in_triangle)
     names = S.nodes.to_numpy(dtype=object)
     frame = pd.DataFrame({"source": names[u[idx]], "target": names[v[idx]]})

@@ -289,6 +289,8 @@ def affiliation_graph(eco: Ecosystem, *, as_of: int | None = None) -> nx.Graph:
     ``node_type="actor"``; person nodes are ``"person:<id>"`` with
     ``bipartite=1``, ``node_type="person"``, ``name`` and ``source``. Each edge
     lists the person's affiliations to that actor (role, start, end, source).
+    ``B.graph["moves"]`` lists the moves of people between actors (person,
+    source, target, year), which views draw as arrows.
 
     Examples
     --------
@@ -319,4 +321,10 @@ def affiliation_graph(eco: Ecosystem, *, as_of: int | None = None) -> nx.Graph:
         B[p][rec["actor"]]["affiliations"].append({k: v for k, v in rec.items() if k not in ("person", "actor")})
     for _, _, data in B.edges(data=True):
         data["roles"] = sorted({a["role"] for a in data["affiliations"] if a["role"]})
+    links = people_links(eco, as_of=as_of)
+    moves = links[links["kind"] == "moved"]
+    B.graph["moves"] = [
+        {"person": r.person, "source": r.source, "target": r.target, "year": None if pd.isna(r.year) else int(r.year)}
+        for r in moves.itertuples()
+    ]
     return B

@@ -109,17 +109,18 @@ def isolated_actors(G: GraphLike, *, label: str = "name") -> pd.DataFrame:
     pendant = deg == 1
     outside = comp != main
     pick = np.flatnonzero(isolate | pendant | outside)
-    names = _labels(S, label)
     A = S.adjacency
     columns = ["isolate", "pendant", "outside_main", "component_size", "degree", "core", "reach_2", "linked_through", "reason"]
     if len(pick) == 0:
         return pd.DataFrame(columns=columns, index=pd.Index([], name="actor", dtype=object))
     core = core_numbers(S).to_numpy()[pick]
     reach = two_step_reach(S, list(S.nodes[pick])).to_numpy()
+    neighbours = [A.indices[A.indptr[i] : A.indptr[i + 1]] for i in pick]
+    needed = np.unique(np.concatenate(neighbours)) if neighbours else np.empty(0, dtype=np.int64)
+    names = dict(zip(needed.tolist(), _labels(S, label, needed)))
     through, reasons = [], []
-    for i in pick:
-        nbrs = A.indices[A.indptr[i] : A.indptr[i + 1]]
-        nbr_names = [names[j] for j in nbrs]
+    for i, nbrs in zip(pick, neighbours):
+        nbr_names = [names[j] for j in nbrs.tolist()]
         through.append(", ".join(nbr_names))
         parts = []
         if isolate[i]:
@@ -151,12 +152,14 @@ def isolated_actors(G: GraphLike, *, label: str = "name") -> pd.DataFrame:
     return frame.drop(columns="_id")
 
 
-def _labels(S, label: str) -> list[str]:
+def _labels(S, label: str, positions: np.ndarray) -> list[str]:
+    """Display names of the nodes at ``positions`` (their id when they lack ``label``)."""
+    ids = S.nodes[positions]
     if label in S.attributes.columns:
-        values = S.attributes[label].tolist()
+        values = S.attributes[label].to_numpy(dtype=object)[positions].tolist()
     elif S._source is not None and S._source() is not None:
         data = S._source().nodes
-        values = [data[x].get(label) for x in S.nodes]
+        values = [data[x].get(label) for x in ids]
     else:
-        values = [None] * S.n
-    return [str(v) if v not in (None, "") and not (isinstance(v, float) and np.isnan(v)) else str(x) for v, x in zip(values, S.nodes)]
+        values = [None] * len(ids)
+    return [str(v) if v not in (None, "") and not (isinstance(v, float) and np.isnan(v)) else str(x) for v, x in zip(values, ids)]

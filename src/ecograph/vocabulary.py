@@ -96,6 +96,34 @@ SPHERE_LABELS: dict[str, dict[str, str]] = {
     },
 }
 
+#: Human labels of the actor kinds.
+KIND_LABELS: dict[str, dict[str, str]] = {
+    "en": {
+        "initiative": "initiative",
+        "support_structure": "support structure",
+        "institution": "institution",
+        "school": "school",
+        "company": "company",
+        "platform": "platform",
+        "funder": "funder",
+        "place": "place",
+        "event": "event",
+        "programme": "programme",
+    },
+    "fr": {
+        "initiative": "initiative",
+        "support_structure": "structure d'accompagnement",
+        "institution": "institution",
+        "school": "école",
+        "company": "entreprise",
+        "platform": "plateforme",
+        "funder": "financeur",
+        "place": "lieu",
+        "event": "événement",
+        "programme": "programme",
+    },
+}
+
 SCOPES: dict[str, Term] = _terms(
     [
         ("local", "Based in and acting on the territory mapped."),
