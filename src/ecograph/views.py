@@ -394,8 +394,11 @@ def view(
     pos = layout if layout is not None else compute_layout(G, seed=seed)
     missing = [n for n in nodes_list if n not in pos.index]
     if missing:
+        # actors the given layout lacks are laid out apart, below the others
         extra = compute_layout(G.subgraph(missing), seed=seed)
-        pos = pd.concat([pos, extra + [0, float(pos["y"].min()) - 200 if len(pos) else 0]])
+        if len(pos):
+            extra["y"] += float(pos["y"].max()) + 200.0
+        pos = pd.concat([pos, extra])
     colors, color_legend = resolve_colors(G, color, palette=node_color_palette, default=default_node_color)
     if size is None:
         size_spec: VisualSpec = dict(G.degree())
