@@ -184,7 +184,7 @@ def run_size(n: int, seed: int, rows: list[dict]) -> dict:
     suite["communities (Leiden)"] = (
         lambda: state.__setitem__("comms", eg.detect_communities(S(), seed=0)),
         lambda: nx.community.louvain_communities(G(), seed=0),
-        lambda: ig().community_leiden(objective_function="modularity", n_iterations=-1),
+        lambda: ig().community_leiden(objective_function="modularity", n_iterations=2),
     )
     suite["modularity"] = (
         lambda: eg.modularity(S(), state["comms"]),
