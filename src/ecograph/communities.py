@@ -219,7 +219,7 @@ class Communities:
         >>> import networkx as nx
         >>> K = nx.karate_club_graph()
         >>> detect_communities(K, seed=0).compare("club").round(3).tolist()
-        [0.588, 0.465]
+        [0.49, 0.392]
         """
         if self._graph is None:
             raise GraphError("these communities carry no graph to compare against; pass a Series or mapping instead")
