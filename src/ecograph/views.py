@@ -515,13 +515,15 @@ def view(
     if color is not None:
         items = []
         for value, col in color_legend.items():
-            shown = _sphere_label(value, lang) if color == "sphere" else (_text(value) or T["no_sphere"])
+            shown = _sphere_label(value, lang) if isinstance(color, str) and color == "sphere" else (_text(value) or T["no_sphere"])
             items.append(
                 {"label": f"{shown} ({count_by_color.get(value, count_by_color.get(None, 0) if value == '' else 0)})", "color": col}
             )
         if any(is_person.values()):
             items.append({"label": f"{T['person']} ({len(people_ids)})", "color": "#FFFFFF"})
-        title_color = T["sphere"] if color == "sphere" else f"{T['color']}: {color if isinstance(color, str) else '…'}"
+        title_color = (
+            T["sphere"] if isinstance(color, str) and color == "sphere" else f"{T['color']}: {color if isinstance(color, str) else '…'}"
+        )
         legend.append({"title": title_color, "items": items})
     size_text = (
         (size if isinstance(size, str) else getattr(size, "name", None) or "…")

@@ -181,7 +181,7 @@ def synthetic(
 
     # creation years: about half of local initiatives under 3 years old
     young = rng.random(n) < 0.5
-    age = np.where(young, rng.integers(0, 3, size=n), 3 + rng.geometric(0.12, size=n))
+    age = np.where(young, rng.integers(0, 3, size=n), 2 + rng.geometric(0.12, size=n))  # young: 0-2 years, others 3 or more
     founded = np.clip(reference_year - age, 1900, reference_year)
     old_kinds = inst | school
     founded[old_kinds] = reference_year - 20 - rng.integers(0, 60, size=int(old_kinds.sum()))

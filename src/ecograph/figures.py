@@ -1,0 +1,272 @@
+"""Static figures for slides and print: the same colours and positions as the views.
+
+Each function returns a matplotlib :class:`~matplotlib.figure.Figure`;
+:func:`save_figure` writes it as PNG and SVG with fixed metadata, so the
+same input gives byte-identical files. Labels are in English or French.
+
+Examples
+--------
+>>> import ecograph as eg
+>>> from ecograph.figures import figure_network
+>>> fig = figure_network(eg.datasets.tiny().graph(), lang="fr")
+>>> fig.axes[0].get_title()
+'tiny'
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
+
+from .layout import layout as compute_layout  # noqa: E402
+from .style import NO_SPHERE_COLOR, SPHERE_COLORS, resolve_colors, resolve_sizes  # noqa: E402
+from .vocabulary import SPHERE_LABELS  # noqa: E402
+
+if TYPE_CHECKING:  # pragma: no cover
+    from matplotlib.figure import Figure
+
+    from .ecosystem import Ecosystem
+
+__all__ = [
+    "figure_network",
+    "figure_block_density",
+    "figure_creations",
+    "figure_brokers",
+    "figure_flows",
+    "save_figure",
+]
+
+_T = {
+    "en": {
+        "density": "Density of ties within and between spheres",
+        "creations": "Creations per year by sphere",
+        "year": "year founded",
+        "count": "actors",
+        "brokers": "Top brokers (normalised betweenness)",
+        "betweenness": "betweenness",
+        "flows": "Moves of people between spheres",
+        "from": "from",
+        "to": "to",
+        "synthetic": "synthetic data",
+    },
+    "fr": {
+        "density": "Densité des liens dans et entre les sphères",
+        "creations": "Créations par année et par sphère",
+        "year": "année de création",
+        "count": "acteurs",
+        "brokers": "Principaux intermédiaires (intermédiarité normalisée)",
+        "betweenness": "intermédiarité",
+        "flows": "Passages de personnes entre sphères",
+        "from": "depuis",
+        "to": "vers",
+        "synthetic": "données synthétiques",
+    },
+}
+
+
+def _label(value: Any, lang: str) -> str:
+    return SPHERE_LABELS[lang].get(value, str(value)) if isinstance(value, str) else str(value)
+
+
+def _mark_synthetic(fig: Figure, synthetic: bool, lang: str) -> None:
+    if synthetic:
+        fig.text(0.99, 0.01, _T[lang]["synthetic"].upper(), ha="right", va="bottom", color="#b00", fontsize=8, weight="bold")
+
+
+def figure_network(
+    G: Any,
+    *,
+    layout: pd.DataFrame | None = None,
+    color: Any = "sphere",
+    size: Any = None,
+    label_top: int = 12,
+    lang: str = "en",
+    title: str | None = None,
+    seed: int = 0,
+) -> Figure:
+    """The network map: positions from :func:`ecograph.layout.layout`, sphere colours, top actors named.
+
+    Parameters
+    ----------
+    G : networkx.Graph
+    layout : DataFrame, optional
+        Reuse a view's ``positions`` so the slide matches the interactive map.
+    color, size
+        As in :func:`ecograph.view`.
+    label_top : int, default 12
+        Name the actors with the most ties.
+    """
+    pos = layout if layout is not None else compute_layout(G, seed=seed)
+    nodes = list(G.nodes)
+    colors, legend = resolve_colors(G, color)
+    sizes, _ = resolve_sizes(G, size if size is not None else dict(G.degree()), size_range=(12, 220), default=20)
+    fig, ax = plt.subplots(figsize=(10, 7.5), dpi=110)
+    xy = pos.loc[nodes, ["x", "y"]].to_numpy(dtype=float, copy=True)
+    xy[:, 1] = -xy[:, 1]  # screen y grows downwards, plots upwards
+    index = {n: i for i, n in enumerate(nodes)}
+    segments = [(xy[index[u]], xy[index[v]]) for u, v in G.edges()]
+    if segments:
+        from matplotlib.collections import LineCollection
+
+        ax.add_collection(LineCollection(segments, colors="#9a9a9a", linewidths=0.6, alpha=0.6, zorder=1))
+    ax.scatter(
+        xy[:, 0], xy[:, 1], s=[sizes[n] for n in nodes], c=[colors[n] for n in nodes], edgecolors="#333333", linewidths=0.4, zorder=2
+    )
+    top = sorted(nodes, key=lambda n: (-G.degree(n), str(n)))[:label_top]
+    for n in top:
+        name = str(G.nodes[n].get("name") or n)
+        ax.annotate(
+            name if len(name) <= 32 else name[:30] + "…",
+            xy[index[n]],
+            fontsize=7,
+            ha="center",
+            va="bottom",
+            xytext=(0, 5),
+            textcoords="offset points",
+            zorder=3,
+        )
+    handles = [
+        plt.Line2D(
+            [],
+            [],
+            marker="o",
+            ls="",
+            color=c,
+            markeredgecolor="#333",
+            label=_label(v, lang) if isinstance(color, str) and color == "sphere" else str(v),
+        )
+        for v, c in legend.items()
+    ]
+    if handles:
+        ax.legend(handles=handles, loc="upper left", fontsize=8, frameon=False)
+    ax.set_title(title if title is not None else str(G.graph.get("name") or ""), fontsize=12)
+    ax.set_axis_off()
+    ax.autoscale()
+    ax.set_aspect("equal")
+    _mark_synthetic(fig, bool(G.graph.get("synthetic")), lang)
+    fig.tight_layout()
+    return fig
+
+
+def figure_block_density(block: pd.DataFrame, *, lang: str = "en", title: str | None = None) -> Figure:
+    """Heatmap of a :func:`ecograph.block_density` table, values written in the cells."""
+    labels = [_label(g, lang) for g in block.index]
+    fig, ax = plt.subplots(figsize=(6.5, 5.5), dpi=110)
+    values = block.to_numpy(dtype=float)
+    im = ax.imshow(
+        np.nan_to_num(values, nan=0.0), cmap="Blues", vmin=0, vmax=max(float(np.nanmax(values)) if np.isfinite(values).any() else 1.0, 1e-9)
+    )
+    for i in range(values.shape[0]):
+        for j in range(values.shape[1]):
+            text = "–" if np.isnan(values[i, j]) else f"{values[i, j]:.3f}"
+            ax.text(
+                j,
+                i,
+                text,
+                ha="center",
+                va="center",
+                fontsize=8,
+                color="#000" if not np.isfinite(values[i, j]) or values[i, j] < np.nanmax(values) * 0.6 else "#fff",
+            )
+    ax.set_xticks(range(len(labels)), labels, rotation=30, ha="right", fontsize=8)
+    ax.set_yticks(range(len(labels)), labels, fontsize=8)
+    ax.set_title(title or _T[lang]["density"], fontsize=11)
+    fig.colorbar(im, ax=ax, shrink=0.8)
+    fig.tight_layout()
+    return fig
+
+
+def figure_creations(eco: Ecosystem, *, lang: str = "en", title: str | None = None, years: Iterable[int] | None = None) -> Figure:
+    """Stacked bars of actors created each year, by sphere (the chart the study shows)."""
+    a = eco.actors[eco.actors["founded"].notna()]
+    table = pd.crosstab(a["founded"].astype(int), a["sphere"].fillna(""))
+    if years is not None:
+        table = table.reindex(list(years), fill_value=0)
+    order = [s for s in SPHERE_COLORS if s in table.columns] + [c for c in table.columns if c not in SPHERE_COLORS]
+    fig, ax = plt.subplots(figsize=(8, 4.5), dpi=110)
+    bottom = np.zeros(len(table))
+    for sphere in order:
+        vals = table[sphere].to_numpy()
+        ax.bar(table.index.astype(str), vals, bottom=bottom, color=SPHERE_COLORS.get(sphere, NO_SPHERE_COLOR), label=_label(sphere, lang))
+        bottom += vals
+    ax.set_xlabel(_T[lang]["year"])
+    ax.set_ylabel(_T[lang]["count"])
+    ax.set_title(title or _T[lang]["creations"], fontsize=11)
+    ax.tick_params(axis="x", labelrotation=60, labelsize=8)
+    if len(table) > 20:
+        for i, tick in enumerate(ax.get_xticklabels()):
+            tick.set_visible(i % max(1, len(table) // 15) == 0)
+    ax.legend(fontsize=8, frameon=False)
+    ax.spines[["top", "right"]].set_visible(False)
+    _mark_synthetic(fig, eco.synthetic, lang)
+    fig.tight_layout()
+    return fig
+
+
+def figure_brokers(
+    brokers: pd.DataFrame, *, names: pd.Series | dict | None = None, top: int = 10, lang: str = "en", title: str | None = None
+) -> Figure:
+    """Horizontal bars of the top brokers' betweenness, coloured by their group."""
+    head = brokers.head(top).iloc[::-1]
+    labels = [str((names or {}).get(i, i)) if not isinstance(names, pd.Series) else str(names.get(i, i)) for i in head.index]
+    colors = [
+        SPHERE_COLORS.get(g, NO_SPHERE_COLOR) if isinstance(g, str) else NO_SPHERE_COLOR
+        for g in head.get("group", pd.Series("", index=head.index))
+    ]
+    fig, ax = plt.subplots(figsize=(7.5, 0.35 * len(head) + 1.2), dpi=110)
+    ax.barh([lab if len(lab) <= 40 else lab[:38] + "…" for lab in labels], head["betweenness"].to_numpy(dtype=float), color=colors)
+    ax.set_xlabel(_T[lang]["betweenness"])
+    ax.set_title(title or _T[lang]["brokers"], fontsize=11)
+    ax.spines[["top", "right"]].set_visible(False)
+    fig.tight_layout()
+    return fig
+
+
+def figure_flows(flows: pd.DataFrame, *, lang: str = "en", title: str | None = None) -> Figure:
+    """Heatmap of moves between spheres (a :func:`ecograph.flow_table`)."""
+    fig, ax = plt.subplots(figsize=(6, 5), dpi=110)
+    values = flows.to_numpy(dtype=float)
+    ax.imshow(values, cmap="Oranges", vmin=0, vmax=max(values.max(), 1))
+    for i in range(values.shape[0]):
+        for j in range(values.shape[1]):
+            ax.text(j, i, f"{int(values[i, j])}", ha="center", va="center", fontsize=8)
+    ax.set_xticks(range(flows.shape[1]), [_label(c, lang) for c in flows.columns], rotation=30, ha="right", fontsize=8)
+    ax.set_yticks(range(flows.shape[0]), [_label(c, lang) for c in flows.index], fontsize=8)
+    ax.set_xlabel(_T[lang]["to"])
+    ax.set_ylabel(_T[lang]["from"])
+    ax.set_title(title or _T[lang]["flows"], fontsize=11)
+    fig.tight_layout()
+    return fig
+
+
+def save_figure(fig: Figure, path: str | os.PathLike, *, formats: Iterable[str] = ("png", "svg")) -> list[Path]:
+    """Write ``fig`` as ``path.png`` and ``path.svg`` (byte-identical for identical figures) and close it.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib, ecograph as eg
+    >>> from ecograph.figures import figure_network, save_figure
+    >>> out = pathlib.Path(tempfile.mkdtemp()) / "map"
+    >>> [p.name for p in save_figure(figure_network(eg.datasets.tiny().graph()), out)]
+    ['map.png', 'map.svg']
+    """
+    base = Path(path)
+    base.parent.mkdir(parents=True, exist_ok=True)
+    written = []
+    with plt.rc_context({"svg.hashsalt": "ecograph", "svg.fonttype": "path"}):
+        for fmt in formats:
+            target = base.with_suffix(f".{fmt}")
+            metadata = {"Software": None} if fmt == "png" else {"Date": None, "Creator": None} if fmt in ("svg", "pdf") else None
+            fig.savefig(target, format=fmt, metadata=metadata)
+            written.append(target)
+    plt.close(fig)
+    return written
