@@ -25,8 +25,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
-import ecograph as eg  # noqa: E402
-from browser import browser, open_page  # noqa: E402
+from browser import browser, open_page
+
+import ecograph as eg
 
 
 def main() -> int:
@@ -70,7 +71,7 @@ def main() -> int:
         args.out.parent.mkdir(parents=True, exist_ok=True)
         args.out.write_text(table + "\n", encoding="utf-8")
     failures = []
-    for n, form, lay, build, _, draw in rows:
+    for n, form, lay, _build, _, draw in rows:
         if n == 5_000 and (draw > 3 or lay > 5):
             failures.append(f"5,000 actors: layout {lay:.2f} s (target 5), first draw {draw:.2f} s (target 3)")
         if form.startswith("communities") and draw > 2:

@@ -14,7 +14,7 @@ from ecograph.style import SPHERE_COLORS, resolve_colors
 def test_sphere_colours_are_fixed_everywhere():
     G = nx.path_graph(5)
     nx.set_node_attributes(G, dict(enumerate(["support", "finance", "innovation", "production", "consumption"])), "sphere")
-    colors, legend = resolve_colors(G, "sphere")
+    _colors, legend = resolve_colors(G, "sphere")
     assert legend == {s: SPHERE_COLORS[s] for s in SPHERE_COLORS}  # in the fixed order
     v = eg.view(G)
     assert [n["color"] for n in v.nodes] == [SPHERE_COLORS[s] for s in ["support", "finance", "innovation", "production", "consumption"]]

@@ -23,13 +23,13 @@ from typing import TYPE_CHECKING, Any
 import matplotlib
 
 matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-import pandas as pd  # noqa: E402
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
 
-from .layout import layout as compute_layout  # noqa: E402
-from .style import NO_SPHERE_COLOR, SPHERE_COLORS, resolve_colors, resolve_sizes  # noqa: E402
-from .vocabulary import SPHERE_LABELS  # noqa: E402
+from .layout import layout as compute_layout
+from .style import NO_SPHERE_COLOR, SPHERE_COLORS, resolve_colors, resolve_sizes
+from .vocabulary import SPHERE_LABELS
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.figure import Figure
