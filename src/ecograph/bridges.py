@@ -130,6 +130,51 @@ def bridges(G: GraphLike) -> pd.DataFrame:
     return frame.reset_index(drop=True)
 
 
+def _cut_point_pieces(S: SparseGraph) -> pd.DataFrame:
+    """For each cut point (by position): its component size, largest piece and sum of squared piece sizes.
+
+    Removing a cut point splits its component into pieces (the subtrees of
+    the block-cut tree around it); their sizes add up to the component size
+    minus one.
+    """
+    g = S.igraph()
+    blocks, aps = g.biconnected_components(return_articulation_points=True)
+    columns = ["position", "component_size", "largest_piece", "sum_sq_pieces", "pieces"]
+    if not aps:
+        return pd.DataFrame(columns=columns, dtype=np.int64)
+    aps = np.asarray(sorted(aps), dtype=np.int64)
+    n_blocks = len(blocks)
+    cut_node = np.full(S.n, -1, dtype=np.int64)
+    cut_node[aps] = n_blocks + np.arange(len(aps))
+    n_tree = n_blocks + len(aps)
+    weight = np.zeros(n_tree, dtype=np.int64)
+    weight[n_blocks:] = 1
+    lengths = np.fromiter((len(b) for b in blocks), dtype=np.int64, count=n_blocks)
+    members = np.fromiter((x for b in blocks for x in b), dtype=np.int64, count=int(lengths.sum()))
+    block_of = np.repeat(np.arange(n_blocks), lengths)
+    is_cut = cut_node[members] >= 0
+    weight[:n_blocks] = np.bincount(block_of[~is_cut], minlength=n_blocks)
+    tu, tv = block_of[is_cut], cut_node[members[is_cut]]
+    parent, sub, total = _tree_passes(n_tree, tu, tv, weight)
+    child = parent >= 0
+    largest_child = np.zeros(n_tree, dtype=np.int64)
+    np.maximum.at(largest_child, parent[child], sub[child])
+    sq_children = np.zeros(n_tree, dtype=np.int64)
+    np.add.at(sq_children, parent[child], sub[child] ** 2)
+    n_children = np.bincount(parent[child], minlength=n_tree)
+    nodes = n_blocks + np.arange(len(aps))
+    above = total[nodes] - sub[nodes]
+    return pd.DataFrame(
+        {
+            "position": aps,
+            "component_size": total[nodes],
+            "largest_piece": np.maximum(largest_child[nodes], above),
+            "sum_sq_pieces": sq_children[nodes] + above**2,
+            "pieces": n_children[nodes] + (above > 0),
+        }
+    )
+
+
 def cut_points(G: GraphLike) -> pd.Series:
     """Actors whose removal disconnects the network, and how many actors each cuts off.
 
@@ -149,34 +194,12 @@ def cut_points(G: GraphLike) -> pd.Series:
     {2: 2, 1: 1, 3: 1}
     """
     S = as_sparse(G)
-    g = S.igraph()
-    blocks, aps = g.biconnected_components(return_articulation_points=True)
-    if not aps:
+    table = _cut_point_pieces(S)
+    if table.empty:
         return pd.Series([], index=pd.Index([], dtype=object), name="cut_off", dtype=np.int64)
-    aps = np.asarray(sorted(aps), dtype=np.int64)
-    n_blocks = len(blocks)
-    cut_node = np.full(S.n, -1, dtype=np.int64)
-    cut_node[aps] = n_blocks + np.arange(len(aps))
-    n_tree = n_blocks + len(aps)
-    weight = np.zeros(n_tree, dtype=np.int64)
-    weight[n_blocks:] = 1
-    eu, ev = [], []
-    for b, members in enumerate(blocks):
-        members = np.asarray(members, dtype=np.int64)
-        is_cut = cut_node[members] >= 0
-        weight[b] = int((~is_cut).sum())
-        eu.append(np.full(int(is_cut.sum()), b, dtype=np.int64))
-        ev.append(cut_node[members[is_cut]])
-    tu, tv = np.concatenate(eu), np.concatenate(ev)
-    parent, sub, total = _tree_passes(n_tree, tu, tv, weight)
-    # pieces of a cut node: each child subtree, and everything above it
-    largest_child = np.zeros(n_tree, dtype=np.int64)
-    np.maximum.at(largest_child, parent[parent >= 0], sub[parent >= 0])
-    nodes = n_blocks + np.arange(len(aps))
-    above = total[nodes] - sub[nodes]
-    largest = np.maximum(largest_child[nodes], above)
-    cut_off = total[nodes] - 1 - largest
-    series = pd.Series(cut_off, index=pd.Index(S.nodes[aps], dtype=object), name="cut_off")
+    cut_off = (table["component_size"] - 1 - table["largest_piece"]).to_numpy()
+    ids = S.nodes[table["position"].to_numpy()]
+    series = pd.Series(cut_off, index=pd.Index(ids, dtype=object), name="cut_off")
     order = sorted(range(len(series)), key=lambda i: (-int(cut_off[i]), str(series.index[i])))
     return series.iloc[order]
 

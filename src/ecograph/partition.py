@@ -65,6 +65,11 @@ def group_labels(G: GraphLike | SparseGraph, partition: PartitionLike) -> np.nda
     if isinstance(membership, pd.Series):
         partition = membership
     if isinstance(partition, pd.Series):
+        if partition.index.equals(S.nodes):  # already aligned (e.g. communities of this graph)
+            gaps = partition.isna().to_numpy()
+            if gaps.any():
+                raise GraphError(f"the partition gives no group to {int(gaps.sum())} actors ({_name_some(S.nodes[gaps])})")
+            return partition.to_numpy()
         if not partition.index.is_unique:
             dup = partition.index[partition.index.duplicated()].unique()
             raise GraphError(f"the partition puts {len(dup)} actors in two groups ({_name_some(dup)})")
