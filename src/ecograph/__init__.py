@@ -18,6 +18,8 @@ The public API, by theme:
   :func:`isolated_actors`, :func:`people_flows`, :func:`flow_table`,
   :func:`headline_measures`, :func:`evolution`, :func:`diff`,
   :func:`robustness`, :func:`null_model_test`;
+* outreach: :func:`outreach_worklist`, :func:`suggest_introducers`,
+  :func:`what_if`, :func:`key_players`;
 * views: :func:`view`, :func:`view_ego`, :func:`view_communities`,
   :class:`NetworkView`, :func:`layout`;
 * errors: :class:`EcographError`, :class:`SchemaError`, :class:`GraphError`.
@@ -43,6 +45,7 @@ from .flows import flow_table, people_flows
 from .graphs import people_links
 from .isolation import core_numbers, isolated_actors, two_step_reach
 from .layout import layout
+from .outreach import key_players, outreach_worklist, suggest_introducers, what_if
 from .robustness import NullModelTest, Robustness, null_model_test, robustness
 from .schema import schema_markdown
 from .sparse import SparseGraph, as_sparse
@@ -101,6 +104,11 @@ __all__ = [
     "Robustness",
     "null_model_test",
     "NullModelTest",
+    # outreach
+    "outreach_worklist",
+    "suggest_introducers",
+    "what_if",
+    "key_players",
     # views
     "view",
     "view_ego",

@@ -9,6 +9,8 @@ Subcommands:
     Print counts by kind, sphere and scope, ties by type, components, density.
 ``ecograph schema``
     Print the dataset schema documentation (Markdown).
+``ecograph outreach PATH -o FILE.xlsx|.csv [--lang fr|en]``
+    The outreach worklist: isolated actors and who could introduce them.
 ``ecograph report PATH -o DIR``
     Run the main job on a dataset and write its results under ``DIR``.
 
@@ -86,6 +88,23 @@ def _cmd_report(args: argparse.Namespace) -> int:
     return run_report(path, Path(args.output), quiet=args.quiet, name="dijon" if args.path == "dijon" else None)
 
 
+def _cmd_outreach(args: argparse.Namespace) -> int:
+    from .ecosystem import load
+    from .errors import SchemaError
+    from .outreach import outreach_worklist, write_worklist
+
+    path = _dataset_path(args.path)
+    try:
+        eco = load(path, name="dijon" if args.path == "dijon" else None)
+    except SchemaError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    worklist = outreach_worklist(eco, k=args.k, seed=args.seed, lang=args.lang)
+    out = write_worklist(worklist, args.output, lang=args.lang)
+    print(f"{len(worklist)} actors to reach out to, written to {out}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``ecograph`` command."""
     from . import __version__
@@ -102,6 +121,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("path", help="dataset folder, .xlsx workbook, or 'dijon'")
     p.add_argument("--json", action="store_true", help="print JSON instead of text")
     p.set_defaults(func=_cmd_summary)
+
+    p = sub.add_parser("outreach", help="write the outreach worklist of isolated actors and their introducers")
+    p.add_argument("path", help="dataset folder, .xlsx workbook, or 'dijon'")
+    p.add_argument("-o", "--output", required=True, help="worklist.xlsx (one sheet per sphere) or worklist.csv")
+    p.add_argument("--lang", choices=["fr", "en"], default="en", help="language of the column headers")
+    p.add_argument("-k", type=int, default=3, help="introducers per actor (default 3)")
+    p.add_argument("--seed", type=int, default=0)
+    p.set_defaults(func=_cmd_outreach)
 
     p = sub.add_parser("schema", help="print the dataset schema documentation (Markdown)")
     p.add_argument("-o", "--output", help="write to this file instead of the screen")

@@ -66,7 +66,23 @@ def two_step_reach(G: GraphLike, actors: list | None = None) -> pd.Series:
     return pd.Series(counts - self_hit.astype(np.int64), index=S.nodes[idx].copy(), name="reach_2")
 
 
-def isolated_actors(G: GraphLike, *, label: str = "name") -> pd.DataFrame:
+_REASONS = {
+    "en": {
+        "none": "no known tie",
+        "outside": "outside the main component, {n} actors",
+        "through": "only linked through {names}",
+        "and": " and ",
+    },
+    "fr": {
+        "none": "aucun lien connu",
+        "outside": "hors du réseau principal, {n} acteurs",
+        "through": "relié seulement par {names}",
+        "and": " et ",
+    },
+}
+
+
+def isolated_actors(G: GraphLike, *, label: str = "name", lang: str = "en") -> pd.DataFrame:
     """Isolates, pendants and actors outside the largest component.
 
     Parameters
@@ -75,6 +91,8 @@ def isolated_actors(G: GraphLike, *, label: str = "name") -> pd.DataFrame:
     label : str, default "name"
         Node attribute used to name actors in the reasons (the id when an
         actor lacks it).
+    lang : {"en", "fr"}, default "en"
+        Language of the reasons.
 
     Returns
     -------
@@ -123,13 +141,14 @@ def isolated_actors(G: GraphLike, *, label: str = "name") -> pd.DataFrame:
         nbr_names = [names[j] for j in nbrs.tolist()]
         through.append(", ".join(nbr_names))
         parts = []
+        words = _REASONS[lang]
         if isolate[i]:
-            parts.append("no known tie")
+            parts.append(words["none"])
         else:
             if outside[i]:
-                parts.append(f"outside the main component, {sizes[comp[i]]} actors")
+                parts.append(words["outside"].format(n=sizes[comp[i]]))
             if pendant[i] or (outside[i] and len(nbrs) <= 2):
-                parts.append("only linked through " + " and ".join(nbr_names))
+                parts.append(words["through"].format(names=words["and"].join(nbr_names)))
         reasons.append("; ".join(parts))
     frame = pd.DataFrame(
         {
