@@ -11,8 +11,8 @@ Subcommands:
     Print the dataset schema documentation (Markdown).
 ``ecograph outreach PATH -o FILE.xlsx|.csv [--lang fr|en]``
     The outreach worklist: isolated actors and who could introduce them.
-``ecograph report PATH -o DIR``
-    Run the main job on a dataset and write its results under ``DIR``.
+``ecograph report PATH -o DIR [--lang fr|en] [--pseudonymise-people] [--title T]``
+    The main job: a one-file HTML report with its tables and figures.
 
 ``PATH`` may be ``dijon`` for the bundled Dijon dataset.
 """
@@ -85,7 +85,17 @@ def _cmd_report(args: argparse.Namespace) -> int:
     from .report import run_report
 
     path = _dataset_path(args.path)
-    return run_report(path, Path(args.output), quiet=args.quiet, name="dijon" if args.path == "dijon" else None)
+    return run_report(
+        path,
+        Path(args.output),
+        quiet=args.quiet,
+        name="dijon" if args.path == "dijon" else None,
+        lang=args.lang,
+        pseudonymise_people=args.pseudonymise_people,
+        title=args.title,
+        seed=args.seed,
+        date=args.date,
+    )
 
 
 def _cmd_outreach(args: argparse.Namespace) -> int:
@@ -137,6 +147,13 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("report", help="run the main job on a dataset and write the results")
     p.add_argument("path", help="dataset folder, .xlsx workbook, or 'dijon'")
     p.add_argument("-o", "--output", required=True, help="output folder, e.g. outputs/dijon")
+    p.add_argument("--lang", choices=["fr", "en"], help="language of the report (default: the dataset's, French for Dijon)")
+    p.add_argument(
+        "--pseudonymise-people", action="store_true", help="replace every person's name and id by a stable pseudonym in every file"
+    )
+    p.add_argument("--title", help="title of the report")
+    p.add_argument("--seed", type=int, default=0, help="seed of every random step (default 0)")
+    p.add_argument("--date", help="date shown in the report (default: SOURCE_DATE_EPOCH or today)")
     p.add_argument("-q", "--quiet", action="store_true", help="print only the final path")
     p.set_defaults(func=_cmd_report)
     return parser

@@ -52,16 +52,26 @@ __all__ = ["Communities", "compare_partitions", "detect_communities", "modularit
 METHODS = ("leiden", "louvain", "label_propagation")
 
 
+_GENERATORS: list = [random]
+
+
 @contextmanager
 def _igraph_seed(seed: int) -> Iterator[None]:
-    """Run igraph with a private random generator seeded with ``seed``."""
+    """Run igraph with a private random generator seeded with ``seed``.
+
+    Contexts nest: leaving one gives igraph back the generator of the
+    enclosing one (igraph has no getter, so ecograph keeps the stack).
+    """
     import igraph
 
-    igraph.set_random_number_generator(random.Random(seed))
+    generator = random.Random(seed)
+    _GENERATORS.append(generator)
+    igraph.set_random_number_generator(generator)
     try:
         yield
     finally:
-        igraph.set_random_number_generator(random)
+        _GENERATORS.pop()
+        igraph.set_random_number_generator(_GENERATORS[-1])
 
 
 def modularity(G: GraphLike, partition: PartitionLike, *, weight: str | None = None, resolution: float = 1.0) -> float:

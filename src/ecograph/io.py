@@ -282,3 +282,30 @@ def read_dataset_files(path: str | os.PathLike) -> tuple[dict[str, RawTable], li
     for table in tables.values():
         problems.extend(table.problems)
     return tables, problems
+
+
+_FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+_FIXED_STAMP = "2000-01-01T00:00:00Z"
+
+
+def normalise_xlsx(path: str | os.PathLike) -> None:
+    """Make a written workbook byte-identical for identical content.
+
+    openpyxl stamps the zip entries and the document properties with the
+    time of saving; this rewrites both with fixed values.
+    """
+    import re
+    import zipfile
+
+    with zipfile.ZipFile(path) as z:
+        entries = [(info.filename, z.read(info.filename)) for info in z.infolist()]
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as z:
+        for name, data in entries:
+            if name == "docProps/core.xml":
+                text = data.decode("utf-8")
+                text = re.sub(r"(<dcterms:(created|modified)[^>]*>)[^<]*(</dcterms:)", rf"\g<1>{_FIXED_STAMP}\g<3>", text)
+                data = text.encode("utf-8")
+            info = zipfile.ZipInfo(name, date_time=_FIXED_ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            z.writestr(info, data)

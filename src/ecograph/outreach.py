@@ -757,4 +757,7 @@ def write_worklist(worklist: pd.DataFrame, path: str | Any, *, lang: str = "en")
             for column in sheet.columns:
                 width = max(len(str(c.value)) if c.value is not None else 0 for c in column)
                 sheet.column_dimensions[column[0].column_letter].width = min(max(10, width + 2), 60)
+    from .io import normalise_xlsx
+
+    normalise_xlsx(path)
     return path
