@@ -64,6 +64,7 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+import scipy.sparse as sp
 
 from .brokerage import betweenness
 from .errors import GraphError, MissingAttributeError, UnknownActorError
@@ -196,96 +197,138 @@ def suggest_introducers(
         bad = [t for t, p in zip(targets, pos) if p < 0]
         raise UnknownActorError(f"{len(bad)} actor(s) not in the graph: {', '.join(map(str, bad[:5]))}")
     A = S.binary
-    deg = ctx["deg"]
     names = _column(S, label, "")
-    rows = []
-    for t in pos:
+    n = S.n
+    excluded = np.zeros(n, dtype=bool)
+    excluded[sorted(ctx["excluded"])] = True
+    empty = np.empty(0, dtype=np.int64)
+    group_lists = {g: np.asarray(v[:candidates], dtype=np.int64) for g, v in ctx["by_group"].items()}
+    fixed = np.unique(np.asarray(ctx["support"][:candidates] + ctx["hubs"][:candidates], dtype=np.int64))
+    # common neighbours of every target with everyone, in one product: (A[T] A)[t, c] = |N(t) ∩ N(c)|
+    At = A[pos]
+    two = (At @ A).tocsr()
+    inv_log = np.zeros(n)
+    ok = ctx["deg"] > 1
+    inv_log[ok] = 1.0 / np.log(ctx["deg"][ok])
+    weighted = (At.multiply(inv_log[None, :]) @ A).tocsr()
+    near: dict[int, np.ndarray] = {}
+    if ctx["tree"] is not None:
+        coords_t = ctx["coords"][pos]
+        has = np.flatnonzero(np.isfinite(coords_t).all(axis=1))
+        if len(has):
+            _, idx = ctx["tree"].query(coords_t[has], k=min(candidates, n))
+            idx = np.atleast_2d(idx)
+            for row, i in zip(idx, has):
+                near[int(i)] = row[row < n].astype(np.int64)
+    pair_t, pair_c = [], []
+    for i, t in enumerate(pos):
+        parts = [
+            two.indices[two.indptr[i] : two.indptr[i + 1]].astype(np.int64),
+            group_lists.get(groups[t], empty),
+            fixed,
+            near.get(i, empty),
+        ]
+        c = np.unique(np.concatenate(parts))
         nbrs = A.indices[A.indptr[t] : A.indptr[t + 1]]
-        cand: set[int] = set()
-        two = A[nbrs].indices if len(nbrs) else np.empty(0, dtype=np.int64)
-        cand.update(two.tolist())
-        cand.update(ctx["by_group"].get(groups[t], [])[:candidates])
-        cand.update(ctx["support"][:candidates])
-        cand.update(ctx["hubs"][:candidates])
-        if ctx["tree"] is not None and np.isfinite(ctx["coords"][t]).all():
-            _, near = ctx["tree"].query(ctx["coords"][t], k=min(candidates, S.n))
-            cand.update(int(x) for x in np.atleast_1d(near) if x < S.n)
-        cand.discard(int(t))
-        cand.difference_update(nbrs.tolist())
-        cand.difference_update(ctx["excluded"])
-        if not cand:
+        c = c[~excluded[c] & (c != t) & ~np.isin(c, nbrs)]
+        pair_t.append(np.full(len(c), i, dtype=np.int64))
+        pair_c.append(c)
+    ti = np.concatenate(pair_t) if pair_t else empty
+    cj = np.concatenate(pair_c) if pair_c else empty
+    t_abs = pos[ti]
+
+    def lookup(M: sp.csr_array) -> np.ndarray:
+        if not len(ti):
+            return np.zeros(0)
+        values = M[ti, cj]
+        return np.asarray(values.toarray() if sp.issparse(values) else values, dtype=float).ravel()
+
+    common = lookup(two).astype(np.int64)
+    aa = lookup(weighted)
+    same = (groups[cj] == groups[t_abs]) & (groups[t_abs] != "")
+    support = ctx["is_support"][cj]
+    dist = np.full(len(cj), np.nan)
+    if ctx["coords"] is not None and len(cj):
+        both = np.isfinite(ctx["coords"][t_abs]).all(axis=1) & np.isfinite(ctx["coords"][cj]).all(axis=1)
+        dist[both] = _km(ctx["coords"][t_abs[both]], ctx["coords"][cj[both]])
+    prox = np.where(np.isfinite(dist), 0.5 * np.power(0.5, np.nan_to_num(dist, nan=1e9) / 5.0), 0.0)
+    if ctx["person_pairs"] and len(cj):
+        known = np.array(sorted(a * n + b for a, b in ctx["person_pairs"]), dtype=np.int64)
+        person = np.isin(np.minimum(t_abs, cj) * n + np.maximum(t_abs, cj), known)
+    else:
+        person = np.zeros(len(cj), dtype=bool)
+    W8 = WEIGHTS
+    raw = (
+        W8["cn"] * common
+        + W8["aa"] * aa
+        + W8["same"] * same
+        + W8["support"] * (support & ~same)
+        + W8["proximity"] * 2 * prox  # prox is at most 0.5
+        + W8["person"] * person
+        + W8["degree"] * ctx["deg_pct"][cj]
+    )
+    score = raw / (1.0 + W8["load"] * ctx["bc_pct"][cj])
+    # best candidates of each target, in target order; the load spreading of worklists is sequential
+    order = np.lexsort((cj, -score, ti))
+    starts = np.searchsorted(ti[order], np.arange(len(pos)), side="left")
+    ends = np.searchsorted(ti[order], np.arange(len(pos)), side="right")
+    usage = ctx.get("usage")
+    chosen, ranks, final = [], [], []
+    for i in range(len(pos)):
+        block = order[starts[i] : ends[i]]
+        if not len(block):
             continue
-        c = np.fromiter(cand, dtype=np.int64)
-        c.sort()
-        # common neighbours and Adamic-Adar, from the rows of t and each candidate
-        common = (A[c] @ A[[t]].T).toarray().ravel()
-        inv_log = np.zeros(S.n)
-        ok = deg > 1
-        inv_log[ok] = 1.0 / np.log(deg[ok])
-        aa = (A[c].multiply(A[[t]].multiply(inv_log[None, :]))).sum(axis=1)
-        aa = np.asarray(aa).ravel()
-        same = (groups[c] == groups[t]) & (groups[t] != "")
-        support = ctx["is_support"][c]
-        dist = np.full(len(c), np.nan)
-        if ctx["coords"] is not None and np.isfinite(ctx["coords"][t]).all():
-            dist = _km(np.repeat(ctx["coords"][[t]], len(c), axis=0), ctx["coords"][c])
-        prox = np.where(np.isfinite(dist), 0.5 * np.power(0.5, np.nan_to_num(dist, nan=1e9) / 5.0), 0.0)
-        person = np.array([(min(t, x), max(t, x)) in ctx["person_pairs"] for x in c], dtype=bool)
-        W8 = WEIGHTS
-        raw = (
-            W8["cn"] * common
-            + W8["aa"] * aa
-            + W8["same"] * same
-            + W8["support"] * (support & ~same)
-            + W8["proximity"] * 2 * prox  # prox is at most 0.5
-            + W8["person"] * person
-            + W8["degree"] * ctx["deg_pct"][c]
+        if usage is None:
+            pick, adjusted = block[:k], score[block[:k]]
+        else:  # spread introductions over introducers: earlier first suggestions weigh on later ones
+            top = block[: max(50, k)]
+            adjusted_all = score[top] / (1.0 + np.array([usage.get(int(x), 0) for x in cj[top]], dtype=float))
+            sub = np.lexsort((cj[top], -adjusted_all))[:k]
+            pick, adjusted = top[sub], adjusted_all[sub]
+            usage[int(cj[pick[0]])] = usage.get(int(cj[pick[0]]), 0) + 1
+        chosen.extend(pick.tolist())
+        ranks.extend(range(1, len(pick) + 1))
+        final.extend(adjusted.tolist())
+    sel = np.asarray(chosen, dtype=np.int64)
+    W = _WHY[lang]
+    rows = []
+    effects = _effects(ctx, t_abs[sel], cj[sel])
+    for j, rank, sc, eff in zip(sel.tolist(), ranks, final, effects):
+        t, x = int(t_abs[j]), int(cj[j])
+        why = []
+        if common[j]:
+            why.append(W["common"].format(n=int(common[j]), s="s" if common[j] > 1 else ""))
+        if same[j]:
+            shown = SPHERE_LABELS[lang].get(groups[t], groups[t]) if attr == "sphere" else groups[t]
+            why.append(W["same"].format(attr=W.get(attr, attr), value=shown))
+        if support[j]:
+            why.append(W["support"])
+        if np.isfinite(dist[j]):
+            why.append(W["km"].format(d=dist[j]))
+        if person[j]:
+            why.append(W["person"])
+        if ctx["bc_pct"][x] >= 0.9:
+            why.append(W["broker"])
+        if not why:
+            why.append(W["connected"])
+        rows.append(
+            {
+                "actor": S.nodes[t],
+                "introducer": S.nodes[x],
+                "introducer_name": str(names[x] or S.nodes[x]),
+                "rank": rank,
+                "score": round(float(sc), 6),
+                "common_neighbours": int(common[j]),
+                "adamic_adar": round(float(aa[j]), 6),
+                "same_sphere": bool(same[j]),
+                "support_structure": bool(support[j]),
+                "distance_km": None if not np.isfinite(dist[j]) else round(float(dist[j]), 2),
+                "person_link": bool(person[j]),
+                "introducer_betweenness": round(float(ctx["bc"][x]), 6),
+                "why": "; ".join(why),
+                **eff,
+            }
         )
-        score = raw / (1.0 + W8["load"] * ctx["bc_pct"][c])
-        usage = ctx.get("usage")
-        if usage is not None:  # spread introductions over introducers (worklists)
-            score = score / (1.0 + np.array([usage.get(int(x), 0) for x in c], dtype=float))
-        order = np.lexsort((c, -score))[:k]
-        if usage is not None and len(order):
-            usage[int(c[order[0]])] = usage.get(int(c[order[0]]), 0) + 1
-        for rank, j in enumerate(order, start=1):
-            x = int(c[j])
-            W = _WHY[lang]
-            why = []
-            if common[j]:
-                why.append(W["common"].format(n=int(common[j]), s="s" if common[j] > 1 else ""))
-            if same[j] and groups[t] != "":
-                shown = SPHERE_LABELS[lang].get(groups[t], groups[t]) if attr == "sphere" else groups[t]
-                why.append(W["same"].format(attr=W.get(attr, attr), value=shown))
-            if support[j]:
-                why.append(W["support"])
-            if np.isfinite(dist[j]):
-                why.append(W["km"].format(d=dist[j]))
-            if person[j]:
-                why.append(W["person"])
-            if ctx["bc_pct"][x] >= 0.9:
-                why.append(W["broker"])
-            if not why:
-                why.append(W["connected"])
-            effect = _effect(ctx, int(t), x)
-            rows.append(
-                {
-                    "actor": S.nodes[t],
-                    "introducer": S.nodes[x],
-                    "introducer_name": str(names[x] or S.nodes[x]),
-                    "rank": rank,
-                    "score": round(float(score[j]), 6),
-                    "common_neighbours": int(common[j]),
-                    "adamic_adar": round(float(aa[j]), 6),
-                    "same_sphere": bool(same[j]),
-                    "support_structure": bool(support[j]),
-                    "distance_km": None if not np.isfinite(dist[j]) else round(float(dist[j]), 2),
-                    "person_link": bool(person[j]),
-                    "introducer_betweenness": round(float(ctx["bc"][x]), 6),
-                    "why": "; ".join(why),
-                    **effect,
-                }
-            )
     columns = [
         "actor", "introducer", "introducer_name", "rank", "score", "common_neighbours", "adamic_adar", "same_sphere", "support_structure",
         "distance_km", "person_link", "introducer_betweenness", "why", "components_merged", "newly_reachable", "density_change", "ei_change", "load_paths",
@@ -361,23 +404,27 @@ def _prepare(S: SparseGraph, eco: Any, attr: str, seed: int) -> dict:
     }
 
 
-def _effect(ctx: dict, t: int, c: int) -> dict:
+def _effects(ctx: dict, t: np.ndarray, c: np.ndarray) -> list[dict]:
+    """The effect of each new tie (t[i], c[i]) on components, reach, density, E-I and the introducer's load."""
     comp, sizes, n, m = ctx["comp"], ctx["sizes"], ctx["n"], ctx["m"]
     merged = comp[t] != comp[c]
-    reach = int(sizes[comp[c]]) if merged else 0
-    e, total = ctx["cross"], m
-    before = (2 * e - total) / total if total else 0.0
-    e2 = e + (ctx["groups"][t] != ctx["groups"][c])
-    after = (2 * e2 - (total + 1)) / (total + 1)
+    reach = np.where(merged, sizes[comp[c]], 0)
+    before = (2 * ctx["cross"] - m) / m if m else 0.0
+    cross_after = ctx["cross"] + (ctx["groups"][t] != ctx["groups"][c])
+    after = (2 * cross_after - (m + 1)) / (m + 1)
     # pairs that would route through the introducer: the actor's component to the introducer's
-    load = int(sizes[comp[t]]) * (int(sizes[comp[c]]) - 1) if merged else 0
-    return {
-        "components_merged": int(merged),
-        "newly_reachable": reach,
-        "density_change": 2.0 / (n * (n - 1)) if n > 1 else 0.0,
-        "ei_change": round(after - before, 6),
-        "load_paths": load,
-    }
+    load = np.where(merged, sizes[comp[t]] * (sizes[comp[c]] - 1), 0)
+    dens = 2.0 / (n * (n - 1)) if n > 1 else 0.0
+    return [
+        {
+            "components_merged": int(mg),
+            "newly_reachable": int(r),
+            "density_change": dens,
+            "ei_change": round(float(a - before), 6),
+            "load_paths": int(ld),
+        }
+        for mg, r, a, ld in zip(merged, reach, after, load)
+    ]
 
 
 def outreach_worklist(
@@ -421,12 +468,13 @@ def outreach_worklist(
     if low_reach_share > 0:
         from .isolation import two_step_reach
 
-        main_rest = [n for n in S.nodes if n not in set(targets)]
+        listed = set(targets)
+        main_rest = [n for n in S.nodes if n not in listed]
         if main_rest:
             reach = two_step_reach(S, main_rest)
             cut = reach.quantile(low_reach_share)
             extra = reach[reach <= cut].sort_values(kind="stable").head(max(1, int(low_reach_share * S.n)))
-            targets += [n for n in extra.index if n not in set(targets)]
+            targets += [n for n in extra.index if n not in listed]
     ctx = _prepare(S, eco, attr, seed)
     ctx["usage"] = {}
     # most promising first, so they get the best introducers
@@ -488,8 +536,9 @@ def _apply_edits(S: SparseGraph, add: Iterable, remove: Iterable, add_actors: Ma
     nodes = list(S.nodes)
     attrs = S.attributes.copy() if len(S.attributes.columns) else None
     if add_actors:
+        existing = set(nodes)
         for key in add_actors:
-            if key in set(nodes):
+            if key in existing:
                 raise GraphError(f"actor {key!r} is already in the graph")
         nodes += list(add_actors)
     index = {n: i for i, n in enumerate(nodes)}

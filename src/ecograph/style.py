@@ -185,7 +185,8 @@ def resolve_colors(
         return colors, legend
     order = sorted({v for v in present}, key=lambda v: (str(type(v)), str(v)))
     if isinstance(spec, str) and spec == "sphere":
-        order = [s for s in SPHERE_COLORS if s in set(present)] + [v for v in order if v not in SPHERE_COLORS]
+        present_set = set(present)
+        order = [s for s in SPHERE_COLORS if s in present_set] + [v for v in order if v not in SPHERE_COLORS]
     free = iter(c for c in CATEGORICAL_PALETTE if c not in palette.values())
     for v in order:
         if v in palette:
