@@ -11,7 +11,8 @@ with its test dependencies. The test job also makes sure Debian's
 ``apt-get`` when run as root), or stops with a clear message.
 
 Other jobs: ``python3 tasks.py lint`` (ruff), ``python3 tasks.py schema``
-(regenerate docs/schema.md), ``python3 tasks.py bench`` (benchmarks).
+(regenerate docs/schema.md), ``python3 tasks.py notebooks`` (executed copies
+under outputs/notebooks/), ``python3 tasks.py bench`` (benchmarks).
 """
 
 from __future__ import annotations
@@ -105,13 +106,27 @@ def task_schema() -> None:
     run(BIN / "ecograph", "schema", "-o", ROOT / "docs" / "schema.md")
 
 
+def task_notebooks() -> None:
+    """Execute the six notebooks and write executed copies (.ipynb and .html) under outputs/notebooks/."""
+    setup()
+    run(PY, ROOT / "tests" / "notebooks_runner.py", ROOT / "outputs" / "notebooks")
+
+
 def task_bench() -> None:
     setup()
     for script in sorted((ROOT / "benchmarks").glob("*.py")):
         run(PY, script, *sys.argv[2:])
 
 
-TASKS = {"dijon": task_dijon, "test": task_test, "lint": task_lint, "schema": task_schema, "bench": task_bench, "setup": setup}
+TASKS = {
+    "dijon": task_dijon,
+    "test": task_test,
+    "lint": task_lint,
+    "schema": task_schema,
+    "notebooks": task_notebooks,
+    "bench": task_bench,
+    "setup": setup,
+}
 
 
 def main() -> None:

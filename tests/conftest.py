@@ -6,7 +6,10 @@ import csv
 import io
 from pathlib import Path
 
+import matplotlib
 import pytest
+
+matplotlib.use("Agg")  # tests never open windows
 
 ROOT = Path(__file__).resolve().parents[1]
 

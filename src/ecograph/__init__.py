@@ -32,7 +32,7 @@ Examples
 8
 """
 
-from . import datasets
+from . import datasets, figures
 from .bridges import bridges, cut_points, local_bridges
 from .brokerage import betweenness, brokerage_roles, brokers, participation
 from .communities import Communities, compare_partitions, detect_communities, modularity
@@ -45,7 +45,7 @@ from .flows import flow_table, people_flows
 from .graphs import people_links
 from .isolation import core_numbers, isolated_actors, two_step_reach
 from .layout import layout
-from .outreach import key_players, outreach_worklist, suggest_introducers, what_if
+from .outreach import key_players, outreach_worklist, suggest_introducers, suggested_ties, what_if
 from .robustness import NullModelTest, Robustness, null_model_test, robustness
 from .schema import schema_markdown
 from .sparse import SparseGraph, as_sparse
@@ -62,6 +62,7 @@ __all__ = [
     "validate",
     "from_frames",
     "datasets",
+    "figures",
     "schema_markdown",
     "Summary",
     "Vocabulary",
@@ -107,6 +108,7 @@ __all__ = [
     # outreach
     "outreach_worklist",
     "suggest_introducers",
+    "suggested_ties",
     "what_if",
     "key_players",
     # views

@@ -161,6 +161,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
+    import matplotlib
+
+    matplotlib.use("Agg")  # figures are written to files, never shown
     parser = build_parser()
     args = parser.parse_args(argv)
     return int(args.func(args))

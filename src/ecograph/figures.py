@@ -1,6 +1,7 @@
 """Static figures for slides and print: the same colours and positions as the views.
 
-Each function returns a matplotlib :class:`~matplotlib.figure.Figure`;
+Each function returns a matplotlib :class:`~matplotlib.figure.Figure` (shown
+inline in Jupyter; the command line draws with the Agg backend);
 :func:`save_figure` writes it as PNG and SVG with fixed metadata, so the
 same input gives byte-identical files. Labels are in English or French.
 
@@ -20,9 +21,6 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import matplotlib
-
-matplotlib.use("Agg")
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd

@@ -73,7 +73,16 @@ from .isolation import isolated_actors
 from .sparse import SparseGraph, _symmetric, as_sparse
 from .vocabulary import SPHERE_LABELS
 
-__all__ = ["suggest_introducers", "outreach_worklist", "what_if", "key_players", "worklist_table", "write_worklist", "WORKLIST_HEADERS"]
+__all__ = [
+    "suggested_ties",
+    "suggest_introducers",
+    "outreach_worklist",
+    "what_if",
+    "key_players",
+    "worklist_table",
+    "write_worklist",
+    "WORKLIST_HEADERS",
+]
 
 SUPPORT_KINDS = ("support_structure",)
 #: Weights of the introducer score (see the module notes); measured with benchmarks/outreach.py.
@@ -519,6 +528,31 @@ def outreach_worklist(
     )
     frame.attrs.update({"suggestions": sugg, "attr": attr, "k": k, "seed": seed})
     return frame
+
+
+def suggested_ties(worklist: pd.DataFrame, n: int | None = None, *, rank: int = 1) -> list[tuple]:
+    """The (actor, introducer) pairs of a worklist, for :func:`what_if` or a view's ``suggested_ties``.
+
+    Parameters
+    ----------
+    worklist : DataFrame
+        From :func:`outreach_worklist`.
+    n : int, optional
+        Only the first ``n`` actors of the list.
+    rank : int, default 1
+        Which introducer of each actor (1 = the best).
+
+    Examples
+    --------
+    >>> import ecograph as eg
+    >>> suggested_ties(eg.outreach_worklist(eg.datasets.tiny()), 1)
+    [('loner', 'network')]
+    """
+    column = f"introducer_{rank}"
+    head = worklist if n is None else worklist.head(n)
+    return [
+        (actor, intro) for actor, intro in zip(head.index, head[column]) if isinstance(intro, str) or (intro is not None and intro == intro)
+    ]
 
 
 #: Column headers of the exported worklist, in English and French.

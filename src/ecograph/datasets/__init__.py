@@ -23,13 +23,37 @@ import pandas as pd
 from ..ecosystem import Ecosystem, from_frames, load
 from .synthetic import synthetic
 
-__all__ = ["STRUCTURE_KINDS", "STUDY_LOCAL_COUNTS", "dijon", "dijon_coverage", "dijon_path", "synthetic", "tiny"]
+__all__ = ["STRUCTURE_KINDS", "STUDY_LOCAL_COUNTS", "dijon", "dijon_coverage", "dijon_path", "open_dataset", "synthetic", "tiny"]
 
 #: Local structures and initiatives by sphere counted by the 2018 study (69 in all).
 STUDY_LOCAL_COUNTS: dict[str, int] = {"consumption": 23, "production": 18, "innovation": 13, "support": 11, "finance": 4}
 #: Kinds counted as "structures and initiatives" when a dataset has no
 #: ``panorama`` column (institutions, schools, events and programmes are not).
 STRUCTURE_KINDS: tuple[str, ...] = ("initiative", "support_structure", "place", "platform", "company", "funder")
+
+
+def open_dataset(name: str, *, seed: int = 0) -> Ecosystem:
+    """A dataset by name: ``"dijon"``, ``"tiny"``, ``"synthetic:N"``, or the path of a folder or workbook.
+
+    Files are loaded with ``on_error="collect"``: invalid rows are set aside in
+    ``Ecosystem.rejected`` with their reasons. This is what the notebooks'
+    parameter cell takes.
+
+    Examples
+    --------
+    >>> import ecograph as eg
+    >>> eg.datasets.open_dataset("synthetic:300").synthetic
+    True
+    >>> eg.datasets.open_dataset("dijon").name
+    'dijon'
+    """
+    if name == "dijon":
+        return dijon()
+    if name == "tiny":
+        return tiny()
+    if name.startswith("synthetic:"):
+        return synthetic(int(name.split(":", 1)[1]), seed=seed)
+    return load(name, on_error="collect")
 
 
 def dijon_path() -> Path:
