@@ -28,6 +28,7 @@ import math
 import numpy as np
 import pandas as pd
 import scipy.sparse as sp
+from scipy.sparse.csgraph import connected_components
 
 from .sparse import GraphLike, SparseGraph, as_sparse
 
@@ -35,36 +36,43 @@ __all__ = ["bridges", "cut_points", "local_bridges"]
 
 
 def _tree_passes(n_nodes: int, eu: np.ndarray, ev: np.ndarray, weight: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Root every tree of a forest; return (parent, subtree weight, tree total) per node."""
-    adj = sp.coo_array((np.ones(len(eu) * 2), (np.concatenate([eu, ev]), np.concatenate([ev, eu]))), shape=(n_nodes, n_nodes)).tocsr()
-    indptr, indices = adj.indptr, adj.indices
-    parent = np.full(n_nodes, -1, dtype=np.int64)
-    seen = np.zeros(n_nodes, dtype=bool)
-    order: list[int] = []
-    for root in np.flatnonzero(np.diff(indptr) > 0):
-        if seen[root]:
-            continue
-        seen[root] = True
-        stack = [int(root)]
-        while stack:
-            x = stack.pop()
-            order.append(x)
-            for y in indices[indptr[x] : indptr[x + 1]]:
-                if not seen[y]:
-                    seen[y] = True
-                    parent[y] = x
-                    stack.append(int(y))
+    """Root every tree of a forest; return (parent, subtree weight, tree total) per node.
+
+    The work runs in compiled code: a breadth-first search from a virtual root
+    joined to one node of each tree gives parents and depths, then subtree
+    weights are summed level by level from the leaves up.
+    """
+    from scipy.sparse.csgraph import breadth_first_order, shortest_path
+
+    eu = np.asarray(eu, dtype=np.int64)
+    ev = np.asarray(ev, dtype=np.int64)
+    n_comp, comp = (
+        connected_components(sp.coo_array((np.ones(len(eu)), (eu, ev)), shape=(n_nodes, n_nodes)).tocsr(), directed=False)
+        if n_nodes
+        else (0, np.empty(0, dtype=np.int64))
+    )
+    roots = np.unique(comp, return_index=True)[1] if n_nodes else np.empty(0, dtype=np.int64)
+    virtual = n_nodes
+    rows = np.concatenate([eu, ev, np.full(len(roots), virtual), roots])
+    cols = np.concatenate([ev, eu, roots, np.full(len(roots), virtual)])
+    adj = sp.coo_array((np.ones(len(rows)), (rows, cols)), shape=(n_nodes + 1, n_nodes + 1)).tocsr()
+    _, pred = breadth_first_order(adj, virtual, directed=False, return_predecessors=True)
+    parent = pred[:n_nodes].astype(np.int64)
+    parent[parent == virtual] = -1
+    parent[parent < 0] = -1
+    dist = shortest_path(adj, directed=False, unweighted=True, indices=virtual)
+    depth = np.where(np.isfinite(dist), dist, 0).astype(np.int64)
     sub = weight.astype(np.int64).copy()
-    for x in reversed(order):
-        p = parent[x]
-        if p >= 0:
-            sub[p] += sub[x]
-    # total of each tree: the subtree weight of its root
-    root_of = np.arange(n_nodes)
-    for x in order:
-        if parent[x] >= 0:
-            root_of[x] = root_of[parent[x]]
-    return parent, sub, sub[root_of]
+    node_depth = depth[:n_nodes]
+    by_depth = np.argsort(-node_depth, kind="stable")  # deepest first
+    levels = node_depth[by_depth]
+    bounds = np.flatnonzero(np.diff(levels)) + 1
+    for at in np.split(by_depth, bounds):
+        at = at[parent[at] >= 0]
+        if len(at):
+            np.add.at(sub, parent[at], sub[at])
+    total = np.bincount(comp, weights=weight, minlength=n_comp).astype(np.int64)[comp] if n_nodes else np.empty(0, dtype=np.int64)
+    return parent, sub, total
 
 
 def bridges(G: GraphLike) -> pd.DataFrame:
