@@ -9,6 +9,12 @@ Subcommands:
     Print counts by kind, sphere and scope, ties by type, components, density.
 ``ecograph schema``
     Print the dataset schema documentation (Markdown).
+``ecograph template FILE.xlsx [--lang fr|en] [--from PATH]``
+    An Excel collection template with drop-down lists.
+``ecograph export PATH --format gexf|graphml|kumu-json|kumu-xlsx|umap|geojson|csv -o FILE``
+    Send a dataset to Gephi, Kumu or uMap.
+``ecograph import-umap FILE --out DIR`` and ``ecograph import FILE --out DIR``
+    Turn a uMap, GEXF, GraphML or Kumu file into a dataset folder.
 ``ecograph outreach PATH -o FILE.xlsx|.csv [--lang fr|en]``
     The outreach worklist: isolated actors and who could introduce them.
 ``ecograph report PATH -o DIR [--lang fr|en] [--pseudonymise-people] [--title T]``
@@ -115,6 +121,89 @@ def _cmd_outreach(args: argparse.Namespace) -> int:
     return 0
 
 
+EXPORT_FORMATS = ("gexf", "graphml", "kumu-json", "kumu-xlsx", "umap", "geojson", "csv")
+
+
+def _load_or_fail(text: str):
+    from .ecosystem import load
+
+    return load(_dataset_path(text), name="dijon" if text == "dijon" else None)
+
+
+def _cmd_template(args: argparse.Namespace) -> int:
+    from .template import write_template
+
+    source = _load_or_fail(args.source) if args.source else None
+    path = write_template(args.output, lang=args.lang, source=source)
+    print(f"Collection template written to {path}")
+    return 0
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from . import gephi, kumu, umap
+
+    eco = _load_or_fail(args.path)
+    out = Path(args.output)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    skipped: list = []
+    if args.format == "gexf":
+        gephi.write_gexf(eco, out, seed=args.seed)
+    elif args.format == "graphml":
+        gephi.write_graphml(eco, out)
+    elif args.format == "kumu-json":
+        kumu.write_kumu_json(eco, out)
+    elif args.format == "kumu-xlsx":
+        kumu.write_kumu_xlsx(eco, out)
+    elif args.format == "umap":
+        skipped = umap.write_umap(eco, out, by=args.layers, lang=args.lang, seed=args.seed)
+    elif args.format == "geojson":
+        skipped = umap.write_geojson(eco, out, by=args.layers, lang=args.lang, seed=args.seed)
+    else:
+        from .io import write_dataset
+
+        write_dataset(eco, out)
+    if skipped:
+        print(
+            f"{len(skipped)} actors have no coordinates and are not on the map: {', '.join(map(str, skipped[:10]))}{' ...' if len(skipped) > 10 else ''}"
+        )
+    print(f"Exported {len(eco.actors)} actors and {len(eco.ties)} ties to {out} ({args.format})")
+    return 0
+
+
+def _cmd_import(args: argparse.Namespace) -> int:
+    from . import gephi, kumu, umap
+    from .errors import SchemaError
+    from .io import write_dataset
+
+    source = Path(args.file)
+    suffix = source.suffix.lower()
+    try:
+        if args.command == "import-umap":
+            eco = umap.read_umap(source, layer_spheres=dict(pair.split("=", 1) for pair in args.layer_sphere or []))
+        elif suffix == ".gexf":
+            eco = gephi.read_gexf(source, default_source=f"imported from {source.name}")
+        elif suffix == ".graphml":
+            eco = gephi.read_graphml(source, default_source=f"imported from {source.name}")
+        elif suffix in (".json", ".xlsx"):
+            eco = kumu.read_kumu(source, default_source=f"imported from {source.name}")
+        else:
+            print(
+                f"{source}: unknown format; give a .gexf, .graphml, Kumu .json or .xlsx file (uMap: ecograph import-umap)", file=sys.stderr
+            )
+            return 2
+    except SchemaError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    write_dataset(eco, Path(args.out))
+    for problem in eco.problems:
+        print(f"  - {problem}")
+    print(
+        f"{len(eco.actors)} actors and {len(eco.ties)} ties written to {args.out}"
+        + (f"; {len(eco.rejected)} features not imported (listed above)" if len(eco.rejected) else "")
+    )
+    return 1 if len(eco.rejected) else 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``ecograph`` command."""
     from . import __version__
@@ -139,6 +228,32 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-k", type=int, default=3, help="introducers per actor (default 3)")
     p.add_argument("--seed", type=int, default=0)
     p.set_defaults(func=_cmd_outreach)
+
+    p = sub.add_parser("template", help="write an Excel collection template (drop-down lists, help sheet)")
+    p.add_argument("output", help="FILE.xlsx")
+    p.add_argument("--lang", choices=["fr", "en"], default="en")
+    p.add_argument("--from", dest="source", help="pre-fill with this dataset (folder, workbook or 'dijon')")
+    p.set_defaults(func=_cmd_template)
+
+    p = sub.add_parser("export", help="export a dataset to Gephi, Kumu, uMap, GeoJSON or CSV")
+    p.add_argument("path", help="dataset folder, .xlsx workbook, or 'dijon'")
+    p.add_argument("--format", required=True, choices=EXPORT_FORMATS)
+    p.add_argument("-o", "--output", required=True, help="file (a folder for csv)")
+    p.add_argument("--layers", choices=["sphere", "community"], default="sphere", help="uMap/GeoJSON layers (default: sphere)")
+    p.add_argument("--lang", choices=["fr", "en"], default="en")
+    p.add_argument("--seed", type=int, default=0)
+    p.set_defaults(func=_cmd_export)
+
+    p = sub.add_parser("import-umap", help="import a uMap backup (.umap), GeoJSON or CSV export as a dataset folder")
+    p.add_argument("file")
+    p.add_argument("--out", required=True, help="dataset folder to write")
+    p.add_argument("--layer-sphere", action="append", metavar="LAYER=SPHERE", help="map a layer name to a sphere code (repeatable)")
+    p.set_defaults(func=_cmd_import)
+
+    p = sub.add_parser("import", help="import a GEXF, GraphML or Kumu (.json, .xlsx) file as a dataset folder")
+    p.add_argument("file")
+    p.add_argument("--out", required=True, help="dataset folder to write")
+    p.set_defaults(func=_cmd_import)
 
     p = sub.add_parser("schema", help="print the dataset schema documentation (Markdown)")
     p.add_argument("-o", "--output", help="write to this file instead of the screen")

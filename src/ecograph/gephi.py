@@ -11,7 +11,8 @@ interactive view.
 What the formats cannot carry: the ``people`` and ``affiliations`` tables
 (export the people links separately with ``eco.people_links()``), and the
 descriptions of the dataset's own vocabulary terms (the tie types it adds come
-back, with their direction, but described only as "found in the file").
+back, with their direction, but described only as "found in the file"), and
+extra columns left empty for every row (there is no value to carry).
 
 Examples
 --------

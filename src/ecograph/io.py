@@ -309,3 +309,81 @@ def normalise_xlsx(path: str | os.PathLike) -> None:
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             z.writestr(info, data)
+
+
+def write_dataset(eco, folder: str | os.PathLike) -> Path:
+    """Write an Ecosystem as a dataset folder of UTF-8 CSV files that :func:`ecograph.load` reads back.
+
+    The dataset's own vocabulary terms go to ``vocabulary.csv``.
+    """
+    import pandas as pd
+
+    from .schema import TABLES
+    from .vocabulary import default_vocabulary
+
+    out = Path(folder)
+    out.mkdir(parents=True, exist_ok=True)
+    for name in TABLE_ORDER:
+        df = getattr(eco, name)
+        if TABLES[name].optional and not len(df):
+            continue
+        frame = df.reset_index() if TABLES[name].key else df
+        frame.to_csv(out / f"{name}.csv", index=False, encoding="utf-8", lineterminator="\n")
+    base = default_vocabulary()
+    rows = [
+        {"field": f, "value": t.code, "directed": ("yes" if t.directed else "no") if f == "type" else "", "description": t.description}
+        for f in eco.vocabulary.fields
+        for t in eco.vocabulary.terms[f].values()
+        if t.code not in base.terms.get(f, {})
+    ]
+    if rows:
+        pd.DataFrame(rows).to_csv(out / "vocabulary.csv", index=False, encoding="utf-8", lineterminator="\n")
+    return out
+
+
+def set_cell(ws, row: int, column: int, value) -> None:
+    """Write one workbook cell; text stays text even when it starts with ``=`` (no formula injection)."""
+    import numpy as np
+    import pandas as pd
+
+    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
+        return
+    if isinstance(value, np.generic):
+        value = value.item()
+    cell = ws.cell(row=row, column=column)
+    if isinstance(value, str):
+        cell.value = value
+        cell.data_type = "s"
+    else:
+        cell.value = value
+
+
+def write_xlsx(sheets: dict, path: str | os.PathLike, *, widths: bool = True) -> Path:
+    """Write DataFrames as the sheets of one workbook, safely and byte-identically.
+
+    Text cells are always text (a value starting with ``=`` is not turned into
+    a formula), and the file's timestamps are fixed (:func:`normalise_xlsx`).
+    """
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    path = Path(path)
+    wb = Workbook()
+    wb.remove(wb.active)
+    for name, frame in sheets.items():
+        ws = wb.create_sheet(str(name)[:31])
+        for c, column in enumerate(frame.columns, start=1):
+            set_cell(ws, 1, c, str(column))
+            ws.cell(row=1, column=c).font = Font(bold=True)
+        for r, record in enumerate(frame.itertuples(index=False, name=None), start=2):
+            for c, value in enumerate(record, start=1):
+                set_cell(ws, r, c, value)
+        if widths:
+            for c, column in enumerate(frame.columns, start=1):
+                longest = max([len(str(column)), *(len(str(v)) for v in frame.iloc[:200, c - 1])]) if len(frame) else len(str(column))
+                ws.column_dimensions[get_column_letter(c)].width = min(max(10, longest + 2), 60)
+    wb.properties.creator = "ecograph"
+    wb.save(path)
+    normalise_xlsx(path)
+    return path

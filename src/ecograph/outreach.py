@@ -826,21 +826,14 @@ def write_worklist(worklist: pd.DataFrame, path: str | Any, *, lang: str = "en")
         return path
     if path.suffix.lower() != ".xlsx":
         raise ValueError("write the worklist as .xlsx or .csv")
+    from .io import write_xlsx
+
     attr = worklist.attrs.get("attr", "sphere")
     values = worklist[attr].fillna("").astype(str)
-    with pd.ExcelWriter(path, engine="openpyxl") as writer:
-        table.to_excel(writer, sheet_name="Tous" if lang == "fr" else "All", index=False)
-        order = sorted(set(values), key=lambda v: (v == "", v))
-        for value in order:
-            label = SPHERE_LABELS[lang].get(value, value) if attr == "sphere" else (value or "-")
-            name = "".join(ch for ch in label if ch not in "[]:*?/\\")[:31] or "-"
-            table[(values == value).to_numpy()].to_excel(writer, sheet_name=name, index=False)
-        for sheet in writer.book.worksheets:
-            sheet.freeze_panes = "C2"
-            for column in sheet.columns:
-                width = max(len(str(c.value)) if c.value is not None else 0 for c in column)
-                sheet.column_dimensions[column[0].column_letter].width = min(max(10, width + 2), 60)
-    from .io import normalise_xlsx
-
-    normalise_xlsx(path)
+    sheets = {"Tous" if lang == "fr" else "All": table}
+    for value in sorted(set(values), key=lambda v: (v == "", v)):
+        label = SPHERE_LABELS[lang].get(value, value) if attr == "sphere" else (value or "-")
+        name = "".join(ch for ch in label if ch not in "[]:*?/\\")[:31] or "-"
+        sheets[name] = table[(values == value).to_numpy()]
+    write_xlsx(sheets, path)
     return path

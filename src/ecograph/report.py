@@ -47,7 +47,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .io import normalise_xlsx
+from .io import write_xlsx
 
 __all__ = ["Report", "build_report", "run_report", "detect_language"]
 
@@ -341,14 +341,7 @@ class Report:
         tables = {name: df for name, df in self.tables.items() if len(df.columns)}  # a section with no data has no table
         for name, df in tables.items():
             df.to_csv(out / "tables" / f"{name}.csv", index=False, encoding="utf-8", lineterminator="\n")
-        workbook = out / "tables.xlsx"
-        with pd.ExcelWriter(workbook, engine="openpyxl") as writer:
-            for name, df in tables.items():
-                df.to_excel(writer, sheet_name=name[:31], index=False)
-            props = writer.book.properties
-            props.created = props.modified = _dt.datetime(2000, 1, 1)
-            props.creator = props.lastModifiedBy = "ecograph"
-        normalise_xlsx(workbook)
+        write_xlsx(tables, out / "tables.xlsx", widths=False)
         for name, fig in self.figures.items():
             save_figure(fig, out / "figures" / name)
         (out / "summary.txt").write_text(self.summary + "\n", encoding="utf-8", newline="\n")

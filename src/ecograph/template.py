@@ -2,6 +2,7 @@
 
 :func:`write_template` writes a workbook with the ``actors``, ``people``,
 ``affiliations`` and ``ties`` sheets (the names :func:`ecograph.load` reads),
+a ``vocabulary`` sheet for codes the dataset adds (pre-filled with its own),
 their column names in row 1, drop-down lists (Excel data validation) for every
 vocabulary column and for the actor and person ids that ties and affiliations
 refer to, a ``help`` sheet explaining each column with example rows, and the
@@ -112,7 +113,7 @@ def write_template(path: str | os.PathLike, *, lang: str = "en", source: Any | N
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    from .io import normalise_xlsx
+    from .io import normalise_xlsx, set_cell
 
     if lang not in _HELP_HEAD:
         raise ValueError("lang must be 'en' or 'fr'")
@@ -156,9 +157,8 @@ def write_template(path: str | os.PathLike, *, lang: str = "en", source: Any | N
             ws.column_dimensions[get_column_letter(c)].width = 18 if column not in ("description", "source", "evidence") else 40
         for r, record in enumerate(frame.itertuples(index=False, name=None), start=2):
             for c, value in enumerate(record, start=1):
-                if value is None or value is pd.NA or (isinstance(value, float) and value != value) or value == "":
-                    continue
-                ws.cell(row=r, column=c, value=value.item() if hasattr(value, "item") else value)
+                if not (isinstance(value, str) and value == ""):
+                    set_cell(ws, r, c, value)
         ws.freeze_panes = "B2"
     # drop-down lists: vocabularies and the ids other sheets refer to
     id_ranges = {"actors": f"actors!$A$2:$A${_MAX_ROWS}", "people": f"people!$A$2:$A${_MAX_ROWS}"}
@@ -181,6 +181,19 @@ def write_template(path: str | os.PathLike, *, lang: str = "en", source: Any | N
                 )
                 ws.add_data_validation(dv)
                 dv.add(f"{letter}2:{letter}{_MAX_ROWS}")
+
+    # the dataset's own codes (and room for more): the sheet ecograph.load reads as vocabulary extensions
+    vocab_ws = wb.create_sheet("vocabulary")
+    vocab_ws.append(["field", "value", "directed", "description"])
+    for cell in vocab_ws[1]:
+        cell.font = bold
+    base = default_vocabulary()
+    for field_name in voc.fields:
+        for term in voc.terms[field_name].values():
+            if term.code not in base.terms.get(field_name, {}):
+                vocab_ws.append(
+                    [field_name, term.code, ("yes" if term.directed else "no") if field_name == "type" else "", term.description]
+                )
 
     # help sheet with example rows
     help_ws = wb.create_sheet("help")

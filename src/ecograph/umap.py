@@ -18,7 +18,9 @@ Everything goes through the same validation as a spreadsheet.
 
 :func:`write_umap` writes a ``.umap`` file uMap can import: one layer per
 sphere or per community, in ecograph's colours, each actor with its measures
-(degree, betweenness, community, isolated or not) as feature properties.
+(degree, betweenness, community, isolated or not) and every column of the
+actors table as feature properties. What uMap cannot carry: ties, people and
+affiliations, and actors without coordinates (the export returns their ids).
 :func:`write_geojson` writes the same features as plain GeoJSON.
 
 Examples
@@ -160,7 +162,7 @@ def read_umap(
     *,
     layer_spheres: Mapping[str, str] | None = None,
     default_kind: str = "initiative",
-    scope: str = "local",
+    scope: str = "",
 ) -> Any:
     """Import a uMap backup, GeoJSON or CSV export as an Ecosystem of actors.
 
@@ -172,8 +174,11 @@ def read_umap(
         Layer name → sphere code; layers not listed are recognised by name
         (:func:`guess_sphere`).
     default_kind : str, default "initiative"
-        Kind of the actors whose feature has no valid ``kind`` property.
-    scope : str, default "local"
+        Kind of the actors whose feature has no ``kind`` property (the kind is
+        required; say which one the map's features are).
+    scope : str, default ""
+        Scope of the actors whose feature has none (e.g. ``"local"`` for a
+        map of one territory); empty by default: nothing is assumed.
 
     Returns
     -------
@@ -251,7 +256,8 @@ def read_umap(
                 }
             )
             continue
-        base = slugify(name)
+        own = _cell(props.get("id"))
+        base = own or slugify(name)
         used[base] = used.get(base, 0) + 1
         ident = base if used[base] == 1 else f"{base}-{used[base]}"
         sphere = mapping.get(layer, guess_sphere(layer)) if layer else ""
@@ -264,11 +270,11 @@ def read_umap(
             "lon": _cell(coords[0]),
             "lat": _cell(coords[1]),
             "description": umap_text(props.get("description")),
-            "source": f"uMap {path.name}" + (f", layer {layer}" if layer else ""),
+            "source": _cell(props.get("source")) or f"uMap {path.name}" + (f", layer {layer}" if layer else ""),
             "umap_layer": layer,
         }
         for key, value in props.items():
-            if key in _RESERVED or key in ("kind", "sphere", "scope"):
+            if key in _RESERVED or key in ("kind", "sphere", "scope", "id", "source", "lat", "lon"):
                 continue
             column = str(key).strip()
             if column not in cells or cells[column] == "":
@@ -304,21 +310,10 @@ def _feature_table(eco: Any, by: str, lang: str, seed: int) -> tuple[pd.DataFram
     S = eco.sparse_graph()
     deg = pd.Series(S.degrees(), index=S.nodes)
     comms = detect_communities(S, seed=seed).membership
-    table = pd.DataFrame(
-        {
-            "id": a.index,
-            "name": a["name"].to_numpy(),
-            "kind": a["kind"].to_numpy(),
-            "sphere": a["sphere"].to_numpy(),
-            "description": a["description"].to_numpy(),
-            "website": a["website"].to_numpy(),
-            "lat": a["lat"].to_numpy(),
-            "lon": a["lon"].to_numpy(),
-            "degree": deg.reindex(a.index).to_numpy(),
-            "betweenness": betweenness(S, seed=seed).reindex(a.index).round(6).to_numpy(),
-            "community": comms.reindex(a.index).to_numpy(),
-        }
-    )
+    table = a.reset_index()
+    table["degree"] = deg.reindex(a.index).to_numpy()
+    table["betweenness"] = betweenness(S, seed=seed).reindex(a.index).round(6).to_numpy()
+    table["community"] = comms.reindex(a.index).to_numpy()
     table["isolated"] = table["degree"] == 0
     placed = table["lat"].notna() & table["lon"].notna()
     skipped = table.loc[~placed, "id"].tolist()
@@ -339,21 +334,24 @@ def _feature_table(eco: Any, by: str, lang: str, seed: int) -> tuple[pd.DataFram
     return table, colors, skipped
 
 
-def _feature(row: Any, color: str) -> dict:
-    props = {
-        "name": row.name,
-        "description": row.description,
-        "id": row.id,
-        "kind": row.kind,
-        "sphere": row.sphere,
-        "website": row.website,
-        "degree": int(row.degree),
-        "betweenness": float(row.betweenness),
-        "community": int(row.community),
-        "isolated": bool(row.isolated),
-        "_umap_options": {"color": color},
-    }
-    return {"type": "Feature", "geometry": {"type": "Point", "coordinates": [float(row.lon), float(row.lat)]}, "properties": props}
+_MEASURES = ("degree", "betweenness", "community", "isolated")
+
+
+def _feature(row: Mapping, color: str) -> dict:
+    props: dict[str, Any] = {}
+    for key, value in row.items():
+        if (
+            key in ("lat", "lon", "layer")
+            or value is None
+            or value is pd.NA
+            or (isinstance(value, float) and value != value)
+            or value == ""
+        ):
+            continue
+        props[key] = value.item() if hasattr(value, "item") else value
+    props["isolated"] = bool(row["isolated"])
+    props["_umap_options"] = {"color": color}
+    return {"type": "Feature", "geometry": {"type": "Point", "coordinates": [float(row["lon"]), float(row["lat"])]}, "properties": props}
 
 
 def write_umap(eco: Any, path: str | os.PathLike, *, by: str = "sphere", title: str | None = None, lang: str = "en", seed: int = 0) -> list:
@@ -367,7 +365,7 @@ def write_umap(eco: Any, path: str | os.PathLike, *, by: str = "sphere", title: 
     >>> out = pathlib.Path(tempfile.mkdtemp()) / "map.umap"
     >>> write_umap(eg.datasets.tiny(), out)
     ['bank']
-    >>> [layer["_umap_options"]["name"] for layer in json.loads(out.read_text())["layers"]]
+    >>> [layer["_umap_options"]["name"] for layer in json.loads(out.read_text(encoding="utf-8"))["layers"]]
     ['Consumption', 'Innovation', 'No sphere', 'Production', 'Support structures']
     """
     table, colors, skipped = _feature_table(eco, by, lang, seed)
@@ -378,7 +376,7 @@ def write_umap(eco: Any, path: str | os.PathLike, *, by: str = "sphere", title: 
         layers.append(
             {
                 "type": "FeatureCollection",
-                "features": [_feature(r, colors[name]) for r in rows.itertuples(index=False)],
+                "features": [_feature(r, colors[name]) for r in rows.to_dict("records")],
                 "_umap_options": options,
                 "properties": dict(options),
             }
@@ -402,9 +400,9 @@ def write_geojson(eco: Any, path: str | os.PathLike, *, by: str = "sphere", lang
     """
     table, colors, skipped = _feature_table(eco, by, lang, seed)
     features = []
-    for r in table.itertuples(index=False):
-        f = _feature(r, colors[r.layer])
-        f["properties"]["layer"] = r.layer
+    for r in table.to_dict("records"):
+        f = _feature(r, colors[r["layer"]])
+        f["properties"]["layer"] = r["layer"]
         features.append(f)
     Path(path).write_text(
         json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False, indent=1, allow_nan=False), encoding="utf-8"

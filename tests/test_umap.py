@@ -1,0 +1,144 @@
+"""uMap: the three file layouts in, layers per sphere out, markup and hostile input."""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from strategies import PLAIN, ecosystems, has_values
+
+import ecograph as eg
+from ecograph.errors import SchemaError
+from ecograph.style import SPHERE_COLORS
+from ecograph.umap import read_umap, umap_text, write_geojson, write_umap
+
+
+def feature(name, lon, lat, **props):
+    return {"type": "Feature", "geometry": {"type": "Point", "coordinates": [lon, lat]}, "properties": {"name": name, **props}}
+
+
+LINE = {
+    "type": "Feature",
+    "geometry": {"type": "LineString", "coordinates": [[5.0, 47.3], [5.1, 47.4]]},
+    "properties": {"name": "Vélo-route"},
+}
+
+
+@pytest.mark.parametrize("storage", ["properties", "_umap_options", "_storage"])
+def test_umap_backups_current_and_older_formats(tmp_path, storage):
+    layers = [
+        {"type": "FeatureCollection", storage: {"name": "Consommation collaborative", "color": "red"}, "features": [
+            feature("Café Pirouette", 5.04, 47.32, description="**Café** associatif, voir [[https://cafe.example|le site]]"),
+            feature("La Rustine", 5.05, 47.33, website="https://rustine.example", horaires="mardi"),
+        ]},
+        {"type": "FeatureCollection", storage: {"name": "Innovation"}, "features": [feature("Kelle Fabrik", 5.03, 47.31), LINE]},
+    ]  # fmt: skip
+    path = tmp_path / "map.umap"
+    path.write_text(json.dumps({"type": "umap", "properties": {"name": "ecoco"}, "layers": layers}), encoding="utf-8")
+    eco = read_umap(path)
+    a = eco.actors
+    assert list(a.index) == ["cafe-pirouette", "la-rustine", "kelle-fabrik"]
+    assert a.loc["cafe-pirouette", ["lat", "lon"]].tolist() == [47.32, 5.04]  # GeoJSON is longitude first
+    assert a.loc["cafe-pirouette", "sphere"] == "consumption" and a.loc["kelle-fabrik", "sphere"] == "innovation"
+    assert a.loc["cafe-pirouette", "description"] == "Café associatif, voir le site (https://cafe.example)"
+    assert a.loc["la-rustine", "horaires"] == "mardi" and a.loc["la-rustine", "website"] == "https://rustine.example"
+    assert a.loc["kelle-fabrik", "umap_layer"] == "Innovation"
+    # the line is reported, not dropped silently
+    assert [(p.row, p.column, p.value) for p in eco.problems] == [(4, "geometry", "LineString")]
+    assert eco.rejected["reasons"].tolist() == ["geometry: not a point (LineString)"]
+    # and the actors load back through the usual validation
+    folder = tmp_path / "dataset"
+    eg.io.write_dataset(eco, folder)
+    assert len(eg.load(folder).actors) == 3
+
+
+def test_geojson_and_csv_exports_of_umap(tmp_path):
+    gj = tmp_path / "export.geojson"
+    gj.write_text(json.dumps({"type": "FeatureCollection", "features": [feature("Coagul", 5.0, 47.3, kind="place")]}), encoding="utf-8")
+    eco = read_umap(gj)
+    assert eco.actors.loc["coagul", "kind"] == "place" and eco.actors.loc["coagul", "source"] == "uMap export.geojson"
+    csv_path = tmp_path / "export.csv"
+    csv_path.write_text("name,Latitude,Longitude,description\nGaïa,47.32,5.04,*jeux* vidéo\n", encoding="utf-8")
+    eco = read_umap(csv_path, layer_spheres={})
+    assert eco.actors.loc["gaia", ["name", "lat", "lon", "description"]].tolist() == ["Gaïa", 47.32, 5.04, "jeux vidéo"]
+
+
+def test_layer_to_sphere_mapping_can_be_given(tmp_path):
+    path = tmp_path / "map.umap"
+    path.write_text(
+        json.dumps({"type": "umap", "layers": [{"_umap_options": {"name": "Tiers-lieux"}, "features": [feature("Docks", 5.0, 47.3)]}]}),
+        encoding="utf-8",
+    )
+    assert read_umap(path).actors.loc["docks", "sphere"] == ""
+    assert read_umap(path, layer_spheres={"Tiers-lieux": "production"}).actors.loc["docks", "sphere"] == "production"
+
+
+def test_export_one_layer_per_sphere_with_measures(tmp_path):
+    eco = eg.datasets.synthetic(300, seed=2)
+    skipped = write_umap(eco, tmp_path / "s.umap", lang="fr")
+    doc = json.loads((tmp_path / "s.umap").read_text(encoding="utf-8"))
+    names = [layer["_umap_options"]["name"] for layer in doc["layers"]]
+    assert set(names) <= {"Consommation", "Production", "Finance", "Innovation", "Structures d'accompagnement", "Sans sphère"}
+    finance = next(layer for layer in doc["layers"] if layer["_umap_options"]["name"] == "Finance")
+    assert finance["_umap_options"]["color"] == SPHERE_COLORS["finance"] == finance["properties"]["color"]
+    props = finance["features"][0]["properties"]
+    assert {"degree", "betweenness", "community", "isolated", "name", "id"} <= set(props)
+    placed = sum(len(layer["features"]) for layer in doc["layers"])
+    assert placed + len(skipped) == len(eco.actors)
+    back = read_umap(tmp_path / "s.umap")
+    assert len(back.actors) == placed and back.problems == []
+    by_comm = write_geojson(eco, tmp_path / "s.geojson", by="community")
+    assert by_comm == skipped
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(eco=ecosystems(text=PLAIN, with_coordinates=True))
+def test_round_trip_of_actors_with_coordinates(eco):
+    with tempfile.TemporaryDirectory() as folder:
+        write_umap(eco, Path(folder) / "e.umap")
+        back = read_umap(Path(folder) / "e.umap")
+        cols = [c for c in eco.actors.columns if has_values(eco.actors[c])]
+        pd.testing.assert_frame_equal(back.actors.loc[eco.actors.index, cols], eco.actors[cols], check_index_type=False, check_dtype=False)
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"{oops", "not valid JSON"),
+        (b"[1, 2]", "top level is not a JSON object"),
+        (b'{"type": "umap", "layers": "no"}', "no 'layers' list"),
+    ],
+)
+def test_malformed_files(tmp_path, content, message):
+    path = tmp_path / "bad.umap"
+    path.write_bytes(content)
+    with pytest.raises(SchemaError, match=message):
+        read_umap(path)
+
+
+def test_hostile_content_is_kept_as_text(tmp_path):
+    huge = "x" * 10_000_000
+    path = tmp_path / "hostile.umap"
+    layers = [{"_umap_options": {"name": "<b>layer</b>"}, "features": [
+        feature("<script>window.__pwned=1</script>", 5.0, 47.3, description=huge),
+        {"type": "Feature", "geometry": None, "properties": {"name": "nowhere"}},
+        {"type": "Feature", "geometry": {"type": "Point", "coordinates": ["east", "north"]}, "properties": {"name": "words"}},
+        "not a feature",
+    ]}]  # fmt: skip
+    path.write_bytes(json.dumps({"type": "umap", "layers": layers}).encode("utf-8"))
+    eco = read_umap(path)
+    assert eco.actors["name"].tolist() == ["<script>window.__pwned=1</script>"]
+    assert len(eco.actors["description"].iloc[0]) == 10_000_000
+    reasons = " ".join(str(p) for p in eco.problems)
+    assert "not a point" in reasons and "not a number" in reasons
+    page = eg.view(eco.graph()).to_html()
+    assert "<script>window.__pwned" not in page  # shown as text in views
+
+
+def test_markup_to_text():
+    assert umap_text("# Titre\n**gras** et *italique*") == "Titre\ngras et italique"
+    assert umap_text("[[https://a.example]] {{https://a.example/i.png|300}}") == "https://a.example https://a.example/i.png"
