@@ -89,8 +89,8 @@ def task_dijon() -> None:
 
 def task_lint() -> None:
     setup()
-    run(BIN / "ruff", "check", "src", "tests", "tasks.py", "benchmarks")
-    run(BIN / "ruff", "format", "--check", "src", "tests", "tasks.py", "benchmarks")
+    run(BIN / "ruff", "check", "src", "tests", "tasks.py", "benchmarks", "conftest.py")
+    run(BIN / "ruff", "format", "--check", "src", "tests", "tasks.py", "benchmarks", "conftest.py")
 
 
 def task_test() -> None:

@@ -6,9 +6,9 @@ import re
 import unicodedata
 
 import pytest
-from conftest import ROOT
 
 import ecograph as eg
+from conftest import ROOT
 
 README = (ROOT / "data" / "dijon" / "README.md").read_text(encoding="utf-8")
 

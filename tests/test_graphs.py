@@ -5,9 +5,9 @@ from __future__ import annotations
 import networkx as nx
 import pandas as pd
 import pytest
-from conftest import actor, tie
 
 import ecograph as eg
+from conftest import actor, tie
 from ecograph.errors import EcographError
 
 

@@ -6,9 +6,9 @@ import datetime as dt
 
 import openpyxl
 import pytest
-from conftest import ACTORS_HEADER, TIES_HEADER, actor, tie
 
 import ecograph as eg
+from conftest import ACTORS_HEADER, TIES_HEADER, actor, tie
 from ecograph.errors import SchemaError
 
 ACCENTED = [

@@ -8,9 +8,8 @@ import subprocess
 import sys
 import zipfile
 
-from conftest import ROOT
-
 import ecograph as eg
+from conftest import ROOT
 
 try:
     import tomllib
@@ -89,7 +88,6 @@ def test_main_job_writes_outputs_deterministically(tmp_path):
 
 def test_main_job_on_bad_data_lists_problems(tmp_path, make_dataset):
     from conftest import actor, tie
-
     from ecograph.cli import main
 
     data = make_dataset(actors=[actor("a"), actor("b", sphere="x")], ties=[tie("a", "b")])

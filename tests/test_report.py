@@ -9,9 +9,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from browser import COUNT_DRAWN_PIXELS, browser, open_page
-from conftest import ROOT
 
 import ecograph as eg
+from conftest import ROOT
 from ecograph.cli import main
 from ecograph.report import build_report
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
-from conftest import TIES_HEADER, actor, tie
 
 import ecograph as eg
+from conftest import TIES_HEADER, actor, tie
 from ecograph.errors import SchemaError
 
 

@@ -275,7 +275,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit status."""
+    """Run the command line; return the exit status.
+
+    Examples
+    --------
+    >>> main(["validate", "dijon"])  # doctest: +ELLIPSIS
+    /...dijon: valid (108 actors, 3 people, 6 affiliations, 92 ties)
+    0
+    """
     import matplotlib
 
     matplotlib.use("Agg")  # figures are written to files, never shown

@@ -175,6 +175,13 @@ class Communities:
     parameters : dict
         ``resolution`` and ``weight`` used.
     seed : int
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> comms = detect_communities(nx.barbell_graph(3, 0), seed=0)
+    >>> comms.n_communities, comms.sizes.tolist()
+    (2, [3, 3])
     """
 
     membership: pd.Series

@@ -58,6 +58,13 @@ class Ecosystem:
         The problems behind the rejected rows.
     synthetic : bool
         True for generated data: every output made from it says so.
+
+    Examples
+    --------
+    >>> import ecograph as eg
+    >>> eco = eg.datasets.tiny()
+    >>> eco.actors.index.name, list(eco.ties.columns[:3])
+    ('id', ['source', 'target', 'type'])
     """
 
     actors: pd.DataFrame

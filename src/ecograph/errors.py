@@ -20,7 +20,13 @@ __all__ = [
 
 
 class EcographError(Exception):
-    """Base class of every error raised by ecograph."""
+    """Base class of every error raised by ecograph.
+
+    Examples
+    --------
+    >>> issubclass(SchemaError, EcographError) and issubclass(GraphError, EcographError)
+    True
+    """
 
 
 @dataclass(frozen=True)
@@ -44,6 +50,11 @@ class Problem:
         What is wrong.
     hint : str
         How to fix it.
+
+    Examples
+    --------
+    >>> print(Problem("ties", "ties.csv", 3, "type", "partenership", "unknown type", "Did you mean 'partnership'?"))
+    ties.csv, row 3, column 'type': unknown type (value: 'partenership'). Did you mean 'partnership'?
     """
 
     table: str
@@ -77,6 +88,12 @@ class SchemaError(EcographError, ValueError):
     ----------
     problems : list of Problem
         Every problem, in file then row order.
+
+    Examples
+    --------
+    >>> error = SchemaError([Problem("actors", "actors.csv", 2, "source", None, "this column must be filled in")])
+    >>> isinstance(error, ValueError), len(error.problems)
+    (True, 1)
     """
 
     def __init__(self, problems: list[Problem]):
@@ -88,18 +105,48 @@ class SchemaError(EcographError, ValueError):
 
 
 class GraphError(EcographError, ValueError):
-    """A graph cannot be analysed as asked (empty, directed, multi-graph...)."""
+    """A graph cannot be analysed as asked (empty, directed, multi-graph...).
+
+    Examples
+    --------
+    >>> import networkx as nx, ecograph as eg
+    >>> try:
+    ...     eg.density(nx.DiGraph([(0, 1)]))
+    ... except GraphError as exc:
+    ...     print(type(exc).__name__)
+    GraphError
+    """
 
 
 class MissingAttributeError(GraphError, KeyError):
-    """Some nodes lack the grouping attribute a measure needs."""
+    """Some nodes lack the grouping attribute a measure needs.
+
+    Examples
+    --------
+    >>> import networkx as nx, ecograph as eg
+    >>> try:
+    ...     eg.ei_index(nx.path_graph(2), "sphere")
+    ... except MissingAttributeError as exc:
+    ...     print(exc)
+    2 of 2 nodes have no 'sphere' attribute (e.g. 0, 1); set it on every node, e.g. nx.set_node_attributes(G, value, 'sphere'), or pick another attribute
+    """
 
     def __str__(self) -> str:  # KeyError would quote the message
         return str(self.args[0]) if self.args else ""
 
 
 class UnknownActorError(GraphError, KeyError):
-    """An actor id given by the caller is not in the graph."""
+    """An actor id given by the caller is not in the graph.
+
+    Examples
+    --------
+    >>> import ecograph as eg
+    >>> try:
+    ...     eg.view_ego(eg.datasets.tiny().graph(), "ghost")
+    ... except UnknownActorError as exc:
+    ...     print(exc)
+    actor 'ghost' is not in the graph
+    """
 
     def __str__(self) -> str:
         return str(self.args[0]) if self.args else ""

@@ -133,6 +133,13 @@ class EcosystemDiff:
         other way round is the same tie.
     measures : DataFrame
         Headline measures ``before``, ``after`` and their ``change``.
+
+    Examples
+    --------
+    >>> import ecograph as eg
+    >>> eco = eg.datasets.tiny()
+    >>> diff(eco, eco)
+    <EcosystemDiff: +0/-0 actors, +0/-0 ties>
     """
 
     actors_added: pd.DataFrame

@@ -102,6 +102,13 @@ def figure_network(
         As in :func:`ecograph.view`.
     label_top : int, default 12
         Name the actors with the most ties.
+
+    Examples
+    --------
+    >>> import ecograph as eg
+    >>> fig = figure_network(eg.datasets.tiny().graph())
+    >>> len(fig.axes) >= 1
+    True
     """
     pos = layout if layout is not None else compute_layout(G, seed=seed)
     nodes = list(G.nodes)
@@ -156,7 +163,15 @@ def figure_network(
 
 
 def figure_block_density(block: pd.DataFrame, *, lang: str = "en", title: str | None = None) -> Figure:
-    """Heatmap of a :func:`ecograph.block_density` table, values written in the cells."""
+    """Heatmap of a :func:`ecograph.block_density` table, values written in the cells.
+
+    Examples
+    --------
+    >>> import ecograph as eg
+    >>> fig = figure_block_density(eg.block_density(eg.datasets.tiny().graph()))
+    >>> len(fig.axes) >= 1
+    True
+    """
     labels = [_label(g, lang) for g in block.index]
     fig, ax = plt.subplots(figsize=(6.5, 5.5), dpi=110)
     values = block.to_numpy(dtype=float)
@@ -184,7 +199,15 @@ def figure_block_density(block: pd.DataFrame, *, lang: str = "en", title: str | 
 
 
 def figure_creations(eco: Ecosystem, *, lang: str = "en", title: str | None = None, years: Iterable[int] | None = None) -> Figure:
-    """Stacked bars of actors created each year, by sphere (the chart the study shows)."""
+    """Stacked bars of actors created each year, by sphere (the chart the study shows).
+
+    Examples
+    --------
+    >>> import ecograph as eg
+    >>> fig = figure_creations(eg.datasets.tiny())
+    >>> len(fig.axes) >= 1
+    True
+    """
     a = eco.actors[eco.actors["founded"].notna()]
     table = pd.crosstab(a["founded"].astype(int), a["sphere"].fillna(""))
     if years is not None:
@@ -213,7 +236,15 @@ def figure_creations(eco: Ecosystem, *, lang: str = "en", title: str | None = No
 def figure_brokers(
     brokers: pd.DataFrame, *, names: pd.Series | dict | None = None, top: int = 10, lang: str = "en", title: str | None = None
 ) -> Figure:
-    """Horizontal bars of the top brokers' betweenness, coloured by their group."""
+    """Horizontal bars of the top brokers' betweenness, coloured by their group.
+
+    Examples
+    --------
+    >>> import ecograph as eg
+    >>> fig = figure_brokers(eg.brokers(eg.datasets.tiny().graph()))
+    >>> len(fig.axes) >= 1
+    True
+    """
     head = brokers.head(top).iloc[::-1]
     labels = [str((names or {}).get(i, i)) if not isinstance(names, pd.Series) else str(names.get(i, i)) for i in head.index]
     colors = [
@@ -230,7 +261,15 @@ def figure_brokers(
 
 
 def figure_flows(flows: pd.DataFrame, *, lang: str = "en", title: str | None = None) -> Figure:
-    """Heatmap of moves between spheres (a :func:`ecograph.flow_table`)."""
+    """Heatmap of moves between spheres (a :func:`ecograph.flow_table`).
+
+    Examples
+    --------
+    >>> import ecograph as eg
+    >>> fig = figure_flows(eg.flow_table(eg.datasets.tiny()))
+    >>> len(fig.axes) >= 1
+    True
+    """
     fig, ax = plt.subplots(figsize=(6, 5), dpi=110)
     values = flows.to_numpy(dtype=float)
     ax.imshow(values, cmap="Oranges", vmin=0, vmax=max(values.max(), 1))

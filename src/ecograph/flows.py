@@ -44,6 +44,12 @@ def people_flows(eco: Ecosystem, *, attr: str = "sphere", as_of: int | None = No
         ``person``, ``source`` (left), ``target`` (joined), ``year`` (of the
         move), both roles, and the ``attr`` of both ends; sorted by year,
         person and actors.
+
+    Examples
+    --------
+    >>> import ecograph as eg
+    >>> people_flows(eg.datasets.tiny())[["person", "source", "target", "year", "target_sphere"]].values.tolist()
+    [['p1', 'incubator', 'lab', 2018, 'innovation']]
     """
     links = eco.people_links(as_of=as_of)
     moves = links[links["kind"] == "moved"][_COLUMNS].copy()

@@ -61,7 +61,15 @@ def _hex_rgb(color: str) -> dict:
 
 
 def tables_to_graph(eco: Any, *, viz: bool = False, seed: int = 0) -> nx.MultiDiGraph:
-    """The actors and each tie as a networkx MultiDiGraph (edge key = row of the ties table)."""
+    """The actors and each tie as a networkx MultiDiGraph (edge key = row of the ties table).
+
+    Examples
+    --------
+    >>> import ecograph as eg
+    >>> G = tables_to_graph(eg.datasets.tiny())
+    >>> G.number_of_nodes(), G.number_of_edges(), G["city"]["incubator"][3]["tie_type"]
+    (8, 8, 'funding')
+    """
     from .layout import layout
     from .style import resolve_colors
 
@@ -91,14 +99,29 @@ def tables_to_graph(eco: Any, *, viz: bool = False, seed: int = 0) -> nx.MultiDi
 
 
 def write_gexf(eco: Any, path: str | os.PathLike, *, seed: int = 0) -> Path:
-    """Write a GEXF 1.2 file for Gephi (with colours, sizes and positions)."""
+    """Write a GEXF 1.2 file for Gephi (with colours, sizes and positions).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib, ecograph as eg
+    >>> write_gexf(eg.datasets.tiny(), pathlib.Path(tempfile.mkdtemp()) / "t.gexf").suffix
+    '.gexf'
+    """
     path = Path(path)
     nx.write_gexf(tables_to_graph(eco, viz=True, seed=seed), path, encoding="utf-8", prettyprint=True, version="1.2draft")
     return path
 
 
 def write_graphml(eco: Any, path: str | os.PathLike) -> Path:
-    """Write a GraphML file (readable by Gephi, yEd, igraph, networkx)."""
+    """Write a GraphML file (readable by Gephi, yEd, igraph, networkx).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib, networkx as nx, ecograph as eg
+    >>> path = write_graphml(eg.datasets.tiny(), pathlib.Path(tempfile.mkdtemp()) / "t.graphml")
+    >>> nx.read_graphml(path).number_of_edges()
+    8
+    """
     path = Path(path)
     nx.write_graphml(tables_to_graph(eco), path, encoding="utf-8", prettyprint=True, named_key_ids=True)
     return path
@@ -119,6 +142,15 @@ def graph_to_ecosystem(G: nx.Graph, *, file: str, name: str, default_source: str
 
     Missing ``source``/``evidence`` are filled with ``default_source`` when
     given (say where the file came from), else reported.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> G = nx.Graph([("a", "b")])
+    >>> nx.set_node_attributes(G, "initiative", "kind")
+    >>> nx.set_edge_attributes(G, "partnership", "type")
+    >>> graph_to_ecosystem(G, file="g", name="g", default_source="notes").ties["evidence"].tolist()
+    ['notes']
     """
     from .ecosystem import Ecosystem
 
@@ -187,10 +219,24 @@ def _read(path: Path, reader: Any, label: str, default_source: str | None) -> An
 
 
 def read_gexf(path: str | os.PathLike, *, default_source: str | None = None) -> Any:
-    """Read a GEXF file (from ecograph or Gephi) as an Ecosystem."""
+    """Read a GEXF file (from ecograph or Gephi) as an Ecosystem.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib, ecograph as eg
+    >>> read_gexf(write_gexf(eg.datasets.tiny(), pathlib.Path(tempfile.mkdtemp()) / "t.gexf"))
+    <Ecosystem 't': 8 actors, 8 ties, 0 people, 0 affiliations>
+    """
     return _read(Path(path), lambda p: nx.read_gexf(p, node_type=str), "GEXF", default_source)
 
 
 def read_graphml(path: str | os.PathLike, *, default_source: str | None = None) -> Any:
-    """Read a GraphML file (from ecograph, Gephi, yEd...) as an Ecosystem."""
+    """Read a GraphML file (from ecograph, Gephi, yEd...) as an Ecosystem.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib, ecograph as eg
+    >>> read_graphml(write_graphml(eg.datasets.tiny(), pathlib.Path(tempfile.mkdtemp()) / "t.graphml")).ties["type"].tolist()[:2]
+    ['support', 'membership']
+    """
     return _read(Path(path), lambda p: nx.read_graphml(p, node_type=str, force_multigraph=True), "GraphML", default_source)

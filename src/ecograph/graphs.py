@@ -207,6 +207,12 @@ def actor_graph(
     """The actor network as a simple undirected networkx graph.
 
     See :meth:`ecograph.Ecosystem.graph`, which calls this function.
+
+    Examples
+    --------
+    >>> import ecograph as eg
+    >>> actor_graph(eg.datasets.tiny(), via_people=False).number_of_edges()
+    7
     """
     actors = eco.actors
     ties = eco.ties

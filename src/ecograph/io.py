@@ -37,7 +37,13 @@ _EXTRA_TABLES = ("vocabulary",)
 
 @dataclass
 class RawRow:
-    """One data row: its spreadsheet row number and its cells by column name."""
+    """One data row: its spreadsheet row number and its cells by column name.
+
+    Examples
+    --------
+    >>> RawRow(2, {"id": "a"}).row
+    2
+    """
 
     row: int
     cells: dict[str, str]
@@ -45,7 +51,13 @@ class RawRow:
 
 @dataclass
 class RawTable:
-    """A table as read from a file, every cell as text."""
+    """A table as read from a file, every cell as text.
+
+    Examples
+    --------
+    >>> RawTable("actors", "actors.csv", ["id"], [RawRow(2, {"id": "a"})]).rows[0].cells
+    {'id': 'a'}
+    """
 
     name: str
     file: str
@@ -210,12 +222,25 @@ def read_table(path: str | os.PathLike, name: str) -> RawTable:
     Returns
     -------
     RawTable
+
+    Examples
+    --------
+    >>> import ecograph as eg
+    >>> read_table(eg.datasets.dijon_path() / "ties.csv", "ties").delimiter
+    ','
     """
     return _read_csv(Path(path), name)
 
 
 def find_table_files(folder: str | os.PathLike) -> dict[str, Path]:
-    """Map table names to the CSV files of a dataset folder (names are case-insensitive)."""
+    """Map table names to the CSV files of a dataset folder (names are case-insensitive).
+
+    Examples
+    --------
+    >>> import ecograph as eg
+    >>> sorted(find_table_files(eg.datasets.dijon_path()))
+    ['actors', 'affiliations', 'people', 'ties', 'vocabulary']
+    """
     found: dict[str, Path] = {}
     for entry in sorted(Path(folder).iterdir()):
         if entry.is_file() and entry.suffix.lower() in (".csv", ".tsv", ".txt"):
@@ -235,6 +260,13 @@ def read_dataset_files(path: str | os.PathLike) -> tuple[dict[str, RawTable], li
         ``ties``, ``vocabulary``).
     problems : list of Problem
         Problems reading the files (missing files, empty files, bad rows).
+
+    Examples
+    --------
+    >>> import ecograph as eg
+    >>> tables, problems = read_dataset_files(eg.datasets.dijon_path())
+    >>> len(tables["actors"].rows), problems
+    (108, [])
     """
     path = Path(path)
     tables: dict[str, RawTable] = {}
@@ -293,6 +325,14 @@ def normalise_xlsx(path: str | os.PathLike) -> None:
 
     openpyxl stamps the zip entries and the document properties with the
     time of saving; this rewrites both with fixed values.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib, openpyxl
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "w.xlsx"
+    >>> openpyxl.Workbook().save(path); normalise_xlsx(path)
+    >>> "2000-01-01" in __import__("zipfile").ZipFile(path).read("docProps/core.xml").decode()
+    True
     """
     import re
     import zipfile
@@ -315,6 +355,13 @@ def write_dataset(eco, folder: str | os.PathLike) -> Path:
     """Write an Ecosystem as a dataset folder of UTF-8 CSV files that :func:`ecograph.load` reads back.
 
     The dataset's own vocabulary terms go to ``vocabulary.csv``.
+
+    Examples
+    --------
+    >>> import tempfile, ecograph as eg
+    >>> folder = write_dataset(eg.datasets.tiny(), tempfile.mkdtemp())
+    >>> eg.load(folder).actors.equals(eg.datasets.tiny().actors)
+    True
     """
     import pandas as pd
 
@@ -342,7 +389,16 @@ def write_dataset(eco, folder: str | os.PathLike) -> Path:
 
 
 def set_cell(ws, row: int, column: int, value) -> None:
-    """Write one workbook cell; text stays text even when it starts with ``=`` (no formula injection)."""
+    """Write one workbook cell; text stays text even when it starts with ``=`` (no formula injection).
+
+    Examples
+    --------
+    >>> import openpyxl
+    >>> ws = openpyxl.Workbook().active
+    >>> set_cell(ws, 1, 1, "=1+1")
+    >>> ws["A1"].data_type, ws["A1"].value
+    ('s', '=1+1')
+    """
     import numpy as np
     import pandas as pd
 
@@ -363,6 +419,13 @@ def write_xlsx(sheets: dict, path: str | os.PathLike, *, widths: bool = True) ->
 
     Text cells are always text (a value starting with ``=`` is not turned into
     a formula), and the file's timestamps are fixed (:func:`normalise_xlsx`).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib, pandas as pd, openpyxl
+    >>> path = write_xlsx({"t": pd.DataFrame({"a": ["=cmd", "x"]})}, pathlib.Path(tempfile.mkdtemp()) / "t.xlsx")
+    >>> [c.value for c in openpyxl.load_workbook(path)["t"]["A"]]
+    ['a', '=cmd', 'x']
     """
     from openpyxl import Workbook
     from openpyxl.styles import Font

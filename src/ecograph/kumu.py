@@ -64,7 +64,15 @@ def _labels(eco: Any) -> dict:
 
 
 def kumu_blueprint(eco: Any) -> dict:
-    """The dataset as Kumu's ``{"elements": [...], "connections": [...]}``."""
+    """The dataset as Kumu's ``{"elements": [...], "connections": [...]}``.
+
+    Examples
+    --------
+    >>> import ecograph as eg
+    >>> bp = kumu_blueprint(eg.datasets.tiny())
+    >>> bp["elements"][0]["label"], bp["connections"][0]["from"], bp["connections"][0]["direction"]
+    ('Incubator', 'Incubator', 'directed')
+    """
     labels = _labels(eco)
     elements = []
     for ident, rec in zip(eco.actors.index, eco.actors.to_dict("records")):
@@ -90,14 +98,30 @@ def kumu_blueprint(eco: Any) -> dict:
 
 
 def write_kumu_json(eco: Any, path: str | os.PathLike) -> Path:
-    """Write Kumu's JSON import file."""
+    """Write Kumu's JSON import file.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib, json, ecograph as eg
+    >>> path = write_kumu_json(eg.datasets.tiny(), pathlib.Path(tempfile.mkdtemp()) / "k.json")
+    >>> sorted(json.loads(path.read_text(encoding="utf-8")))
+    ['connections', 'elements']
+    """
     path = Path(path)
     path.write_text(json.dumps(kumu_blueprint(eco), ensure_ascii=False, indent=1, allow_nan=False), encoding="utf-8")
     return path
 
 
 def write_kumu_xlsx(eco: Any, path: str | os.PathLike) -> Path:
-    """Write Kumu's spreadsheet import file (``Elements`` and ``Connections`` sheets)."""
+    """Write Kumu's spreadsheet import file (``Elements`` and ``Connections`` sheets).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib, openpyxl, ecograph as eg
+    >>> path = write_kumu_xlsx(eg.datasets.tiny(), pathlib.Path(tempfile.mkdtemp()) / "k.xlsx")
+    >>> openpyxl.load_workbook(path).sheetnames
+    ['Elements', 'Connections']
+    """
     path = Path(path)
     blueprint = kumu_blueprint(eco)
     elements = pd.DataFrame(blueprint["elements"]).rename(columns=_SHEET_HEADS)
@@ -181,7 +205,14 @@ def _load_blueprint(path: Path) -> tuple[list[dict], list[dict]]:
 
 
 def read_kumu(path: str | os.PathLike, *, default_source: str | None = None) -> Any:
-    """Read a Kumu JSON blueprint or spreadsheet as an Ecosystem (validated like a spreadsheet)."""
+    """Read a Kumu JSON blueprint or spreadsheet as an Ecosystem (validated like a spreadsheet).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib, ecograph as eg
+    >>> read_kumu(write_kumu_xlsx(eg.datasets.tiny(), pathlib.Path(tempfile.mkdtemp()) / "k.xlsx")).actors.index.tolist()[:3]
+    ['incubator', 'network', 'city']
+    """
     from .ecosystem import Ecosystem
 
     path = Path(path)

@@ -64,6 +64,13 @@ def layout(G: GraphLike, *, seed: int = 0, scale: float | None = None) -> pd.Dat
     -------
     DataFrame
         Columns ``x`` and ``y``, indexed by actor id.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> pos = layout(nx.complete_graph(3), seed=0, scale=100)
+    >>> float(pos.abs().to_numpy().max()) <= 100.0
+    True
     """
     S = as_sparse(G)
     if scale is None:

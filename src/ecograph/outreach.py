@@ -467,6 +467,13 @@ def outreach_worklist(
         ``introducer_i``, ``introducer_i_name``, ``why_i``,
         ``newly_reachable_i``, ``ei_change_i``, ``load_paths_i``. The long
         form (one row per suggestion) is in ``attrs["suggestions"]``.
+
+    Examples
+    --------
+    >>> import ecograph as eg
+    >>> w = outreach_worklist(eg.datasets.tiny(), k=2, lang="fr")
+    >>> w.loc["loner", ["reason", "introducer_1"]].tolist(), int(w.loc["loner", "newly_reachable_1"])
+    (['aucun lien connu', 'network'], 7)
     """
     S, eco = _graph_and_eco(G)
     if S.n < 2:

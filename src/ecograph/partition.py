@@ -57,6 +57,13 @@ def group_labels(G: GraphLike | SparseGraph, partition: PartitionLike) -> np.nda
     GraphError
         If the partition leaves actors out, names actors not in the graph, or
         puts an actor in two groups.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> G = nx.path_graph(3); nx.set_node_attributes(G, {0: "a", 1: "b", 2: "a"}, "sphere")
+    >>> group_labels(G, "sphere").tolist()
+    ['a', 'b', 'a']
     """
     S = G if isinstance(G, SparseGraph) else as_sparse(G)
     if isinstance(partition, str):

@@ -23,7 +23,13 @@ _WORD = {"en": "Person", "fr": "Personne"}
 
 
 def pseudonyms(person_ids: Iterable, *, lang: str = "en") -> dict:
-    """Map each person id to a stable pseudonym ("Person 1", "Person 2"...)."""
+    """Map each person id to a stable pseudonym ("Person 1", "Person 2"...).
+
+    Examples
+    --------
+    >>> pseudonyms(["b", "a"]) == pseudonyms(["a", "b"])
+    True
+    """
     ids = sorted(set(person_ids), key=str)
     width = len(str(len(ids)))
     word = _WORD.get(lang, _WORD["en"])

@@ -318,7 +318,15 @@ def _png_data_uri(fig: Any) -> str:
 
 @dataclass
 class Report:
-    """Everything the report shows: tables, figures and the page. Build it with :func:`build_report`."""
+    """Everything the report shows: tables, figures and the page. Build it with :func:`build_report`.
+
+    Examples
+    --------
+    >>> import ecograph as eg
+    >>> report = build_report(eg.datasets.tiny(), date="2026-01-01")
+    >>> report.lang, sorted(report.figures)
+    ('en', ['brokers', 'creations', 'density', 'flows', 'network'])
+    """
 
     title: str
     lang: str
@@ -374,6 +382,13 @@ def build_report(
         Date shown on the page (default: ``SOURCE_DATE_EPOCH`` or today).
     progress : callable, optional
         Called with a short message before each long step.
+
+    Examples
+    --------
+    >>> import ecograph as eg
+    >>> report = build_report(eg.datasets.tiny(), lang="fr", date="2026-01-01")
+    >>> "Chiffres clés" in report.html, len(report.tables["key_figures"]) > 10
+    (True, True)
     """
     from . import __version__
     from .bridges import bridges, cut_points
@@ -709,6 +724,12 @@ def run_report(
 
     0 when the dataset is valid; 1 when rows were rejected (the report covers
     the valid rows and says so); 2 when the dataset cannot be read at all.
+
+    Examples
+    --------
+    >>> import tempfile, ecograph as eg
+    >>> run_report(eg.datasets.dijon_path(), tempfile.mkdtemp(), quiet=True, echo=lambda text: None)
+    0
     """
     from .ecosystem import load
     from .errors import SchemaError

@@ -37,7 +37,13 @@ TYPES = ("slug", "text", "year", "when", "float", "url", "vocab", "ref")
 
 @dataclass(frozen=True)
 class Column:
-    """One column of a table."""
+    """One column of a table.
+
+    Examples
+    --------
+    >>> TABLES["actors"].column("lat").maximum
+    90
+    """
 
     name: str
     type: str
@@ -52,7 +58,13 @@ class Column:
 
 @dataclass(frozen=True)
 class Table:
-    """One table (a CSV file or a workbook sheet)."""
+    """One table (a CSV file or a workbook sheet).
+
+    Examples
+    --------
+    >>> TABLES["actors"].required_columns
+    ['id', 'name', 'kind', 'source']
+    """
 
     name: str
     description: str

@@ -55,6 +55,13 @@ class SparseGraph:
     source : networkx.Graph, optional
         Graph the matrix was built from; attributes missing from
         ``attributes`` are read from it.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> S = SparseGraph.from_networkx(nx.path_graph(3))
+    >>> S.degrees().tolist(), S.edges()[0].tolist()
+    ([1, 2, 1], [0, 1])
     """
 
     def __init__(self, nodes: pd.Index, adjacency: sp.csr_array, attributes: pd.DataFrame | None = None, source: nx.Graph | None = None):

@@ -163,6 +163,13 @@ def resolve_colors(
     Sphere codes always get their fixed colours; ``True`` gets the highlight
     colour; other categories take the palette in order of first appearance
     (sorted). Numeric values are binned onto a sequential blue scale.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> colors, legend = resolve_colors(nx.path_graph(3), {0, 1})
+    >>> colors[0] == HIGHLIGHT_COLOR, legend[False]
+    (True, '#999999')
     """
     values = resolve_values(G, spec)
     palette = dict(palette or {})

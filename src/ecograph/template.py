@@ -106,6 +106,13 @@ def write_template(path: str | os.PathLike, *, lang: str = "en", source: Any | N
     Returns
     -------
     Path
+
+    Examples
+    --------
+    >>> import tempfile, pathlib, openpyxl
+    >>> path = write_template(pathlib.Path(tempfile.mkdtemp()) / "t.xlsx")
+    >>> openpyxl.load_workbook(path).sheetnames[:2]
+    ['help', 'actors']
     """
     from openpyxl import Workbook
     from openpyxl.comments import Comment

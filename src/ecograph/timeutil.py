@@ -65,7 +65,13 @@ def parse_when(text: str) -> str:
 
 
 def period(text: str) -> tuple[_dt.date, _dt.date]:
-    """First and last day covered by a normalised year, month or date."""
+    """First and last day covered by a normalised year, month or date.
+
+    Examples
+    --------
+    >>> period("2016-03-01")
+    (datetime.date(2016, 3, 1), datetime.date(2016, 3, 1))
+    """
     parts = [int(p) for p in text.split("-")]
     if len(parts) == 1:
         return _dt.date(parts[0], 1, 1), _dt.date(parts[0], 12, 31)
@@ -77,5 +83,11 @@ def period(text: str) -> tuple[_dt.date, _dt.date]:
 
 
 def year_of(text: str) -> int:
-    """The year of a normalised year, month or date."""
+    """The year of a normalised year, month or date.
+
+    Examples
+    --------
+    >>> year_of("2016-03")
+    2016
+    """
     return int(text[:4])

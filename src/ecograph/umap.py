@@ -64,7 +64,13 @@ _RESERVED = {"name", "description", "_umap_options", "_storage_options"}
 
 
 def umap_text(text: Any) -> str:
-    """uMap's markup as plain text: links become ``text (url)``, images their address."""
+    """uMap's markup as plain text: links become ``text (url)``, images their address.
+
+    Examples
+    --------
+    >>> umap_text("[[https://a.example|site]]")
+    'site (https://a.example)'
+    """
     if text is None:
         return ""
     s = str(text)
@@ -78,7 +84,13 @@ def umap_text(text: Any) -> str:
 
 
 def guess_sphere(layer: str) -> str:
-    """The sphere a layer's name speaks of (French or English), or ``""``."""
+    """The sphere a layer's name speaks of (French or English), or ``""``.
+
+    Examples
+    --------
+    >>> guess_sphere("Finance collaborative")
+    'finance'
+    """
     key = unicodedata.normalize("NFKD", str(layer)).encode("ascii", "ignore").decode().lower()
     for sphere, words in _SPHERE_WORDS.items():
         if any(w in key for w in words):
@@ -190,6 +202,14 @@ def read_umap(
     ------
     SchemaError
         If the file is not readable as uMap data at all.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib, json
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "m.geojson"
+    >>> _ = path.write_text(json.dumps({"type": "FeatureCollection", "features": [{"type": "Feature", "geometry": {"type": "Point", "coordinates": [5.04, 47.32]}, "properties": {"name": "Gaïa"}}]}), encoding="utf-8")
+    >>> read_umap(path).actors.loc["gaia", ["lat", "lon"]].tolist()
+    [47.32, 5.04]
     """
     from .ecosystem import Ecosystem
 
@@ -397,6 +417,12 @@ def write_geojson(eco: Any, path: str | os.PathLike, *, by: str = "sphere", lang
     """Write the actors with coordinates as a GeoJSON FeatureCollection (measures and ``layer`` as properties).
 
     Returns the ids of the actors left out because they have no coordinates.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib, ecograph as eg
+    >>> write_geojson(eg.datasets.tiny(), pathlib.Path(tempfile.mkdtemp()) / "t.geojson")
+    ['bank']
     """
     table, colors, skipped = _feature_table(eco, by, lang, seed)
     features = []

@@ -74,6 +74,13 @@ class ValidationResult:
         The vocabularies in force (built-in plus the dataset's extensions).
     files : dict of str to str
         The file each table was read from.
+
+    Examples
+    --------
+    >>> import ecograph as eg
+    >>> result = eg.validate(eg.datasets.dijon_path())
+    >>> result.is_valid, sorted(result.tables)
+    (True, ['actors', 'affiliations', 'people', 'ties'])
     """
 
     tables: dict[str, pd.DataFrame]
@@ -351,6 +358,13 @@ def validate_tables(raw_tables: dict[str, RawTable], *, read_problems: list[Prob
     Returns
     -------
     ValidationResult
+
+    Examples
+    --------
+    >>> from ecograph.io import read_dataset_files
+    >>> import ecograph as eg
+    >>> validate_tables(read_dataset_files(eg.datasets.dijon_path())[0]).problems
+    []
     """
     problems: list[Problem] = [p for p in (read_problems or []) if p.row is None or p.row <= 1 or p.table not in raw_tables]
     vocabulary = default_vocabulary()

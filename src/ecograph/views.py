@@ -180,6 +180,14 @@ class NetworkView:
     ``nodes`` and ``edges`` are the records drawn (plain data), ``legend``,
     ``filters`` and ``highlights`` the side panel, ``positions`` the layout
     (reusable by other views and figures through ``layout=``).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib, ecograph as eg
+    >>> v = eg.view(eg.datasets.tiny().graph())
+    >>> path = v.write_html(pathlib.Path(tempfile.mkdtemp()) / "map.html")
+    >>> v._repr_html_().startswith("<iframe"), path.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    (True, True)
     """
 
     title: str

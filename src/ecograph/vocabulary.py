@@ -40,7 +40,13 @@ __all__ = [
 
 @dataclass(frozen=True)
 class Term:
-    """One code of a vocabulary."""
+    """One code of a vocabulary.
+
+    Examples
+    --------
+    >>> Term("hosting", "The source hosts the target.", True).directed
+    True
+    """
 
     code: str
     description: str
@@ -181,6 +187,12 @@ class Vocabulary:
     terms : mapping of field name to mapping of code to Term
         ``kind``, ``sphere``, ``scope``, ``role`` (affiliations) and ``type``
         (ties).
+
+    Examples
+    --------
+    >>> voc = Vocabulary().extended({"type": [Term("mentoring", "The source mentors the target.", True)]})
+    >>> voc.is_directed("mentoring"), voc.is_valid("type", "partnership")
+    (True, True)
     """
 
     terms: dict[str, dict[str, Term]] = field(default_factory=lambda: {k: dict(v) for k, v in _DEFAULTS.items()})
@@ -233,5 +245,11 @@ class Vocabulary:
 
 
 def default_vocabulary() -> Vocabulary:
-    """The built-in vocabularies, as a new :class:`Vocabulary`."""
+    """The built-in vocabularies, as a new :class:`Vocabulary`.
+
+    Examples
+    --------
+    >>> "support_structure" in default_vocabulary().codes("kind")
+    True
+    """
     return Vocabulary()

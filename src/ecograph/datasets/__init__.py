@@ -62,6 +62,11 @@ def dijon_path() -> Path:
     Inside an installed wheel the data sits in ``ecograph/datasets/dijon``;
     in a source checkout (editable install) it is the repository's
     ``data/dijon`` folder.
+
+    Examples
+    --------
+    >>> sorted(p.name for p in dijon_path().glob("*.csv"))
+    ['actors.csv', 'affiliations.csv', 'people.csv', 'ties.csv', 'vocabulary.csv']
     """
     packaged = resources.files("ecograph.datasets") / "dijon"
     if packaged.is_dir() and (packaged / "actors.csv").is_file():
