@@ -9,7 +9,7 @@ import pkgutil
 import ecograph
 
 MODULES = ["ecograph", "ecograph.datasets.synthetic"] + [
-    f"ecograph.{m.name}" for m in pkgutil.iter_modules(ecograph.__path__) if m.name != "__main__"
+    f"ecograph.{m.name}" for m in pkgutil.iter_modules(ecograph.__path__) if not m.name.startswith("_")
 ]
 
 
