@@ -32,27 +32,14 @@ from typing import Any
 
 import networkx as nx
 import numpy as np
-import pandas as pd
 
 from .errors import Problem, SchemaError
-from .io import RawRow, RawTable
+from .io import RawRow, RawTable, cell_text, python_value
 from .schema import TABLES
 from .validation import validate_tables
 from .vocabulary import default_vocabulary
 
 __all__ = ["tables_to_graph", "write_gexf", "write_graphml", "read_gexf", "read_graphml", "graph_to_ecosystem"]
-
-
-def _scalar(value: Any) -> Any:
-    if value is None or value is pd.NA or (isinstance(value, float) and np.isnan(value)):
-        return None
-    if isinstance(value, np.integer):
-        return int(value)
-    if isinstance(value, np.floating):
-        return float(value)
-    if isinstance(value, np.bool_):
-        return bool(value)
-    return value
 
 
 def _hex_rgb(color: str) -> dict:
@@ -75,10 +62,10 @@ def tables_to_graph(eco: Any, *, viz: bool = False, seed: int = 0) -> nx.MultiDi
 
     G = nx.MultiDiGraph(name=str(eco.name))
     for ident, rec in zip(eco.actors.index, eco.actors.to_dict("records")):
-        attrs = {k: _scalar(v) for k, v in rec.items()}
+        attrs = {k: python_value(v) for k, v in rec.items()}
         G.add_node(ident, **{k: v for k, v in attrs.items() if v is not None and v != ""})
     for i, rec in enumerate(eco.ties.to_dict("records")):
-        attrs = {k: _scalar(v) for k, v in rec.items() if k not in ("source", "target")}
+        attrs = {k: python_value(v) for k, v in rec.items() if k not in ("source", "target")}
         attrs = {k: v for k, v in attrs.items() if v is not None and v != ""}
         attrs["tie_type"] = attrs.pop("type")  # GEXF reserves an edge attribute called "type"
         attrs["tie_row"] = i  # keeps the order of the ties table through readers that reorder edges
@@ -127,16 +114,6 @@ def write_graphml(eco: Any, path: str | os.PathLike) -> Path:
     return path
 
 
-def _text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
-
-
 def graph_to_ecosystem(G: nx.Graph, *, file: str, name: str, default_source: str | None = None) -> Any:
     """Tables from a graph whose nodes are actors and edges ties, validated like a spreadsheet.
 
@@ -157,15 +134,15 @@ def graph_to_ecosystem(G: nx.Graph, *, file: str, name: str, default_source: str
     actor_cols = list(TABLES["actors"].column_names)
     rows = []
     for number, (node, data) in enumerate(G.nodes(data=True), start=1):
-        cells = {"id": _text(node)}
+        cells = {"id": cell_text(node)}
         for key, value in data.items():
             if key in ("viz", "label") and key not in actor_cols:
                 continue
-            cells[str(key)] = _text(value)
+            cells[str(key)] = cell_text(value)
             if str(key) not in actor_cols:
                 actor_cols.append(str(key))
         if not cells.get("name"):
-            cells["name"] = _text(data.get("label")) or cells["id"]
+            cells["name"] = cell_text(data.get("label")) or cells["id"]
         if default_source and not cells.get("source"):
             cells["source"] = default_source
         rows.append(RawRow(number, cells))
@@ -176,12 +153,12 @@ def graph_to_ecosystem(G: nx.Graph, *, file: str, name: str, default_source: str
     if rows_of and all(r.isdigit() for r in rows_of):  # written by ecograph: back to the ties table's order
         edges = [e for _, e in sorted(zip((int(r) for r in rows_of), edges), key=lambda p: p[0])]
     for number, (u, v, _, data) in enumerate(edges, start=1):
-        cells = {"source": _text(u), "target": _text(v)}
+        cells = {"source": cell_text(u), "target": cell_text(v)}
         for key, value in data.items():
             if key in ("directed", "id", "label", "tie_row") or (key == "type" and "tie_type" in data):
                 continue
             key = "type" if key == "tie_type" else key
-            cells[str(key)] = _text(value)
+            cells[str(key)] = cell_text(value)
             if str(key) not in tie_cols:
                 tie_cols.append(str(key))
         if default_source and not cells.get("evidence"):
@@ -191,7 +168,7 @@ def graph_to_ecosystem(G: nx.Graph, *, file: str, name: str, default_source: str
     known = set(default_vocabulary().codes("type"))
     extra: dict[str, str] = {}
     for *_, data in G.edges(data=True):
-        code = _text(data.get("tie_type", data.get("type", "")))
+        code = cell_text(data.get("tie_type", data.get("type", "")))
         if code and code not in known and extra.get(code) != "yes":
             extra[code] = "yes" if data.get("directed") in (True, "true", "True", 1) else "no"
     tables = {"actors": RawTable("actors", file, actor_cols, rows), "ties": RawTable("ties", file, tie_cols, ties)}

@@ -151,9 +151,22 @@ def _read_csv(path: Path, name: str) -> RawTable:
     return table
 
 
-def _cell_text(value: object) -> str:
-    """Text of a workbook cell, as a person would have typed it."""
-    if value is None:
+def cell_text(value: object) -> str:
+    """A value as the text a person would have typed in a cell.
+
+    Missing values give ``""``, booleans ``yes``/``no``, whole floats no
+    decimals, dates ISO text, lists and mappings JSON.
+
+    Examples
+    --------
+    >>> [cell_text(v) for v in (None, float("nan"), True, 2016.0, 47.5, {"a": 1}, " x ")]
+    ['', '', 'yes', '2016', '47.5', '{"a": 1}', 'x']
+    """
+    import json
+
+    import pandas as pd
+
+    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
         return ""
     if isinstance(value, bool):
         return "yes" if value else "no"
@@ -165,7 +178,29 @@ def _cell_text(value: object) -> str:
         return value.isoformat()
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
+    if isinstance(value, (dict, list)):
+        return json.dumps(value, ensure_ascii=False, sort_keys=True)
     return str(value).strip()
+
+
+def python_value(value: object) -> object:
+    """A table value as a plain Python scalar, ``None`` when missing (for JSON, GEXF, GraphML).
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> [python_value(v) for v in (np.int64(3), np.float64(0.5), float("nan"), "a")]
+    [3, 0.5, None, 'a']
+    """
+    import numpy as np
+    import pandas as pd
+
+    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
+        return None
+    if isinstance(value, np.generic):
+        value = value.item()
+        return None if isinstance(value, float) and value != value else value
+    return value
 
 
 def _read_sheet(path: Path, sheet, name: str) -> RawTable:
@@ -183,12 +218,12 @@ def _read_sheet(path: Path, sheet, name: str) -> RawTable:
             "",
             [Problem(name, file, None, None, None, "the sheet is empty", "Add a header row with the column names.")],
         )
-    columns = _clean_header([_cell_text(v) for v in header])
+    columns = _clean_header([cell_text(v) for v in header])
     while columns and not columns[-1]:
         columns.pop()
     table = RawTable(name, file, columns, [], "xlsx", "", _header_problems(name, file, columns))
     for offset, values in enumerate(rows_iter, start=2):
-        texts = [_cell_text(v) for v in values]
+        texts = [cell_text(v) for v in values]
         if not any(texts):
             continue
         if len(texts) > len(columns) and any(texts[len(columns) :]):

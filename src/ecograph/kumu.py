@@ -36,7 +36,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import Problem, SchemaError
-from .io import RawRow, RawTable, _decode, write_xlsx
+from .io import RawRow, RawTable, _decode, cell_text, python_value, write_xlsx
 from .schema import TABLES
 from .validation import slugify, validate_tables
 from .vocabulary import default_vocabulary
@@ -44,16 +44,6 @@ from .vocabulary import default_vocabulary
 __all__ = ["kumu_blueprint", "write_kumu_json", "write_kumu_xlsx", "read_kumu"]
 
 _SHEET_HEADS = {"label": "Label", "type": "Type", "description": "Description", "from": "From", "to": "To", "direction": "Direction"}
-
-
-def _value(v: Any) -> Any:
-    if v is None or v is pd.NA or (isinstance(v, float) and np.isnan(v)):
-        return None
-    if isinstance(v, np.integer):
-        return int(v)
-    if isinstance(v, np.floating):
-        return float(v)
-    return v
 
 
 def _labels(eco: Any) -> dict:
@@ -80,7 +70,7 @@ def kumu_blueprint(eco: Any) -> dict:
         for key, value in rec.items():
             if key in ("kind", "description"):
                 continue
-            el[key] = _value(value)
+            el[key] = python_value(value)
         elements.append({k: v for k, v in el.items() if v not in (None, "")})
     connections = []
     for rec in eco.ties.to_dict("records"):
@@ -92,7 +82,7 @@ def kumu_blueprint(eco: Any) -> dict:
         }
         for key, value in rec.items():
             if key not in ("source", "target", "type"):
-                conn[key] = _value(value)
+                conn[key] = python_value(value)
         connections.append({k: v for k, v in conn.items() if v not in (None, "")})
     return {"elements": elements, "connections": connections}
 
@@ -129,18 +119,6 @@ def write_kumu_xlsx(eco: Any, path: str | os.PathLike) -> Path:
     if not len(connections.columns):
         connections = pd.DataFrame(columns=["From", "To", "Type", "Direction"])
     return write_xlsx({"Elements": elements, "Connections": connections}, path)
-
-
-def _text(v: Any) -> str:
-    if v is None or (isinstance(v, float) and np.isnan(v)):
-        return ""
-    if isinstance(v, bool):
-        return "yes" if v else "no"
-    if isinstance(v, float) and v.is_integer():
-        return str(int(v))
-    if isinstance(v, (list, dict)):
-        return json.dumps(v, ensure_ascii=False)
-    return str(v).strip()
 
 
 def _load_blueprint(path: Path) -> tuple[list[dict], list[dict]]:
@@ -222,19 +200,19 @@ def read_kumu(path: str | os.PathLike, *, default_source: str | None = None) -> 
     rows, by_label = [], {}
     for number, el in enumerate(elements, start=1):
         el = {str(k).lower(): v for k, v in el.items()}
-        label = _text(el.get("label"))
-        ident = _text(el.get("id")) or slugify(label or f"element-{number}")
+        label = cell_text(el.get("label"))
+        ident = cell_text(el.get("id")) or slugify(label or f"element-{number}")
         by_label[label] = ident
         cells = {
             "id": ident,
-            "name": _text(el.get("name")) or label,
-            "kind": _text(el.get("type")),
-            "description": _text(el.get("description")),
+            "name": cell_text(el.get("name")) or label,
+            "kind": cell_text(el.get("type")),
+            "description": cell_text(el.get("description")),
         }
         for key, value in el.items():
             if key in ("label", "type", "description", "id", "name", "_id", "attributes"):
                 continue
-            cells[key] = _text(value)
+            cells[key] = cell_text(value)
             if key not in actor_cols:
                 actor_cols.append(key)
         if default_source and not cells.get("source"):
@@ -246,18 +224,18 @@ def read_kumu(path: str | os.PathLike, *, default_source: str | None = None) -> 
     for number, conn in enumerate(connections, start=1):
         conn = {str(k).lower(): v for k, v in conn.items()}
         cells = {
-            "source": by_label.get(_text(conn.get("from")), _text(conn.get("from"))),
-            "target": by_label.get(_text(conn.get("to")), _text(conn.get("to"))),
-            "type": _text(conn.get("type")),
+            "source": by_label.get(cell_text(conn.get("from")), cell_text(conn.get("from"))),
+            "target": by_label.get(cell_text(conn.get("to")), cell_text(conn.get("to"))),
+            "type": cell_text(conn.get("type")),
         }
         for key, value in conn.items():
             if key in ("from", "to", "type", "direction", "_id", "attributes"):
                 continue
-            cells[key] = _text(value)
+            cells[key] = cell_text(value)
             if key not in tie_cols:
                 tie_cols.append(key)
         if cells["type"] and cells["type"] not in known:
-            extra[cells["type"]] = "no" if _text(conn.get("direction")).lower() in ("undirected", "mutual") else "yes"
+            extra[cells["type"]] = "no" if cell_text(conn.get("direction")).lower() in ("undirected", "mutual") else "yes"
         if default_source and not cells.get("evidence"):
             cells["evidence"] = default_source
         ties.append(RawRow(number, cells))

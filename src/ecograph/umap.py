@@ -46,7 +46,7 @@ from typing import Any
 import pandas as pd
 
 from .errors import Problem, SchemaError
-from .io import RawRow, RawTable, _decode
+from .io import RawRow, RawTable, _decode, cell_text
 from .schema import TABLES
 from .style import NO_SPHERE_COLOR, SPHERE_COLORS
 from .validation import slugify, validate_tables
@@ -159,16 +159,6 @@ def _read_csv_features(text: str, file: str) -> list[tuple[str, dict]]:
     return features
 
 
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, (dict, list)):
-        return json.dumps(value, ensure_ascii=False, sort_keys=True)
-    return str(value).strip()
-
-
 def read_umap(
     path: str | os.PathLike,
     *,
@@ -276,7 +266,7 @@ def read_umap(
                 }
             )
             continue
-        own = _cell(props.get("id"))
+        own = cell_text(props.get("id"))
         base = own or slugify(name)
         used[base] = used.get(base, 0) + 1
         ident = base if used[base] == 1 else f"{base}-{used[base]}"
@@ -284,13 +274,13 @@ def read_umap(
         cells = {
             "id": ident,
             "name": name,
-            "kind": _cell(props.get("kind")) or default_kind,
-            "sphere": _cell(props.get("sphere")) or sphere,
-            "scope": _cell(props.get("scope")) or scope,
-            "lon": _cell(coords[0]),
-            "lat": _cell(coords[1]),
+            "kind": cell_text(props.get("kind")) or default_kind,
+            "sphere": cell_text(props.get("sphere")) or sphere,
+            "scope": cell_text(props.get("scope")) or scope,
+            "lon": cell_text(coords[0]),
+            "lat": cell_text(coords[1]),
             "description": umap_text(props.get("description")),
-            "source": _cell(props.get("source")) or f"uMap {path.name}" + (f", layer {layer}" if layer else ""),
+            "source": cell_text(props.get("source")) or f"uMap {path.name}" + (f", layer {layer}" if layer else ""),
             "umap_layer": layer,
         }
         for key, value in props.items():
@@ -298,7 +288,7 @@ def read_umap(
                 continue
             column = str(key).strip()
             if column not in cells or cells[column] == "":
-                cells[column] = umap_text(value) if isinstance(value, str) else _cell(value)
+                cells[column] = umap_text(value) if isinstance(value, str) else cell_text(value)
                 if column not in columns:
                     columns.append(column)
         rows.append(RawRow(number, cells))
