@@ -1,0 +1,55 @@
+"""Benchmark of the steering-committee report on synthetic ecosystems.
+
+Times ``build_report`` and ``Report.write`` (every section, tables, workbook
+and figures) and prints the size of the page. Target on a 2-core machine: a
+10,000-actor ecosystem in under two minutes.
+
+Usage::
+
+    python benchmarks/report.py [--sizes 1000 10000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import ecograph as eg
+from ecograph.report import build_report
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 10_000])
+    args = parser.parse_args()
+    lines = ["| actors | build s | write s | total s | report.html MB |", "|---:|---:|---:|---:|---:|"]
+    failures = []
+    for n in args.sizes:
+        eco = eg.datasets.synthetic(n, seed=0)
+        t0 = time.perf_counter()
+        report = build_report(eco, lang="fr", date="2026-01-01")
+        t_build = time.perf_counter() - t0
+        out = Path(tempfile.mkdtemp())
+        t0 = time.perf_counter()
+        page = report.write(out)
+        t_write = time.perf_counter() - t0
+        total = t_build + t_write
+        mb = page.stat().st_size / 2**20
+        print(f"{n:,} actors: build {t_build:.1f} s, write {t_write:.1f} s, page {mb:.1f} MB", flush=True)
+        lines.append(f"| {n:,} | {t_build:.1f} | {t_write:.1f} | {total:.1f} | {mb:.1f} |")
+        if n == 10_000 and total > 120:
+            failures.append(f"10,000 actors: {total:.1f} s (target 120 s)")
+    print("\n" + "\n".join(lines))
+    print("\nTargets: " + ("all met" if not failures else "MISSED\n  - " + "\n  - ".join(failures)))
+    return 0 if not failures else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
