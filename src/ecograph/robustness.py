@@ -63,16 +63,18 @@ def _with_labels(S: SparseGraph, attr: str | None) -> SparseGraph:
 
 
 def _measure_function(measure: str | Callable, attr: str, k: int, seed: int, full: SparseGraph) -> Callable[[SparseGraph], float]:
+    """The function of a SparseGraph behind a measure or statistic name (or the caller's own function)."""
     if callable(measure):
         return lambda S: float(measure(S))
-    if measure == "density":
-        return density
-    if measure == "ei_index":
-        return lambda S: float(ei_index(S, attr)) if S.m else np.nan
-    if measure == "group_modularity":
-        return lambda S: modularity(S, attr) if S.m else np.nan
-    if measure == "modularity":
-        return lambda S: detect_communities(S, seed=seed).modularity
+    named: dict[str, Callable[[SparseGraph], float]] = {
+        "density": density,
+        "ei_index": lambda S: float(ei_index(S, attr)) if S.m else np.nan,
+        "group_modularity": lambda S: modularity(S, attr) if S.m else np.nan,
+        "modularity": lambda S: detect_communities(S, seed=seed).modularity,
+        "cross_group_density": lambda S: _cross_group_density(S, attr),
+    }
+    if measure in named:
+        return named[measure]
     if measure == "top_brokers":
         top_full = set(betweenness(full, seed=seed).nlargest(k).index)
 
@@ -81,7 +83,9 @@ def _measure_function(measure: str | Callable, attr: str, k: int, seed: int, ful
             return len(top & top_full) / k
 
         return overlap
-    raise ValueError(f"unknown measure {measure!r}; use one of {', '.join(MEASURES)} or a function of a SparseGraph")
+    raise ValueError(
+        f"unknown measure {measure!r}; use one of {', '.join(sorted({*MEASURES, *STATISTICS}))} or a function of a SparseGraph"
+    )
 
 
 @dataclass
@@ -191,6 +195,8 @@ def robustness(
     """
     if drop not in ("actors", "ties"):
         raise ValueError("drop must be 'actors' or 'ties'")
+    if isinstance(measure, str) and measure not in MEASURES:
+        raise ValueError(f"unknown measure {measure!r}; use one of {', '.join(MEASURES)} or a function of a SparseGraph")
     if not 0 <= fraction < 1:
         raise ValueError("fraction must be at least 0 and below 1")
     uses_attr = measure in ("ei_index", "group_modularity")
@@ -334,18 +340,9 @@ def null_model_test(
         raise GraphError("a null-model test needs at least two ties to rewire")
     uses_attr = statistic in ("group_modularity", "cross_group_density", "ei_index")
     S = _with_labels(S, attr if uses_attr else None)
-    if callable(statistic):
-        fn = lambda X: float(statistic(X))  # noqa: E731
-    elif statistic == "modularity":
-        fn = lambda X: detect_communities(X, seed=seed).modularity  # noqa: E731
-    elif statistic == "group_modularity":
-        fn = lambda X: modularity(X, attr)  # noqa: E731
-    elif statistic == "cross_group_density":
-        fn = lambda X: _cross_group_density(X, attr)  # noqa: E731
-    elif statistic == "ei_index":
-        fn = lambda X: float(ei_index(X, attr))  # noqa: E731
-    else:
+    if isinstance(statistic, str) and statistic not in STATISTICS:
         raise ValueError(f"unknown statistic {statistic!r}; use one of {', '.join(STATISTICS)} or a function of a SparseGraph")
+    fn = _measure_function(statistic, attr, 10, seed, S)
     observed = float(fn(S))
     base = S.igraph()
     values = np.empty(samples)
