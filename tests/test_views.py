@@ -116,6 +116,15 @@ def test_ego_and_community_views():
     assert len(v.nodes) == comms.n_communities
     assert sum(int(n["card"][0][1]) for n in v.nodes) == 6000
     assert v.synthetic
+    # drill down into the largest community, with its outside contacts marked
+    one = eg.view_community(big, comms, 0, with_neighbours=True)
+    members = set(comms.membership.index[comms.membership == 0])
+    keys = {n["key"] for n in one.nodes}
+    assert members <= keys and all(str(m) in keys for m in members)
+    outside = [n for n in one.nodes if n["key"] not in members]
+    assert outside and all(n["borderWidth"] == 3 for n in outside)
+    with pytest.raises(ValueError, match="no community"):
+        eg.view_community(big, comms, 10_000)
 
 
 def test_bad_graphs_are_refused():

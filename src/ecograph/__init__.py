@@ -21,7 +21,7 @@ The public API, by theme:
 * outreach: :func:`outreach_worklist`, :func:`suggest_introducers`,
   :func:`what_if`, :func:`key_players`;
 * views: :func:`view`, :func:`view_ego`, :func:`view_communities`,
-  :class:`NetworkView`, :func:`layout`;
+  :func:`view_community`, :class:`NetworkView`, :func:`layout`;
 * errors: :class:`EcographError`, :class:`SchemaError`, :class:`GraphError`.
 
 Examples
@@ -50,7 +50,7 @@ from .robustness import NullModelTest, Robustness, null_model_test, robustness
 from .schema import schema_markdown
 from .sparse import SparseGraph, as_sparse
 from .summary import Summary
-from .views import NetworkView, view, view_communities, view_ego
+from .views import NetworkView, view, view_communities, view_community, view_ego
 from .vocabulary import Vocabulary, default_vocabulary
 
 __version__ = "0.1.0"
@@ -115,6 +115,7 @@ __all__ = [
     "view",
     "view_ego",
     "view_communities",
+    "view_community",
     "NetworkView",
     "layout",
     # errors

@@ -55,7 +55,7 @@ from .privacy import pseudonyms
 from .style import HIGHLIGHT_COLOR, NO_SPHERE_COLOR, VisualSpec, resolve_colors, resolve_sizes, resolve_values
 from .vocabulary import KIND_LABELS, SPHERE_LABELS
 
-__all__ = ["NetworkView", "view", "view_ego", "view_communities", "AGGREGATE_ABOVE", "TEXT"]
+__all__ = ["NetworkView", "view", "view_ego", "view_communities", "view_community", "AGGREGATE_ABOVE", "TEXT"]
 
 #: Above this many actors, :func:`view` draws one node per community instead.
 AGGREGATE_ABOVE = 5_000
@@ -704,12 +704,52 @@ def view_ego(G: Any, actor: Any, *, radius: int = 2, **kwargs: Any) -> NetworkVi
     return view(ego, **kwargs)
 
 
+def view_community(G: Any, communities: Any, community: int, *, with_neighbours: bool = False, **kwargs: Any) -> NetworkView:
+    """Drill down into one community: its actors (and, optionally, their outside contacts).
+
+    Parameters
+    ----------
+    G : networkx.Graph or SparseGraph
+    communities : Communities
+        From :func:`ecograph.detect_communities` (the same as the aggregated view's).
+    community : int
+        The community number shown in :func:`view_communities`.
+    with_neighbours : bool, default False
+        Also draw the actors outside the community tied to it, with a border.
+
+    Examples
+    --------
+    >>> import ecograph as eg
+    >>> G = eg.datasets.synthetic(600, seed=1).graph()
+    >>> comms = eg.detect_communities(G, seed=0)
+    >>> v = eg.view_community(G, comms, 0)
+    >>> len(v.nodes) == int(comms.sizes[0])
+    True
+    """
+    G = _graph_of(G)
+    members = set(communities.membership.index[communities.membership == community])
+    if not members:
+        raise ValueError(f"there is no community {community!r}; communities are numbered 0 to {communities.n_communities - 1}")
+    shown = set(members)
+    if with_neighbours:
+        for n in members:
+            shown.update(G[n])
+    sub = G.subgraph(shown).copy()
+    sub.graph.update(G.graph)
+    kwargs.setdefault("title", f"{TEXT[kwargs.get('lang', 'en')]['community']} {community}")
+    if with_neighbours:
+        kwargs.setdefault("node_border", shown - members)
+    return view(sub, aggregate_above=None, **kwargs)
+
+
 def view_communities(
     G: Any, communities: Any = None, *, seed: int = 0, title: str | None = None, lang: str = "en", top: int = 10
 ) -> NetworkView:
     """One node per community, sized by members, ties weighted; click a community to list its members.
 
     Used automatically by :func:`view` above :data:`AGGREGATE_ABOVE` actors.
+    Each community's card lists its best-connected members; drill down into
+    one community with :func:`view_community`.
 
     Parameters
     ----------
