@@ -89,7 +89,7 @@ class SparseGraph:
 
     @property
     def binary(self) -> sp.csr_array:
-        """The 0/1 adjacency matrix (int8 would overflow in products, so int64 data)."""
+        """The 0/1 adjacency matrix, as floats (products of it count paths without overflow)."""
         if self._binary is None:
             b = self.adjacency.copy()
             b.data = np.ones_like(b.data, dtype=np.float64)
