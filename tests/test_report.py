@@ -126,3 +126,14 @@ def test_large_ecosystem_stays_readable(tmp_path):
     assert "Showing 25 of" in page and "tables/worklist.csv" in page
     assert len(report.tables["worklist"]) > 25
     assert "community 0" in page  # the view falls back to one node per community
+
+
+@pytest.mark.parametrize("n_actors", [1, 2])
+def test_report_of_a_tiny_dataset_without_ties(tmp_path, n_actors):
+    actors = pd.DataFrame(
+        {"id": [f"a{i}" for i in range(n_actors)], "name": [f"A{i}" for i in range(n_actors)], "kind": "initiative", "source": "notes"}
+    )
+    eco = eg.from_frames(actors, pd.DataFrame(columns=["source", "target", "type", "evidence"]), name="tiny")
+    page = build_report(eco, date="2026-01-01").write(tmp_path)
+    text = page.read_text(encoding="utf-8")
+    assert f"{n_actors} actors and 0 known ties" in text

@@ -226,7 +226,8 @@ def figure_creations(eco: Ecosystem, *, lang: str = "en", title: str | None = No
     if len(table) > 20:
         for i, tick in enumerate(ax.get_xticklabels()):
             tick.set_visible(i % max(1, len(table) // 15) == 0)
-    ax.legend(fontsize=8, frameon=False)
+    if order:
+        ax.legend(fontsize=8, frameon=False)
     ax.spines[["top", "right"]].set_visible(False)
     _mark_synthetic(fig, eco.synthetic, lang)
     fig.tight_layout()

@@ -438,8 +438,14 @@ def build_report(
     cuts = cut_points(S)
 
     say("isolated actors and outreach")
-    worklist = outreach_worklist(eco, seed=seed, lang=lang)
-    kp = key_players(S, k=5, seed=seed)
+    if n >= 2:
+        worklist = outreach_worklist(eco, seed=seed, lang=lang)
+        kp = key_players(S, k=5, seed=seed)
+    else:  # one actor: nobody to introduce, nothing to fragment
+        worklist = pd.DataFrame(columns=["name", "sphere", "kind", "reason", "degree", "introducer_1"])
+        kp = pd.DataFrame(
+            columns=["step", "actor", "name", "kind", "role", "pairs_disconnected", "largest_component_share", "groups_cut_off"]
+        )
 
     say("people flows and evolution")
     flows = people_flows(eco)
@@ -511,7 +517,7 @@ def build_report(
     key_df = pd.DataFrame(key_rows, columns=["measure", "value"])
     br_out = br.reset_index().rename(columns={"actor": "id"})
     br_out.insert(1, "name", br_out["id"].map(names))
-    wl_out = worklist_table(worklist, lang=lang)
+    wl_out = worklist_table(worklist, lang=lang) if len(worklist) else worklist.reset_index()
     comm_summary = (
         pd.DataFrame({"community": comms.membership, "sphere": eco.actors["sphere"].reindex(comms.membership.index)})
         .groupby("community")["sphere"]
@@ -550,6 +556,7 @@ def build_report(
         "null_models": nulls,
         "coverage": coverage,
         "provenance": provenance,
+        "rejected": _rejected_table(eco, pseudonymise_people),
     }
 
     # ---- sentences ---------------------------------------------------------------------------
@@ -688,12 +695,25 @@ def bridges_named(table: pd.DataFrame, names: pd.Series) -> pd.DataFrame:
     return out
 
 
+def _rejected_table(eco: Any, pseudonymise: bool) -> pd.DataFrame:
+    """The rows validation set aside, with their reasons (people's rows hidden when pseudonymising)."""
+    if not len(eco.rejected):
+        return pd.DataFrame()
+    table = eco.rejected.copy()
+    personal = table["table"].isin(["people", "affiliations"])
+    table["cells"] = [
+        "(personal data hidden)" if pseudonymise and hide else "; ".join(f"{k}={v}" for k, v in cells.items())
+        for cells, hide in zip(table["cells"], personal)
+    ]
+    return table
+
+
 def _rejected_note(eco: Any, lang: str) -> str:
     if not len(eco.rejected):
         return ""
     text = {
-        "en": "{n} rows were rejected by validation and are not used (see validation.txt).",
-        "fr": "{n} lignes ont été rejetées à la validation et ne sont pas utilisées (voir validation.txt).",
+        "en": "{n} rows were rejected by validation and are not used (see validation.txt and tables/rejected.csv).",
+        "fr": "{n} lignes ont été rejetées à la validation et ne sont pas utilisées (voir validation.txt et tables/rejected.csv).",
     }
     return f"<p>{_esc(text[lang].format(n=len(eco.rejected)))}</p>"
 
