@@ -181,3 +181,20 @@ def test_worklist_is_deterministic():
     b = eg.outreach_worklist(eco, seed=1)
     pd.testing.assert_frame_equal(a, b)
     assert len(a) > 50
+
+
+def test_csv_worklist_is_safe_to_open_in_a_spreadsheet(tmp_path):
+    G = nx.Graph([("a", "b"), ("b", "c")])
+    G.add_node("d")
+    nx.set_node_attributes(G, {"a": '=HYPERLINK("http://x")', "b": "B", "c": "C", "d": "@SUM(1)"}, "name")
+    nx.set_node_attributes(G, "p", "sphere")
+    nx.set_node_attributes(G, "initiative", "kind")
+    from ecograph.outreach import write_worklist
+
+    path = write_worklist(eg.outreach_worklist(G), tmp_path / "w.csv")
+    table = pd.read_csv(path)
+    assert "'@SUM(1)" in table["name"].tolist()
+    assert not any(str(v).startswith(("=", "@", "+")) for v in table.to_numpy().ravel())
+    xlsx = write_worklist(eg.outreach_worklist(G), tmp_path / "w.xlsx")
+    cells = [c for row in openpyxl.load_workbook(xlsx)["All"].iter_rows() for c in row]
+    assert all(c.data_type != "f" for c in cells) and "@SUM(1)" in [c.value for c in cells]

@@ -813,6 +813,10 @@ def worklist_table(worklist: pd.DataFrame, *, lang: str = "en") -> pd.DataFrame:
 def write_worklist(worklist: pd.DataFrame, path: str | Any, *, lang: str = "en") -> Any:
     """Write the worklist as ``.xlsx`` (one sheet per sphere, after one with every actor) or ``.csv``.
 
+    Both are safe to open in a spreadsheet program: the workbook stores text as
+    text, and in the CSV a text starting with ``=``, ``+``, ``-`` or ``@``
+    gets a leading ``'`` so that it is not run as a formula.
+
     Examples
     --------
     >>> import tempfile, pathlib, openpyxl, ecograph as eg
@@ -829,7 +833,9 @@ def write_worklist(worklist: pd.DataFrame, path: str | Any, *, lang: str = "en")
     path.parent.mkdir(parents=True, exist_ok=True)
     table = worklist_table(worklist, lang=lang)
     if path.suffix.lower() == ".csv":
-        table.to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
+        # officers open this file in a spreadsheet: text that would start a formula is quoted
+        safe = table.map(lambda v: "'" + v if isinstance(v, str) and v[:1] in ("=", "+", "-", "@", "\t", "\r") else v)
+        safe.to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
         return path
     if path.suffix.lower() != ".xlsx":
         raise ValueError("write the worklist as .xlsx or .csv")
