@@ -355,3 +355,37 @@ def from_frames(
     if result.problems and on_error == "raise":
         raise SchemaError(result.problems)
     return _from_result(result, name=name, path="")
+
+
+def from_raw_tables(tables: dict, *, name: str, path: str, found_tie_types: dict[str, str] | None = None) -> Ecosystem:
+    """Validate raw tables read from another tool's file into an Ecosystem (raise on any problem).
+
+    ``found_tie_types`` maps tie types the file uses but the built-in
+    vocabulary lacks to ``"yes"``/``"no"`` (directed or not); they are added
+    as the dataset's own vocabulary, through the same checks as a
+    ``vocabulary.csv``.
+
+    Examples
+    --------
+    >>> from ecograph.io import RawRow, RawTable
+    >>> actors = RawTable("actors", "f", ["id", "name", "kind", "source"], [RawRow(2, {"id": "a", "name": "A", "kind": "place", "source": "s"}), RawRow(3, {"id": "b", "name": "B", "kind": "place", "source": "s"})])
+    >>> ties = RawTable("ties", "f", ["source", "target", "type", "evidence"], [RawRow(2, {"source": "a", "target": "b", "type": "neighbours", "evidence": "s"})])
+    >>> from_raw_tables({"actors": actors, "ties": ties}, name="f", path="f", found_tie_types={"neighbours": "no"}).vocabulary.is_valid("type", "neighbours")
+    True
+    """
+    from pathlib import Path as _Path
+
+    from .io import RawRow, RawTable
+
+    tables = dict(tables)
+    if found_tie_types:
+        label = _Path(path).name
+        rows = [
+            RawRow(i, {"field": "type", "value": code, "directed": directed, "description": f"tie type found in {label}"})
+            for i, (code, directed) in enumerate(sorted(found_tie_types.items()), start=2)
+        ]
+        tables["vocabulary"] = RawTable("vocabulary", path, ["field", "value", "directed", "description"], rows)
+    result = validate_tables(tables)
+    if result.problems:
+        raise SchemaError(result.problems)
+    return _from_result(result, name=name, path=path)

@@ -36,7 +36,6 @@ import numpy as np
 from .errors import Problem, SchemaError
 from .io import RawRow, RawTable, cell_text, python_value
 from .schema import TABLES
-from .validation import validate_tables
 from .vocabulary import default_vocabulary
 
 __all__ = ["tables_to_graph", "write_gexf", "write_graphml", "read_gexf", "read_graphml", "graph_to_ecosystem"]
@@ -129,7 +128,7 @@ def graph_to_ecosystem(G: nx.Graph, *, file: str, name: str, default_source: str
     >>> graph_to_ecosystem(G, file="g", name="g", default_source="notes").ties["evidence"].tolist()
     ['notes']
     """
-    from .ecosystem import Ecosystem
+    from .ecosystem import from_raw_tables
 
     actor_cols = list(TABLES["actors"].column_names)
     rows = []
@@ -172,17 +171,7 @@ def graph_to_ecosystem(G: nx.Graph, *, file: str, name: str, default_source: str
         if code and code not in known and extra.get(code) != "yes":
             extra[code] = "yes" if data.get("directed") in (True, "true", "True", 1) else "no"
     tables = {"actors": RawTable("actors", file, actor_cols, rows), "ties": RawTable("ties", file, tie_cols, ties)}
-    if extra:
-        vocab_rows = [
-            RawRow(i, {"field": "type", "value": code, "directed": d, "description": f"tie type found in {Path(file).name}"})
-            for i, (code, d) in enumerate(sorted(extra.items()), start=2)
-        ]
-        tables["vocabulary"] = RawTable("vocabulary", file, ["field", "value", "directed", "description"], vocab_rows)
-    result = validate_tables(tables)
-    if result.problems:
-        raise SchemaError(result.problems)
-    t = result.tables
-    return Ecosystem(t["actors"], t["people"], t["affiliations"], t["ties"], result.vocabulary, name=name, path=file)
+    return from_raw_tables(tables, name=name, path=file, found_tie_types=extra)
 
 
 def _read(path: Path, reader: Any, label: str, default_source: str | None) -> Any:

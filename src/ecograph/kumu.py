@@ -38,7 +38,7 @@ import pandas as pd
 from .errors import Problem, SchemaError
 from .io import RawRow, RawTable, _decode, cell_text, python_value, write_xlsx
 from .schema import TABLES
-from .validation import slugify, validate_tables
+from .validation import slugify
 from .vocabulary import default_vocabulary
 
 __all__ = ["kumu_blueprint", "write_kumu_json", "write_kumu_xlsx", "read_kumu"]
@@ -191,7 +191,7 @@ def read_kumu(path: str | os.PathLike, *, default_source: str | None = None) -> 
     >>> read_kumu(write_kumu_xlsx(eg.datasets.tiny(), pathlib.Path(tempfile.mkdtemp()) / "k.xlsx")).actors.index.tolist()[:3]
     ['incubator', 'network', 'city']
     """
-    from .ecosystem import Ecosystem
+    from .ecosystem import from_raw_tables
 
     path = Path(path)
     file = str(path)
@@ -240,14 +240,4 @@ def read_kumu(path: str | os.PathLike, *, default_source: str | None = None) -> 
             cells["evidence"] = default_source
         ties.append(RawRow(number, cells))
     tables = {"actors": RawTable("actors", file, actor_cols, rows), "ties": RawTable("ties", file, tie_cols, ties)}
-    if extra:
-        vocab = [
-            RawRow(i, {"field": "type", "value": c, "directed": d, "description": f"tie type found in {path.name}"})
-            for i, (c, d) in enumerate(sorted(extra.items()), start=2)
-        ]
-        tables["vocabulary"] = RawTable("vocabulary", file, ["field", "value", "directed", "description"], vocab)
-    result = validate_tables(tables)
-    if result.problems:
-        raise SchemaError(result.problems)
-    t = result.tables
-    return Ecosystem(t["actors"], t["people"], t["affiliations"], t["ties"], result.vocabulary, name=path.stem, path=file)
+    return from_raw_tables(tables, name=path.stem, path=file, found_tie_types=extra)
