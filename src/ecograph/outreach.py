@@ -24,13 +24,14 @@ For an actor ``t`` and a candidate ``c`` not yet tied to it, the score adds
 * **Adamic–Adar** over their common neighbours (``Σ 1 / log deg z``): shared
   contacts, weighted towards rare ones (Adamic & Adar 2003) — the main term;
 * **same sphere** (+0.2), or **support structure** (+0.1: connecting others
-  is their job, the study's "structures d'accompagnement");
+  is their job, the study's "structures d'accompagnement"; +0.8 for an actor
+  with no known tie, for whom shared contacts cannot help);
 * **proximity** (up to +0.1, halving every 5 km) when both have coordinates;
 * **a person** already linking them (+1.5: someone who worked in both);
 * **how connected** the candidate is (up to +0.3, its degree percentile);
 * a **load penalty**: the score is divided by ``1 + 0.3 p`` where ``p`` is the
   candidate's betweenness percentile, so over-stretched brokers rank lower;
-  in a worklist it is also divided by ``1 + u`` where ``u`` counts the
+  in a worklist it is also divided by ``1 + u / 3`` where ``u`` counts the
   actors already on the list for whom the candidate is the first
   suggestion, so that introductions are spread over several people.
 
@@ -86,7 +87,19 @@ __all__ = [
 
 SUPPORT_KINDS = ("support_structure",)
 #: Weights of the introducer score (see the module notes); measured with benchmarks/outreach.py.
-WEIGHTS = {"cn": 0.0, "aa": 1.0, "same": 0.2, "support": 0.1, "proximity": 0.1, "person": 1.5, "degree": 0.3, "load": 0.3}
+WEIGHTS = {
+    "cn": 0.0,
+    "aa": 1.0,
+    "same": 0.2,
+    "support": 0.1,
+    "support_isolated": 0.8,
+    "proximity": 0.1,
+    "person": 1.5,
+    "degree": 0.3,
+    "load": 0.3,
+}
+#: In a worklist, each time a candidate is someone's first introducer its score is divided by ``1 + u / USAGE_SOFTNESS``.
+USAGE_SOFTNESS = 3.0
 _EARTH_KM = 6371.0
 
 
@@ -271,7 +284,7 @@ def suggest_introducers(
         W8["cn"] * common
         + W8["aa"] * aa
         + W8["same"] * same
-        + W8["support"] * (support & ~same)
+        + np.where(ctx["deg"][t_abs] > 0, W8["support"], W8["support_isolated"]) * (support & ~same)
         + W8["proximity"] * 2 * prox  # prox is at most 0.5
         + W8["person"] * person
         + W8["degree"] * ctx["deg_pct"][cj]
@@ -291,7 +304,7 @@ def suggest_introducers(
             pick, adjusted = block[:k], score[block[:k]]
         else:  # spread introductions over introducers: earlier first suggestions weigh on later ones
             top = block[: max(50, k)]
-            adjusted_all = score[top] / (1.0 + np.array([usage.get(int(x), 0) for x in cj[top]], dtype=float))
+            adjusted_all = score[top] / (1.0 + np.array([usage.get(int(x), 0) for x in cj[top]], dtype=float) / USAGE_SOFTNESS)
             sub = np.lexsort((cj[top], -adjusted_all))[:k]
             pick, adjusted = top[sub], adjusted_all[sub]
             usage[int(cj[pick[0]])] = usage.get(int(cj[pick[0]]), 0) + 1

@@ -92,6 +92,15 @@ TEXT = {
         "isolated_sentence": "{n} actors are isolated or peripheral; {w} of them have at least one suggested introducer.",
         "moves_sentence": "{n} moves of people between structures are recorded.",
         "robust_sentence": "With 10% of actors missing at random, density would lie between {lo:.3f} and {hi:.3f} (observed {obs:.3f}).",
+        "key_players": "Key players: the actors whose departure would fragment the network most",
+        "short_roles": {
+            "cut point": "cut point",
+            "coordinator": "coordinator",
+            "itinerant": "consultant",
+            "gatekeeper": "gatekeeper",
+            "representative": "representative",
+            "liaison": "liaison",
+        },
         "role_words": {
             "coordinator": "coordinator (links actors of its own sphere)",
             "itinerant": "consultant (links actors of another sphere)",
@@ -140,6 +149,15 @@ TEXT = {
         "isolated_sentence": "{n} acteurs sont isolés ou périphériques ; {w} d'entre eux ont au moins un introducteur suggéré.",
         "moves_sentence": "{n} passages de personnes d'une structure à une autre sont enregistrés.",
         "robust_sentence": "Si 10 % des acteurs manquaient au hasard, la densité serait comprise entre {lo:.3f} et {hi:.3f} (observée : {obs:.3f}).",
+        "key_players": "Acteurs clés : ceux dont le départ fragmenterait le plus le réseau",
+        "short_roles": {
+            "cut point": "point d'articulation",
+            "coordinator": "coordinateur",
+            "itinerant": "consultant",
+            "gatekeeper": "gardien",
+            "representative": "représentant",
+            "liaison": "agent de liaison",
+        },
         "role_words": {
             "coordinator": "coordinateur (relie des acteurs de sa sphère)",
             "itinerant": "consultant (relie des acteurs d'une autre sphère)",
@@ -252,6 +270,24 @@ nav ol { columns: 2; font-size: 14px; }
 """
 
 
+#: Column headers shown on the page (the CSV and XLSX files keep the codes).
+COLUMN_LABELS = {
+    "en": {"group": "sphere", "dominant_sphere": "main sphere", "dominant_share": "share of the main sphere", "community": "community", "size": "actors",
+           "name": "name", "sphere": "sphere", "degree": "ties", "betweenness": "betweenness", "participation": "participation", "constraint": "constraint",
+           "role": "role", "step": "step", "pairs_disconnected": "pairs disconnected", "largest_component_share": "largest group left", "person": "person",
+           "source": "from", "target": "to", "year": "year", "measure": "measure", "observed": "observed", "mean": "mean", "ci_low": "95% low",
+           "ci_high": "95% high", "samples": "samples", "statistic": "statistic", "z": "z", "p_greater": "p (higher)", "p_less": "p (lower)",
+           "study": "study", "dataset": "dataset", "share": "share", "rows": "rows"},
+    "fr": {"group": "sphère", "dominant_sphere": "sphère principale", "dominant_share": "part de la sphère principale", "community": "communauté", "size": "acteurs",
+           "name": "nom", "sphere": "sphère", "degree": "liens", "betweenness": "intermédiarité", "participation": "participation", "constraint": "contrainte",
+           "role": "rôle", "step": "étape", "pairs_disconnected": "paires déconnectées", "largest_component_share": "plus grand groupe restant", "person": "personne",
+           "source": "de", "target": "vers", "year": "année", "measure": "mesure", "observed": "observé", "mean": "moyenne", "ci_low": "bas (95 %)",
+           "ci_high": "haut (95 %)", "samples": "tirages", "statistic": "statistique", "z": "z", "p_greater": "p (plus haut)", "p_less": "p (plus bas)",
+           "study": "étude", "dataset": "jeu de données", "share": "part", "rows": "lignes", "actors": "acteurs", "ties": "liens", "density": "densité",
+           "mean_degree": "liens par acteur", "components": "groupes séparés", "isolates": "isolés", "ei_index": "indice E-I", "group_modularity": "modularité des sphères"},
+}  # fmt: skip
+
+
 def detect_language(eco: Any) -> str:
     """``"fr"`` when the actors' names and descriptions look French, else ``"en"``.
 
@@ -291,7 +327,8 @@ def _table(df: pd.DataFrame, *, max_rows: int | None = None, file: str | None = 
     """An HTML table with every cell escaped."""
     frame = df.reset_index() if index else df
     shown = frame.head(max_rows) if max_rows else frame
-    head = "".join(f"<th>{_esc(c)}</th>" for c in shown.columns)
+    labels = COLUMN_LABELS.get(lang, {})
+    head = "".join(f"<th>{_esc(labels.get(str(c), c))}</th>" for c in shown.columns)
     rows = []
     for rec in shown.itertuples(index=False, name=None):
         cells = "".join(
@@ -487,7 +524,10 @@ def build_report(
         "network": figure_network(G, layout=v.positions if n <= 5000 else None, lang=lang, title="", seed=seed),
         "density": figure_block_density(bd, lang=lang),
         "creations": figure_creations(eco, lang=lang),
-        "brokers": figure_brokers(br, names=names, lang=lang),
+        # connectors are organisations: programmes and events are where people meet, not who connects them
+        "brokers": figure_brokers(
+            br[br.index.isin(eco.actors.index[~eco.actors["kind"].isin(["programme", "event"])])], names=names, lang=lang
+        ),
         "flows": figure_flows(ftable, lang=lang),
     }
 
@@ -615,11 +655,24 @@ def build_report(
     br_show = br_show[["name", "sphere", "degree", "betweenness", "participation", "constraint", "role"]]
     comm_show = comm_summary.copy()
     comm_show["dominant_sphere"] = comm_show["dominant_sphere"].map(lambda s: sphere_label.get(s, s))
-    wl_show = wl_out.iloc[:, [1, 2, 3, 4, 9, 10, 11]] if wl_out.shape[1] > 11 else wl_out
+    hidden = {
+        "identifiant",
+        "actor id",
+        "actor",
+        "introducteur 1",
+        "introducer 1",
+        "component_size",
+        "taille de son groupe",
+        "size of its group",
+    }
+    wl_show = wl_out[[c for c in wl_out.columns[:12] if c not in hidden]]
     flows_show = flows_out[["person", "source", "target", "year"]].copy()
     flows_show["source"] = flows_show["source"].map(names)
     flows_show["target"] = flows_show["target"].map(names)
-    kp_show = kp[["step", "name", "role", "pairs_disconnected", "largest_component_share"]]
+    kp_show = kp[["step", "name", "role", "pairs_disconnected", "largest_component_share"]].copy()
+    kp_show["role"] = kp_show["role"].map(
+        lambda r: ", ".join(T["short_roles"].get(part.strip(), part.strip()) for part in str(r).split(",") if part.strip())
+    )
     bd_show = bd.rename(index=lambda s: sphere_label.get(s, s), columns=lambda s: sphere_label.get(s, s)).round(4)
     rob_show = robust_df[["measure", "observed", "mean", "ci_low", "ci_high", "samples"]] if len(robust_df) else robust_df
     nulls_show = nulls[["statistic", "observed", "mean", "z", "p_greater", "p_less", "samples"]] if len(nulls) else nulls
