@@ -242,3 +242,17 @@ def test_cli_validate_valid(make_dataset, capsys):
 
     assert main(["validate", str(make_dataset())]) == 0
     assert "valid (3 actors" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    "command", [["summary"], ["outreach", "-o", "w.xlsx"], ["export", "--format", "gexf", "-o", "g.gexf"], ["template", "t.xlsx", "--from"]]
+)
+def test_commands_on_an_invalid_dataset_fail_cleanly(make_dataset, capsys, tmp_path, monkeypatch, command):
+    from ecograph.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    path = str(make_dataset(ties=[tie("a", "ghost")]))
+    argv = [*command, path] if command[0] == "template" else [command[0], path, *command[1:]]
+    assert main(argv) == 1
+    err = capsys.readouterr().err
+    assert "ties.csv, row 2, column 'target'" in err and "Traceback" not in err

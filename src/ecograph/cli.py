@@ -60,17 +60,25 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     return 0
 
 
-def _cmd_summary(args: argparse.Namespace) -> int:
+class _Failed(Exception):
+    """A command could not run; its reason is already printed."""
+
+
+def _load_dataset(text: str):
+    """Load a dataset for a command, printing every problem and failing cleanly if it is invalid."""
     from .ecosystem import load
     from .errors import SchemaError
 
-    path = _dataset_path(args.path)
     try:
-        eco = load(path, name="dijon" if args.path == "dijon" else None)
+        return load(_dataset_path(text), name="dijon" if text == "dijon" else None)
     except SchemaError as exc:
         print(exc, file=sys.stderr)
         print("Run 'ecograph validate' for details.", file=sys.stderr)
-        return 1
+        raise _Failed from None
+
+
+def _cmd_summary(args: argparse.Namespace) -> int:
+    eco = _load_dataset(args.path)
     s = eco.summary()
     print(s.to_json() if args.json else s)
     return 0
@@ -105,16 +113,9 @@ def _cmd_report(args: argparse.Namespace) -> int:
 
 
 def _cmd_outreach(args: argparse.Namespace) -> int:
-    from .ecosystem import load
-    from .errors import SchemaError
     from .outreach import outreach_worklist, write_worklist
 
-    path = _dataset_path(args.path)
-    try:
-        eco = load(path, name="dijon" if args.path == "dijon" else None)
-    except SchemaError as exc:
-        print(exc, file=sys.stderr)
-        return 1
+    eco = _load_dataset(args.path)
     worklist = outreach_worklist(eco, k=args.k, seed=args.seed, lang=args.lang)
     out = write_worklist(worklist, args.output, lang=args.lang)
     print(f"{len(worklist)} actors to reach out to, written to {out}")
@@ -124,16 +125,10 @@ def _cmd_outreach(args: argparse.Namespace) -> int:
 EXPORT_FORMATS = ("gexf", "graphml", "kumu-json", "kumu-xlsx", "umap", "geojson", "csv")
 
 
-def _load_or_fail(text: str):
-    from .ecosystem import load
-
-    return load(_dataset_path(text), name="dijon" if text == "dijon" else None)
-
-
 def _cmd_template(args: argparse.Namespace) -> int:
     from .template import write_template
 
-    source = _load_or_fail(args.source) if args.source else None
+    source = _load_dataset(args.source) if args.source else None
     path = write_template(args.output, lang=args.lang, source=source)
     print(f"Collection template written to {path}")
     return 0
@@ -142,7 +137,7 @@ def _cmd_template(args: argparse.Namespace) -> int:
 def _cmd_export(args: argparse.Namespace) -> int:
     from . import gephi, kumu, umap
 
-    eco = _load_or_fail(args.path)
+    eco = _load_dataset(args.path)
     out = Path(args.output)
     out.parent.mkdir(parents=True, exist_ok=True)
     skipped: list = []
@@ -288,7 +283,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     matplotlib.use("Agg")  # figures are written to files, never shown
     parser = build_parser()
     args = parser.parse_args(argv)
-    return int(args.func(args))
+    try:
+        return int(args.func(args))
+    except _Failed:
+        return 1
 
 
 if __name__ == "__main__":  # pragma: no cover
