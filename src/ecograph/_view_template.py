@@ -113,7 +113,11 @@ PAGE = """<!DOCTYPE html>
   var container = byId("eg-network");
   var options = data.options;
   var network = new vis.Network(container, { nodes: visNodes, edges: visEdges }, options);
-  network.once("afterDrawing", function () { window.__egFirstDraw = performance.now(); document.body.setAttribute("data-drawn", "1"); });
+  network.once("afterDrawing", function () {
+    window.__egFirstDraw = performance.now();
+    document.body.setAttribute("data-drawn", "1");
+    network.fit({ animation: false });  // the frame's final size is known now (inline views in notebooks)
+  });
 
   // ---- the card: text only ------------------------------------------------------------
   function showCard(fields, title) {

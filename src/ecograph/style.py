@@ -190,7 +190,7 @@ def resolve_colors(
         colors = {n: shade(v) if v is not None else default for n, v in values.items()}
         legend = {f"{lo:.3g}": scale[0], f"{hi:.3g}": scale[-1]}
         return colors, legend
-    order = sorted({v for v in present}, key=lambda v: (str(type(v)), str(v)))
+    order = sorted(set(present), key=lambda v: (0, float(v), "") if _is_number(v) else (1, 0.0, str(v)))  # numbers in numeric order
     if isinstance(spec, str) and spec == "sphere":
         present_set = set(present)
         order = [s for s in SPHERE_COLORS if s in present_set] + [v for v in order if v not in SPHERE_COLORS]

@@ -529,9 +529,12 @@ def view(
             )
         if any(is_person.values()):
             items.append({"label": f"{T['person']} ({len(people_ids)})", "color": "#FFFFFF"})
-        title_color = (
-            T["sphere"] if isinstance(color, str) and color == "sphere" else f"{T['color']}: {color if isinstance(color, str) else '…'}"
-        )
+        if isinstance(color, str):
+            title_color = T["sphere"] if color == "sphere" else f"{T['color']}: {color}"
+        elif hasattr(color, "membership"):
+            title_color = T["community"]
+        else:
+            title_color = f"{T['color']}: {getattr(color, 'name', None) or '…'}"
         legend.append({"title": title_color, "items": items})
     size_text = (
         (size if isinstance(size, str) else getattr(size, "name", None) or "…")
