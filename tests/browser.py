@@ -36,12 +36,13 @@ def chromium_path() -> str:
 
 
 class Page:
-    """A Playwright page that records outside requests and console errors."""
+    """A Playwright page that records outside requests (and the frame that made each) and console errors."""
 
-    def __init__(self, page, requests: list, errors: list):
+    def __init__(self, page, requests: list, errors: list, frame_requests: list):
         self.page = page
         self.requests = requests
         self.errors = errors
+        self.frame_requests = frame_requests
 
 
 @contextmanager
@@ -69,6 +70,7 @@ def open_page(b, path: Path, *, width: int = 1300, height: int = 850, accept_dow
     context = b.new_context(viewport={"width": width, "height": height}, accept_downloads=accept_downloads)
     context.set_offline(True)
     requests: list[str] = []
+    frame_requests: list[tuple[str, str]] = []
     errors: list[str] = []
 
     def route(r):
@@ -76,6 +78,7 @@ def open_page(b, path: Path, *, width: int = 1300, height: int = 850, accept_dow
             r.continue_()
         else:
             requests.append(r.request.url)
+            frame_requests.append((r.request.frame.url, r.request.url))
             r.abort()
 
     context.route("**/*", route)
@@ -84,6 +87,6 @@ def open_page(b, path: Path, *, width: int = 1300, height: int = 850, accept_dow
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.goto(Path(path).resolve().as_uri())
     try:
-        yield Page(page, requests, errors)
+        yield Page(page, requests, errors, frame_requests)
     finally:
         context.close()
