@@ -17,7 +17,7 @@ import json
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-import networkx as nx
+import numpy as np
 
 if TYPE_CHECKING:  # pragma: no cover
     from .ecosystem import Ecosystem
@@ -136,17 +136,19 @@ def summarise(eco: Ecosystem) -> Summary:
     >>> summarise(eg.datasets.tiny()).network["edges"]
     9
     """
-    G = eco.graph(provenance=False)
-    n = G.number_of_nodes()
-    components = list(nx.connected_components(G)) if n else []
+    from scipy.sparse.csgraph import connected_components
+
+    S = eco.sparse_graph()  # the actor network, built straight from the tables
+    n = S.n
+    sizes = np.bincount(connected_components(S.adjacency, directed=False)[1]) if n else np.zeros(0, dtype=int)
     links = eco.people_links()
     network = {
         "nodes": n,
-        "edges": G.number_of_edges(),
-        "density": nx.density(G) if n > 1 else 0.0,
-        "components": len(components),
-        "largest_component": max((len(c) for c in components), default=0),
-        "isolates": sum(1 for _ in nx.isolates(G)),
+        "edges": S.m,
+        "density": 2.0 * S.m / (n * (n - 1)) if n > 1 else 0.0,
+        "components": len(sizes),
+        "largest_component": int(sizes.max()) if n else 0,
+        "isolates": int((S.degrees() == 0).sum()),
     }
     return Summary(
         name=eco.name,
