@@ -111,9 +111,10 @@ def evolution(eco: Ecosystem, years: Iterable[int] | None = None, *, attr: str =
     [[4, 2], [6, 5], [8, 9]]
     """
     years = list(years) if years is not None else _default_years(eco)
+    links = eco.people_links() if via_people else None  # classified once, filtered per year
     rows = []
     for year in years:
-        S = SparseGraph.from_ecosystem(eco, as_of=year, via_people=via_people)
+        S = SparseGraph.from_ecosystem(eco, as_of=year, via_people=via_people, links=links)
         rows.append(headline_measures(S, attr) if S.n else _empty_measures())
     frame = pd.DataFrame(rows, index=pd.Index(years, name="year"))
     return frame[list(HEADLINE)]

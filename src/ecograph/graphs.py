@@ -141,8 +141,6 @@ def people_links(eco: Ecosystem, *, as_of: int | None = None) -> pd.DataFrame:
     '   source target person   kind  year\\nincubator    lab     p1  moved  2018\\nincubator network     p2 shared  2014'
     """
     aff = eco.affiliations
-    if as_of is not None and len(aff):
-        aff = aff[_active_or_started(aff, as_of)]
     rows: list[dict] = []
     if len(aff):
         records = aff[["person", "actor", "role", "start", "end"]].to_dict("records")
@@ -158,11 +156,6 @@ def people_links(eco: Ecosystem, *, as_of: int | None = None) -> pd.DataFrame:
                     if a["actor"] == b["actor"]:
                         continue
                     kind, first, second, year = _pair_relation(a, b)
-                    if as_of is not None:
-                        if kind == "moved" and (year is None or year > as_of):
-                            continue
-                        if kind == "shared" and not all(_is_active(x, as_of) for x in (a, b)):
-                            continue
                     rows.append(
                         {
                             "source": first["actor"],
@@ -180,20 +173,46 @@ def people_links(eco: Ecosystem, *, as_of: int | None = None) -> pd.DataFrame:
                     )
     df = pd.DataFrame(rows, columns=PEOPLE_LINK_COLUMNS)
     df["year"] = pd.array(df["year"].tolist(), dtype="Int64")
-    if as_of is not None and len(df):
-        alive = set(active_actors(eco.actors, as_of))
-        df = df[df["source"].isin(alive) & df["target"].isin(alive)]
-    return df.sort_values(["source", "target", "person"], kind="stable").reset_index(drop=True)
+    df = df.sort_values(["source", "target", "person"], kind="stable").reset_index(drop=True)
+    return df if as_of is None else links_as_of(df, eco.actors, as_of)
 
 
-def _is_active(rec: dict, year: int) -> bool:
-    return (not rec["start"] or year_of(rec["start"]) <= year) and (not rec["end"] or year_of(rec["end"]) >= year)
+def links_as_of(links: pd.DataFrame, actors: pd.DataFrame, year: int) -> pd.DataFrame:
+    """The people links that exist in ``year``, from the table :func:`people_links` gives for all years.
 
+    A move links the two actors from the year the person joined the second
+    one (once both affiliations had started); a shared link needs both
+    affiliations active that year; both actors must exist that year.
 
-def _active_or_started(aff: pd.DataFrame, year: int) -> np.ndarray:
-    """Affiliations that had started by ``year`` (a past one may still make a move)."""
-    s = _years(aff["start"])
-    return (s.isna() | (s <= year)).to_numpy(dtype=bool)
+    Examples
+    --------
+    >>> import ecograph as eg
+    >>> eco = eg.datasets.tiny()
+    >>> links_as_of(eco.people_links(), eco.actors, 2017)["kind"].tolist()
+    ['shared']
+    """
+    if not len(links):
+        return links
+
+    def started(column: str) -> np.ndarray:
+        y = _years(links[column])
+        return (y.isna() | (y <= year)).to_numpy(dtype=bool)
+
+    def not_ended(column: str) -> np.ndarray:
+        y = _years(links[column])
+        return (y.isna() | (y >= year)).to_numpy(dtype=bool)
+
+    moved = (links["kind"] == "moved").to_numpy() & (links["year"].fillna(year + 1) <= year).to_numpy(dtype=bool) & started("source_start")
+    shared = (
+        (links["kind"] == "shared").to_numpy()
+        & started("source_start")
+        & started("target_start")
+        & not_ended("source_end")
+        & not_ended("target_end")
+    )
+    alive = active_actors(actors, year)
+    keep = (moved | shared) & links["source"].isin(alive).to_numpy() & links["target"].isin(alive).to_numpy()
+    return links[keep].reset_index(drop=True)
 
 
 def actor_graph(

@@ -220,14 +220,17 @@ class SparseGraph:
         tie_types: list[str] | None = None,
         via_people: bool = True,
         as_of: int | None = None,
+        links: pd.DataFrame | None = None,
     ) -> SparseGraph:
         """Build the actor network straight from the tables, without networkx.
 
         The same graph as :meth:`Ecosystem.graph` (same nodes in the same
         order, same edges and weights), with the actor table as attributes;
         on a million actors it is an order of magnitude faster and lighter.
+        ``links`` is ``eco.people_links()`` when already computed (e.g. to
+        build many yearly snapshots from one table).
         """
-        from .graphs import _active_mask, active_actors, people_links
+        from .graphs import _active_mask, active_actors, links_as_of, people_links
 
         actors = eco.actors
         ties = eco.ties
@@ -242,7 +245,10 @@ class SparseGraph:
         ok = (s >= 0) & (t >= 0)
         us, vs, ws = [s[ok]], [t[ok]], [ties["weight"].to_numpy(dtype=float)[ok]]
         if via_people and len(eco.affiliations):
-            links = people_links(eco, as_of=as_of)
+            if links is None:
+                links = people_links(eco, as_of=as_of)
+            elif as_of is not None:
+                links = links_as_of(links, eco.actors, as_of)
             if len(links):
                 # one unit of weight per person and pair (a person linking two actors twice counts once)
                 pairs = links.drop_duplicates(["source", "target", "person"])
