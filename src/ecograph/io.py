@@ -80,6 +80,36 @@ def _decode(data: bytes) -> tuple[str, str]:
     return data.decode("latin-1"), "latin-1"  # decodes any byte
 
 
+def read_json(path: str | os.PathLike, table: str, hint: str) -> tuple[object, str]:
+    """Parse a JSON file (UTF-8, else Windows-1252); a syntax error becomes a located :class:`SchemaError`.
+
+    Returns the data and the encoding it was read with.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "bad.json"
+    >>> _ = path.write_text('{"a": }', encoding="utf-8")
+    >>> read_json(path, "kumu", "Export it again")
+    Traceback (most recent call last):
+    ...
+    ecograph.errors.SchemaError: 1 problem found in the dataset:
+      - ..., row 1: not valid JSON: Expecting value (line 1, column 7). Export it again
+    """
+    import json
+
+    from .errors import SchemaError
+
+    text, encoding = _decode(Path(path).read_bytes())
+    try:
+        return json.loads(text), encoding
+    except json.JSONDecodeError as exc:
+        problem = Problem(
+            table, str(path), exc.lineno, None, None, f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})", hint
+        )
+        raise SchemaError([problem]) from None
+
+
 def _sniff_delimiter(text: str) -> str:
     """The delimiter of a CSV text: the most frequent of ``, ; TAB`` in the header."""
     header = text.split("\n", 1)[0]

@@ -36,7 +36,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import Problem, SchemaError
-from .io import RawRow, RawTable, _decode, cell_text, python_value, write_xlsx
+from .io import RawRow, RawTable, cell_text, python_value, read_json, write_xlsx
 from .schema import TABLES
 from .validation import slugify
 from .vocabulary import default_vocabulary
@@ -145,23 +145,7 @@ def _load_blueprint(path: Path) -> tuple[list[dict], list[dict]]:
             return [{k: v for k, v in rec.items() if not (isinstance(v, float) and np.isnan(v))} for rec in df.to_dict("records")]
 
         return records(lower["elements"]), records(lower.get("connections", pd.DataFrame()))
-    text, _ = _decode(path.read_bytes())
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise SchemaError(
-            [
-                Problem(
-                    "kumu",
-                    file,
-                    exc.lineno,
-                    None,
-                    None,
-                    f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})",
-                    "Export it again from Kumu",
-                )
-            ]
-        ) from None
+    data, _ = read_json(path, "kumu", "Export it again from Kumu")
     if not isinstance(data, dict) or not isinstance(data.get("elements"), list):
         raise SchemaError(
             [

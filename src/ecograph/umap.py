@@ -46,7 +46,7 @@ from typing import Any
 import pandas as pd
 
 from .errors import Problem, SchemaError
-from .io import RawRow, RawTable, _decode, cell_text
+from .io import RawRow, RawTable, _decode, cell_text, read_json
 from .schema import TABLES
 from .style import NO_SPHERE_COLOR, SPHERE_COLORS
 from .validation import slugify, validate_tables
@@ -205,33 +205,18 @@ def read_umap(
 
     path = Path(path)
     file = str(path)
-    text, encoding = _decode(path.read_bytes())
     notes: list[Problem] = []
-    if encoding in ("cp1252", "latin-1"):
-        notes.append(
-            Problem("umap", file, None, None, None, f"the file is not UTF-8; it was read as {encoding}", "Check accented characters")
-        )
     if path.suffix.lower() == ".csv":
+        text, encoding = _decode(path.read_bytes())
         features = _read_csv_features(text, file)
     else:
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise SchemaError(
-                [
-                    Problem(
-                        "umap",
-                        file,
-                        exc.lineno,
-                        None,
-                        None,
-                        f"not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})",
-                        "Export the map from uMap again",
-                    )
-                ]
-            ) from None
+        data, encoding = read_json(path, "umap", "Export the map from uMap again")
         features, more = _features_from_umap(data, file)
         notes += more
+    if encoding in ("cp1252", "latin-1"):
+        notes.insert(
+            0, Problem("umap", file, None, None, None, f"the file is not UTF-8; it was read as {encoding}", "Check accented characters")
+        )
     mapping = dict(layer_spheres or {})
     columns = [*list(TABLES["actors"].column_names), "umap_layer"]
     rows: list[RawRow] = []
