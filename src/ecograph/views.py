@@ -799,11 +799,14 @@ def view_communities(
             "synthetic": S.graph.get("synthetic", False),
         }
     )
+    # every community's members, best connected first, from one sort
+    by_community = np.lexsort((-deg, codes))
+    bounds = np.searchsorted(codes[by_community], np.arange(k + 1))
+    top_members = [by_community[bounds[c] : bounds[c + 1]][:top] for c in range(k)]
+    dominant_sphere = pd.DataFrame({"c": codes, "s": spheres}).groupby("c")["s"].agg(lambda x: x.value_counts().index[0])
     for c in range(k):
-        members = np.flatnonzero(codes == c)
-        sphere_counts = pd.Series(spheres[members]).value_counts()
-        dominant = sphere_counts.index[0] if len(sphere_counts) else ""
-        order = members[np.argsort(-deg[members], kind="stable")][:top]
+        dominant = dominant_sphere.get(c, "")
+        order = top_members[c]
         Q.add_node(
             f"community {c}",
             name=f"{TEXT[lang]['community']} {c} ({sizes[c]})",
@@ -820,8 +823,5 @@ def view_communities(
         rec["card"] = [
             (TEXT[lang]["members"], str(sizes[c])),
             (TEXT[lang]["sphere"], _sphere_label(Q.nodes[rec["key"]]["sphere"], lang)),
-        ] + [
-            (str(i + 1), _text(names[j]))
-            for i, j in enumerate(np.flatnonzero(codes == c)[np.argsort(-deg[codes == c], kind="stable")][:top])
-        ]
+        ] + [(str(i + 1), _text(names[j])) for i, j in enumerate(top_members[c])]
     return v
