@@ -22,6 +22,7 @@ import sys
 import time
 
 import numpy as np
+from _common import finish
 
 import ecograph as eg
 from ecograph.sparse import SparseGraph, _symmetric
@@ -113,9 +114,7 @@ def main() -> int:
     ]
     if t_work > 60:
         failures.append(f"worklist on {args.big:,} actors took {t_work:.1f} s (target 60 s)")
-    print("\n" + "\n".join(lines))
-    print("\nTargets: " + ("all met" if not failures else "MISSED\n  - " + "\n  - ".join(failures)))
-    return 0 if not failures else 1
+    return finish(lines, failures)
 
 
 if __name__ == "__main__":

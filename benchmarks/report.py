@@ -21,6 +21,8 @@ import matplotlib
 
 matplotlib.use("Agg")
 
+from _common import finish
+
 import ecograph as eg
 from ecograph.report import build_report
 
@@ -46,9 +48,7 @@ def main() -> int:
         lines.append(f"| {n:,} | {t_build:.1f} | {t_write:.1f} | {total:.1f} | {mb:.1f} |")
         if n == 10_000 and total > 120:
             failures.append(f"10,000 actors: {total:.1f} s (target 120 s)")
-    print("\n" + "\n".join(lines))
-    print("\nTargets: " + ("all met" if not failures else "MISSED\n  - " + "\n  - ".join(failures)))
-    return 0 if not failures else 1
+    return finish(lines, failures)
 
 
 if __name__ == "__main__":

@@ -25,6 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
+from _common import finish
 from browser import browser, open_page
 
 import ecograph as eg
@@ -65,19 +66,13 @@ def main() -> int:
             )
     lines = ["| actors | drawn as | layout s | view and page s | HTML MB | first draw s (median of 3) |", "|---:|---|---:|---:|---:|---:|"]
     lines += [f"| {n:,} | {form} | {lay:.2f} | {build:.2f} | {mb:.1f} | {draw:.2f} |" for n, form, lay, build, mb, draw in rows]
-    table = "\n".join(lines)
-    print("\n" + table)
-    if args.out:
-        args.out.parent.mkdir(parents=True, exist_ok=True)
-        args.out.write_text(table + "\n", encoding="utf-8")
     failures = []
     for n, form, lay, _build, _, draw in rows:
         if n == 5_000 and (draw > 3 or lay > 5):
             failures.append(f"5,000 actors: layout {lay:.2f} s (target 5), first draw {draw:.2f} s (target 3)")
         if form.startswith("communities") and draw > 2:
             failures.append(f"{n:,} actors (communities): first draw {draw:.2f} s (target 2)")
-    print("\nTargets: " + ("all met" if not failures else "MISSED\n  - " + "\n  - ".join(failures)))
-    return 0 if not failures else 1
+    return finish(lines, failures, args.out)
 
 
 if __name__ == "__main__":
