@@ -148,27 +148,23 @@ class SparseGraph:
             )
         return result
 
+    def _derived(self, nodes: pd.Index, adjacency: sp.csr_array, attributes: pd.DataFrame) -> SparseGraph:
+        """A graph made from this one: same source graph for attributes, same graph data."""
+        out = SparseGraph(nodes, adjacency, attributes, source=self._source() if self._source is not None else None)
+        out.graph = dict(self.graph)
+        return out
+
     def subgraph(self, keep: np.ndarray) -> SparseGraph:
         """The graph induced by the nodes where ``keep`` (boolean mask) is true."""
         idx = np.flatnonzero(keep)
-        adj = self.adjacency[idx][:, idx]
         attrs = self.attributes.iloc[idx] if len(self.attributes.columns) else pd.DataFrame(index=self.nodes[idx])
-        if len(attrs.columns) == 0 and self._source is not None and self._source() is not None:
-            sub = SparseGraph(self.nodes[idx], adj, attrs, source=self._source())
-        else:
-            sub = SparseGraph(self.nodes[idx], adj, attrs)
-        sub.graph = dict(self.graph)
-        return sub
+        return self._derived(self.nodes[idx], self.adjacency[idx][:, idx], attrs)
 
     def without_edges(self, mask: np.ndarray) -> SparseGraph:
         """The graph without the edges (of :meth:`edges`) where ``mask`` is true."""
         u, v, w = self.edges()
         keep = ~mask
-        out = SparseGraph(
-            self.nodes, _symmetric(u[keep], v[keep], w[keep], self.n), self.attributes, source=self._source() if self._source else None
-        )
-        out.graph = dict(self.graph)
-        return out
+        return self._derived(self.nodes, _symmetric(u[keep], v[keep], w[keep], self.n), self.attributes)
 
     def to_networkx(self) -> nx.Graph:
         """A networkx Graph with the same nodes, edges, weights and attributes."""
