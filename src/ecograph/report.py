@@ -436,6 +436,7 @@ def build_report(
     from .evolution import evolution, headline_measures
     from .figures import figure_block_density, figure_brokers, figure_creations, figure_flows, figure_network
     from .flows import flow_table, people_flows
+    from .isolation import isolated_actors
     from .outreach import key_players, outreach_worklist, worklist_table
     from .privacy import pseudonyms
     from .robustness import null_model_test, robustness
@@ -487,11 +488,8 @@ def build_report(
     say("people flows and evolution")
     flows = people_flows(eco)
     ftable = flow_table(eco)
-    try:
-        years = sorted({int(y) for y in eco.actors["founded"].dropna()})
-        ev = evolution(eco, range(years[0], years[-1] + 1)) if len(years) >= 3 else pd.DataFrame()
-    except ValueError:
-        ev = pd.DataFrame()
+    years = sorted({int(y) for y in eco.actors["founded"].dropna()})
+    ev = evolution(eco, range(years[0], years[-1] + 1)) if len(years) >= 3 else pd.DataFrame()
 
     say("robustness and significance")
     samples = 100 if n <= 2000 else 30
@@ -512,9 +510,12 @@ def build_report(
     )
 
     say("views and figures")
+    # connectors are organisations: programmes and events are where people meet, not who connects them
+    organisations = eco.actors.index[~eco.actors["kind"].isin(["programme", "event"])]
     v = view(
         G,
         highlight=["bridges", "cut_points", "isolated", "brokers"],
+        precomputed={"bridges": bridge_table, "cut_points": cuts, "brokers": br, "isolated": isolated_actors(S)},
         lang=lang,
         title=title,
         seed=seed,
@@ -524,10 +525,7 @@ def build_report(
         "network": figure_network(G, layout=v.positions if n <= 5000 else None, lang=lang, title="", seed=seed),
         "density": figure_block_density(bd, lang=lang),
         "creations": figure_creations(eco, lang=lang),
-        # connectors are organisations: programmes and events are where people meet, not who connects them
-        "brokers": figure_brokers(
-            br[br.index.isin(eco.actors.index[~eco.actors["kind"].isin(["programme", "event"])])], names=names, lang=lang
-        ),
+        "brokers": figure_brokers(br[br.index.isin(organisations)], names=names, lang=lang),
         "flows": figure_flows(ftable, lang=lang),
     }
 
@@ -636,8 +634,6 @@ def build_report(
         k=comms.n_communities, single=singles, q=comms.modularity, level=level, nmi=agreement["nmi"]
     )
     sentences.append(comm_sentence)
-    # connectors are organisations: programmes and events are where people meet, not who connects them
-    organisations = eco.actors.index[~eco.actors["kind"].isin(["programme", "event"])]
     top = br[(br["betweenness"] > 0) & br.index.isin(organisations)].head(5)
     if len(top):
         sentences.append(T["connectors_sentence"].format(names=", ".join(names.get(i, str(i)) for i in top.index)))

@@ -265,26 +265,32 @@ def _graph_of(G: Any) -> nx.Graph:
     return G
 
 
-def _highlight_sets(G: nx.Graph, highlight: Iterable, attr: str, lang: str) -> list[dict]:
-    """Named highlights computed by the measures layer, or given as sets of actors."""
+def _highlight_sets(G: nx.Graph, highlight: Iterable, attr: str, lang: str, precomputed: Mapping | None = None) -> list[dict]:
+    """Named highlights from the measures layer (``precomputed`` results, or computed here), or sets of actors."""
     from .bridges import bridges, cut_points
     from .brokerage import brokers
     from .isolation import isolated_actors
 
     T = TEXT[lang]
+    given = dict(precomputed or {})
     out = []
     for item in highlight:
         if isinstance(item, str):
             if item == "bridges":
-                b = bridges(G)
+                b = given["bridges"] if "bridges" in given else bridges(G)
                 out.append({"key": "bridges", "label": T["bridges"], "nodes": set(), "edges": set(zip(b["source"], b["target"]))})
             elif item == "cut_points":
-                out.append({"key": "cut_points", "label": T["cut_points"], "nodes": set(cut_points(G).index), "edges": set()})
+                cuts = given["cut_points"] if "cut_points" in given else cut_points(G)
+                out.append({"key": "cut_points", "label": T["cut_points"], "nodes": set(cuts.index), "edges": set()})
             elif item == "isolated":
-                out.append({"key": "isolated", "label": T["isolated"], "nodes": set(isolated_actors(G).index), "edges": set()})
+                iso = given["isolated"] if "isolated" in given else isolated_actors(G)
+                out.append({"key": "isolated", "label": T["isolated"], "nodes": set(iso.index), "edges": set()})
             elif item == "brokers":
-                grouping = attr if all(attr in d for _, d in G.nodes(data=True)) else dict.fromkeys(G, "all")
-                top = brokers(G, grouping)
+                if "brokers" in given:
+                    top = given["brokers"]
+                else:
+                    grouping = attr if all(attr in d for _, d in G.nodes(data=True)) else dict.fromkeys(G, "all")
+                    top = brokers(G, grouping)
                 top = top[top["betweenness"] > 0].head(max(5, min(20, len(top) // 20)))
                 out.append({"key": "brokers", "label": T["brokers"], "nodes": set(top.index), "edges": set()})
             else:
@@ -325,6 +331,7 @@ def view(
     pseudonymise_people: bool = False,
     highlight_on: Iterable[str] = (),
     aggregate_above: int | None = AGGREGATE_ABOVE,
+    precomputed: Mapping | None = None,
 ) -> NetworkView:
     """An interactive view of a graph.
 
@@ -373,6 +380,11 @@ def view(
         Highlights switched on when the page opens.
     aggregate_above : int or None, default 5000
         Above this many actors, draw :func:`view_communities` instead.
+    precomputed : mapping, optional
+        Results the caller already has for the named highlights, so that they
+        are not computed again: ``{"bridges": eg.bridges(G), "cut_points":
+        eg.cut_points(G), "isolated": eg.isolated_actors(G), "brokers": eg.brokers(G)}``
+        (any subset).
 
     Returns
     -------
@@ -588,7 +600,7 @@ def view(
         rec["groups"]["type"] = ""
 
     # highlights
-    hl = _highlight_sets(G, highlight, "sphere", lang)
+    hl = _highlight_sets(G, highlight, "sphere", lang, precomputed)
     if key_players is not None:
         hl.append({"key": "key_players", "label": T["key_players"], "nodes": set(key_players), "edges": set()})
     edge_index = {}
