@@ -46,7 +46,7 @@ from .graphs import people_links
 from .isolation import core_numbers, isolated_actors, two_step_reach
 from .layout import layout
 from .outreach import key_players, outreach_worklist, suggest_introducers, suggested_ties, what_if
-from .robustness import NullModelTest, Robustness, null_model_test, robustness
+from .robustness import NullModelTest, Robustness, null_model_test, null_model_tests, robustness
 from .schema import schema_markdown
 from .sparse import SparseGraph, as_sparse
 from .summary import Summary
@@ -104,6 +104,7 @@ __all__ = [
     "robustness",
     "Robustness",
     "null_model_test",
+    "null_model_tests",
     "NullModelTest",
     # outreach
     "outreach_worklist",

@@ -439,7 +439,7 @@ def build_report(
     from .isolation import isolated_actors
     from .outreach import key_players, outreach_worklist, worklist_table
     from .privacy import pseudonyms
-    from .robustness import null_model_test, robustness
+    from .robustness import null_model_tests, robustness
     from .views import view
     from .vocabulary import SPHERE_LABELS
 
@@ -500,13 +500,9 @@ def build_report(
         robustness(S, "top_brokers", k=10, samples=max(10, samples // 3), seed=seed).to_series() if m else None,
     ]
     robust_df = pd.DataFrame([r for r in robust if r is not None]).reset_index(drop=True)
+    statistics = ["cross_group_density", "ei_index", "modularity"]
     nulls = pd.DataFrame(
-        [
-            null_model_test(S, stat, samples=50 if n <= 2000 else 20, seed=seed).to_series()
-            for stat in ("cross_group_density", "ei_index", "modularity")
-        ]
-        if m >= 2
-        else []
+        [t.to_series() for t in null_model_tests(S, statistics, samples=50 if n <= 2000 else 20, seed=seed)] if m >= 2 else []
     )
 
     say("views and figures")

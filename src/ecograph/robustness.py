@@ -44,7 +44,7 @@ from .ei import ei_index
 from .errors import GraphError
 from .sparse import GraphLike, SparseGraph, _symmetric, as_sparse
 
-__all__ = ["MEASURES", "STATISTICS", "NullModelTest", "Robustness", "null_model_test", "robustness"]
+__all__ = ["MEASURES", "STATISTICS", "NullModelTest", "Robustness", "null_model_test", "null_model_tests", "robustness"]
 
 #: Measures :func:`robustness` knows by name.
 MEASURES = ("density", "ei_index", "group_modularity", "modularity", "top_brokers")
@@ -335,23 +335,51 @@ def null_model_test(
     >>> round(t.observed, 3), t.z < -3, t.p_less < 0.05
     (-0.718, True, True)
     """
+    return null_model_tests(G, [statistic], samples=samples, seed=seed, attr=attr, swaps_per_tie=swaps_per_tie)[0]
+
+
+def null_model_tests(
+    G: GraphLike,
+    statistics: list[str | Callable[[SparseGraph], float]],
+    *,
+    samples: int = 100,
+    seed: int = 0,
+    attr: str = "sphere",
+    swaps_per_tie: int = 10,
+) -> list[NullModelTest]:
+    """Several statistics against the same degree-preserving rewirings (each graph is rewired once).
+
+    Gives, statistic by statistic, what :func:`null_model_test` gives.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> K = nx.karate_club_graph()
+    >>> both = null_model_tests(K, ["ei_index", "cross_group_density"], attr="club", samples=10)
+    >>> [t.statistic for t in both], both[0].values.tolist() == null_model_test(K, "ei_index", attr="club", samples=10).values.tolist()
+    (['ei_index', 'cross_group_density'], True)
+    """
     S = as_sparse(G)
     if S.m < 2:
         raise GraphError("a null-model test needs at least two ties to rewire")
-    uses_attr = statistic in ("group_modularity", "cross_group_density", "ei_index")
+    for statistic in statistics:
+        if isinstance(statistic, str) and statistic not in STATISTICS:
+            raise ValueError(f"unknown statistic {statistic!r}; use one of {', '.join(STATISTICS)} or a function of a SparseGraph")
+    uses_attr = any(stat in ("group_modularity", "cross_group_density", "ei_index") for stat in statistics)
     S = _with_labels(S, attr if uses_attr else None)
-    if isinstance(statistic, str) and statistic not in STATISTICS:
-        raise ValueError(f"unknown statistic {statistic!r}; use one of {', '.join(STATISTICS)} or a function of a SparseGraph")
-    fn = _measure_function(statistic, attr, 10, seed, S)
-    observed = float(fn(S))
+    functions = [_measure_function(stat, attr, 10, seed, S) for stat in statistics]
+    observed = [float(fn(S)) for fn in functions]
     base = S.igraph()
-    values = np.empty(samples)
+    values = np.empty((len(statistics), samples))
     with _igraph_seed(seed):
         for i in range(samples):
             g = base.copy()
             g.rewire(n=swaps_per_tie * S.m, allowed_edge_types="simple")
             e = np.asarray(g.get_edgelist(), dtype=np.int64).reshape(-1, 2)
             R = SparseGraph(S.nodes, _symmetric(e[:, 0], e[:, 1], np.ones(len(e)), S.n), S.attributes)
-            values[i] = fn(R)
-    name = statistic if isinstance(statistic, str) else getattr(statistic, "__name__", "custom")
-    return NullModelTest(name, observed, values, samples, seed)
+            for j, fn in enumerate(functions):
+                values[j, i] = fn(R)
+    return [
+        NullModelTest(stat if isinstance(stat, str) else getattr(stat, "__name__", "custom"), obs, vals, samples, seed)
+        for stat, obs, vals in zip(statistics, observed, values)
+    ]
