@@ -9,6 +9,7 @@ The public API, by theme:
 
 * data: :func:`load`, :func:`validate`, :func:`from_frames`, :class:`Ecosystem`,
   :mod:`ecograph.datasets`, :func:`schema_markdown`;
+* analysis: :class:`Analysis` (one network, each measure computed once);
 * graphs: :meth:`Ecosystem.graph`, :meth:`Ecosystem.affiliation_graph`,
   :func:`people_links`, :class:`SparseGraph`, :func:`as_sparse`;
 * measures: :func:`density`, :func:`block_density`, :func:`mixing_matrix`,
@@ -33,6 +34,7 @@ Examples
 """
 
 from . import datasets, figures
+from .analysis import Analysis
 from .bridges import bridges, cut_points, local_bridges
 from .brokerage import betweenness, brokerage_roles, brokers, participation
 from .communities import Communities, compare_partitions, detect_communities, modularity
@@ -58,6 +60,7 @@ __version__ = "0.1.0"
 __all__ = [
     # data
     "Ecosystem",
+    "Analysis",
     "load",
     "validate",
     "from_frames",

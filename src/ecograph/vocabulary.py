@@ -25,6 +25,8 @@ import difflib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
+from .words import LANGUAGES, label
+
 __all__ = [
     "KINDS",
     "ROLES",
@@ -82,53 +84,12 @@ SPHERES: dict[str, Term] = _terms(
     ]
 )
 
-#: Human labels of the spheres in the languages ecograph writes.
+#: Human labels of the spheres and kinds (from the catalogue of words, :mod:`ecograph.words`).
 SPHERE_LABELS: dict[str, dict[str, str]] = {
-    "en": {
-        "consumption": "Consumption",
-        "production": "Production",
-        "finance": "Finance",
-        "innovation": "Innovation",
-        "support": "Support structures",
-        "": "No sphere",
-    },
-    "fr": {
-        "consumption": "Consommation",
-        "production": "Production",
-        "finance": "Finance",
-        "innovation": "Innovation",
-        "support": "Structures d'accompagnement",
-        "": "Sans sphère",
-    },
+    lang: {code: label("sphere", code, lang) for code in ("consumption", "production", "finance", "innovation", "support", "")}
+    for lang in LANGUAGES
 }
-
-#: Human labels of the actor kinds.
-KIND_LABELS: dict[str, dict[str, str]] = {
-    "en": {
-        "initiative": "initiative",
-        "support_structure": "support structure",
-        "institution": "institution",
-        "school": "school",
-        "company": "company",
-        "platform": "platform",
-        "funder": "funder",
-        "place": "place",
-        "event": "event",
-        "programme": "programme",
-    },
-    "fr": {
-        "initiative": "initiative",
-        "support_structure": "structure d'accompagnement",
-        "institution": "institution",
-        "school": "école",
-        "company": "entreprise",
-        "platform": "plateforme",
-        "funder": "financeur",
-        "place": "lieu",
-        "event": "événement",
-        "programme": "programme",
-    },
-}
+KIND_LABELS: dict[str, dict[str, str]] = {lang: {code: label("kind", code, lang) for code in KINDS} for lang in LANGUAGES}
 
 SCOPES: dict[str, Term] = _terms(
     [

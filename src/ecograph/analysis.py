@@ -1,0 +1,222 @@
+"""One network, each measure computed once: the :class:`Analysis` that report, views, exports, worklist and notebooks share.
+
+An :class:`Analysis` wraps one actor network (built from an
+:class:`~ecograph.Ecosystem`, or any networkx graph or
+:class:`~ecograph.SparseGraph`) and the settings every measure needs: the
+grouping (``group``, by default the spheres) and the seed. Each measure is an
+attribute computed on first use by calling the package's public function of
+that name, and kept: asking for ``brokers`` twice runs :func:`ecograph.brokers`
+once, and the view, the figures, the exports and the worklist all read the same
+values. Nothing here computes a measure itself.
+
+Examples
+--------
+>>> import ecograph as eg
+>>> a = eg.Analysis(eg.datasets.tiny(), seed=0)
+>>> a
+<Analysis of 'tiny': 8 actors, 9 ties, grouped by 'sphere', seed 0>
+>>> a.brokers is a.brokers
+True
+>>> round(a.density, 4), a.communities.n_communities
+(0.3214, 2)
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from typing import Any
+
+import networkx as nx
+import pandas as pd
+
+from .bridges import bridges, cut_points, local_bridges
+from .brokerage import betweenness, brokers
+from .communities import Communities, detect_communities
+from .density import block_density, density, mixing_matrix
+from .ecosystem import Ecosystem
+from .ei import ei_index
+from .errors import GraphError
+from .evolution import headline_measures
+from .flows import flow_table, people_flows
+from .isolation import isolated_actors
+from .partition import PartitionLike
+from .sparse import SparseGraph, as_sparse
+
+__all__ = ["Analysis"]
+
+
+class Analysis:
+    """Measures of one actor network, each computed once on first use.
+
+    Parameters
+    ----------
+    data : Ecosystem, networkx.Graph or SparseGraph
+        An ecosystem (its actor network is built with the options below) or
+        a network built already.
+    group : str, Series, mapping or list of sets, default "sphere"
+        The grouping of every group-based measure (density between groups,
+        E-I index, participation, brokerage roles, agreement of the
+        communities).
+    seed : int, default 0
+        Seed of every random step.
+    tie_types, via_people, as_of
+        How the actor network is built from an ecosystem (see
+        :meth:`ecograph.Ecosystem.graph`); ignored for a graph.
+
+    Examples
+    --------
+    >>> import ecograph as eg
+    >>> a = eg.Analysis(eg.datasets.tiny())
+    >>> a.isolated.index.tolist()
+    ['loner']
+    >>> Analysis.of(a) is a
+    True
+    """
+
+    def __init__(
+        self,
+        data: Ecosystem | nx.Graph | SparseGraph,
+        *,
+        group: PartitionLike = "sphere",
+        seed: int = 0,
+        tie_types: list[str] | str | None = None,
+        via_people: bool = True,
+        as_of: int | None = None,
+    ) -> None:
+        if isinstance(data, Analysis):
+            raise TypeError("data is already an Analysis: use Analysis.of(data) to reuse it")
+        self.eco: Ecosystem | None = data if isinstance(data, Ecosystem) else None
+        if self.eco is None and not isinstance(data, (nx.Graph, SparseGraph)):
+            raise GraphError(f"an Analysis needs an Ecosystem, a networkx.Graph or a SparseGraph, got {type(data).__name__}")
+        self._data = data
+        self.group = group
+        self.seed = seed
+        self.options = {"tie_types": tie_types, "via_people": via_people, "as_of": as_of}
+
+    @classmethod
+    def of(cls, data: Any, **options: Any) -> Analysis:
+        """``data`` itself if it is an Analysis, else a new Analysis of it."""
+        return data if isinstance(data, Analysis) else cls(data, **options)
+
+    def __repr__(self) -> str:
+        group = self.group if isinstance(self.group, str) else type(self.group).__name__
+        return f"<Analysis of {self.name!r}: {self.sparse.n} actors, {self.sparse.m} ties, grouped by {group!r}, seed {self.seed}>"
+
+    @property
+    def name(self) -> str:
+        """The dataset's or graph's name."""
+        if self.eco is not None:
+            return self.eco.name
+        return str(getattr(self._data, "graph", {}).get("name") or "network")
+
+    # ---- the network ------------------------------------------------------------------------------
+
+    @cached_property
+    def graph(self) -> nx.Graph:
+        """The actor network as a networkx graph (built once)."""
+        if self.eco is not None:
+            return self.eco.graph(**self.options)
+        if isinstance(self._data, SparseGraph):
+            return self._data.to_networkx()
+        return self._data
+
+    @cached_property
+    def sparse(self) -> SparseGraph:
+        """The same network in the measures' sparse form."""
+        if isinstance(self._data, SparseGraph):
+            return as_sparse(self._data)
+        return as_sparse(self.graph)
+
+    # ---- measures -------------------------------------------------------------------------------
+
+    @cached_property
+    def headline(self) -> pd.Series:
+        """:func:`ecograph.headline_measures`."""
+        return headline_measures(self.sparse, self.group)
+
+    @cached_property
+    def density(self) -> float:
+        """:func:`ecograph.density`."""
+        return density(self.sparse)
+
+    @cached_property
+    def degree(self) -> pd.Series:
+        """Number of neighbours of each actor."""
+        return pd.Series(self.sparse.degrees(), index=self.sparse.nodes.copy(), name="degree")
+
+    @cached_property
+    def block_density(self) -> pd.DataFrame:
+        """:func:`ecograph.block_density` across ``group``."""
+        return block_density(self.sparse, self.group)
+
+    @cached_property
+    def mixing_matrix(self) -> pd.DataFrame:
+        """:func:`ecograph.mixing_matrix` across ``group``."""
+        return mixing_matrix(self.sparse, self.group)
+
+    @cached_property
+    def ei_index(self) -> float:
+        """:func:`ecograph.ei_index` at network level."""
+        return ei_index(self.sparse, self.group)
+
+    @cached_property
+    def ei_groups(self) -> pd.DataFrame:
+        """:func:`ecograph.ei_index` for each group."""
+        return ei_index(self.sparse, self.group, level="group")
+
+    @cached_property
+    def communities(self) -> Communities:
+        """:func:`ecograph.detect_communities` (Leiden, seeded)."""
+        return detect_communities(self.sparse, seed=self.seed)
+
+    @cached_property
+    def betweenness(self) -> pd.Series:
+        """:func:`ecograph.betweenness` (the brokers table's column, computed once)."""
+        return betweenness(self.sparse, seed=self.seed)
+
+    @cached_property
+    def brokers(self) -> pd.DataFrame:
+        """:func:`ecograph.brokers` across ``group``."""
+        return brokers(self.sparse, self.group, seed=self.seed)
+
+    @cached_property
+    def bridges(self) -> pd.DataFrame:
+        """:func:`ecograph.bridges`."""
+        return bridges(self.sparse)
+
+    @cached_property
+    def local_bridges(self) -> pd.DataFrame:
+        """:func:`ecograph.local_bridges`."""
+        return local_bridges(self.sparse)
+
+    @cached_property
+    def cut_points(self) -> pd.Series:
+        """:func:`ecograph.cut_points`."""
+        return cut_points(self.sparse)
+
+    @cached_property
+    def isolated(self) -> pd.DataFrame:
+        """:func:`ecograph.isolated_actors`."""
+        return isolated_actors(self.sparse)
+
+    # ---- people -----------------------------------------------------------------------------------
+
+    def _need_ecosystem(self, what: str) -> Ecosystem:
+        if self.eco is None:
+            raise GraphError(f"{what} needs the ecosystem's tables: build the Analysis from an Ecosystem")
+        return self.eco
+
+    @cached_property
+    def people_links(self) -> pd.DataFrame:
+        """:meth:`ecograph.Ecosystem.people_links` (all years)."""
+        return self._need_ecosystem("people_links").people_links()
+
+    @cached_property
+    def people_flows(self) -> pd.DataFrame:
+        """:func:`ecograph.people_flows`."""
+        return people_flows(self._need_ecosystem("people_flows"))
+
+    @cached_property
+    def flow_table(self) -> pd.DataFrame:
+        """:func:`ecograph.flow_table`."""
+        return flow_table(self._need_ecosystem("flow_table"))
