@@ -18,7 +18,7 @@ Examples
 >>> a.brokers is a.brokers
 True
 >>> round(a.density, 4), a.communities.n_communities
-(0.3214, 2)
+(0.3214, 4)
 """
 
 from __future__ import annotations
