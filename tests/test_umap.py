@@ -82,7 +82,7 @@ def test_export_one_layer_per_sphere_with_measures(tmp_path):
     skipped = write_umap(eco, tmp_path / "s.umap", lang="fr")
     doc = json.loads((tmp_path / "s.umap").read_text(encoding="utf-8"))
     names = [layer["_umap_options"]["name"] for layer in doc["layers"]]
-    assert set(names) <= {"Consommation", "Production", "Finance", "Innovation", "Structures d'accompagnement", "Sans sphère"}
+    assert set(names) <= {"Consommation", "Production", "Finance", "Innovation", "Structures d'accompagnement", "Sphère inconnue"}
     finance = next(layer for layer in doc["layers"] if layer["_umap_options"]["name"] == "Finance")
     assert finance["_umap_options"]["color"] == SPHERE_COLORS["finance"] == finance["properties"]["color"]
     props = finance["features"][0]["properties"]

@@ -169,7 +169,7 @@ def test_accented_names_display_correctly(chromium, tmp_path):
         options = page.evaluate("() => Array.from(document.querySelectorAll('#eg-names option')).map(o => o.value)")
         assert options == ["Gaïa", "K'elles Énergies"]
         assert page.title() == "Réseau dijonnais"
-        assert "Sans sphère (1)" in page.locator("#eg-legend").inner_text()
+        assert "Sphère inconnue (1)" in page.locator("#eg-legend").inner_text()
 
 
 def test_two_inline_views_in_one_page_both_draw(chromium, tmp_path):

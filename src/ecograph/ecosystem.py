@@ -22,8 +22,10 @@ import networkx as nx
 import pandas as pd
 
 from .errors import Problem, SchemaError
+from .graphs import actor_graph, affiliation_graph, links_as_of, people_links
 from .io import read_dataset_files
 from .schema import TABLES
+from .sparse import SparseGraph
 from .validation import ValidationResult, validate_tables
 from .vocabulary import Vocabulary, default_vocabulary
 
@@ -77,6 +79,7 @@ class Ecosystem:
     rejected: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=["table", "file", "row", "reasons", "cells"]))
     problems: list[Problem] = field(default_factory=list)
     synthetic: bool = False
+    _links_memo: tuple | None = field(default=None, init=False, repr=False, compare=False)
 
     def __repr__(self) -> str:
         extra = ", synthetic" if self.synthetic else ""
@@ -145,15 +148,16 @@ class Ecosystem:
         >>> sorted(eco.graph(as_of=2012).nodes)
         ['city', 'incubator', 'loner', 'network']
         """
-        from .graphs import actor_graph
-
         return actor_graph(self, tie_types=tie_types, via_people=via_people, as_of=as_of, provenance=provenance)
 
-    def sparse_graph(self, *, tie_types: Iterable[str] | None = None, via_people: bool = True, as_of: int | None = None):
+    def sparse_graph(
+        self, *, tie_types: Iterable[str] | str | None = None, via_people: bool = True, as_of: int | None = None
+    ) -> SparseGraph:
         """The actor network as a :class:`ecograph.SparseGraph`, built from the tables.
 
-        Same nodes, edges and weights as :meth:`graph`, without networkx:
-        the fast route for measures on large ecosystems.
+        Same nodes, edges and weights as :meth:`graph` (both are built from
+        :func:`ecograph.graphs.network_tables`, and take the same arguments),
+        without networkx: the fast route for measures on large ecosystems.
 
         Examples
         --------
@@ -161,11 +165,7 @@ class Ecosystem:
         >>> eg.datasets.tiny().sparse_graph()
         <SparseGraph: 8 nodes, 9 edges>
         """
-        from .sparse import SparseGraph
-
-        return SparseGraph.from_ecosystem(
-            self, tie_types=list(tie_types) if tie_types is not None else None, via_people=via_people, as_of=as_of
-        )
+        return SparseGraph.from_ecosystem(self, tie_types=tie_types, via_people=via_people, as_of=as_of)
 
     def affiliation_graph(self, *, as_of: int | None = None) -> nx.Graph:
         """The bipartite person–actor graph (see :func:`ecograph.graphs.affiliation_graph`).
@@ -177,14 +177,15 @@ class Ecosystem:
         >>> B.number_of_nodes(), B.number_of_edges()
         (10, 4)
         """
-        from .graphs import affiliation_graph
-
         return affiliation_graph(self, as_of=as_of)
 
     def people_links(self, *, as_of: int | None = None) -> pd.DataFrame:
         """Actors linked by a person: who, shared or moved, and when.
 
-        See :func:`ecograph.graphs.people_links`.
+        See :func:`ecograph.graphs.people_links`. The table for all years is
+        derived once and kept while the affiliations stay the same (they are
+        fingerprinted on each call, so editing them is always seen); each
+        call returns a new frame.
 
         Examples
         --------
@@ -192,9 +193,12 @@ class Ecosystem:
         >>> eg.datasets.tiny().people_links()["kind"].tolist()
         ['moved', 'shared']
         """
-        from .graphs import people_links
-
-        return people_links(self, as_of=as_of)
+        columns = [c for c in ("person", "actor", "role", "start", "end") if c in self.affiliations.columns]
+        fingerprint = (len(self.affiliations), int(pd.util.hash_pandas_object(self.affiliations[columns], index=False).sum()))
+        if self._links_memo is None or self._links_memo[0] != fingerprint:
+            self._links_memo = (fingerprint, people_links(self))
+        links = self._links_memo[1].copy()
+        return links if as_of is None else links_as_of(links, self.actors, as_of)
 
     def summary(self):
         """Counts by kind, sphere and scope, ties by type, components and density.
@@ -212,7 +216,7 @@ class Ecosystem:
         >>> s.counts["actors"], s.network["components"], s.network["isolates"]
         (8, 2, 1)
         """
-        from .summary import summarise
+        from .summary import summarise  # summary reads the Ecosystem: imported here to avoid a cycle
 
         return summarise(self)
 

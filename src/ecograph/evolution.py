@@ -20,7 +20,7 @@ from scipy.sparse.csgraph import connected_components
 
 from .communities import modularity
 from .ei import ei_index
-from .sparse import GraphLike, SparseGraph, as_sparse
+from .sparse import GraphLike, as_sparse
 
 if TYPE_CHECKING:  # pragma: no cover
     from .ecosystem import Ecosystem
@@ -111,10 +111,9 @@ def evolution(eco: Ecosystem, years: Iterable[int] | None = None, *, attr: str =
     [[4, 2], [6, 5], [8, 9]]
     """
     years = list(years) if years is not None else _default_years(eco)
-    links = eco.people_links() if via_people else None  # classified once, filtered per year
     rows = []
-    for year in years:
-        S = SparseGraph.from_ecosystem(eco, as_of=year, via_people=via_people, links=links)
+    for year in years:  # the people links are classified once (Ecosystem.people_links keeps them) and filtered per year
+        S = eco.sparse_graph(as_of=year, via_people=via_people)
         rows.append(headline_measures(S, attr) if S.n else _empty_measures())
     frame = pd.DataFrame(rows, index=pd.Index(years, name="year"))
     return frame[list(HEADLINE)]

@@ -42,8 +42,10 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import TYPE_CHECKING
+import gc
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import networkx as nx
 import numpy as np
@@ -51,11 +53,21 @@ import pandas as pd
 
 from .errors import EcographError
 from .timeutil import period, year_of
+from .vocabulary import Vocabulary
 
 if TYPE_CHECKING:  # pragma: no cover
     from .ecosystem import Ecosystem
 
-__all__ = ["PEOPLE_LINK_COLUMNS", "active_actors", "actor_graph", "affiliation_graph", "people_links"]
+__all__ = [
+    "PEOPLE_LINK_COLUMNS",
+    "NetworkTables",
+    "active_actors",
+    "actor_graph",
+    "affiliation_graph",
+    "network_tables",
+    "people_links",
+    "tie_type_set",
+]
 
 PEOPLE_LINK_COLUMNS = [
     "source",
@@ -215,17 +227,183 @@ def links_as_of(links: pd.DataFrame, actors: pd.DataFrame, year: int) -> pd.Data
     return links[keep].reset_index(drop=True)
 
 
+class NetworkTables(NamedTuple):
+    """The rows one actor network is built from: what :func:`network_tables` selects.
+
+    ``actors`` are the nodes, ``ties`` the ties between two of them, and
+    ``links`` the people links between two of them (empty without people).
+    """
+
+    actors: pd.DataFrame
+    ties: pd.DataFrame
+    links: pd.DataFrame
+
+
+def tie_type_set(tie_types: Iterable[str] | str | None, vocabulary: Vocabulary) -> set[str] | None:
+    """The tie types asked for, as a set (``None``: all), checked against the vocabulary.
+
+    A single type may be given as a string; an unknown type raises an
+    :class:`EcographError` listing the valid ones.
+
+    Examples
+    --------
+    >>> from ecograph.vocabulary import default_vocabulary
+    >>> sorted(tie_type_set("co_organisation", default_vocabulary()))
+    ['co_organisation']
+    >>> tie_type_set(["partnerships"], default_vocabulary())
+    Traceback (most recent call last):
+    ...
+    ecograph.errors.EcographError: unknown tie type(s) ['partnerships']; valid types: partnership, support, funding, hosting, membership, co_organisation, supply, spin_off, participation, inspiration
+    """
+    if tie_types is None:
+        return None
+    wanted = {tie_types} if isinstance(tie_types, str) else set(tie_types)
+    unknown = wanted - set(vocabulary.codes("type"))
+    if unknown:
+        raise EcographError(f"unknown tie type(s) {sorted(unknown)}; valid types: {', '.join(vocabulary.codes('type'))}")
+    return wanted
+
+
+def network_tables(
+    eco: Ecosystem,
+    *,
+    tie_types: Iterable[str] | str | None = None,
+    via_people: bool = True,
+    as_of: int | None = None,
+) -> NetworkTables:
+    """Select the actors, ties and people links of one actor network: the one table-to-graph semantics.
+
+    :meth:`Ecosystem.graph` (networkx) and :meth:`Ecosystem.sparse_graph`
+    (the measures' sparse form) are both built from what this returns, so
+    they always agree. ``as_of`` keeps the actors existing that year and the
+    ties and people links active then (see the module notes); ``tie_types``
+    keeps ties of those types (a string or any iterable of strings; unknown
+    types raise); ``via_people=False`` leaves people links out.
+
+    Examples
+    --------
+    >>> import ecograph as eg
+    >>> t = network_tables(eg.datasets.tiny(), as_of=2012)
+    >>> sorted(t.actors.index), len(t.ties), len(t.links)
+    (['city', 'incubator', 'loner', 'network'], 2, 0)
+    """
+    actors = eco.actors
+    ties = eco.ties
+    wanted = tie_type_set(tie_types, eco.vocabulary)
+    if as_of is not None:
+        actors = actors.loc[active_actors(actors, as_of)]
+        if len(ties):
+            ties = ties[_active_mask(ties["start"], ties["end"], as_of)]
+    if len(ties):
+        ties = ties[ties["source"].isin(actors.index) & ties["target"].isin(actors.index)]
+        if wanted is not None:
+            ties = ties[ties["type"].isin(wanted)]
+    if via_people and len(eco.affiliations):
+        links = eco.people_links(as_of=as_of)
+        links = links[links["source"].isin(actors.index) & links["target"].isin(actors.index)]
+    else:
+        links = pd.DataFrame(columns=PEOPLE_LINK_COLUMNS)
+    return NetworkTables(actors, ties, links)
+
+
+def _pair_keys(ids: pd.Index, source: pd.Series, target: pd.Series) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """For each (source, target): a key of the unordered pair, and its two ends with the smaller id first.
+
+    Keys sort like the pairs' ids as text, so that edges come in the same
+    order whatever the table order.
+    """
+    n = len(ids)
+    rank = np.empty(n, dtype=np.int64)
+    rank[np.argsort(ids.to_numpy(dtype=str), kind="stable")] = np.arange(n)
+    s = rank[ids.get_indexer(source)]
+    t = rank[ids.get_indexer(target)]
+    lo, hi = np.minimum(s, t), np.maximum(s, t)
+    by_rank = ids.to_numpy(dtype=object)[np.argsort(rank)]
+    return lo * n + hi, by_rank[lo], by_rank[hi]
+
+
+def _runs(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Sorted ``keys`` cut into runs of equal values: (first position, end, value) of each run."""
+    if not len(keys):
+        empty = np.empty(0, dtype=np.int64)
+        return empty, empty, empty
+    starts = np.flatnonzero(np.r_[True, keys[1:] != keys[:-1]])
+    ends = np.r_[starts[1:], len(keys)]
+    return starts, ends, keys[starts]
+
+
+def _records(frame: pd.DataFrame, columns: list[str]) -> list[dict]:
+    """Rows as dicts of plain Python values (``tolist`` per column: much faster than ``to_dict``)."""
+    values = [frame[c].tolist() for c in columns]
+    return [dict(zip(columns, row)) for row in zip(*values)]
+
+
+def _tie_edges(ids: pd.Index, ties: pd.DataFrame, provenance: bool) -> dict[int, tuple[Any, Any, dict]]:
+    """One edge per pair of actors with ties: types, count, weight and (with ``provenance``) the ties themselves."""
+    if not len(ties):
+        return {}
+    keys, a, b = _pair_keys(ids, ties["source"], ties["target"])
+    order = np.argsort(keys, kind="stable")  # table order kept within a pair
+    keys = keys[order]
+    starts, ends, uniq = _runs(keys)
+    weights = np.add.reduceat(ties["weight"].to_numpy(dtype=float)[order], starts).tolist()
+    typ = (
+        pd.DataFrame({"k": keys, "t": ties["type"].to_numpy(dtype=object)[order]}).drop_duplicates().sort_values(["k", "t"], kind="stable")
+    )
+    t_starts, t_ends, _ = _runs(typ["k"].to_numpy())
+    types = typ["t"].tolist()
+    first = order[starts]
+    pairs = zip(uniq.tolist(), a[first].tolist(), b[first].tolist(), (ends - starts).tolist(), weights, t_starts.tolist(), t_ends.tolist())
+    edges = {key: (x, y, {"types": types[ts:te], "n_ties": count, "weight": w, "n_people": 0}) for key, x, y, count, w, ts, te in pairs}
+    if provenance:
+        records = _records(ties.iloc[order], ["source", "target", "type", "start", "end", "weight", "evidence"])
+        ev = pd.DataFrame({"k": keys, "e": ties["evidence"].to_numpy(dtype=object)[order]}).drop_duplicates()
+        e_starts, e_ends, _ = _runs(ev["k"].to_numpy())
+        evidence = ev["e"].tolist()
+        for key, s, e, es, ee in zip(uniq.tolist(), starts.tolist(), ends.tolist(), e_starts.tolist(), e_ends.tolist()):
+            data = edges[key][2]
+            data["ties"] = records[s:e]
+            data["evidence"] = evidence[es:ee]
+    return edges
+
+
+def _add_people(edges: dict[int, tuple[Any, Any, dict]], ids: pd.Index, links: pd.DataFrame) -> None:
+    """Add the people links to the edges (new edges for pairs linked only by people), in the links' order."""
+    if not len(links):
+        return
+    keys, a, b = _pair_keys(ids, links["source"], links["target"])
+    years = links["year"]
+    entries = [
+        {"person": p, "source": s, "target": t, "kind": k, "year": None if pd.isna(y) else int(y)}
+        for p, s, t, k, y in zip(links["person"], links["source"], links["target"], links["kind"], years)
+    ]
+    touched: dict[int, list[dict]] = {}
+    for key, x, y, entry in zip(keys.tolist(), a, b, entries):
+        if key not in edges:
+            edges[key] = (x, y, {"types": [], "n_ties": 0, "weight": 0.0, "n_people": 0})
+        touched.setdefault(key, []).append(entry)
+    for key, plinks in touched.items():
+        data = edges[key][2]
+        people = sorted({p["person"] for p in plinks})
+        data["people_links"] = plinks
+        data["people"] = people
+        data["n_people"] = len(people)
+        data["weight"] += len(people)
+        data["types"] = sorted([*data["types"], "people"])
+
+
 def actor_graph(
     eco: Ecosystem,
     *,
-    tie_types: Iterable[str] | None = None,
+    tie_types: Iterable[str] | str | None = None,
     via_people: bool = True,
     as_of: int | None = None,
     provenance: bool = True,
 ) -> nx.Graph:
     """The actor network as a simple undirected networkx graph.
 
-    See :meth:`ecograph.Ecosystem.graph`, which calls this function.
+    See :meth:`ecograph.Ecosystem.graph`, which calls this function, and
+    :func:`network_tables` for what is selected.
 
     Examples
     --------
@@ -233,78 +411,38 @@ def actor_graph(
     >>> actor_graph(eg.datasets.tiny(), via_people=False).number_of_edges()
     7
     """
-    actors = eco.actors
-    ties = eco.ties
-    if as_of is not None:
-        actors = actors.loc[active_actors(actors, as_of)]
-        ties = ties[_active_mask(ties["start"], ties["end"], as_of)] if len(ties) else ties
-        ties = ties[ties["source"].isin(actors.index) & ties["target"].isin(actors.index)]
-    if tie_types is not None:
-        wanted = {tie_types} if isinstance(tie_types, str) else set(tie_types)
-        unknown = wanted - set(eco.vocabulary.codes("type"))
-        if unknown:
-            raise EcographError(f"unknown tie type(s) {sorted(unknown)}; valid types: {', '.join(eco.vocabulary.codes('type'))}")
-        ties = ties[ties["type"].isin(wanted)]
+    tables = network_tables(eco, tie_types=tie_types, via_people=via_people, as_of=as_of)
+    ids = pd.Index(tables.actors.index, dtype=object)
     G = nx.Graph()
     G.graph.update({"name": eco.name, "as_of": as_of, "synthetic": eco.synthetic})
-    G.add_nodes_from(_node_records(actors))
-
-    if len(ties):
-        u = ties["source"].to_numpy(dtype=object)
-        v = ties["target"].to_numpy(dtype=object)
-        swap = u > v
-        lo = np.where(swap, v, u)
-        hi = np.where(swap, u, v)
-        frame = pd.DataFrame({"u": lo, "v": hi, "type": ties["type"].to_numpy(), "weight": ties["weight"].to_numpy(dtype=float)})
-        agg = frame.groupby(["u", "v"], sort=True).agg(
-            n_ties=("type", "size"), weight=("weight", "sum"), types=("type", lambda s: sorted(set(s)))
-        )
-        edges = [
-            (a, b, {"types": t, "n_ties": int(n), "weight": float(w), "n_people": 0})
-            for (a, b), n, w, t in zip(agg.index, agg["n_ties"], agg["weight"], agg["types"], strict=False)
-        ]
-        G.add_edges_from(edges)
-        if provenance:
-            for rec in ties[["source", "target", "type", "start", "end", "weight", "evidence"]].to_dict("records"):
-                data = G[rec["source"]][rec["target"]]
-                data.setdefault("ties", []).append(rec)
-            for _, _, data in G.edges(data=True):
-                data["evidence"] = list(dict.fromkeys(t["evidence"] for t in data.get("ties", [])))
-    if via_people and len(eco.affiliations):
-        links = people_links(eco, as_of=as_of)
-        links = links[links["source"].isin(G) & links["target"].isin(G)]
-        for rec in links.to_dict("records"):
-            a, b = rec["source"], rec["target"]
-            if not G.has_edge(a, b):
-                G.add_edge(a, b, types=[], n_ties=0, weight=0.0, n_people=0)
-            data = G[a][b]
-            entry = {k: rec[k] for k in ("person", "source", "target", "kind")}
-            entry["year"] = None if pd.isna(rec["year"]) else int(rec["year"])
-            data.setdefault("people_links", []).append(entry)
-        for _, _, data in G.edges(data=True):
-            plinks = data.get("people_links")
-            if plinks:
-                people = sorted({p["person"] for p in plinks})
-                data["people"] = people
-                data["n_people"] = len(people)
-                data["weight"] = data["weight"] + len(people)
-                if "people" not in data["types"]:
-                    data["types"] = sorted([*data["types"], "people"])
+    with _no_cyclic_gc():  # millions of small dicts and no cycles: collecting while building only costs time
+        G.add_nodes_from(_node_records(tables.actors))
+        edges = _tie_edges(ids, tables.ties, provenance)
+        _add_people(edges, ids, tables.links)
+        G.add_edges_from(edges.values())
     return G
 
 
+@contextmanager
+def _no_cyclic_gc() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector (reference counting still frees memory) for a bulk build."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def _node_records(actors: pd.DataFrame) -> list[tuple[str, dict]]:
-    """Actor rows as (id, attributes), leaving out missing numbers."""
-    cols = list(actors.columns)
-    nodes = []
-    for key, values in zip(actors.index, actors.itertuples(index=False, name=None), strict=False):
-        attrs = {}
-        for c, val in zip(cols, values, strict=False):
-            if val is pd.NA or (isinstance(val, float) and np.isnan(val)):
-                continue
-            attrs[c] = int(val) if isinstance(val, (np.integer,)) else val
-        nodes.append((key, attrs))
-    return nodes
+    """Actor rows as (id, attributes), leaving out missing values (NaN, None, NA)."""
+    columns = list(actors.columns)
+    records = _records(actors, columns)
+    for column in columns:
+        for i in np.flatnonzero(actors[column].isna().to_numpy(dtype=bool)).tolist():
+            del records[i][column]
+    return list(zip(actors.index, records))
 
 
 def affiliation_graph(eco: Ecosystem, *, as_of: int | None = None) -> nx.Graph:

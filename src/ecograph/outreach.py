@@ -836,7 +836,7 @@ def write_worklist(worklist: pd.DataFrame, path: str | Any, *, lang: str = "en")
     >>> out = pathlib.Path(tempfile.mkdtemp()) / "worklist.xlsx"
     >>> _ = write_worklist(eg.outreach_worklist(eg.datasets.tiny()), out, lang="fr")
     >>> openpyxl.load_workbook(out).sheetnames
-    ['Tous', 'Consommation', 'Sans sphère']
+    ['Tous', 'Consommation', 'Sphère inconnue']
     """
     from pathlib import Path
 

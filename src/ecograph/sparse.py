@@ -1,10 +1,11 @@
 """The analytical core: a graph as a sparse adjacency matrix plus an id index.
 
 Measures accept a :class:`networkx.Graph` (any, not only graphs built by
-ecograph) or a :class:`SparseGraph`. A networkx graph is converted on each call
-(one pass over its edges); to run several measures on a large graph, convert
-it once with :func:`as_sparse` and pass the result. For very large ecosystems, build the
-:class:`SparseGraph` straight from the tables with
+ecograph) or a :class:`SparseGraph`. A networkx graph is converted once and
+the result kept in the graph's own ``__networkx_cache__`` (emptied by
+networkx when nodes or edges change; see :func:`as_sparse`), so running many
+measures on one graph costs one conversion. For very large ecosystems, build
+the :class:`SparseGraph` straight from the tables with
 :meth:`SparseGraph.from_ecosystem`, which skips networkx altogether.
 
 Examples
@@ -24,6 +25,7 @@ Examples
 from __future__ import annotations
 
 import weakref
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
 import networkx as nx
@@ -32,6 +34,7 @@ import pandas as pd
 import scipy.sparse as sp
 
 from .errors import GraphError, MissingAttributeError
+from .graphs import network_tables
 
 if TYPE_CHECKING:  # pragma: no cover
     import igraph
@@ -72,10 +75,23 @@ class SparseGraph:
         self._igraph: igraph.Graph | None = None
         self._binary: sp.csr_array | None = None
         self._edges: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
-        self.graph: dict[str, Any] = dict(source.graph) if source is not None else {}
+        self._triangles: np.ndarray | None = None
+        self._graph: dict[str, Any] | None = None
 
     def __repr__(self) -> str:
         return f"<SparseGraph: {self.n} nodes, {self.m} edges>"
+
+    @property
+    def graph(self) -> dict[str, Any]:
+        """Graph attributes (name, year...): the source graph's, read fresh, unless set on this one."""
+        if self._graph is not None:
+            return self._graph
+        source = self._source() if self._source is not None else None
+        return source.graph if source is not None else {}
+
+    @graph.setter
+    def graph(self, value: dict[str, Any]) -> None:
+        self._graph = dict(value)
 
     @property
     def n(self) -> int:
@@ -118,6 +134,12 @@ class SparseGraph:
             g.es["weight"] = w
             self._igraph = g
         return self._igraph
+
+    def triangles(self) -> np.ndarray:
+        """Every triangle once, as rows of three node positions (igraph), cached."""
+        if self._triangles is None:
+            self._triangles = np.asarray(self.igraph().list_triangles(), dtype=np.int64).reshape(-1, 3)
+        return self._triangles
 
     def labels(self, attr: str) -> np.ndarray:
         """The ``attr`` value of every node, as an object array in node order.
@@ -213,51 +235,35 @@ class SparseGraph:
         cls,
         eco: Ecosystem,
         *,
-        tie_types: list[str] | None = None,
+        tie_types: Iterable[str] | str | None = None,
         via_people: bool = True,
         as_of: int | None = None,
-        links: pd.DataFrame | None = None,
     ) -> SparseGraph:
         """Build the actor network straight from the tables, without networkx.
 
         The same graph as :meth:`Ecosystem.graph` (same nodes in the same
-        order, same edges and weights), with the actor table as attributes;
-        on a million actors it is an order of magnitude faster and lighter.
-        ``links`` is ``eco.people_links()`` when already computed (e.g. to
-        build many yearly snapshots from one table).
+        order, same edges and weights: both are built from
+        :func:`ecograph.graphs.network_tables`), with the actor table as
+        attributes; on a million actors it is an order of magnitude faster
+        and lighter.
         """
-        from .graphs import _active_mask, active_actors, links_as_of, people_links
-
-        actors = eco.actors
-        ties = eco.ties
-        if as_of is not None:
-            actors = actors.loc[active_actors(actors, as_of)]
-            ties = ties[_active_mask(ties["start"], ties["end"], as_of)] if len(ties) else ties
-        if tie_types is not None:
-            ties = ties[ties["type"].isin(set(tie_types))]
+        tables = network_tables(eco, tie_types=tie_types, via_people=via_people, as_of=as_of)
+        actors, ties, links = tables
         ids = pd.Index(actors.index, dtype=object)
-        s = ids.get_indexer(ties["source"])
-        t = ids.get_indexer(ties["target"])
-        ok = (s >= 0) & (t >= 0)
-        us, vs, ws = [s[ok]], [t[ok]], [ties["weight"].to_numpy(dtype=float)[ok]]
-        if via_people and len(eco.affiliations):
-            if links is None:
-                links = people_links(eco, as_of=as_of)
-            elif as_of is not None:
-                links = links_as_of(links, eco.actors, as_of)
-            if len(links):
-                # one unit of weight per person and pair (a person linking two actors twice counts once)
-                pairs = links.drop_duplicates(["source", "target", "person"])
-                a = ids.get_indexer(pairs["source"])
-                b = ids.get_indexer(pairs["target"])
-                keep = (a >= 0) & (b >= 0)
-                lo, hi = np.minimum(a, b)[keep], np.maximum(a, b)[keep]
-                person = pairs["person"].to_numpy(dtype=object)[keep]
-                dedup = pd.DataFrame({"lo": lo, "hi": hi, "p": person}).drop_duplicates()
-                us.append(dedup["lo"].to_numpy())
-                vs.append(dedup["hi"].to_numpy())
-                ws.append(np.ones(len(dedup)))
-        u, v, w = np.concatenate(us), np.concatenate(vs), np.concatenate(ws)
+        us = [ids.get_indexer(ties["source"])]
+        vs = [ids.get_indexer(ties["target"])]
+        ws = [ties["weight"].to_numpy(dtype=float)]
+        if len(links):
+            # one unit of weight per person and pair (a person linking two actors twice counts once)
+            a = ids.get_indexer(links["source"])
+            b = ids.get_indexer(links["target"])
+            dedup = pd.DataFrame(
+                {"lo": np.minimum(a, b), "hi": np.maximum(a, b), "p": links["person"].to_numpy(dtype=object)}
+            ).drop_duplicates()
+            us.append(dedup["lo"].to_numpy())
+            vs.append(dedup["hi"].to_numpy())
+            ws.append(np.ones(len(dedup)))
+        u, v, w = np.concatenate(us).astype(np.int64), np.concatenate(vs).astype(np.int64), np.concatenate(ws)
         attrs = actors.copy()
         attrs.index = ids
         out = cls(ids, _symmetric(u, v, w, len(ids)), attrs)
@@ -300,6 +306,9 @@ def check_graph(G: object) -> None:
         raise GraphError("the graph has self-loops; remove them first, e.g. G.remove_edges_from(nx.selfloop_edges(G))")
 
 
+#: Key of ecograph's sparse form in a networkx graph's ``__networkx_cache__``.
+_CACHE_KEY = "ecograph.sparse"
+
 #: What measures accept: a networkx graph or a SparseGraph.
 GraphLike = nx.Graph | SparseGraph
 
@@ -307,16 +316,24 @@ GraphLike = nx.Graph | SparseGraph
 def as_sparse(G: GraphLike, *, weight: str | None = None) -> SparseGraph:
     """``G`` as a :class:`SparseGraph`: converted if it is a networkx graph.
 
-    Every measure calls this. Converting a networkx graph costs one pass
-    over its edges; to run many measures on a large graph, convert it once
-    and pass the :class:`SparseGraph` (there is deliberately no hidden cache:
-    a networkx graph can change without notice).
+    Every measure calls this. The conversion of a networkx graph (one pass
+    over its edges) is kept in the graph's own cache,
+    ``G.__networkx_cache__``, which networkx empties whenever nodes or edges
+    are added or removed: running many measures on one graph converts it
+    once, and a changed graph is converted again. Only the structure is
+    kept: node attributes (groupings, names) are read from ``G`` on every
+    call, and weighted conversions (``weight=...``), whose edge attributes
+    networkx does not watch, are never cached. networkx's
+    ``nx.config.cache_converted_graphs = False`` turns the cache off.
 
     Examples
     --------
     >>> import networkx as nx
-    >>> as_sparse(nx.path_graph(4)).m
-    3
+    >>> G = nx.path_graph(4)
+    >>> as_sparse(G).m, as_sparse(G) is as_sparse(G)
+    (3, True)
+    >>> G.add_edge(3, 4); as_sparse(G).m
+    4
     >>> as_sparse(nx.DiGraph([(0, 1)]))
     Traceback (most recent call last):
     ...
@@ -325,5 +342,13 @@ def as_sparse(G: GraphLike, *, weight: str | None = None) -> SparseGraph:
     if isinstance(G, SparseGraph):
         check_graph(G)
         return G
+    cache = getattr(G, "__networkx_cache__", None) if weight is None and nx.config.cache_converted_graphs else None
+    if cache is not None:
+        hit = cache.get(_CACHE_KEY)
+        if hit is not None:
+            return hit
     check_graph(G)
-    return SparseGraph.from_networkx(G, weight=weight)
+    S = SparseGraph.from_networkx(G, weight=weight)
+    if cache is not None:
+        cache[_CACHE_KEY] = S
+    return S

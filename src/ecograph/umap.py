@@ -361,7 +361,7 @@ def write_umap(eco: Any, path: str | os.PathLike, *, by: str = "sphere", title: 
     >>> write_umap(eg.datasets.tiny(), out)
     ['bank']
     >>> [layer["_umap_options"]["name"] for layer in json.loads(out.read_text(encoding="utf-8"))["layers"]]
-    ['Consumption', 'Innovation', 'No sphere', 'Production', 'Support structures']
+    ['Consumption', 'Innovation', 'Production', 'Sphere unknown', 'Support structures']
     """
     table, colors, skipped = _feature_table(eco, by, lang, seed)
     layers = []
