@@ -13,7 +13,7 @@ Examples
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -23,6 +23,7 @@ import pandas as pd
 
 from .errors import Problem, SchemaError
 from .io import read_dataset_files
+from .metadata import Metadata, metadata_table
 from .schema import TABLES
 from .validation import ValidationResult, validate_tables
 from .vocabulary import Vocabulary, default_vocabulary
@@ -58,6 +59,10 @@ class Ecosystem:
         The problems behind the rejected rows.
     synthetic : bool
         True for generated data: every output made from it says so.
+    metadata : Metadata
+        What the dataset is: ``title``, ``territory``, ``period``,
+        ``language`` (``"en"``/``"fr"``), ``source``, ``licence``... from its
+        ``metadata`` table (``""`` where unknown).
 
     Examples
     --------
@@ -65,6 +70,8 @@ class Ecosystem:
     >>> eco = eg.datasets.tiny()
     >>> eco.actors.index.name, list(eco.ties.columns[:3])
     ('id', ['source', 'target', 'type'])
+    >>> eco.metadata.title, eco.metadata.language
+    ('Tiny example ecosystem', 'en')
     """
 
     actors: pd.DataFrame
@@ -77,6 +84,7 @@ class Ecosystem:
     rejected: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=["table", "file", "row", "reasons", "cells"]))
     problems: list[Problem] = field(default_factory=list)
     synthetic: bool = False
+    metadata: Metadata = field(default_factory=Metadata)
 
     def __repr__(self) -> str:
         extra = ", synthetic" if self.synthetic else ""
@@ -234,6 +242,7 @@ def _from_result(result: ValidationResult, *, name: str, path: str, synthetic: b
         rejected=result.rejected,
         problems=result.problems,
         synthetic=synthetic,
+        metadata=result.metadata,
     )
 
 
@@ -307,11 +316,14 @@ def from_frames(
     *,
     name: str = "ecosystem",
     on_error: Literal["raise", "collect"] = "raise",
+    metadata: Mapping[str, object] | Metadata | None = None,
 ) -> Ecosystem:
     """Validate tables held in memory (columns as in the schema) into an Ecosystem.
 
     The frames go through the same validation as files; row numbers in errors
-    count the header as row 1, like a spreadsheet.
+    count the header as row 1, like a spreadsheet. ``metadata`` (a mapping of
+    field to value, or a :class:`Metadata`) is checked as a ``metadata``
+    table is.
 
     Examples
     --------
@@ -320,6 +332,8 @@ def from_frames(
     >>> ties = pd.DataFrame({"source": ["a"], "target": ["b"], "type": ["partnership"], "evidence": ["notes"]})
     >>> eg.from_frames(actors, ties).graph().number_of_edges()
     1
+    >>> eg.from_frames(actors, ties, metadata={"title": "Two actors", "language": "fr"}).metadata.language
+    'fr'
     """
     from .io import RawRow, RawTable
 
@@ -351,6 +365,8 @@ def from_frames(
         }.items()
         if v is not None
     }
+    if metadata is not None:
+        tables["metadata"] = metadata_table(metadata)
     result = validate_tables(tables)
     if result.problems and on_error == "raise":
         raise SchemaError(result.problems)

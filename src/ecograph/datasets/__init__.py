@@ -66,7 +66,7 @@ def dijon_path() -> Path:
     Examples
     --------
     >>> sorted(p.name for p in dijon_path().glob("*.csv"))
-    ['actors.csv', 'affiliations.csv', 'people.csv', 'ties.csv', 'vocabulary.csv']
+    ['actors.csv', 'affiliations.csv', 'metadata.csv', 'people.csv', 'ties.csv', 'vocabulary.csv']
     """
     packaged = resources.files("ecograph.datasets") / "dijon"
     if packaged.is_dir() and (packaged / "actors.csv").is_file():
@@ -196,4 +196,11 @@ def tiny() -> Ecosystem:
         ],
         columns=["person", "actor", "role", "start", "end", "source"],
     )
-    return from_frames(actors, ties, people, affiliations, name="tiny")
+    metadata = {
+        "title": "Tiny example ecosystem",
+        "territory": "an invented territory around Dijon",
+        "language": "en",
+        "source": "ecograph.datasets.tiny(): an invented example for the documentation and tests",
+        "licence": "MIT (the licence of ecograph)",
+    }
+    return from_frames(actors, ties, people, affiliations, name="tiny", metadata=metadata)
