@@ -139,11 +139,13 @@ def test_readme_file_counts_match_the_data(eco):
     assert f"({status['stated']}, `status=stated`)" in README
     assert f"({status['proposed']}, `status=proposed`)" in README
     assert f"({status['cited']}, `status=cited`)" in README
-    status = eg.sphere_status_counts(eco)
-    assert f"{(eco.actors['sphere'] != '').sum()} of {len(eco.actors)} actors have a sphere, {status['inferred']} of them inferred" in README
-    assert f"`stated` — the study itself places the actor in a sphere: {status['stated']} actor" in README
-    assert f"only one, of its definitions: {status['inferred']} actors" in README
-    assert f"empty — unknown: {status['unknown']} actors" in README
+    spheres = eg.sphere_status_counts(eco)
+    assert (
+        f"{(eco.actors['sphere'] != '').sum()} of {len(eco.actors)} actors have a sphere, {spheres['inferred']} of them inferred" in README
+    )
+    assert f"`stated` — the study itself places the actor in a sphere: {spheres['stated']} actor" in README
+    assert f"only one, of its definitions: {spheres['inferred']} actors" in README
+    assert f"empty — unknown: {spheres['unknown']} actors" in README
     assert f"({eco.actors['founded'].notna().sum()} actors: " in README
     assert f"actor ({(eco.actors['commune'] != '').sum()} actors)" in README
     assert f"({int(eg.actor_gaps(eco)['missing_tie'].sum())} actors have no tie at all)" in README
