@@ -183,7 +183,7 @@ def _field_hint(name: str) -> str:
     return (f"Did you mean '{closest}'? " if closest else "") + listed
 
 
-def _check_value(spec: Column, value: str) -> tuple[str, str, str] | tuple[str, None, None]:
+def _check_value(spec: Column, value: str) -> tuple[str, str | None, str | None]:
     """The value as stored, or ``("", message, hint)`` when it cannot be read."""
     if spec.type == "language":
         code = value.strip().lower()
