@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from pathlib import Path
 
+import pandas as pd
 import pytest
 
 import ecograph as eg
 from conftest import ROOT
 
 README = (ROOT / "data" / "dijon" / "README.md").read_text(encoding="utf-8")
+STUDY_FILE = Path("/work/shared/study/dijon-collaborative-economy-study-2018.txt")
 
 # Every structure, initiative, institution, school, funder, programme, place and event the
 # study names, written as the study writes them (read from the study, independently of actors.csv).
@@ -42,7 +45,7 @@ NAMED_IN_STUDY = [
 
 
 def fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    text = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).lower()
     return re.sub(r"[^a-z0-9]+", " ", text).strip()
 
 
@@ -83,6 +86,10 @@ def test_the_study_relationships_are_there(eco):
         got = set(ties["source"])
         assert got == carriers
     assert G.has_edge("premice", "toaster-lab") and G.has_edge("premice", "village-by-ca")
+    # added in the second pass: the study states them, the first pass had missed them
+    assert G.has_edge("coursive-boutaric", "cget") and G.has_edge("pole-emploi", "lab-pole-emploi")
+    partners = set(eco.ties.loc[(eco.ties["target"] == "reco-3") & (eco.ties["type"] == "potential_partner"), "source"])
+    assert {"ptce-label", "cget", "bpifrance", "caisse-des-depots"} <= partners
 
 
 def parse_table(text: str, marker: str) -> list[list[str]]:
@@ -102,16 +109,19 @@ def parse_table(text: str, marker: str) -> list[list[str]]:
 def test_readme_coverage_table_matches_the_data():
     rows = parse_table(README, "## Coverage against the study's counts")
     header, body = rows[0], rows[1:]
-    assert header == ["sphere", "study (local)", "named here (local, panorama)"]
+    assert header == ["sphere", "study (local)", "named here (local, panorama)", "stated", "inferred"]
     cov = eg.datasets.dijon_coverage()
-    readme = {r[0]: (r[1], r[2]) for r in body}
-    assert set(readme) == {"consumption", "production", "innovation", "support", "finance", "sphere not stated", "total"}
-    for sphere, (study, named) in readme.items():
-        key = "(sphere not stated)" if sphere == "sphere not stated" else sphere
+    readme = {r[0]: r[1:] for r in body}
+    assert set(readme) == {"consumption", "production", "innovation", "support", "finance", "sphere unknown", "total"}
+    for sphere, (study, named, stated, inferred) in readme.items():
+        key = "(sphere unknown)" if sphere == "sphere unknown" else sphere
         assert named == str(int(cov.loc[key, "dataset"])), sphere
         if study:
             assert study == str(int(cov.loc[key, "study"])), sphere
-    assert readme["total"] == ("69", str(int(cov.loc["total", "dataset"])))
+        if stated or inferred:
+            assert (stated, inferred) == (str(cov.loc[key, "stated"]), str(cov.loc[key, "inferred"])), sphere
+    assert readme["total"][:2] == ["69", str(int(cov.loc["total", "dataset"]))]
+    assert (cov.loc["total", "stated"], cov.loc["total", "inferred"]) == (0, 8)
 
 
 def test_readme_file_counts_match_the_data(eco):
@@ -123,18 +133,115 @@ def test_readme_file_counts_match_the_data(eco):
         "people.csv": len(eco.people),
         "affiliations.csv": len(eco.affiliations),
         "vocabulary.csv": 3,
+        "metadata.csv": len(eco.metadata.to_frame()),
     }
     status = eco.ties["status"].value_counts()
     assert f"({status['stated']}, `status=stated`)" in README
     assert f"({status['proposed']}, `status=proposed`)" in README
     assert f"({status['cited']}, `status=cited`)" in README
-    assert f"{(eco.actors['sphere'] != '').sum()} of {len(eco.actors)}\n  actors" in README
-    assert f"({eco.actors['founded'].notna().sum()} actors)" in README
+    spheres = eg.sphere_status_counts(eco)
+    assert (
+        f"{(eco.actors['sphere'] != '').sum()} of {len(eco.actors)} actors have a sphere, {spheres['inferred']} of them inferred" in README
+    )
+    assert f"`stated` — the study itself places the actor in a sphere: {spheres['stated']} actor" in README
+    assert f"only one, of its definitions: {spheres['inferred']} actors" in README
+    assert f"empty — unknown: {spheres['unknown']} actors" in README
+    assert f"({eco.actors['founded'].notna().sum()} actors: " in README
+    assert f"actor ({(eco.actors['commune'] != '').sum()} actors)" in README
+    assert f"({int(eg.actor_gaps(eco)['missing_tie'].sum())} actors have no tie at all)" in README
 
 
 def test_no_invented_coordinates(eco):
     assert eco.actors["lat"].isna().all() and eco.actors["lon"].isna().all()
-    assert (eco.actors.loc[eco.actors["sphere"] != "", "sphere_basis"] != "").all()
+
+
+def normalised(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+@pytest.fixture(scope="module")
+def study() -> str:
+    if not STUDY_FILE.exists():
+        pytest.skip("the study's text is not on this machine")
+    return normalised(STUDY_FILE.read_text(encoding="utf-8"))
+
+
+# Where each sphere's definition lies in the study (chapter 2, "Périmètre retenu... 4 sphères"),
+# and what the study says accompaniment is (it does not define its support structures).
+DEFINITION_BOUNDS = {
+    "consumption": ("Description: La consommation collaborative", "•Description: La production collaborative"),
+    "production": ("•Description: La production collaborative", "• Description: La finance collaborative"),
+    "finance": ("• Description: La finance collaborative", "• Description: L’innovation collaborative"),
+    "innovation": ("• Description: L’innovation collaborative", "Périmètre retenu dans le cadre de l’étude"),
+}
+SUPPORT_DEFINITIONS = {
+    "Structures d'accompagnement; 11",
+    "Accompagnement à la définition du projet, à sa structuration d’un point de vue économique, financier, RH",
+}
+SPHERE_WORDS = {
+    "consumption": "consommation collaborative",
+    "production": "production collaborative",
+    "finance": "finance collaborative",
+    "innovation": "innovation collaborative",
+    "support": "structures d'accompagnement",
+}
+REFERENCE = re.compile(r"^ \((Dijon study 2018, (?:ch\. [1-4]|bibliography).*)\)(?:; |; $|$)")
+
+
+def quotes_of(part: str) -> list[tuple[str, str]]:
+    """Each “quote” of a part of a basis with its reference, which must follow it as ``(Dijon study 2018, ch. ...)``."""
+    found = []
+    marks = list(re.finditer(r"“([^”]+)”", part))
+    for i, m in enumerate(marks):
+        tail = part[m.end() : marks[i + 1].start() if i + 1 < len(marks) else len(part)]
+        ref = REFERENCE.match(tail)
+        assert ref, f"no chapter and section after {m.group(0)[:40]!r}: {tail!r}"
+        found.append((m.group(1), ref.group(1)))
+    return found
+
+
+def test_sphere_counts(eco):
+    assert eg.sphere_status_counts(eco).to_dict() == {"stated": 1, "inferred": 20, "unmarked": 0, "unknown": 87}
+    assert eco.actors.loc[eco.actors["sphere_status"] == "stated"].index.tolist() == ["bretagne-creative"]
+    assert eco.actors.loc["france-clusters", "sphere"] == ""  # no words of the study support a sphere for it
+    assert eco.actors["founded"].notna().sum() == 9 and pd.isna(eco.actors.loc["village-by-ca", "founded"])
+    assert (eco.actors["scope"] != "").all()
+
+
+def test_no_sphere_without_a_status_and_a_basis(eco):
+    a = eco.actors
+    has_sphere = a["sphere"] != ""
+    assert (a.loc[has_sphere, "sphere_status"] != "").all()
+    assert (a.loc[has_sphere, "sphere_basis"].str.strip() != "").all()
+    assert (a.loc[~has_sphere, ["sphere_status", "sphere_basis"]] == "").all().all()
+
+
+def test_sphere_bases_quote_the_study_verbatim(eco, study):
+    for actor_id, row in eco.actors[eco.actors["sphere_status"] != ""].iterrows():
+        basis = row["sphere_basis"]
+        assert basis.startswith("study: “"), actor_id
+        said, _, definition = basis.partition("definition of ")
+        quotes = quotes_of(said[len("study: ") :])
+        assert len(quotes) >= 1, actor_id
+        for text, _ref in quotes + quotes_of(definition.partition(": ")[2]):
+            assert normalised(text) in study, (actor_id, text)
+        # the study's words are about this actor: one of them names it
+        name = fold(re.sub(r"\(.*\)", "", row["name"]))
+        assert any(name in fold(text) for text, _ in quotes), (actor_id, name)
+        if row["sphere_status"] == "stated":
+            assert any(SPHERE_WORDS[row["sphere"]] in text.lower() for text, _ in quotes), actor_id
+            continue
+        # an inferred sphere quotes the definition it matches, from that sphere's definition
+        assert definition.startswith(SPHERE_WORDS[row["sphere"]] + ": “"), (actor_id, definition[:60])
+        definitions = [text for text, _ in quotes_of(definition.partition(": ")[2])]
+        assert len(definitions) >= 1, actor_id
+        for text in definitions:
+            if row["sphere"] == "support":
+                assert text in SUPPORT_DEFINITIONS, (actor_id, text)
+            else:
+                start, end = DEFINITION_BOUNDS[row["sphere"]]
+                block = study[study.index(start) : study.index(end)]
+                assert text in block, (actor_id, text)
 
 
 def test_summary_command(capsys):
@@ -142,5 +249,5 @@ def test_summary_command(capsys):
 
     assert main(["summary", "dijon"]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("Ecosystem 'dijon': 108 actors, 92 ties, 3 people, 6 affiliations")
+    assert out.startswith("Ecosystem 'dijon': 108 actors, 96 ties, 3 people, 6 affiliations")
     assert "moved   2" in out

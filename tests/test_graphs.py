@@ -110,6 +110,8 @@ def test_nodes_carry_every_actor_column(make_dataset):
         "website": "",
         "description": "",
         "source": "test notes",
+        "sphere_status": "",
+        "sphere_basis": "",
     }
     assert type(G.nodes["a"]["founded"]) is int
     assert "founded" not in G.nodes["b"]  # missing numbers are left out

@@ -152,7 +152,7 @@ def test_xlsx_and_csv_exports(tmp_path, dijon, worklist):
     out = tmp_path / "worklist.xlsx"
     assert main(["outreach", "dijon", "-o", str(out), "--lang", "fr"]) == 0
     wb = openpyxl.load_workbook(out)
-    assert wb.sheetnames == ["Tous", "Consommation", "Finance", "Structures d'accompagnement", "Sphère inconnue"]
+    assert wb.sheetnames == ["Tous", "Consommation", "Finance", "Innovation", "Structures d'accompagnement", "Sphère inconnue"]
     header = [c.value for c in wb["Tous"][1]]
     assert header[:5] == ["identifiant", "nom", "sphère", "type", "pourquoi sur la liste"]
     assert "nom de l'introducteur 1" in header and "pourquoi cet introducteur 3" in header

@@ -14,7 +14,7 @@ def test_template_sheets_lists_and_help(tmp_path):
     path = tmp_path / "collecte.xlsx"
     assert main(["template", str(path), "--lang", "fr"]) == 0
     wb = openpyxl.load_workbook(path)
-    assert wb.sheetnames == ["help", "actors", "people", "affiliations", "ties", "lists", "vocabulary"]
+    assert wb.sheetnames == ["help", "actors", "people", "affiliations", "ties", "lists", "vocabulary", "metadata"]
     assert wb["lists"].sheet_state == "hidden"
     assert [c.value for c in wb["actors"][1]] == list(eg.schema.TABLES["actors"].column_names)
     rules = {str(dv.sqref): dv.formula1 for dv in wb["ties"].data_validations.dataValidation}
@@ -72,3 +72,57 @@ def test_prefilled_template_round_trips(tmp_path):
     assert eco.actors.equals(original.actors.reindex(columns=eco.actors.columns))
     assert eco.ties.equals(original.ties) and eco.affiliations.equals(original.affiliations)
     assert eco.vocabulary.is_valid("type", "potential_carrier")
+    assert eco.metadata == original.metadata and eco.metadata.language == "fr"
+
+
+def test_metadata_sheet_lists_every_field_and_loads_back_what_people_write(tmp_path):
+    path = tmp_path / "collecte.xlsx"
+    eg.template.write_template(path, lang="fr")
+    wb = openpyxl.load_workbook(path)
+    ws = wb["metadata"]
+    rows = list(ws.iter_rows(values_only=True))
+    assert rows[0] == ("field", "value")
+    assert [r[0] for r in rows[1:]] == [c.name for c in eg.schema.METADATA_FIELDS]
+    assert all(r[1] is None for r in rows[1:])  # nothing known yet
+    language_row = 1 + [r[0] for r in rows].index("language")
+    rule = next(dv for dv in ws.data_validations.dataValidation if str(dv.sqref) == f"B{language_row}")
+    assert rule.formula1 == '"en,fr"'
+    ws.cell(row=2, column=2, value="Économie collaborative à Chenôve")
+    ws.cell(row=language_row, column=2, value="fr")
+    ws.cell(row=1 + [r[0] for r in rows].index("period"), column=2, value=2019)  # a number, as Excel keeps it
+    wb.save(path)
+    meta = eg.load(path).metadata
+    assert (meta.title, meta.language, meta.period, meta.territory) == ("Économie collaborative à Chenôve", "fr", "2019", "")
+    ws.cell(row=language_row, column=2, value="allemand")
+    wb.save(path)
+    with pytest.raises(SchemaError) as info:
+        eg.load(path)
+    [problem] = info.value.problems
+    assert (problem.table, problem.row, problem.column, problem.value) == ("metadata", language_row, "value", "allemand")
+    assert str(problem).startswith(f"{path}[metadata], row {language_row}, column 'value': language: not one of en, fr")
+
+
+def test_mark_gaps_highlights_exactly_the_gaps(tmp_path):
+    eco = eg.datasets.dijon()
+    path = eg.template.write_template(tmp_path / "dijon.xlsx", lang="fr", source=eco, mark_gaps=True)
+    ws = openpyxl.load_workbook(path)["actors"]
+    header = [c.value for c in ws[1]]
+    gaps = eg.coverage.actor_gaps(eco)
+    assert [c.value for c in ws["A"][1:]] == gaps.index.tolist()
+
+    def marked(column: str) -> list[bool]:
+        c = header.index(column)
+        return [row[c].fill.fgColor.rgb == "00F4B6C2" for row in ws.iter_rows(min_row=2)]
+
+    for flag, column in {"missing_sphere": "sphere", "missing_founded": "founded", "missing_scope": "scope", "missing_tie": "id"}.items():
+        assert marked(column) == gaps[flag].tolist(), column
+    # an empty cell is marked, a filled one never is
+    c = header.index("sphere")
+    assert all((row[c].value is None) == flagged for row, flagged in zip(ws.iter_rows(min_row=2), marked("sphere"), strict=True))
+    assert not any(marked("name"))
+    help_rows = [r[0] for r in openpyxl.load_workbook(path)["help"].iter_rows(values_only=True)]
+    assert any(str(r).startswith("Cellules surlignées") for r in help_rows)
+    # marking changes nothing that loads back
+    assert eg.load(path).actors.equals(eco.actors.reindex(columns=eg.load(path).actors.columns))
+    with pytest.raises(ValueError, match="mark_gaps needs a source"):
+        eg.template.write_template(tmp_path / "x.xlsx", mark_gaps=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import ecograph as eg
-from conftest import TIES_HEADER, actor, tie
+from conftest import ACTORS_HEADER, TIES_HEADER, actor, tie
 from ecograph.errors import SchemaError
 
 
@@ -256,3 +256,34 @@ def test_commands_on_an_invalid_dataset_fail_cleanly(make_dataset, capsys, tmp_p
     assert main(argv) == 1
     err = capsys.readouterr().err
     assert "ties.csv, row 2, column 'target'" in err and "Traceback" not in err
+
+
+SPHERE_HEADER = [*ACTORS_HEADER, "sphere_status", "sphere_basis"]
+
+
+def sphere_row(id_: str, sphere: str, status: str, basis: str) -> list[str]:
+    return [*actor(id_, sphere=sphere), status, basis]
+
+
+def test_sphere_status_is_a_small_vocabulary_and_needs_a_sphere_and_a_basis(make_dataset):
+    path = make_dataset(
+        actors=[
+            sphere_row("a", "finance", "stated", "“plateforme de financement participatif” (study, ch. 2)"),
+            sphere_row("b", "", "inferred", "“un réseau”"),
+            sphere_row("c", "support", "inferred", ""),
+            sphere_row("d", "support", "guessed", "a hunch"),
+            sphere_row("e", "production", "", ""),  # a sphere without a status: allowed, as in any dataset
+        ],
+        ties=[tie("a", "e")],
+        actors_header=SPHERE_HEADER,
+    )
+    problems = problems_of(path)
+    assert [(p.row, p.column, p.value, p.message) for p in problems] == [
+        (3, "sphere_status", "inferred", "a sphere status without a sphere"),
+        (4, "sphere_basis", None, "a sphere marked inferred needs its basis"),
+        (5, "sphere_status", "guessed", "unknown sphere_status"),
+    ]
+    assert problems[2].hint == "Valid codes: stated, inferred"
+    eco = eg.load(path, on_error="collect")
+    assert list(eco.actors.index) == ["a", "e"]
+    assert eco.actors.loc["a", ["sphere", "sphere_status"]].tolist() == ["finance", "stated"]

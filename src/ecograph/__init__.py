@@ -8,7 +8,9 @@ people who act on them.
 The public API, by theme:
 
 * data: :func:`load`, :func:`validate`, :func:`from_frames`, :class:`Ecosystem`,
-  :mod:`ecograph.datasets`, :func:`schema_markdown`;
+  :class:`Metadata`, :mod:`ecograph.datasets`, :func:`schema_markdown`;
+* coverage: :func:`actor_gaps`, :func:`sphere_status_counts`,
+  :func:`without_inferred_spheres`;
 * analysis: :class:`Analysis` (one network, each measure computed once);
 * graphs: :meth:`Ecosystem.graph`, :meth:`Ecosystem.affiliation_graph`,
   :func:`people_links`, :class:`SparseGraph`, :func:`as_sparse`;
@@ -33,11 +35,12 @@ Examples
 8
 """
 
-from . import datasets, figures
+from . import coverage, datasets, figures
 from .analysis import Analysis
 from .bridges import bridges, cut_points, local_bridges
 from .brokerage import betweenness, brokerage_roles, brokers, participation
 from .communities import Communities, compare_partitions, detect_communities, modularity
+from .coverage import actor_gaps, sphere_status_counts, without_inferred_spheres
 from .density import block_density, density, mixing_matrix
 from .ecosystem import Ecosystem, from_frames, load, validate
 from .ei import ei_index
@@ -47,6 +50,7 @@ from .flows import flow_table, people_flows
 from .graphs import people_links
 from .isolation import core_numbers, isolated_actors, two_step_reach
 from .layout import layout
+from .metadata import Metadata
 from .outreach import key_players, outreach_worklist, suggest_introducers, suggested_ties, what_if
 from .robustness import NullModelTest, Robustness, null_model_test, null_model_tests, robustness
 from .schema import schema_markdown
@@ -70,6 +74,12 @@ __all__ = [
     "Summary",
     "Vocabulary",
     "default_vocabulary",
+    "Metadata",
+    # coverage
+    "coverage",
+    "actor_gaps",
+    "sphere_status_counts",
+    "without_inferred_spheres",
     # graphs
     "people_links",
     "SparseGraph",

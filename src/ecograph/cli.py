@@ -275,7 +275,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     Examples
     --------
     >>> main(["validate", "dijon"])  # doctest: +ELLIPSIS
-    /...dijon: valid (108 actors, 3 people, 6 affiliations, 92 ties)
+    /...dijon: valid (108 actors, 3 people, 6 affiliations, 96 ties)
     0
     """
     import matplotlib

@@ -13,7 +13,7 @@ Examples
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -24,6 +24,7 @@ import pandas as pd
 from .errors import Problem, SchemaError
 from .graphs import actor_graph, affiliation_graph, links_as_of, people_links
 from .io import read_dataset_files
+from .metadata import Metadata, metadata_table
 from .schema import TABLES
 from .sparse import SparseGraph
 from .validation import ValidationResult, validate_tables
@@ -60,6 +61,10 @@ class Ecosystem:
         The problems behind the rejected rows.
     synthetic : bool
         True for generated data: every output made from it says so.
+    metadata : Metadata
+        What the dataset is: ``title``, ``territory``, ``period``,
+        ``language`` (``"en"``/``"fr"``), ``source``, ``licence``... from its
+        ``metadata`` table (``""`` where unknown).
 
     Examples
     --------
@@ -67,6 +72,8 @@ class Ecosystem:
     >>> eco = eg.datasets.tiny()
     >>> eco.actors.index.name, list(eco.ties.columns[:3])
     ('id', ['source', 'target', 'type'])
+    >>> eco.metadata.title, eco.metadata.language
+    ('Tiny example ecosystem', 'en')
     """
 
     actors: pd.DataFrame
@@ -79,6 +86,7 @@ class Ecosystem:
     rejected: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=["table", "file", "row", "reasons", "cells"]))
     problems: list[Problem] = field(default_factory=list)
     synthetic: bool = False
+    metadata: Metadata = field(default_factory=Metadata)
     _links_memo: tuple | None = field(default=None, init=False, repr=False, compare=False)
 
     def __repr__(self) -> str:
@@ -238,6 +246,7 @@ def _from_result(result: ValidationResult, *, name: str, path: str, synthetic: b
         rejected=result.rejected,
         problems=result.problems,
         synthetic=synthetic,
+        metadata=result.metadata,
     )
 
 
@@ -311,11 +320,14 @@ def from_frames(
     *,
     name: str = "ecosystem",
     on_error: Literal["raise", "collect"] = "raise",
+    metadata: Mapping[str, object] | Metadata | None = None,
 ) -> Ecosystem:
     """Validate tables held in memory (columns as in the schema) into an Ecosystem.
 
     The frames go through the same validation as files; row numbers in errors
-    count the header as row 1, like a spreadsheet.
+    count the header as row 1, like a spreadsheet. ``metadata`` (a mapping of
+    field to value, or a :class:`Metadata`) is checked as a ``metadata``
+    table is.
 
     Examples
     --------
@@ -324,6 +336,8 @@ def from_frames(
     >>> ties = pd.DataFrame({"source": ["a"], "target": ["b"], "type": ["partnership"], "evidence": ["notes"]})
     >>> eg.from_frames(actors, ties).graph().number_of_edges()
     1
+    >>> eg.from_frames(actors, ties, metadata={"title": "Two actors", "language": "fr"}).metadata.language
+    'fr'
     """
     from .io import RawRow, RawTable
 
@@ -355,6 +369,8 @@ def from_frames(
         }.items()
         if v is not None
     }
+    if metadata is not None:
+        tables["metadata"] = metadata_table(metadata)
     result = validate_tables(tables)
     if result.problems and on_error == "raise":
         raise SchemaError(result.problems)

@@ -32,7 +32,7 @@ from .schema import TABLE_ORDER
 
 __all__ = ["RawRow", "RawTable", "find_table_files", "read_dataset_files", "read_table"]
 
-_EXTRA_TABLES = ("vocabulary",)
+_EXTRA_TABLES = ("vocabulary", "metadata")
 
 
 @dataclass
@@ -302,7 +302,7 @@ def find_table_files(folder: str | os.PathLike) -> dict[str, Path]:
     --------
     >>> import ecograph as eg
     >>> sorted(find_table_files(eg.datasets.dijon_path()))
-    ['actors', 'affiliations', 'people', 'ties', 'vocabulary']
+    ['actors', 'affiliations', 'metadata', 'people', 'ties', 'vocabulary']
     """
     found: dict[str, Path] = {}
     for entry in sorted(Path(folder).iterdir()):
@@ -320,7 +320,7 @@ def read_dataset_files(path: str | os.PathLike) -> tuple[dict[str, RawTable], li
     -------
     tables : dict of str to RawTable
         The tables found, by name (``actors``, ``people``, ``affiliations``,
-        ``ties``, ``vocabulary``).
+        ``ties``, ``vocabulary``, ``metadata``).
     problems : list of Problem
         Problems reading the files (missing files, empty files, bad rows).
 
@@ -417,7 +417,8 @@ def normalise_xlsx(path: str | os.PathLike) -> None:
 def write_dataset(eco, folder: str | os.PathLike) -> Path:
     """Write an Ecosystem as a dataset folder of UTF-8 CSV files that :func:`ecograph.load` reads back.
 
-    The dataset's own vocabulary terms go to ``vocabulary.csv``.
+    The dataset's own vocabulary terms go to ``vocabulary.csv``, its
+    metadata (when known) to ``metadata.csv``.
 
     Examples
     --------
@@ -448,7 +449,15 @@ def write_dataset(eco, folder: str | os.PathLike) -> Path:
     ]
     if rows:
         pd.DataFrame(rows).to_csv(out / "vocabulary.csv", index=False, encoding="utf-8", lineterminator="\n")
+    _write_metadata(eco, out)
     return out
+
+
+def _write_metadata(eco, out: Path) -> None:
+    """Write ``metadata.csv`` (field, value) when the ecosystem's metadata is known."""
+    metadata = getattr(eco, "metadata", None)
+    if metadata:
+        metadata.to_frame().to_csv(out / "metadata.csv", index=False, encoding="utf-8", lineterminator="\n")
 
 
 def set_cell(ws, row: int, column: int, value) -> None:

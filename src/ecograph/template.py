@@ -5,11 +5,14 @@
 a ``vocabulary`` sheet for codes the dataset adds (pre-filled with its own),
 their column names in row 1, drop-down lists (Excel data validation) for every
 vocabulary column and for the actor and person ids that ties and affiliations
-refer to, a ``help`` sheet explaining each column with example rows, and the
-lists themselves on a hidden ``lists`` sheet. With ``source=`` the sheets are
+refer to, a ``help`` sheet explaining each column with example rows, the lists
+themselves on a hidden ``lists`` sheet, and a ``metadata`` sheet (one row per
+field: title, territory, period, language...). With ``source=`` the sheets are
 pre-filled with an existing dataset so that structures can correct their own
-rows. What people fill in loads back with ``ecograph validate`` and
-:func:`ecograph.load`.
+rows; ``mark_gaps=True`` then highlights what is not known yet (an empty
+sphere, founding year or scope, an actor without any tie, see
+:func:`ecograph.coverage.actor_gaps`). What people fill in loads back with
+``ecograph validate`` and :func:`ecograph.load`.
 
 Examples
 --------
@@ -17,8 +20,8 @@ Examples
 >>> path = pathlib.Path(tempfile.mkdtemp()) / "collecte.xlsx"
 >>> _ = write_template(path, lang="fr", source=eg.datasets.tiny())
 >>> eco = eg.load(path)
->>> len(eco.actors), len(eco.ties)
-(8, 8)
+>>> len(eco.actors), len(eco.ties), eco.metadata.title
+(8, 8, 'Tiny example ecosystem')
 """
 
 from __future__ import annotations
@@ -29,8 +32,11 @@ from typing import Any
 
 import pandas as pd
 
-from .schema import TABLE_ORDER, TABLES
+from .coverage import actor_gaps
+from .metadata import Metadata
+from .schema import METADATA_FIELDS, METADATA_LANGUAGES, TABLE_ORDER, TABLES
 from .vocabulary import Vocabulary, default_vocabulary
+from .words import word
 
 __all__ = ["write_template", "COLUMN_HELP_FR"]
 
@@ -49,6 +55,12 @@ COLUMN_HELP_FR: dict[tuple[str, str], str] = {
     ("actors", "website"): "Adresse du site web (https://...).",
     ("actors", "description"): "Ce que fait l'acteur, en une ou deux phrases.",
     ("actors", "source"): "D'où vient cette information : document et section, entretien, page web et date de lecture.",
+    ("actors", "sphere_status"): "Comment la sphère est connue : stated (la source le dit) ou inferred (ce que la source dit de l'acteur "
+    "correspond à sa propre définition de la sphère) ; vide si aucune sphère n'est donnée.",
+    (
+        "actors",
+        "sphere_basis",
+    ): "Pourquoi cette sphère : les mots de la source, entre “ ”, et où ils se trouvent ; obligatoire avec sphere_status.",
     ("people", "id"): "Identifiant unique de la personne.",
     ("people", "name"): "Nom ou pseudonyme (les personnes sont des données personnelles).",
     ("people", "source"): "D'où vient cette information.",
@@ -65,6 +77,15 @@ COLUMN_HELP_FR: dict[tuple[str, str], str] = {
     ("ties", "end"): "Année ou date à laquelle il avait pris fin ; vide s'il dure.",
     ("ties", "weight"): "Intensité du lien, nombre positif ; vide = 1.",
     ("ties", "evidence"): "D'où vient ce lien (document et section, entretien...).",
+    ("metadata", "title"): "Titre du jeu de données ; les rapports le prennent pour titre.",
+    ("metadata", "territory"): "Territoire cartographié, tel que ses habitants le nomment.",
+    ("metadata", "period"): "Année que décrivent les données, ou deux années reliées par un tiret (2016-2018).",
+    ("metadata", "language"): "Langue des personnes à qui le jeu de données est destiné (en ou fr) : celle des rapports.",
+    ("metadata", "source"): "D'où viennent les données : la référence complète de l'étude, de l'enquête ou des fichiers.",
+    ("metadata", "licence"): "Conditions de réutilisation (une licence comme CC BY 4.0) ; écrire « inconnue » si personne ne les connaît.",
+    ("metadata", "description"): "Ce que couvre le jeu de données et ce qu'il laisse de côté, en quelques phrases.",
+    ("metadata", "url"): "Page web du jeu de données ou de sa source.",
+    ("metadata", "date"): "Quand les données ont été recueillies ou leur source publiée (année, année-mois ou date AAAA-MM-JJ).",
 }
 
 _HELP_HEAD = {
@@ -88,7 +109,14 @@ def _frames(source: Any | None) -> dict[str, pd.DataFrame]:
     return out
 
 
-def write_template(path: str | os.PathLike, *, lang: str = "en", source: Any | None = None, vocabulary: Vocabulary | None = None) -> Path:
+def write_template(
+    path: str | os.PathLike,
+    *,
+    lang: str = "en",
+    source: Any | None = None,
+    vocabulary: Vocabulary | None = None,
+    mark_gaps: bool = False,
+) -> Path:
     """Write the collection workbook.
 
     Parameters
@@ -102,6 +130,12 @@ def write_template(path: str | os.PathLike, *, lang: str = "en", source: Any | N
         Pre-fill the sheets with this dataset.
     vocabulary : Vocabulary, optional
         Codes offered in the drop-down lists (default: the source's, else the built-in ones).
+    mark_gaps : bool, default False
+        With ``source``: highlight, on the ``actors`` sheet, the empty
+        ``sphere``, ``founded`` and ``scope`` cells and the ``id`` of every
+        actor without any known tie (the flags of
+        :func:`ecograph.coverage.actor_gaps`), so that people see what to fill
+        in; the help sheet says what the colour means.
 
     Returns
     -------
@@ -111,8 +145,8 @@ def write_template(path: str | os.PathLike, *, lang: str = "en", source: Any | N
     --------
     >>> import tempfile, pathlib, openpyxl
     >>> path = write_template(pathlib.Path(tempfile.mkdtemp()) / "t.xlsx")
-    >>> openpyxl.load_workbook(path).sheetnames[:2]
-    ['help', 'actors']
+    >>> openpyxl.load_workbook(path).sheetnames
+    ['help', 'actors', 'people', 'affiliations', 'ties', 'lists', 'vocabulary', 'metadata']
     """
     from openpyxl import Workbook
     from openpyxl.comments import Comment
@@ -127,6 +161,8 @@ def write_template(path: str | os.PathLike, *, lang: str = "en", source: Any | N
     path = Path(path)
     if path.suffix.lower() != ".xlsx":
         raise ValueError("the template is an .xlsx workbook")
+    if mark_gaps and source is None:
+        raise ValueError("mark_gaps needs a source: the gaps are those of the dataset that pre-fills the template")
     path.parent.mkdir(parents=True, exist_ok=True)
     voc = vocabulary or (source.vocabulary if source is not None else default_vocabulary())
     frames = _frames(source)
@@ -202,6 +238,10 @@ def write_template(path: str | os.PathLike, *, lang: str = "en", source: Any | N
                     [field_name, term.code, ("yes" if term.directed else "no") if field_name == "type" else "", term.description]
                 )
 
+    _metadata_sheet(wb, getattr(source, "metadata", None) or Metadata(), lang)
+    if mark_gaps:
+        _mark_gaps(sheets["actors"], actor_gaps(source))
+
     # help sheet with example rows
     help_ws = wb.create_sheet("help")
     help_ws.append(_HELP_HEAD[lang])
@@ -212,11 +252,64 @@ def write_template(path: str | os.PathLike, *, lang: str = "en", source: Any | N
             allowed = ", ".join(voc.codes(spec.vocab)) if spec.vocab else (f"id ({spec.ref})" if spec.ref else spec.type)
             text = COLUMN_HELP_FR.get((name, spec.name), spec.description) if lang == "fr" else spec.description
             help_ws.append([name, spec.name, _YES[lang] if spec.required else "", allowed, text, spec.example])
+    for spec in METADATA_FIELDS:
+        allowed = ", ".join(METADATA_LANGUAGES) if spec.type == "language" else spec.type
+        text = COLUMN_HELP_FR.get(("metadata", spec.name), spec.description) if lang == "fr" else spec.description
+        help_ws.append(["metadata", spec.name, "", allowed, text, spec.example])
+    if mark_gaps:
+        help_ws.append([])
+        help_ws.append([word("common.gap_marked", lang)])
+        help_ws.cell(row=help_ws.max_row, column=1).fill = _gap_fill()
     for col, width in zip("ABCDEF", (14, 14, 11, 40, 70, 30)):
         help_ws.column_dimensions[col].width = width
-    wb.move_sheet("help", offset=-len(wb.sheetnames) + 1)
+    wb.move_sheet("help", offset=-wb.sheetnames.index("help"))
     wb.active = 1
     wb.properties.creator = "ecograph"
     wb.save(path)
     normalise_xlsx(path)
     return path
+
+
+def _gap_fill():
+    """The fill of a cell that the dataset does not know yet."""
+    from openpyxl.styles import PatternFill
+
+    return PatternFill("solid", fgColor="F4B6C2")
+
+
+def _metadata_sheet(wb, metadata: Metadata, lang: str) -> None:
+    """The ``metadata`` sheet: one row per field, its value when known, help as a comment, a list for the language."""
+    from openpyxl.comments import Comment
+    from openpyxl.styles import Font
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    from .io import set_cell
+
+    ws = wb.create_sheet("metadata")
+    ws.append(["field", "value"])
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+    known = metadata.to_dict()
+    for r, spec in enumerate(METADATA_FIELDS, start=2):
+        set_cell(ws, r, 1, spec.name)
+        set_cell(ws, r, 2, known[spec.name] or None)
+        text = COLUMN_HELP_FR.get(("metadata", spec.name), spec.description) if lang == "fr" else spec.description
+        ws.cell(row=r, column=1).comment = Comment(text, "ecograph")
+        if spec.type == "language":
+            dv = DataValidation(type="list", formula1='"' + ",".join(METADATA_LANGUAGES) + '"', allow_blank=True, showErrorMessage=True)
+            ws.add_data_validation(dv)
+            dv.add(f"B{r}")
+    ws.column_dimensions["A"].width = 14
+    ws.column_dimensions["B"].width = 90
+
+
+def _mark_gaps(ws, gaps: pd.DataFrame) -> None:
+    """Highlight, on the actors sheet, the cells of :func:`ecograph.coverage.actor_gaps`."""
+    header = [c.value for c in ws[1]]
+    columns = {"missing_sphere": "sphere", "missing_founded": "founded", "missing_scope": "scope", "missing_tie": "id"}
+    fill = _gap_fill()
+    for flag, column in columns.items():
+        c = header.index(column) + 1
+        for r, missing in enumerate(gaps[flag].to_numpy(), start=2):
+            if missing:
+                ws.cell(row=r, column=c).fill = fill

@@ -32,6 +32,7 @@ import pandas as pd
 
 from .errors import Problem
 from .io import RawRow, RawTable
+from .metadata import Metadata, read_metadata
 from .schema import TABLE_ORDER, TABLES, Column, Table
 from .timeutil import parse_when, period
 from .vocabulary import Term, Vocabulary, default_vocabulary
@@ -74,6 +75,9 @@ class ValidationResult:
         The vocabularies in force (built-in plus the dataset's extensions).
     files : dict of str to str
         The file each table was read from.
+    metadata : Metadata
+        What the dataset is (title, territory, language...), from its
+        ``metadata`` table; empty when it has none.
 
     Examples
     --------
@@ -88,6 +92,7 @@ class ValidationResult:
     rejected: pd.DataFrame
     vocabulary: Vocabulary
     files: dict[str, str] = field(default_factory=dict)
+    metadata: Metadata = field(default_factory=Metadata)
 
     @property
     def is_valid(self) -> bool:
@@ -296,6 +301,8 @@ def _check_table(raw: RawTable, table: Table, vocabulary: Vocabulary) -> tuple[_
                     "latitude and longitude must be given together",
                     f"Fill in {missing_col} or clear the other coordinate",
                 )
+        if table.name == "actors":
+            _check_sphere_status(chk, rec, r)
         if table.name == "ties" and rec.get("source") and rec.get("source") == rec.get("target"):
             chk.add(row, "target", rec["target"], "a tie cannot link an actor to itself", "Check the source and target ids")
     # unique keys
@@ -316,6 +323,23 @@ def _check_table(raw: RawTable, table: Table, vocabulary: Vocabulary) -> tuple[_
             else:
                 first_row[key] = rec["_row"]
     return chk, records
+
+
+def _check_sphere_status(chk: _Checker, rec: dict, r: RawRow) -> None:
+    """A sphere status needs a sphere and a basis that says why."""
+    status = rec.get("sphere_status")
+    if not status:
+        return
+    if r.cells.get("sphere", "") == "":
+        chk.add(rec["_row"], "sphere_status", status, "a sphere status without a sphere", "Fill in the sphere, or clear sphere_status")
+    if not rec.get("sphere_basis"):
+        chk.add(
+            rec["_row"],
+            "sphere_basis",
+            None,
+            f"a sphere marked {status} needs its basis",
+            "Quote the words of the source that place the actor in this sphere, and say where they are",
+        )
 
 
 def _frame(table: Table, records: list[dict], raw_columns: list[str]) -> pd.DataFrame:
@@ -372,6 +396,11 @@ def validate_tables(raw_tables: dict[str, RawTable], *, read_problems: list[Prob
         additions, voc_problems = _vocabulary_additions(raw_tables["vocabulary"], vocabulary)
         problems.extend(voc_problems)
         vocabulary = vocabulary.extended(additions)
+    metadata = Metadata()
+    if "metadata" in raw_tables:
+        metadata, metadata_problems = read_metadata(raw_tables["metadata"])
+        problems.extend(metadata_problems)
+        problems.extend(p for p in raw_tables["metadata"].problems if p.row is not None and p.row > 1)
 
     for name in TABLE_ORDER:
         if name not in raw_tables and not TABLES[name].optional:
@@ -440,7 +469,7 @@ def validate_tables(raw_tables: dict[str, RawTable], *, read_problems: list[Prob
     problems = _sorted_unique(problems)
     rejected = pd.DataFrame(rejected_rows, columns=_REJECTED_COLUMNS)
     files = {name: t.file for name, t in raw_tables.items()}
-    return ValidationResult(tables, problems, rejected, vocabulary, files)
+    return ValidationResult(tables, problems, rejected, vocabulary, files, metadata)
 
 
 def _closest_id(value: str, candidates: set[str]) -> str | None:
@@ -451,7 +480,7 @@ def _closest_id(value: str, candidates: set[str]) -> str | None:
 
 
 def _sorted_unique(problems: list[Problem]) -> list[Problem]:
-    order = {name: i for i, name in enumerate(("dataset", "vocabulary", *TABLE_ORDER))}
+    order = {name: i for i, name in enumerate(("dataset", "metadata", "vocabulary", *TABLE_ORDER))}
     seen: set[Problem] = set()
     unique = []
     for p in problems:

@@ -33,6 +33,7 @@ __all__ = [
     "SCOPES",
     "SPHERES",
     "SPHERE_LABELS",
+    "SPHERE_STATUSES",
     "TIE_TYPES",
     "Term",
     "Vocabulary",
@@ -91,6 +92,17 @@ SPHERE_LABELS: dict[str, dict[str, str]] = {
 }
 KIND_LABELS: dict[str, dict[str, str]] = {lang: {code: label("kind", code, lang) for code in KINDS} for lang in LANGUAGES}
 
+#: How well a sphere is supported by the actor's source (``sphere_basis`` quotes it).
+SPHERE_STATUSES: dict[str, Term] = _terms(
+    [
+        ("stated", "The source itself places the actor in this sphere."),
+        (
+            "inferred",
+            "The source describes the actor in words that match its own definition of this sphere; sphere_basis quotes both.",
+        ),
+    ]
+)
+
 SCOPES: dict[str, Term] = _terms(
     [
         ("local", "Based in and acting on the territory mapped."),
@@ -133,6 +145,7 @@ TIE_TYPES: dict[str, Term] = _terms(
 _DEFAULTS: dict[str, dict[str, Term]] = {
     "kind": KINDS,
     "sphere": SPHERES,
+    "sphere_status": SPHERE_STATUSES,
     "scope": SCOPES,
     "role": ROLES,
     "type": TIE_TYPES,
@@ -146,8 +159,8 @@ class Vocabulary:
     Parameters
     ----------
     terms : mapping of field name to mapping of code to Term
-        ``kind``, ``sphere``, ``scope``, ``role`` (affiliations) and ``type``
-        (ties).
+        ``kind``, ``sphere``, ``sphere_status``, ``scope``, ``role``
+        (affiliations) and ``type`` (ties).
 
     Examples
     --------

@@ -44,6 +44,12 @@ COMMON: dict[str, tuple[str, str]] = {
     "yes": ("yes", "oui"),
     "no": ("no", "non"),
     "n_actors": ("{n} actors", "{n} acteurs"),
+    "gap_marked": (
+        "Highlighted cells: not known yet (sphere, founding year, scope; on the id, an actor without any known tie). "
+        "Please fill them in if you know.",
+        "Cellules surlignées : pas encore connu (sphère, année de création, échelle ; sur l'identifiant, un acteur "
+        "sans aucun lien connu). Merci de les compléter si vous savez.",
+    ),
     "synthetic": (
         "SYNTHETIC DATA: every figure below describes generated data, not a real territory.",
         "DONNÉES SYNTHÉTIQUES : tous les chiffres ci-dessous décrivent des données générées, pas un territoire réel.",

@@ -66,7 +66,7 @@ def dijon_path() -> Path:
     Examples
     --------
     >>> sorted(p.name for p in dijon_path().glob("*.csv"))
-    ['actors.csv', 'affiliations.csv', 'people.csv', 'ties.csv', 'vocabulary.csv']
+    ['actors.csv', 'affiliations.csv', 'metadata.csv', 'people.csv', 'ties.csv', 'vocabulary.csv']
     """
     packaged = resources.files("ecograph.datasets") / "dijon"
     if packaged.is_dir() and (packaged / "actors.csv").is_file():
@@ -105,7 +105,9 @@ def dijon_coverage(eco: Ecosystem | None = None) -> pd.DataFrame:
     study's panorama (the ``panorama`` column says ``yes``: structures and
     initiatives of the collaborative economy itself, not the institutions,
     funders, schools, events, programmes and outside references the study
-    also names), and counts those whose sphere the study does not state.
+    also names), says how many of their spheres the study states and how
+    many are inferred from its definitions (``sphere_status``), and counts
+    those whose sphere is unknown.
 
     Parameters
     ----------
@@ -115,9 +117,10 @@ def dijon_coverage(eco: Ecosystem | None = None) -> pd.DataFrame:
     Returns
     -------
     DataFrame
-        Indexed by sphere (plus ``"(sphere not stated)"`` and ``"total"``),
+        Indexed by sphere (plus ``"(sphere unknown)"`` and ``"total"``),
         with columns ``study`` (the study's count), ``dataset`` (named in the
-        dataset) and ``share`` (dataset / study).
+        dataset), ``stated`` and ``inferred`` (how the dataset's spheres are
+        known) and ``share`` (dataset / study).
 
     Examples
     --------
@@ -125,18 +128,30 @@ def dijon_coverage(eco: Ecosystem | None = None) -> pd.DataFrame:
     >>> cov = eg.datasets.dijon_coverage()
     >>> int(cov.loc["total", "study"]), int(cov.loc["total", "dataset"])
     (69, 23)
+    >>> cov.loc["finance", ["dataset", "stated", "inferred"]].tolist()
+    [3, 0, 3]
     """
     eco = eco if eco is not None else dijon()
     a = eco.actors
     in_panorama = a["panorama"].str.lower().eq("yes") if "panorama" in a else a["kind"].isin(STRUCTURE_KINDS)
     local = a[(a["scope"] == "local") & in_panorama]
+    status = local["sphere_status"] if "sphere_status" in local else pd.Series("", index=local.index)
     rows = []
     for sphere, count in STUDY_LOCAL_COUNTS.items():
-        named = int((local["sphere"] == sphere).sum())
-        rows.append((sphere, count, named))
-    rows.append(("(sphere not stated)", pd.NA, int((local["sphere"] == "").sum())))
-    rows.append(("total", sum(STUDY_LOCAL_COUNTS.values()), len(local)))
-    df = pd.DataFrame(rows, columns=["sphere", "study", "dataset"]).set_index("sphere")
+        mine = local["sphere"] == sphere
+        rows.append((sphere, count, int(mine.sum()), int((mine & (status == "stated")).sum()), int((mine & (status == "inferred")).sum())))
+    rows.append(("(sphere unknown)", pd.NA, int((local["sphere"] == "").sum()), 0, 0))
+    has_sphere = local["sphere"] != ""
+    rows.append(
+        (
+            "total",
+            sum(STUDY_LOCAL_COUNTS.values()),
+            len(local),
+            int((has_sphere & (status == "stated")).sum()),
+            int((has_sphere & (status == "inferred")).sum()),
+        )
+    )
+    df = pd.DataFrame(rows, columns=["sphere", "study", "dataset", "stated", "inferred"]).set_index("sphere")
     df["study"] = df["study"].astype("Int64")
     df["share"] = (df["dataset"] / df["study"].astype("Float64")).round(3)
     return df
@@ -196,4 +211,11 @@ def tiny() -> Ecosystem:
         ],
         columns=["person", "actor", "role", "start", "end", "source"],
     )
-    return from_frames(actors, ties, people, affiliations, name="tiny")
+    metadata = {
+        "title": "Tiny example ecosystem",
+        "territory": "an invented territory around Dijon",
+        "language": "en",
+        "source": "ecograph.datasets.tiny(): an invented example for the documentation and tests",
+        "licence": "MIT (the licence of ecograph)",
+    }
+    return from_frames(actors, ties, people, affiliations, name="tiny", metadata=metadata)

@@ -30,6 +30,8 @@ Examples
 (True, 500)
 >>> eco.ties["evidence"].iloc[0]
 'synthetic data (ecograph.datasets.synthetic, seed=1)'
+>>> eco.metadata.title
+'Synthetic ecosystem of 500 actors (seed 1)'
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ import numpy as np
 import pandas as pd
 
 from ..ecosystem import Ecosystem
+from ..metadata import Metadata
 from ..vocabulary import default_vocabulary
 
 __all__ = ["STUDY_LOCAL_SHARE", "STUDY_SPHERE_COUNTS", "synthetic"]
@@ -206,6 +209,8 @@ def synthetic(
             "website": _const("", n),
             "description": _const("", n),
             "source": _const(label, n),
+            "sphere_status": _const("", n),
+            "sphere_basis": _const("", n),
             "community": community.astype(str).astype(object),
         },
         index=pd.Index(ids, name="id"),
@@ -340,4 +345,12 @@ def synthetic(
         name=f"synthetic-{n}-seed{seed}",
         path="",
         synthetic=True,
+        metadata=Metadata(
+            title=f"Synthetic ecosystem of {n:,} actors (seed {seed})",
+            territory="none: generated data",
+            period=str(reference_year),
+            language="en",
+            source=label,
+            description="Generated data calibrated on the 2018 Dijon study; it describes no real territory.",
+        ),
     )

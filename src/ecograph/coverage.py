@@ -1,0 +1,158 @@
+"""How much of a dataset is known: which actors lack a sphere, a year, a scope or any tie.
+
+Real mappings are incomplete. These functions say where, so that a report can
+state what its figures rest on and a collection round can ask for what is
+missing:
+
+* :func:`actor_gaps` — one row per actor, one flag per missing piece;
+* :func:`sphere_status_counts` — how many spheres are stated by the source,
+  inferred from its definitions, given without saying how, or unknown;
+* :func:`without_inferred_spheres` — the same ecosystem with only the
+  spheres the source states, to show findings with and without the inferred
+  ones.
+
+Examples
+--------
+>>> import ecograph as eg
+>>> gaps = actor_gaps(eg.datasets.tiny())
+>>> gaps.loc[["city", "loner"], ["missing_sphere", "missing_founded", "missing_tie"]]
+       missing_sphere  missing_founded  missing_tie
+id
+city             True             True        False
+loner           False            False         True
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+import numpy as np
+import pandas as pd
+
+from .ecosystem import Ecosystem
+
+__all__ = ["GAP_COLUMNS", "actor_gaps", "sphere_status_counts", "without_inferred_spheres"]
+
+#: The flags of :func:`actor_gaps`, one per thing an actor's row may lack.
+GAP_COLUMNS: tuple[str, ...] = ("missing_sphere", "missing_founded", "missing_scope", "missing_tie")
+
+
+def _blank(values: pd.Series) -> np.ndarray:
+    """Where a text column is missing (empty, NaN or None)."""
+    return values.isna().to_numpy() | (values.astype(object).fillna("").astype(str).str.strip() == "").to_numpy()
+
+
+def _text_column(actors: pd.DataFrame, name: str) -> pd.Series:
+    if name in actors:
+        return actors[name].astype(object).fillna("").astype(str).str.strip()
+    return pd.Series("", index=actors.index, dtype=object)
+
+
+def actor_gaps(eco: Ecosystem) -> pd.DataFrame:
+    """Which actors lack a sphere, a founding year, a scope, or any known tie.
+
+    An actor has a known tie when a row of ``ties`` names it (whatever the
+    tie's type or status) or when a person links it to another actor
+    (an affiliation to both, at the same time or one after the other).
+
+    Parameters
+    ----------
+    eco : Ecosystem
+
+    Returns
+    -------
+    DataFrame
+        Indexed by actor id, in the order of ``eco.actors``, with columns
+        ``name``, the boolean flags of :data:`GAP_COLUMNS`
+        (``missing_sphere``, ``missing_founded``, ``missing_scope``,
+        ``missing_tie``), ``sphere_inferred`` (the sphere is given but only
+        inferred, worth confirming) and ``n_missing`` (how many flags are set).
+
+    Examples
+    --------
+    >>> import ecograph as eg
+    >>> gaps = actor_gaps(eg.datasets.tiny())
+    >>> int(gaps["n_missing"].sum()), gaps.index[gaps["missing_tie"]].tolist()
+    (3, ['loner'])
+    """
+    actors = eco.actors
+    ids = actors.index
+    tied = pd.Index(pd.unique(np.concatenate([eco.ties["source"].to_numpy(), eco.ties["target"].to_numpy()]))) if len(eco.ties) else None
+    linked = eco.people_links() if len(eco.affiliations) else None
+    has_tie = np.zeros(len(ids), dtype=bool)
+    if tied is not None:
+        has_tie |= ids.isin(tied)
+    if linked is not None and len(linked):
+        has_tie |= ids.isin(pd.Index(np.concatenate([linked["source"].to_numpy(), linked["target"].to_numpy()])))
+    out = pd.DataFrame(
+        {
+            "name": actors["name"].to_numpy(),
+            "missing_sphere": _blank(actors["sphere"]),
+            "missing_founded": actors["founded"].isna().to_numpy(),
+            "missing_scope": _blank(actors["scope"]),
+            "missing_tie": ~has_tie,
+            "sphere_inferred": (_text_column(actors, "sphere_status") == "inferred").to_numpy() & ~_blank(actors["sphere"]),
+        },
+        index=ids.copy(),
+    )
+    out["n_missing"] = out[list(GAP_COLUMNS)].sum(axis=1).astype(int)
+    return out
+
+
+def sphere_status_counts(eco: Ecosystem) -> pd.Series:
+    """How the actors' spheres are known: stated, inferred, given without a status, or unknown.
+
+    Returns
+    -------
+    Series
+        Named ``sphere_status``, indexed by ``stated``, ``inferred``,
+        ``unmarked`` (a sphere is given but ``sphere_status`` does not say
+        how it is known) and ``unknown`` (no sphere), in that order; a code
+        a dataset adds to the ``sphere_status`` vocabulary gets its own row.
+
+    Examples
+    --------
+    >>> import ecograph as eg
+    >>> sphere_status_counts(eg.datasets.tiny()).to_dict()
+    {'stated': 0, 'inferred': 0, 'unmarked': 7, 'unknown': 1}
+    """
+    actors = eco.actors
+    has_sphere = ~_blank(actors["sphere"])
+    status = _text_column(actors, "sphere_status").to_numpy()
+    counts: dict[str, int] = {"stated": 0, "inferred": 0}
+    for code in pd.unique(status[has_sphere & (status != "")]):
+        counts[str(code)] = int(((status == code) & has_sphere).sum())
+    counts["unmarked"] = int((has_sphere & (status == "")).sum())
+    counts["unknown"] = int((~has_sphere).sum())
+    return pd.Series(counts, name="sphere_status", dtype=int)
+
+
+def without_inferred_spheres(eco: Ecosystem) -> Ecosystem:
+    """A copy of ``eco`` whose inferred spheres are blanked: only the spheres the source states remain.
+
+    Rows whose ``sphere_status`` is ``inferred`` lose their ``sphere`` and
+    ``sphere_status`` (the ``sphere_basis`` stays, to say what was set
+    aside). Compare a measure on both to show whether a finding depends on
+    the inferred spheres.
+
+    Examples
+    --------
+    >>> import pandas as pd, ecograph as eg
+    >>> actors = pd.DataFrame({"id": ["a", "b", "c"], "name": ["A", "B", "C"], "kind": "initiative", "source": "notes",
+    ...     "sphere": ["finance", "support", ""], "sphere_status": ["stated", "inferred", ""],
+    ...     "sphere_basis": ["“crowdfunding”", "“accompaniment”", ""]})
+    >>> ties = pd.DataFrame({"source": ["a"], "target": ["b"], "type": ["partnership"], "evidence": ["notes"]})
+    >>> eco = eg.from_frames(actors, ties)
+    >>> sphere_status_counts(eco).to_dict()
+    {'stated': 1, 'inferred': 1, 'unmarked': 0, 'unknown': 1}
+    >>> without_inferred_spheres(eco).actors["sphere"].tolist()
+    ['finance', '', '']
+    """
+    if "sphere_status" not in eco.actors:
+        return eco
+    inferred = eco.actors["sphere_status"].astype(object).fillna("").astype(str).str.strip() == "inferred"
+    if not inferred.any():
+        return eco
+    actors = eco.actors.copy()
+    actors.loc[inferred, ["sphere", "sphere_status"]] = ""
+    return dataclasses.replace(eco, actors=actors)
