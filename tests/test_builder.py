@@ -123,3 +123,11 @@ def test_measures_on_the_graph_convert_it_once(monkeypatch):
     eg.headline_measures(G)
     assert calls == [None]
     assert np.isfinite(eg.density(G))
+
+
+def test_importing_ecograph_does_not_load_pyplot():
+    import subprocess
+    import sys
+
+    code = "import sys, ecograph as eg; assert 'matplotlib.pyplot' not in sys.modules; eg.figures.figure_block_density; assert 'matplotlib.pyplot' in sys.modules"
+    subprocess.run([sys.executable, "-c", code], check=True)

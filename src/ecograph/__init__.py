@@ -35,7 +35,7 @@ Examples
 8
 """
 
-from . import coverage, datasets, figures
+from . import coverage, datasets
 from .analysis import Analysis
 from .bridges import bridges, cut_points, local_bridges
 from .brokerage import betweenness, brokerage_roles, brokers, participation
@@ -140,3 +140,12 @@ __all__ = [
     "UnknownActorError",
     "Problem",
 ]
+
+
+def __getattr__(name: str):
+    """``eg.figures`` is imported on first use: importing ecograph does not load matplotlib.pyplot."""
+    if name == "figures":
+        import importlib
+
+        return importlib.import_module(".figures", __name__)
+    raise AttributeError(f"module 'ecograph' has no attribute {name!r}")

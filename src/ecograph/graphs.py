@@ -232,6 +232,13 @@ class NetworkTables(NamedTuple):
 
     ``actors`` are the nodes, ``ties`` the ties between two of them, and
     ``links`` the people links between two of them (empty without people).
+
+    Examples
+    --------
+    >>> import ecograph as eg
+    >>> actors, ties, links = network_tables(eg.datasets.tiny())
+    >>> len(actors), len(ties), len(links)
+    (8, 8, 2)
     """
 
     actors: pd.DataFrame
