@@ -660,9 +660,9 @@ def write_gexf(eco: Any, path: str | os.PathLike, *, seed: int = 0, undirected_t
     Examples
     --------
     >>> import tempfile, pathlib, ecograph as eg
-    >>> path = write_gexf(eg.datasets.tiny(), pathlib.Path(tempfile.mkdtemp()) / "t.gexf")
-    >>> 'mode="static"' in path.read_text(encoding="utf-8")
-    True
+    >>> text = write_gexf(eg.datasets.tiny(), pathlib.Path(tempfile.mkdtemp()) / "t.gexf").read_text(encoding="utf-8")
+    >>> 'mode="dynamic" timeformat="integer"' in text, 'start="2014"' in text
+    (True, True)
     """
     from .analysis import Analysis
     from .layout import layout
