@@ -213,7 +213,10 @@ def _cmd_import(args: argparse.Namespace) -> int:
             elif suffix in (".json", ".xlsx", ".xlsm"):
                 eco = kumu.read_kumu(source, **options)
             else:
-                print(f"{source}: unknown format; give a .gexf, .graphml, Kumu .json or .xlsx file (uMap: ecograph import-umap)", file=sys.stderr)
+                print(
+                    f"{source}: unknown format; give a .gexf, .graphml, Kumu .json or .xlsx file (uMap: ecograph import-umap)",
+                    file=sys.stderr,
+                )
                 return 2
     except SchemaError as exc:
         print(_one_line(exc), file=sys.stderr)
@@ -301,9 +304,7 @@ def build_parser() -> argparse.ArgumentParser:
     import_options(p)
     p.add_argument("--kind-from", metavar="ATTRIBUTE", help="node attribute (Kumu: element field) holding each actor's kind")
     p.add_argument("--type-from", metavar="ATTRIBUTE", help="edge attribute (Kumu: connection field) holding each tie's type")
-    p.add_argument(
-        "--tie-type", help="type of the ties whose file gives none (default: 'linked', or 'linked_to' for a directed edge)"
-    )
+    p.add_argument("--tie-type", help="type of the ties whose file gives none (default: 'linked', or 'linked_to' for a directed edge)")
     p.set_defaults(func=_cmd_import)
 
     p = sub.add_parser("schema", help="print the dataset schema documentation (Markdown)")

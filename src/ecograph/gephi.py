@@ -189,7 +189,10 @@ def _gexf_graph(path: Path) -> ImportedGraph:
         cls = attributes.get("class", "node")
         for a in _children(attributes, "attribute"):
             default = _child(a, "default")
-            declared.setdefault(cls, {})[a.get("id", "")] = (a.get("title") or a.get("id", ""), (default.text or "").strip() if default is not None else "")
+            declared.setdefault(cls, {})[a.get("id", "")] = (
+                a.get("title") or a.get("id", ""),
+                (default.text or "").strip() if default is not None else "",
+            )
     parent_of: dict[str, str] = {}
     edges: list[tuple[int, ET.Element]] = []
     counter = {"node": 1, "edge": 1}
@@ -280,7 +283,9 @@ def _edge_ok(g: ImportedGraph, row: int, rec: dict, declared: dict, ancestors: A
         return False
     missing = [n for n in (source, target) if n not in declared]
     if missing:
-        g.leave("ties", row, f"the edge refers to a node the file does not declare: {', '.join(sorted(set(missing)))}", cells, counted="edge")
+        g.leave(
+            "ties", row, f"the edge refers to a node the file does not declare: {', '.join(sorted(set(missing)))}", cells, counted="edge"
+        )
         return False
     if source != target and (source in ancestors(target) or target in ancestors(source)):
         inner, outer = (target, source) if source in ancestors(target) else (source, target)
@@ -378,7 +383,13 @@ def _graphml_graph(path: Path) -> ImportedGraph:
             elif name == "hyperedge":
                 counter["edge"] += 1
                 ends = [e.get("node", "") for e in _children(element, "endpoint")]
-                g.leave("ties", counter["edge"], "a hyperedge joins several nodes at once; a tie links two actors", {"nodes": " | ".join(ends)}, counted="edge")
+                g.leave(
+                    "ties",
+                    counter["edge"],
+                    "a hyperedge joins several nodes at once; a tie links two actors",
+                    {"nodes": " | ".join(ends)},
+                    counted="edge",
+                )
 
     walk(graph, "")
 

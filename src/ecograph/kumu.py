@@ -54,7 +54,15 @@ from .validation import slugify
 
 __all__ = ["kumu_blueprint", "write_kumu_json", "write_kumu_xlsx", "read_kumu"]
 
-_SHEET_HEADS = {"id": "ID", "label": "Label", "type": "Type", "description": "Description", "from": "From", "to": "To", "direction": "Direction"}
+_SHEET_HEADS = {
+    "id": "ID",
+    "label": "Label",
+    "type": "Type",
+    "description": "Description",
+    "from": "From",
+    "to": "To",
+    "direction": "Direction",
+}
 
 
 def kumu_blueprint(eco: Any) -> dict:
@@ -166,7 +174,9 @@ def _load(path: Path) -> tuple[list[tuple[int, dict]], list[tuple[int, dict]]]:
     connections = data.get("connections") or []
     if not isinstance(connections, list):
         raise _refuse(file, "'connections' is not a list")
-    return [(i, _flatten(e)) for i, e in enumerate(data["elements"], start=2)], [(i, _flatten(c)) for i, c in enumerate(connections, start=2)]
+    return [(i, _flatten(e)) for i, e in enumerate(data["elements"], start=2)], [
+        (i, _flatten(c)) for i, c in enumerate(connections, start=2)
+    ]
 
 
 def _text(value: Any) -> str:
@@ -210,7 +220,13 @@ def _kumu_graph(path: Path) -> ImportedGraph:
         cells = {"from": _text(conn.get("from")), "to": _text(conn.get("to")), "type": _text(conn.get("type"))}
         if not all(ends):
             missing = [c for c, e in zip((cells["from"], cells["to"]), ends) if not e]
-            g.leave("ties", row, f"the connection refers to an element not in the file: {', '.join(missing) or '(empty)'}", cells, counted="edge")
+            g.leave(
+                "ties",
+                row,
+                f"the connection refers to an element not in the file: {', '.join(missing) or '(empty)'}",
+                cells,
+                counted="edge",
+            )
             continue
         direction = _text(conn.get("direction")).lower()
         rec = {"source": ends[0], "target": ends[1], "directed": direction in ("directed", "")}  # Kumu's default is directed

@@ -140,7 +140,9 @@ def _features_from_umap(data: Any, file: str) -> tuple[list[tuple[str, dict]], l
     def walk(items: list, prefix: str, group: str) -> None:
         for i, layer in enumerate(items, start=1):
             if not isinstance(layer, Mapping):
-                problems.append(Problem("umap", file, None, "layers", str(i), f"layer {prefix}{i} is not a JSON object", "The layer is skipped"))
+                problems.append(
+                    Problem("umap", file, None, "layers", str(i), f"layer {prefix}{i} is not a JSON object", "The layer is skipped")
+                )
                 continue
             own = _layer_name(layer) or f"layer {prefix}{i}"
             name = f"{group} / {own}" if group else own
@@ -202,7 +204,11 @@ def _read_csv_features(text: str, file: str) -> list[tuple[str, dict]]:
         elif wkt_col:
             shape = row.pop(wkt_col, "")
             m = _WKT_POINT.match(shape or "")
-            geometry = {"type": "Point", "coordinates": [float(m.group(1)), float(m.group(2))]} if m else {"type": (shape or "").split("(")[0].strip().title() or None}
+            geometry = (
+                {"type": "Point", "coordinates": [float(m.group(1)), float(m.group(2))]}
+                if m
+                else {"type": (shape or "").split("(")[0].strip().title() or None}
+            )
         row.pop(lat_col or "", None)
         row.pop(lon_col or "", None)
         row.pop(wkt_col or "", None)
@@ -304,7 +310,11 @@ def read_umap(
         if head.startswith(b"<"):
             raise _refuse_format(file, "An XML file (GPX, KML, GeoRSS or OSM)")
         data, encoding = read_json(path, "umap", "Export the map from uMap again")
-        if isinstance(data, Mapping) and isinstance(data.get("elements"), list) and ("version" in data or "osm3s" in data or "generator" in data):
+        if (
+            isinstance(data, Mapping)
+            and isinstance(data.get("elements"), list)
+            and ("version" in data or "osm3s" in data or "generator" in data)
+        ):
             raise _refuse_format(file, "OSM JSON (from Overpass)")
         features, more = _features_from_umap(data, file)
         label_key = _label_key(data)
@@ -333,7 +343,9 @@ def read_umap(
                     number,
                     "geometry",
                     str(gtype),
-                    f"feature '{name}' (layer '{layer}') is not a point" if gtype != "Point" else f"feature '{name}' (layer '{layer}') has no coordinates",
+                    f"feature '{name}' (layer '{layer}') is not a point"
+                    if gtype != "Point"
+                    else f"feature '{name}' (layer '{layer}') has no coordinates",
                     "Draw it as a marker in uMap, or add the actor by hand",
                 )
             )
@@ -505,7 +517,14 @@ def _feature(row: Mapping, color: str) -> dict:
 
 
 def write_umap(
-    eco: Any, path: str | os.PathLike, *, by: str = "sphere", title: str | None = None, lang: str = "en", seed: int = 0, analysis: Any = None
+    eco: Any,
+    path: str | os.PathLike,
+    *,
+    by: str = "sphere",
+    title: str | None = None,
+    lang: str = "en",
+    seed: int = 0,
+    analysis: Any = None,
 ) -> list:
     """Write a ``.umap`` file: one layer per sphere (or community), measures as typed feature fields.
 
