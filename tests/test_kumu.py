@@ -53,6 +53,13 @@ def test_blueprint_refers_to_element_ids_and_keeps_parallel_ties_apart():
             assert back.actors["name"].tolist() == actors["name"].tolist() and back.ties.equals(ties)
 
 
+def test_dijon_round_trip_gives_identical_tables(tmp_path):
+    eco = eg.datasets.dijon()
+    for path in (write_kumu_json(eco, tmp_path / "d.json"), write_kumu_xlsx(eco, tmp_path / "d.xlsx")):
+        back = read_kumu(path)
+        assert back.actors.equals(eco.actors) and back.ties.equals(eco.ties) and back.rejected.empty
+
+
 def test_kumu_project_export_and_workbook_rows(tmp_path):
     export = read_kumu(Path(__file__).parent / "data" / "external" / "kumu" / "own-kumu-project-export.json")
     assert export.actors["kumu_id"].tolist() == ["elem-A1b2C3d4", "elem-E5f6G7h8", "elem-I9j0K1l2", "elem-M3n4O5p6"]
