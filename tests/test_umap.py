@@ -48,7 +48,7 @@ def test_umap_backups_current_and_older_formats(tmp_path, storage):
     assert a.loc["la-rustine", "horaires"] == "mardi" and a.loc["la-rustine", "website"] == "https://rustine.example"
     assert a.loc["kelle-fabrik", "umap_layer"] == "Innovation"
     # the line is reported, not dropped silently
-    assert [(p.row, p.column, p.value) for p in eco.problems] == [(4, "geometry", "LineString")]
+    assert [(p.row, p.column, p.value) for p in eco.problems] == [(5, "geometry", "LineString")]  # the 4th feature, row 5
     assert eco.rejected["reasons"].tolist() == ["geometry: not a point (LineString)"]
     # and the actors load back through the usual validation
     folder = tmp_path / "dataset"
@@ -142,3 +142,78 @@ def test_hostile_content_is_kept_as_text(tmp_path):
 def test_markup_to_text():
     assert umap_text("# Titre\n**gras** et *italique*") == "Titre\ngras et italique"
     assert umap_text("[[https://a.example]] {{https://a.example/i.png|300}}") == "https://a.example https://a.example/i.png"
+
+
+EXTERNAL = Path(__file__).parent / "data" / "external" / "umap"
+
+
+def test_layer_groups_at_any_depth_and_the_maps_label_key():
+    eco = read_umap(EXTERNAL / "own-layer-groups.umap")
+    assert eco.actors["name"].tolist() == ["Coagul", "La Cagette", "La Rustine", "Le Pavé"]  # the map's labelKey is "Nom"
+    assert eco.actors.loc["la-rustine", "umap_layer"] == "Consommation collaborative / Réemploi / Ateliers"
+    assert eco.actors.loc["la-rustine", "sphere"] == "consumption"  # from the group's name
+    assert eco.actors.loc["le-pave", "sphere"] == "finance"
+    assert eco.rejected["reasons"].tolist() == ["geometry: not a point (LineString)"]
+
+
+def test_the_first_feature_is_rejected_like_any_other(tmp_path):
+    path = tmp_path / "m.geojson"
+    bad = feature("First", 5.0, 47.3, founded="long ago")
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": [bad, feature("Second", 5.1, 47.4)]}), encoding="utf-8")
+    eco = read_umap(path)
+    assert eco.actors.index.tolist() == ["second"]
+    assert eco.rejected[["row", "reasons"]].values.tolist() == [[2, "founded: not a year"]]
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("umap-test_upload_data.csv", [(41.34, 122.86), (43.34, 121.86)]),  # Latitude and geo_Longitude, uMap's own fixture
+        ("own-lat-lng.csv", [(47.321, 5.041), (47.3, 5.02)]),
+        ("own-tab.tsv", [(47.321, 5.041), (47.31, 5.03)]),  # tab-separated, decimal commas, "long"
+        ("own-wkt.csv", [(47.321, 5.041), (47.3, 5.02)]),  # POINT (lon lat); the LINESTRING is listed
+    ],
+)
+def test_csv_coordinates_as_umap_reads_them(name, expected):
+    eco = read_umap(EXTERNAL / name)
+    assert list(zip(eco.actors["lat"], eco.actors["lon"])) == expected
+    assert len(eco.rejected) == (1 if name == "own-wkt.csv" else 0)
+
+
+@pytest.mark.parametrize(
+    ("name", "what"),
+    [("umap-test_upload_data.gpx", "GPX"), ("umap-test_upload_georss.xml", "GeoRSS"), ("own-osm.json", "OSM JSON")],
+)
+def test_formats_umap_reads_and_ecograph_does_not_are_named(name, what):
+    with pytest.raises(SchemaError, match=f"{what}.* is a format uMap reads but ecograph does not"):
+        read_umap(EXTERNAL / name)
+
+
+def test_export_has_typed_fields_a_popup_and_a_view_that_fits(tmp_path):
+    eco = eg.datasets.synthetic(200, seed=3)
+    write_umap(eco, tmp_path / "s.umap", lang="fr")
+    doc = json.loads((tmp_path / "s.umap").read_text(encoding="utf-8"))
+    options = doc["layers"][0]["_umap_options"]
+    types = {f["key"]: f["type"] for f in options["fields"]}
+    assert types["degree"] == types["betweenness"] == "Number" and types["isolated"] == "Boolean" and types["sphere"] == "Enum"
+    assert options["popupContentTemplate"].splitlines()[:3] == ["# {name}", "Sphère: {sphere_label}", "Liens: {degree}"]
+    lons = [f["geometry"]["coordinates"][0] for layer in doc["layers"] for f in layer["features"]]
+    lats = [f["geometry"]["coordinates"][1] for layer in doc["layers"] for f in layer["features"]]
+    lon, lat = doc["geometry"]["coordinates"]
+    assert min(lons) <= lon <= max(lons) and min(lats) <= lat <= max(lats)
+    assert doc["properties"]["defaultView"] == "data" and 2 <= doc["properties"]["zoom"] <= 17
+    a = eg.Analysis(eco, seed=0)
+    props = {f["properties"]["id"]: f["properties"] for layer in doc["layers"] for f in layer["features"]}
+    some = next(iter(props))
+    assert props[some]["degree"] == a.degree[some] and props[some]["community"] == a.communities.membership[some]
+
+
+def test_export_without_coordinates_is_refused_with_how_to_add_them(tmp_path, capsys):
+    from ecograph.cli import main
+    from ecograph.umap import MissingCoordinatesError
+
+    with pytest.raises(MissingCoordinatesError, match="none of the 108 actors has coordinates"):
+        write_umap(eg.datasets.dijon(), tmp_path / "d.umap")
+    assert main(["export", "dijon", "--format", "umap", "-o", str(tmp_path / "d.umap")]) != 0
+    err = capsys.readouterr().err
+    assert "Add lat and lon columns to actors.csv" in err and not (tmp_path / "d.umap").exists()

@@ -12,9 +12,11 @@ Subcommands:
 ``ecograph template FILE.xlsx [--lang fr|en] [--from PATH]``
     An Excel collection template with drop-down lists.
 ``ecograph export PATH --format gexf|graphml|kumu-json|kumu-xlsx|umap|geojson|csv -o FILE``
-    Send a dataset to Gephi, Kumu or uMap.
-``ecograph import-umap FILE --out DIR`` and ``ecograph import FILE --out DIR``
-    Turn a uMap, GEXF, GraphML or Kumu file into a dataset folder.
+    Send a dataset to Gephi, Kumu or uMap (a map needs coordinates: exit 1 without any).
+``ecograph import-umap FILE --out DIR`` and ``ecograph import FILE --out DIR [--kind-from A] [--type-from A] [--strict]``
+    Turn a uMap, GEXF, GraphML or Kumu file into a dataset folder; what cannot be imported is listed and kept
+    in ``DIR/leftovers.csv``; exit 0 when a valid dataset was written, 1 with ``--strict`` and leftovers, 2 for
+    an unreadable file.
 ``ecograph outreach PATH -o FILE.xlsx|.csv [--lang fr|en]``
     The outreach worklist: isolated actors and who could introduce them.
 ``ecograph report PATH -o DIR [--lang fr|en] [--pseudonymise-people] [--title T]``
@@ -136,67 +138,107 @@ def _cmd_template(args: argparse.Namespace) -> int:
 
 def _cmd_export(args: argparse.Namespace) -> int:
     from . import gephi, kumu, umap
+    from .analysis import Analysis
 
     eco = _load_dataset(args.path)
     out = Path(args.output)
     out.parent.mkdir(parents=True, exist_ok=True)
     skipped: list = []
-    if args.format == "gexf":
-        gephi.write_gexf(eco, out, seed=args.seed)
-    elif args.format == "graphml":
-        gephi.write_graphml(eco, out)
-    elif args.format == "kumu-json":
-        kumu.write_kumu_json(eco, out)
-    elif args.format == "kumu-xlsx":
-        kumu.write_kumu_xlsx(eco, out)
-    elif args.format == "umap":
-        skipped = umap.write_umap(eco, out, by=args.layers, lang=args.lang, seed=args.seed)
-    elif args.format == "geojson":
-        skipped = umap.write_geojson(eco, out, by=args.layers, lang=args.lang, seed=args.seed)
-    else:
-        from .io import write_dataset
+    analysis = Analysis.of(eco, seed=args.seed)
+    try:
+        if args.format == "gexf":
+            gephi.write_gexf(eco, out, seed=args.seed, undirected_ties=args.undirected_ties, analysis=analysis)
+        elif args.format == "graphml":
+            gephi.write_graphml(eco, out, undirected_ties=args.undirected_ties)
+        elif args.format == "kumu-json":
+            kumu.write_kumu_json(eco, out)
+        elif args.format == "kumu-xlsx":
+            kumu.write_kumu_xlsx(eco, out)
+        elif args.format == "umap":
+            skipped = umap.write_umap(eco, out, by=args.layers, lang=args.lang, seed=args.seed, analysis=analysis)
+        elif args.format == "geojson":
+            skipped = umap.write_geojson(eco, out, by=args.layers, lang=args.lang, seed=args.seed, analysis=analysis)
+        else:
+            from .io import write_dataset
 
-        write_dataset(eco, out)
+            write_dataset(eco, out)
+    except umap.MissingCoordinatesError as exc:
+        print(f"{args.path}: {exc}", file=sys.stderr)
+        return 1
+    placed = len(eco.actors) - len(skipped)
     if skipped:
         print(
             f"{len(skipped)} actors have no coordinates and are not on the map: {', '.join(map(str, skipped[:10]))}{' ...' if len(skipped) > 10 else ''}"
         )
-    print(f"Exported {len(eco.actors)} actors and {len(eco.ties)} ties to {out} ({args.format})")
+    if args.format in ("umap", "geojson"):
+        print(f"Exported {placed} actors (of {len(eco.actors)}) to {out} ({args.format}); ties are not carried by {args.format}")
+    else:
+        print(f"Exported {len(eco.actors)} actors and {len(eco.ties)} ties to {out} ({args.format})")
     return 0
+
+
+def _one_line(exc: Exception) -> str:
+    problems = getattr(exc, "problems", None)
+    if problems:
+        first = str(problems[0])
+        return first if len(problems) == 1 else f"{first} (and {len(problems) - 1} more problems)"
+    return str(exc).splitlines()[0]
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
     from . import gephi, kumu, umap
     from .errors import SchemaError
+    from .exchange import leftovers_frame
     from .io import write_dataset
 
     source = Path(args.file)
     suffix = source.suffix.lower()
+    options = {"default_source": args.source or f"imported from {source.name}"}
     try:
-        if args.command == "import-umap":
-            eco = umap.read_umap(source, layer_spheres=dict(pair.split("=", 1) for pair in args.layer_sphere or []))
-        elif suffix == ".gexf":
-            eco = gephi.read_gexf(source, default_source=f"imported from {source.name}")
-        elif suffix == ".graphml":
-            eco = gephi.read_graphml(source, default_source=f"imported from {source.name}")
-        elif suffix in (".json", ".xlsx"):
-            eco = kumu.read_kumu(source, default_source=f"imported from {source.name}")
-        else:
-            print(
-                f"{source}: unknown format; give a .gexf, .graphml, Kumu .json or .xlsx file (uMap: ecograph import-umap)", file=sys.stderr
-            )
+        if not source.is_file():
+            print(f"{source}: no such file", file=sys.stderr)
             return 2
+        if args.command == "import-umap":
+            pairs = [pair.split("=", 1) for pair in args.layer_sphere or []]
+            if any(len(p) != 2 for p in pairs):
+                print("--layer-sphere takes LAYER=SPHERE, for example 'Tiers-lieux=production'", file=sys.stderr)
+                return 2
+            eco = umap.read_umap(source, layer_spheres=dict(pairs), default_kind=args.kind)
+        else:
+            options.update(default_kind=args.kind, default_tie_type=args.tie_type, kind_from=args.kind_from, type_from=args.type_from)
+            if suffix == ".gexf":
+                eco = gephi.read_gexf(source, **options)
+            elif suffix in (".graphml", ".xml"):
+                eco = gephi.read_graphml(source, **options)
+            elif suffix in (".json", ".xlsx", ".xlsm"):
+                eco = kumu.read_kumu(source, **options)
+            else:
+                print(
+                    f"{source}: unknown format; give a .gexf, .graphml, Kumu .json or .xlsx file (uMap: ecograph import-umap)",
+                    file=sys.stderr,
+                )
+                return 2
     except SchemaError as exc:
-        print(exc, file=sys.stderr)
-        return 1
-    write_dataset(eco, Path(args.out))
-    for problem in eco.problems:
-        print(f"  - {problem}")
+        print(_one_line(exc), file=sys.stderr)
+        return 2
+    out = Path(args.out)
+    write_dataset(eco, out)
+    leftovers = leftovers_frame(eco)
+    leftover_file = out / "leftovers.csv"
+    if len(leftovers):
+        leftovers.to_csv(leftover_file, index=False, encoding="utf-8", lineterminator="\n")
+        print(f"Not imported ({len(leftovers)}):")
+        for rec in leftovers.to_dict("records"):
+            print(f"  - {rec['table']}, row {rec['row']}: {rec['reasons']}")
+    elif leftover_file.exists():
+        leftover_file.unlink()  # from an earlier import into the same folder
+    nodes, edges = getattr(eco, "read_counts", (len(eco.actors) + len(leftovers), 0))
+    what = "features" if args.command == "import-umap" else f"nodes and {edges} edges"
     print(
-        f"{len(eco.actors)} actors and {len(eco.ties)} ties written to {args.out}"
-        + (f"; {len(eco.rejected)} features not imported (listed above)" if len(eco.rejected) else "")
+        f"Read {nodes} {what} from {source.name}; imported {len(eco.actors)} actors and {len(eco.ties)} ties into {out}; "
+        + (f"{len(leftovers)} left over (listed above, kept in {leftover_file})" if len(leftovers) else "nothing left over")
     )
-    return 1 if len(eco.rejected) else 0
+    return 1 if args.strict and len(leftovers) else 0
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -235,19 +277,34 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", required=True, choices=EXPORT_FORMATS)
     p.add_argument("-o", "--output", required=True, help="file (a folder for csv)")
     p.add_argument("--layers", choices=["sphere", "community"], default="sphere", help="uMap/GeoJSON layers (default: sphere)")
+    p.add_argument(
+        "--undirected-ties",
+        choices=["mark", "both-ways"],
+        default="mark",
+        help="GEXF/GraphML: mark each undirected tie as such (default; Gephi, yEd), or write it as two opposite edges of a "
+        "directed graph (networkx, igraph, which hold one direction per graph)",
+    )
     p.add_argument("--lang", choices=["fr", "en"], default="en")
     p.add_argument("--seed", type=int, default=0)
     p.set_defaults(func=_cmd_export)
 
+    def import_options(p: argparse.ArgumentParser) -> None:
+        p.add_argument("file")
+        p.add_argument("--out", required=True, help="dataset folder to write (leftovers.csv lists what could not be imported)")
+        p.add_argument("--kind", default="initiative", help="kind of the actors whose file gives none (default: initiative)")
+        p.add_argument("--source", help="source/evidence of the rows whose file gives none (default: 'imported from FILE')")
+        p.add_argument("--strict", action="store_true", help="exit 1 if anything could not be imported")
+
     p = sub.add_parser("import-umap", help="import a uMap backup (.umap), GeoJSON or CSV export as a dataset folder")
-    p.add_argument("file")
-    p.add_argument("--out", required=True, help="dataset folder to write")
+    import_options(p)
     p.add_argument("--layer-sphere", action="append", metavar="LAYER=SPHERE", help="map a layer name to a sphere code (repeatable)")
     p.set_defaults(func=_cmd_import)
 
     p = sub.add_parser("import", help="import a GEXF, GraphML or Kumu (.json, .xlsx) file as a dataset folder")
-    p.add_argument("file")
-    p.add_argument("--out", required=True, help="dataset folder to write")
+    import_options(p)
+    p.add_argument("--kind-from", metavar="ATTRIBUTE", help="node attribute (Kumu: element field) holding each actor's kind")
+    p.add_argument("--type-from", metavar="ATTRIBUTE", help="edge attribute (Kumu: connection field) holding each tie's type")
+    p.add_argument("--tie-type", help="type of the ties whose file gives none (default: 'linked', or 'linked_to' for a directed edge)")
     p.set_defaults(func=_cmd_import)
 
     p = sub.add_parser("schema", help="print the dataset schema documentation (Markdown)")

@@ -377,13 +377,25 @@ def from_frames(
     return _from_result(result, name=name, path="")
 
 
-def from_raw_tables(tables: dict, *, name: str, path: str, found_tie_types: dict[str, str] | None = None) -> Ecosystem:
-    """Validate raw tables read from another tool's file into an Ecosystem (raise on any problem).
+def from_raw_tables(
+    tables: dict,
+    *,
+    name: str,
+    path: str,
+    found_tie_types: dict[str, str] | None = None,
+    found_kinds: Iterable[str] = (),
+    descriptions: dict[str, str] | None = None,
+    on_error: Literal["raise", "collect"] = "raise",
+) -> Ecosystem:
+    """Validate raw tables read from another tool's file into an Ecosystem.
 
     ``found_tie_types`` maps tie types the file uses but the built-in
-    vocabulary lacks to ``"yes"``/``"no"`` (directed or not); they are added
-    as the dataset's own vocabulary, through the same checks as a
-    ``vocabulary.csv``.
+    vocabulary lacks to ``"yes"``/``"no"`` (directed or not), and
+    ``found_kinds`` lists such kinds; they are added as the dataset's own
+    vocabulary, through the same checks as a ``vocabulary.csv``
+    (``descriptions`` may describe some of them). With ``on_error="raise"``
+    any problem raises a :class:`SchemaError`; with ``"collect"`` the valid
+    rows load and the others are in ``rejected``.
 
     Examples
     --------
@@ -393,19 +405,23 @@ def from_raw_tables(tables: dict, *, name: str, path: str, found_tie_types: dict
     >>> from_raw_tables({"actors": actors, "ties": ties}, name="f", path="f", found_tie_types={"neighbours": "no"}).vocabulary.is_valid("type", "neighbours")
     True
     """
-    from pathlib import Path as _Path
-
     from .io import RawRow, RawTable
 
     tables = dict(tables)
-    if found_tie_types:
-        label = _Path(path).name
+    label = Path(path).name
+    descriptions = descriptions or {}
+    terms = [("type", code, directed) for code, directed in sorted((found_tie_types or {}).items())]
+    terms += [("kind", code, "") for code in sorted(found_kinds)]
+    if terms:
         rows = [
-            RawRow(i, {"field": "type", "value": code, "directed": directed, "description": f"tie type found in {label}"})
-            for i, (code, directed) in enumerate(sorted(found_tie_types.items()), start=2)
+            RawRow(
+                i,
+                {"field": f, "value": code, "directed": directed, "description": descriptions.get(code, f"{f} found in {label}")},
+            )
+            for i, (f, code, directed) in enumerate(terms, start=2)
         ]
         tables["vocabulary"] = RawTable("vocabulary", path, ["field", "value", "directed", "description"], rows)
     result = validate_tables(tables)
-    if result.problems:
+    if result.problems and on_error == "raise":
         raise SchemaError(result.problems)
     return _from_result(result, name=name, path=path)

@@ -1,19 +1,32 @@
-"""Kumu: blueprint JSON and spreadsheet, written and read.
+"""Kumu: blueprint JSON, Kumu's own project export and Kumu workbooks, read and written.
 
-Many ecosystem maps live in Kumu. The JSON written here is Kumu's import
-format, ``{"elements": [...], "connections": [...]}``: each element has a
-``label`` (the actor's name, made unique), a ``type`` (its kind), a
-``description`` and every other actor column as a field (including ``id``);
-each connection has ``from`` and ``to`` (element labels), a ``type``, a
-``direction`` (``directed`` or ``undirected``, from the vocabulary) and the
-other tie columns. The spreadsheet has the same content on an ``Elements``
-sheet (``Label``, ``Type``, ``Description``...) and a ``Connections`` sheet
-(``From``, ``To``, ``Type``, ``Direction``...).
+Many ecosystem maps live in Kumu. :func:`read_kumu` reads
 
-Reading accepts both, from ecograph or from Kumu: the actor id is the ``id``
-field when there is one, else made from the label; ties without evidence get
-``default_source`` when given. What Kumu cannot carry: people and
-affiliations; the spreadsheet keeps numbers to Excel's 15 significant digits.
+* the JSON import form Kumu documents, ``{"elements": [...], "connections":
+  [...]}``, elements with a ``label``, ``type``, ``description``, ``tags``
+  and any other field, connections with ``from`` and ``to`` (an element's
+  ``id`` or label), ``type`` and ``direction``;
+* Kumu's own "Export to JSON" file: elements and connections with an ``_id``
+  and their fields under ``attributes`` (``label``, ``element type``,
+  ``connection type``...), ``from``/``to`` being element ``_id``s;
+* a Kumu workbook: an ``Elements`` sheet (``Label``, ``Type``...) and a
+  ``Connections`` sheet (``From``, ``To``, ``Type``, ``Direction``), rows
+  numbered as the spreadsheet shows them (the first element is row 2).
+
+The element type is the actor's kind (its values become the dataset's own
+kinds where the built-in vocabulary lacks them; ``kind_from`` names another
+field) and the connection type the tie type (``type_from``); the Kumu
+``_id`` of elements and connections is kept in a ``kumu_id`` column, so
+parallel connections stay distinct. Connections that cannot become ties
+(to an element not in the file, from an element to itself) are listed in
+``Ecosystem.rejected``, never dropped silently.
+
+:func:`write_kumu_json` and :func:`write_kumu_xlsx` write the import form:
+each element has the actor's ``id`` and its name as ``label``; each
+connection's ``from``/``to`` are element ids and it has its own ``id``
+(``tie-<row>``), so parallel ties stay apart; ``direction`` comes from the
+tie type. What Kumu cannot carry: people and affiliations; the workbook keeps
+numbers to Excel's 15 significant digits.
 
 Examples
 --------
@@ -32,51 +45,49 @@ import os
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 import pandas as pd
 
 from .errors import Problem, SchemaError
-from .io import RawRow, RawTable, cell_text, python_value, read_json, write_xlsx
-from .schema import TABLES
+from .exchange import DEFAULT_KIND, ImportedGraph, graph_to_dataset
+from .io import cell_text, python_value, read_json, write_xlsx
 from .validation import slugify
-from .vocabulary import default_vocabulary
 
 __all__ = ["kumu_blueprint", "write_kumu_json", "write_kumu_xlsx", "read_kumu"]
 
-_SHEET_HEADS = {"label": "Label", "type": "Type", "description": "Description", "from": "From", "to": "To", "direction": "Direction"}
-
-
-def _labels(eco: Any) -> dict:
-    """A unique label per actor: its name, with the id added where names repeat."""
-    names = eco.actors["name"].astype(str)
-    counts = names.value_counts()
-    return {i: (n if counts[n] == 1 else f"{n} ({i})") for i, n in zip(eco.actors.index, names)}
+_SHEET_HEADS = {
+    "id": "ID",
+    "label": "Label",
+    "type": "Type",
+    "description": "Description",
+    "from": "From",
+    "to": "To",
+    "direction": "Direction",
+}
 
 
 def kumu_blueprint(eco: Any) -> dict:
-    """The dataset as Kumu's ``{"elements": [...], "connections": [...]}``.
+    """The dataset as Kumu's ``{"elements": [...], "connections": [...]}``, connections by element id.
 
     Examples
     --------
     >>> import ecograph as eg
     >>> bp = kumu_blueprint(eg.datasets.tiny())
-    >>> bp["elements"][0]["label"], bp["connections"][0]["from"], bp["connections"][0]["direction"]
-    ('Incubator', 'Incubator', 'directed')
+    >>> bp["elements"][0]["label"], bp["connections"][0]["from"], bp["connections"][0]["id"], bp["connections"][0]["direction"]
+    ('Incubator', 'incubator', 'tie-1', 'directed')
     """
-    labels = _labels(eco)
     elements = []
     for ident, rec in zip(eco.actors.index, eco.actors.to_dict("records")):
-        el = {"label": labels[ident], "type": rec.get("kind"), "description": rec.get("description") or None, "id": ident}
+        el = {"id": ident, "label": rec.get("name"), "type": rec.get("kind"), "description": rec.get("description") or None}
         for key, value in rec.items():
-            if key in ("kind", "description"):
-                continue
-            el[key] = python_value(value)
+            if key not in ("name", "kind", "description"):
+                el[key] = python_value(value)
         elements.append({k: v for k, v in el.items() if v not in (None, "")})
     connections = []
-    for rec in eco.ties.to_dict("records"):
+    for i, rec in enumerate(eco.ties.to_dict("records"), start=1):
         conn = {
-            "from": labels[rec["source"]],
-            "to": labels[rec["target"]],
+            "id": f"tie-{i}",
+            "from": rec["source"],
+            "to": rec["target"],
             "type": rec["type"],
             "direction": "directed" if eco.vocabulary.is_directed(rec["type"]) else "undirected",
         }
@@ -117,57 +128,134 @@ def write_kumu_xlsx(eco: Any, path: str | os.PathLike) -> Path:
     elements = pd.DataFrame(blueprint["elements"]).rename(columns=_SHEET_HEADS)
     connections = pd.DataFrame(blueprint["connections"]).rename(columns=_SHEET_HEADS)
     if not len(connections.columns):
-        connections = pd.DataFrame(columns=["From", "To", "Type", "Direction"])
+        connections = pd.DataFrame(columns=["ID", "From", "To", "Type", "Direction"])
     return write_xlsx({"Elements": elements, "Connections": connections}, path)
 
 
-def _load_blueprint(path: Path) -> tuple[list[dict], list[dict]]:
+def _refuse(file: str, message: str, hint: str = "Export it again from Kumu") -> SchemaError:
+    return SchemaError([Problem("kumu", file, None, None, None, message, hint)])
+
+
+def _flatten(record: Any) -> dict:
+    """A Kumu element or connection as one level of lower-case fields (``attributes`` merged in)."""
+    if not isinstance(record, dict):
+        return {"label": record}
+    out = {str(k).strip().lower(): v for k, v in record.items() if k != "attributes"}
+    attributes = record.get("attributes")
+    if isinstance(attributes, dict):
+        for k, v in attributes.items():
+            out.setdefault(str(k).strip().lower(), v)
+    return out
+
+
+def _load(path: Path) -> tuple[list[tuple[int, dict]], list[tuple[int, dict]]]:
     file = str(path)
     if path.suffix.lower() in (".xlsx", ".xlsm"):
         try:
             sheets = pd.read_excel(path, sheet_name=None, dtype=object, na_filter=False)  # the text "NaN" stays text
         except Exception as exc:  # openpyxl raises many kinds of errors on a damaged file
-            raise SchemaError(
-                [Problem("kumu", file, None, None, None, f"cannot open the workbook ({exc})", "Export it again from Kumu")]
-            ) from None
+            raise _refuse(file, f"cannot open the workbook ({exc})") from None
         lower = {k.strip().lower(): v for k, v in sheets.items()}
         if "elements" not in lower:
-            raise SchemaError(
-                [
-                    Problem(
-                        "kumu", file, None, None, None, "no 'Elements' sheet", "A Kumu spreadsheet has 'Elements' and 'Connections' sheets"
-                    )
-                ]
-            )
+            raise _refuse(file, "no 'Elements' sheet", "A Kumu workbook has 'Elements' and 'Connections' sheets")
 
-        def records(df: pd.DataFrame) -> list[dict]:
+        def records(df: pd.DataFrame) -> list[tuple[int, dict]]:
             df = df.rename(columns=lambda c: str(c).strip().lower())
-            return [{k: v for k, v in rec.items() if not (isinstance(v, float) and np.isnan(v))} for rec in df.to_dict("records")]
+            return [
+                (i, {k: v for k, v in rec.items() if cell_text(v) != ""})
+                for i, rec in enumerate(df.to_dict("records"), start=2)
+                if any(cell_text(v) for v in rec.values())
+            ]
 
         return records(lower["elements"]), records(lower.get("connections", pd.DataFrame()))
     data, _ = read_json(path, "kumu", "Export it again from Kumu")
     if not isinstance(data, dict) or not isinstance(data.get("elements"), list):
-        raise SchemaError(
-            [
-                Problem(
-                    "kumu",
-                    file,
-                    None,
-                    "elements",
-                    None,
-                    "not a Kumu blueprint: no 'elements' list",
-                    'Kumu JSON looks like {"elements": [...], "connections": [...]}',
-                )
-            ]
-        )
+        raise _refuse(file, "not a Kumu file: no 'elements' list", 'Kumu JSON looks like {"elements": [...], "connections": [...]}')
     connections = data.get("connections") or []
     if not isinstance(connections, list):
-        raise SchemaError([Problem("kumu", file, None, "connections", None, "'connections' is not a list", "Export it again from Kumu")])
-    return [e if isinstance(e, dict) else {"label": e} for e in data["elements"]], [c if isinstance(c, dict) else {} for c in connections]
+        raise _refuse(file, "'connections' is not a list")
+    return [(i, _flatten(e)) for i, e in enumerate(data["elements"], start=2)], [
+        (i, _flatten(c)) for i, c in enumerate(connections, start=2)
+    ]
 
 
-def read_kumu(path: str | os.PathLike, *, default_source: str | None = None) -> Any:
-    """Read a Kumu JSON blueprint or spreadsheet as an Ecosystem (validated like a spreadsheet).
+def _text(value: Any) -> str:
+    if isinstance(value, list):
+        return " | ".join(cell_text(v) for v in value)
+    return cell_text(value)
+
+
+def _kumu_graph(path: Path) -> ImportedGraph:
+    elements, connections = _load(path)
+    g = ImportedGraph(str(path), "Kumu")
+    by_ref: dict[str, str] = {}
+    by_label: dict[str, str] = {}
+    used: set[str] = set()
+    for row, el in elements:
+        label = _text(el.get("label"))
+        ident = _text(el.get("id")) or slugify(label or _text(el.get("_id")) or f"element-{row}")
+        if ident in used:
+            n = 2
+            while f"{ident}-{n}" in used:
+                n += 1
+            ident = f"{ident}-{n}"
+        used.add(ident)
+        rec = {"id": ident, "label": label, "kind": _text(el.get("element type", el.get("type")))}
+        for key, value in el.items():
+            if key in ("id", "label", "type", "element type", "_id"):
+                continue
+            rec[key] = _text(value)
+        if el.get("_id"):
+            rec["kumu_id"] = _text(el["_id"])
+            by_ref[_text(el["_id"])] = ident
+        by_ref.setdefault(ident, ident)
+        by_label.setdefault(label, ident)
+        by_label.setdefault(label.casefold(), ident)
+        g.add_node(rec, row=row)
+    for row, conn in connections:
+        ends = []
+        for side in ("from", "to"):
+            ref = _text(conn.get(side))
+            ends.append(by_ref.get(ref) or by_label.get(ref) or by_label.get(ref.casefold()) or "")
+        cells = {"from": _text(conn.get("from")), "to": _text(conn.get("to")), "type": _text(conn.get("type"))}
+        if not all(ends):
+            missing = [c for c, e in zip((cells["from"], cells["to"]), ends) if not e]
+            g.leave(
+                "ties",
+                row,
+                f"the connection refers to an element not in the file: {', '.join(missing) or '(empty)'}",
+                cells,
+                counted="edge",
+            )
+            continue
+        direction = _text(conn.get("direction")).lower()
+        rec = {"source": ends[0], "target": ends[1], "directed": direction in ("directed", "")}  # Kumu's default is directed
+        rec["tie_type"] = _text(conn.get("connection type", conn.get("type")))
+        for key, value in conn.items():
+            if key in ("from", "to", "type", "connection type", "direction", "_id", "id", "delayed", "reversed"):
+                continue
+            rec[key] = _text(value)
+        if conn.get("_id") or conn.get("id"):
+            own = _text(conn.get("_id") or conn.get("id"))
+            if not own.startswith("tie-"):
+                rec["kumu_id"] = own
+        g.add_edge(rec, row=row)
+    return g
+
+
+def read_kumu(
+    path: str | os.PathLike,
+    *,
+    default_source: str | None = None,
+    default_kind: str = DEFAULT_KIND,
+    default_tie_type: str | None = None,
+    kind_from: str | None = None,
+    type_from: str | None = None,
+) -> Any:
+    """Read a Kumu JSON file (import form or Kumu's export) or a Kumu workbook as an Ecosystem.
+
+    Parameters and result as :func:`ecograph.gephi.read_gexf`; ``kind_from``
+    defaults to the element type and ``type_from`` to the connection type.
 
     Examples
     --------
@@ -175,53 +263,16 @@ def read_kumu(path: str | os.PathLike, *, default_source: str | None = None) -> 
     >>> read_kumu(write_kumu_xlsx(eg.datasets.tiny(), pathlib.Path(tempfile.mkdtemp()) / "k.xlsx")).actors.index.tolist()[:3]
     ['incubator', 'network', 'city']
     """
-    from .ecosystem import from_raw_tables
-
     path = Path(path)
-    file = str(path)
-    elements, connections = _load_blueprint(path)
-    actor_cols = list(TABLES["actors"].column_names)
-    rows, by_label = [], {}
-    for number, el in enumerate(elements, start=1):
-        el = {str(k).lower(): v for k, v in el.items()}
-        label = cell_text(el.get("label"))
-        ident = cell_text(el.get("id")) or slugify(label or f"element-{number}")
-        by_label[label] = ident
-        cells = {
-            "id": ident,
-            "name": cell_text(el.get("name")) or label,
-            "kind": cell_text(el.get("type")),
-            "description": cell_text(el.get("description")),
-        }
-        for key, value in el.items():
-            if key in ("label", "type", "description", "id", "name", "_id", "attributes"):
-                continue
-            cells[key] = cell_text(value)
-            if key not in actor_cols:
-                actor_cols.append(key)
-        if default_source and not cells.get("source"):
-            cells["source"] = default_source
-        rows.append(RawRow(number, cells))
-    tie_cols = list(TABLES["ties"].column_names)
-    ties, extra = [], {}
-    known = set(default_vocabulary().codes("type"))
-    for number, conn in enumerate(connections, start=1):
-        conn = {str(k).lower(): v for k, v in conn.items()}
-        cells = {
-            "source": by_label.get(cell_text(conn.get("from")), cell_text(conn.get("from"))),
-            "target": by_label.get(cell_text(conn.get("to")), cell_text(conn.get("to"))),
-            "type": cell_text(conn.get("type")),
-        }
-        for key, value in conn.items():
-            if key in ("from", "to", "type", "direction", "_id", "attributes"):
-                continue
-            cells[key] = cell_text(value)
-            if key not in tie_cols:
-                tie_cols.append(key)
-        if cells["type"] and cells["type"] not in known:
-            extra[cells["type"]] = "no" if cell_text(conn.get("direction")).lower() in ("undirected", "mutual") else "yes"
-        if default_source and not cells.get("evidence"):
-            cells["evidence"] = default_source
-        ties.append(RawRow(number, cells))
-    tables = {"actors": RawTable("actors", file, actor_cols, rows), "ties": RawTable("ties", file, tie_cols, ties)}
-    return from_raw_tables(tables, name=path.stem, path=file, found_tie_types=extra)
+    graph = _kumu_graph(path)
+    eco = graph_to_dataset(
+        graph,
+        name=path.stem,
+        default_kind=default_kind,
+        default_tie_type=default_tie_type,
+        kind_from=kind_from,
+        type_from=type_from,
+        default_source=default_source,
+    )
+    eco.read_counts = graph.n_read
+    return eco

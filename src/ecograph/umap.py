@@ -36,6 +36,7 @@ from __future__ import annotations
 import csv
 import io as _io
 import json
+import math
 import os
 import re
 import unicodedata
@@ -45,13 +46,14 @@ from typing import Any
 
 import pandas as pd
 
-from .errors import Problem, SchemaError
+from .errors import EcographError, Problem, SchemaError
 from .io import RawRow, RawTable, _decode, cell_text, read_json
 from .schema import TABLES
 from .style import NO_SPHERE_COLOR, SPHERE_COLORS
 from .validation import slugify, validate_tables
+from .words import word
 
-__all__ = ["read_umap", "write_umap", "write_geojson", "umap_text", "guess_sphere"]
+__all__ = ["MissingCoordinatesError", "read_umap", "write_umap", "write_geojson", "umap_text", "guess_sphere"]
 
 _SPHERE_WORDS = {
     "consumption": ("consomm", "consum"),
@@ -133,30 +135,120 @@ def _features_from_umap(data: Any, file: str) -> tuple[list[tuple[str, dict]], l
                 )
             ]
         )
-    out = []
-    for i, layer in enumerate(layers, start=1):
-        if not isinstance(layer, Mapping):
-            problems.append(Problem("umap", file, None, "layers", str(i), f"layer {i} is not a JSON object", "The layer is skipped"))
-            continue
-        name = _layer_name(layer) or f"layer {i}"
-        out += [(name, f) for f in layer.get("features") or []]
+    out: list[tuple[str, dict]] = []
+
+    def walk(items: list, prefix: str, group: str) -> None:
+        for i, layer in enumerate(items, start=1):
+            if not isinstance(layer, Mapping):
+                problems.append(
+                    Problem("umap", file, None, "layers", str(i), f"layer {prefix}{i} is not a JSON object", "The layer is skipped")
+                )
+                continue
+            own = _layer_name(layer) or f"layer {prefix}{i}"
+            name = f"{group} / {own}" if group else own
+            out.extend((name, f) for f in layer.get("features") or [])
+            if isinstance(layer.get("layers"), list):  # a group of layers (uMap 3): its layers at any depth
+                walk(layer["layers"], f"{prefix}{i}.", name)
+
+    walk(layers, "", "")
     return out, problems
 
 
-def _read_csv_features(text: str, file: str) -> list[tuple[str, dict]]:
-    reader = csv.DictReader(
-        _io.StringIO(text, newline=""), delimiter=";" if text.split("\n", 1)[0].count(";") > text.split("\n", 1)[0].count(",") else ","
+_WKT_POINT = re.compile(r"^\s*POINT\s*Z?\s*\(\s*([-+0-9.eE]+)\s+([-+0-9.eE]+)(?:\s+[-+0-9.eE]+)?\s*\)\s*$", re.I)
+
+
+def _coordinate_columns(header: list[str]) -> tuple[str | None, str | None, str | None]:
+    """The latitude, longitude and WKT columns of a CSV header, matched as uMap matches them."""
+    low = {h: h.strip().lower() for h in header}
+    lat = next((h for h, v in low.items() if v in ("lat", "latitude")), None) or next((h for h, v in low.items() if "lat" in v), None)
+    lon = next((h for h, v in low.items() if v in ("lon", "lng", "long", "longitude")), None) or next(
+        (h for h, v in low.items() if re.search(r"lon|lng", v)), None
     )
+    wkt = next((h for h, v in low.items() if v in ("wkt", "geom", "geometry", "the_geom")), None)
+    return lat, lon, wkt
+
+
+def _number(text: str) -> float:
+    return float(str(text).strip().replace(",", "."))
+
+
+def _read_csv_features(text: str, file: str) -> list[tuple[str, dict]]:
+    from .io import _sniff_delimiter
+
+    reader = csv.DictReader(_io.StringIO(text, newline=""), delimiter=_sniff_delimiter(text))
+    lat_col, lon_col, wkt_col = _coordinate_columns([h for h in reader.fieldnames or [] if h])
+    if not (lat_col and lon_col) and not wkt_col:
+        raise SchemaError(
+            [
+                Problem(
+                    "umap",
+                    file,
+                    1,
+                    None,
+                    ", ".join(reader.fieldnames or []),
+                    "no coordinate columns: uMap reads lat/latitude and lon/lng/long/longitude columns, or a WKT column",
+                    "Name the columns Latitude and Longitude",
+                )
+            ]
+        )
     features = []
     for row in reader:
-        lat = row.pop("Latitude", row.pop("latitude", row.pop("lat", "")))
-        lon = row.pop("Longitude", row.pop("longitude", row.pop("lon", "")))
-        try:
-            geometry = {"type": "Point", "coordinates": [float(str(lon).replace(",", ".")), float(str(lat).replace(",", "."))]}
-        except ValueError:
-            geometry = {"type": "Point", "coordinates": [lon, lat]}
+        row = {k: v for k, v in row.items() if k is not None}
+        geometry: dict = {"type": None, "coordinates": None}
+        if lat_col and lon_col and (row.get(lat_col) or row.get(lon_col)):
+            lat, lon = row.pop(lat_col, ""), row.pop(lon_col, "")
+            try:
+                geometry = {"type": "Point", "coordinates": [_number(lon), _number(lat)]}
+            except ValueError:
+                geometry = {"type": "Point", "coordinates": [lon, lat]}
+        elif wkt_col:
+            shape = row.pop(wkt_col, "")
+            m = _WKT_POINT.match(shape or "")
+            geometry = (
+                {"type": "Point", "coordinates": [float(m.group(1)), float(m.group(2))]}
+                if m
+                else {"type": (shape or "").split("(")[0].strip().title() or None}
+            )
+        row.pop(lat_col or "", None)
+        row.pop(lon_col or "", None)
+        row.pop(wkt_col or "", None)
         features.append(("", {"type": "Feature", "geometry": geometry, "properties": dict(row)}))
     return features
+
+
+_NOT_READ = {
+    ".gpx": "GPX",
+    ".kml": "KML",
+    ".kmz": "KML",
+    ".xml": "GeoRSS",
+    ".rss": "GeoRSS",
+    ".georss": "GeoRSS",
+    ".osm": "OSM XML",
+}
+
+
+def _refuse_format(file: str, what: str) -> SchemaError:
+    return SchemaError(
+        [
+            Problem(
+                "umap",
+                file,
+                None,
+                None,
+                None,
+                f"{what} is a format uMap reads but ecograph does not",
+                "In uMap, open the map and use Share > Download > GeoJSON or 'full map data (.umap)', then import that file",
+            )
+        ]
+    )
+
+
+def _label_key(data: Any) -> str:
+    props = data.get("properties") if isinstance(data, Mapping) else None
+    for holder in (props, data.get("_umap_options") if isinstance(data, Mapping) else None):
+        if isinstance(holder, Mapping) and holder.get("labelKey"):
+            return str(holder["labelKey"])
+    return ""
 
 
 def read_umap(
@@ -206,12 +298,26 @@ def read_umap(
     path = Path(path)
     file = str(path)
     notes: list[Problem] = []
-    if path.suffix.lower() == ".csv":
+    suffix = path.suffix.lower()
+    label_key = ""
+    if suffix in _NOT_READ:
+        raise _refuse_format(file, _NOT_READ[suffix])
+    if suffix in (".csv", ".tsv", ".txt"):
         text, encoding = _decode(path.read_bytes())
         features = _read_csv_features(text, file)
     else:
+        head = path.read_bytes()[:200].lstrip(b"\xef\xbb\xbf \t\r\n")
+        if head.startswith(b"<"):
+            raise _refuse_format(file, "An XML file (GPX, KML, GeoRSS or OSM)")
         data, encoding = read_json(path, "umap", "Export the map from uMap again")
+        if (
+            isinstance(data, Mapping)
+            and isinstance(data.get("elements"), list)
+            and ("version" in data or "osm3s" in data or "generator" in data)
+        ):
+            raise _refuse_format(file, "OSM JSON (from Overpass)")
         features, more = _features_from_umap(data, file)
+        label_key = _label_key(data)
         notes += more
     if encoding in ("cp1252", "latin-1"):
         notes.insert(
@@ -222,13 +328,13 @@ def read_umap(
     rows: list[RawRow] = []
     rejected_rows = []
     used: dict[str, int] = {}
-    for number, (layer, feature) in enumerate(features, start=1):
+    for number, (layer, feature) in enumerate(features, start=2):  # numbered as the CSV export's rows: the first is row 2
         props = feature.get("properties") if isinstance(feature, Mapping) else None
         props = props if isinstance(props, Mapping) else {}
         geometry = feature.get("geometry") if isinstance(feature, Mapping) else None
         gtype = geometry.get("type") if isinstance(geometry, Mapping) else None
         coords = geometry.get("coordinates") if isinstance(geometry, Mapping) else None
-        name = umap_text(props.get("name")) or f"feature {number}"
+        name = umap_text(props.get(label_key) if label_key else None) or umap_text(props.get("name")) or f"feature {number - 1}"
         if gtype != "Point" or not isinstance(coords, (list, tuple)) or len(coords) < 2:
             notes.append(
                 Problem(
@@ -237,7 +343,9 @@ def read_umap(
                     number,
                     "geometry",
                     str(gtype),
-                    f"feature '{name}' (layer '{layer}') is not a point",
+                    f"feature '{name}' (layer '{layer}') is not a point"
+                    if gtype != "Point"
+                    else f"feature '{name}' (layer '{layer}') has no coordinates",
                     "Draw it as a marker in uMap, or add the actor by hand",
                 )
             )
@@ -246,7 +354,7 @@ def read_umap(
                     "table": "actors",
                     "file": file,
                     "row": number,
-                    "reasons": f"geometry: not a point ({gtype})",
+                    "reasons": f"geometry: not a point ({gtype})" if gtype != "Point" else "geometry: a point without coordinates",
                     "cells": {"name": name, "layer": layer},
                 }
             )
@@ -255,7 +363,8 @@ def read_umap(
         base = own or slugify(name)
         used[base] = used.get(base, 0) + 1
         ident = base if used[base] == 1 else f"{base}-{used[base]}"
-        sphere = mapping.get(layer, guess_sphere(layer)) if layer else ""
+        parts = [layer, *layer.split(" / ")[::-1]] if layer else []
+        sphere = next((mapping[p] for p in parts if p in mapping), "") or (guess_sphere(layer) if layer else "")
         cells = {
             "id": ident,
             "name": name,
@@ -269,7 +378,7 @@ def read_umap(
             "umap_layer": layer,
         }
         for key, value in props.items():
-            if key in _RESERVED or key in ("kind", "sphere", "scope", "id", "source", "lat", "lon"):
+            if key in _RESERVED or key in ("kind", "sphere", "scope", "id", "source", "lat", "lon") or (label_key and key == label_key):
                 continue
             column = str(key).strip()
             if column not in cells or cells[column] == "":
@@ -283,7 +392,7 @@ def read_umap(
     problems = notes + result.problems
     rejected = pd.concat([result.rejected, pd.DataFrame(rejected_rows, columns=result.rejected.columns)], ignore_index=True)
     t = result.tables
-    return Ecosystem(
+    eco = Ecosystem(
         t["actors"],
         t["people"],
         t["affiliations"],
@@ -294,42 +403,100 @@ def read_umap(
         rejected=rejected,
         problems=problems,
     )
+    eco.read_counts = (len(features), 0)  # features in the file, for the import summary
+    return eco
 
 
-def _feature_table(eco: Any, by: str, lang: str, seed: int) -> tuple[pd.DataFrame, dict, list]:
-    from .brokerage import betweenness
-    from .communities import detect_communities
+class MissingCoordinatesError(EcographError, ValueError):
+    """No actor of the dataset has coordinates: there is nothing to put on a map.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib, ecograph as eg
+    >>> try:
+    ...     write_umap(eg.datasets.dijon(), pathlib.Path(tempfile.mkdtemp()) / "m.umap")
+    ... except MissingCoordinatesError as exc:
+    ...     print(str(exc).split(":")[0])
+    none of the 108 actors has coordinates
+    """
+
+
+def _feature_table(eco: Any, by: str, lang: str, seed: int, analysis: Any = None) -> tuple[pd.DataFrame, dict, list]:
+    from .analysis import Analysis
+    from .style import CATEGORICAL_PALETTE
     from .vocabulary import SPHERE_LABELS
 
-    a = eco.actors
-    S = eco.sparse_graph()
-    deg = pd.Series(S.degrees(), index=S.nodes)
-    comms = detect_communities(S, seed=seed).membership
-    table = a.reset_index()
-    table["degree"] = deg.reindex(a.index).to_numpy()
-    table["betweenness"] = betweenness(S, seed=seed).reindex(a.index).round(6).to_numpy()
-    table["community"] = comms.reindex(a.index).to_numpy()
-    table["isolated"] = table["degree"] == 0
-    placed = table["lat"].notna() & table["lon"].notna()
-    skipped = table.loc[~placed, "id"].tolist()
-    table = table[placed]
-    if by == "sphere":
-        table["layer"] = table["sphere"].map(lambda s: SPHERE_LABELS[lang].get(s, s))
-        colors = {SPHERE_LABELS[lang].get(s, s): SPHERE_COLORS.get(s, NO_SPHERE_COLOR) for s in table["sphere"].unique()}
-    elif by == "community":
-        from .style import CATEGORICAL_PALETTE
-
-        table["layer"] = table["community"].map(lambda c: f"{'Communauté' if lang == 'fr' else 'Community'} {c}")
-        colors = {
-            f"{'Communauté' if lang == 'fr' else 'Community'} {c}": CATEGORICAL_PALETTE[int(c) % len(CATEGORICAL_PALETTE)]
-            for c in table["community"].unique()
-        }
-    else:
+    if by not in ("sphere", "community"):
         raise ValueError("by must be 'sphere' or 'community'")
+    a = eco.actors
+    placed = a["lat"].notna() & a["lon"].notna()
+    if not placed.any():
+        raise MissingCoordinatesError(word("interop.no_coordinates", lang, n=len(a)))
+    measures = Analysis.of(analysis if analysis is not None else eco, seed=seed)
+    table = a.reset_index()
+    table["degree"] = measures.degree.reindex(a.index).fillna(0).astype(int).to_numpy()
+    table["betweenness"] = measures.betweenness.reindex(a.index).round(6).to_numpy()
+    table["community"] = measures.communities.membership.reindex(a.index).to_numpy()
+    isolate = measures.isolated["isolate"] if "isolate" in measures.isolated else pd.Series(dtype=bool)
+    table["isolated"] = isolate.reindex(a.index).fillna(False).astype(bool).to_numpy()
+    table["sphere_label"] = table["sphere"].map(lambda s: SPHERE_LABELS[lang].get(s, s))
+    skipped = table.loc[~placed.to_numpy(), "id"].tolist()
+    table = table[placed.to_numpy()]
+    community_word = word("interop.community", lang)
+    if by == "sphere":
+        table["layer"] = table["sphere_label"]
+        colors = {SPHERE_LABELS[lang].get(s, s): SPHERE_COLORS.get(s, NO_SPHERE_COLOR) for s in table["sphere"].unique()}
+    else:
+        table["layer"] = table["community"].map(lambda c: f"{community_word} {c}")
+        colors = {f"{community_word} {c}": CATEGORICAL_PALETTE[int(c) % len(CATEGORICAL_PALETTE)] for c in table["community"].unique()}
     return table, colors, skipped
 
 
 _MEASURES = ("degree", "betweenness", "community", "isolated")
+_FIELD_TYPES = {"degree": "Number", "betweenness": "Number", "community": "Number", "isolated": "Boolean", "lat": "Number", "lon": "Number"}
+
+
+def _fields(table: pd.DataFrame) -> list[dict]:
+    """uMap's typed fields of the features' properties."""
+    out = []
+    for col in table.columns:
+        if col in ("lat", "lon", "layer"):
+            continue
+        kind = _FIELD_TYPES.get(col)
+        if kind is None:
+            if pd.api.types.is_numeric_dtype(table[col]):
+                kind = "Number"
+            elif col in ("sphere", "kind", "scope", "sphere_label"):
+                kind = "Enum"
+            elif col == "description":
+                kind = "Text"
+            else:
+                kind = "String"
+        out.append({"key": str(col), "type": kind})
+    return out
+
+
+def _popup(lang: str) -> str:
+    return "\n".join(
+        [
+            "# {name}",
+            f"{word('interop.popup_sphere', lang)}: {{sphere_label}}",
+            f"{word('interop.popup_degree', lang)}: {{degree}}",
+            f"{word('interop.popup_betweenness', lang)}: {{betweenness}}",
+            f"{word('interop.popup_community', lang)}: {{community}}",
+            f"{word('interop.popup_isolated', lang)}: {{isolated}}",
+            "{description}",
+        ]
+    )
+
+
+def _view(table: pd.DataFrame) -> tuple[list[float], int]:
+    """Centre (longitude, latitude) and zoom that fit every placed actor."""
+    lon_min, lon_max = float(table["lon"].min()), float(table["lon"].max())
+    lat_min, lat_max = float(table["lat"].min()), float(table["lat"].max())
+    extent = max(lon_max - lon_min, (lat_max - lat_min) * 1.5, 1e-4)
+    zoom = int(max(2, min(17, math.floor(math.log2(360 / extent)))))
+    return [round((lon_min + lon_max) / 2, 6), round((lat_min + lat_max) / 2, 6)], zoom
 
 
 def _feature(row: Mapping, color: str) -> dict:
@@ -349,10 +516,29 @@ def _feature(row: Mapping, color: str) -> dict:
     return {"type": "Feature", "geometry": {"type": "Point", "coordinates": [float(row["lon"]), float(row["lat"])]}, "properties": props}
 
 
-def write_umap(eco: Any, path: str | os.PathLike, *, by: str = "sphere", title: str | None = None, lang: str = "en", seed: int = 0) -> list:
-    """Write a ``.umap`` file: one layer per sphere (or community), measures as feature properties.
+def write_umap(
+    eco: Any,
+    path: str | os.PathLike,
+    *,
+    by: str = "sphere",
+    title: str | None = None,
+    lang: str = "en",
+    seed: int = 0,
+    analysis: Any = None,
+) -> list:
+    """Write a ``.umap`` file: one layer per sphere (or community), measures as typed feature fields.
 
-    Returns the ids of the actors left out because they have no coordinates.
+    Each layer declares its fields with their types (numbers, yes/no, lists)
+    and a popup that shows the actor's name, sphere and measures (degree,
+    betweenness, community, isolated), taken from ``analysis`` (an
+    :class:`ecograph.Analysis` of ``eco``, made when not given). The map
+    opens on a view that fits the actors. Returns the ids of the actors left
+    out because they have no coordinates.
+
+    Raises
+    ------
+    MissingCoordinatesError
+        If no actor has coordinates (there would be nothing on the map).
 
     Examples
     --------
@@ -360,14 +546,27 @@ def write_umap(eco: Any, path: str | os.PathLike, *, by: str = "sphere", title: 
     >>> out = pathlib.Path(tempfile.mkdtemp()) / "map.umap"
     >>> write_umap(eg.datasets.tiny(), out)
     ['bank']
-    >>> [layer["_umap_options"]["name"] for layer in json.loads(out.read_text(encoding="utf-8"))["layers"]]
+    >>> doc = json.loads(out.read_text(encoding="utf-8"))
+    >>> [layer["_umap_options"]["name"] for layer in doc["layers"]]
     ['Consumption', 'Innovation', 'Production', 'Sphere unknown', 'Support structures']
+    >>> doc["properties"]["defaultView"], {f["key"]: f["type"] for f in doc["layers"][0]["_umap_options"]["fields"]}["degree"]
+    ('data', 'Number')
     """
-    table, colors, skipped = _feature_table(eco, by, lang, seed)
+    table, colors, skipped = _feature_table(eco, by, lang, seed, analysis)
+    fields = _fields(table)
+    popup = _popup(lang)
     layers = []
     for name in sorted(colors, key=str):
         rows = table[table["layer"] == name]
-        options = {"name": str(name), "color": colors[name], "displayOnLoad": True}
+        options = {
+            "name": str(name),
+            "color": colors[name],
+            "displayOnLoad": True,
+            "fields": fields,
+            "popupTemplate": "Default",
+            "popupContentTemplate": popup,
+            "labelKey": "name",
+        }
         layers.append(
             {
                 "type": "FeatureCollection",
@@ -376,11 +575,18 @@ def write_umap(eco: Any, path: str | os.PathLike, *, by: str = "sphere", title: 
                 "properties": dict(options),
             }
         )
-    center = [float(table["lon"].mean()), float(table["lat"].mean())] if len(table) else [0.0, 0.0]
+    center, zoom = _view(table)
     doc = {
         "type": "umap",
         "uri": "",
-        "properties": {"name": title or eco.name, "zoom": 12, "description": "ecograph export"},
+        "properties": {
+            "name": title or eco.name,
+            "zoom": zoom,
+            "defaultView": "data",
+            "description": "ecograph export",
+            "popupContentTemplate": popup,
+            "labelKey": "name",
+        },
         "geometry": {"type": "Point", "coordinates": center},
         "layers": layers,
     }
@@ -388,10 +594,11 @@ def write_umap(eco: Any, path: str | os.PathLike, *, by: str = "sphere", title: 
     return skipped
 
 
-def write_geojson(eco: Any, path: str | os.PathLike, *, by: str = "sphere", lang: str = "en", seed: int = 0) -> list:
+def write_geojson(eco: Any, path: str | os.PathLike, *, by: str = "sphere", lang: str = "en", seed: int = 0, analysis: Any = None) -> list:
     """Write the actors with coordinates as a GeoJSON FeatureCollection (measures and ``layer`` as properties).
 
-    Returns the ids of the actors left out because they have no coordinates.
+    Returns the ids of the actors left out because they have no coordinates;
+    raises :class:`MissingCoordinatesError` if no actor has any.
 
     Examples
     --------
@@ -399,7 +606,7 @@ def write_geojson(eco: Any, path: str | os.PathLike, *, by: str = "sphere", lang
     >>> write_geojson(eg.datasets.tiny(), pathlib.Path(tempfile.mkdtemp()) / "t.geojson")
     ['bank']
     """
-    table, colors, skipped = _feature_table(eco, by, lang, seed)
+    table, colors, skipped = _feature_table(eco, by, lang, seed, analysis)
     features = []
     for r in table.to_dict("records"):
         f = _feature(r, colors[r["layer"]])

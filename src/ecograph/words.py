@@ -124,7 +124,22 @@ FIGURES: dict[str, tuple[str, str]] = {}
 OUTREACH: dict[str, tuple[str, str]] = {}
 
 # Import and export of other tools' files.
-INTEROP: dict[str, tuple[str, str]] = {}
+INTEROP: dict[str, tuple[str, str]] = {
+    "no_coordinates": (
+        "none of the {n} actors has coordinates: a map would be empty. Add lat and lon columns to actors.csv "
+        "(decimal degrees, WGS 84, e.g. 47.3220 and 5.0415), or import the actors' places from uMap with "
+        "'ecograph import-umap', then export again",
+        "aucun des {n} acteurs n'a de coordonnées : la carte serait vide. Ajoutez les colonnes lat et lon à actors.csv "
+        "(degrés décimaux, WGS 84, par ex. 47.3220 et 5.0415), ou importez les lieux depuis uMap avec "
+        "« ecograph import-umap », puis exportez à nouveau",
+    ),
+    "community": ("Community", "Communauté"),
+    "popup_sphere": ("Sphere", "Sphère"),
+    "popup_degree": ("Ties", "Liens"),
+    "popup_betweenness": ("Betweenness", "Intermédiarité"),
+    "popup_community": ("Community", "Communauté"),
+    "popup_isolated": ("Isolated", "Isolé"),
+}
 
 # Messages of the command line.
 CLI: dict[str, tuple[str, str]] = {}

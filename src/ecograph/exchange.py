@@ -1,0 +1,364 @@
+"""What the exchange formats share: nodes and edges read from another tool's file become a validated dataset.
+
+The readers of :mod:`ecograph.gephi` (GEXF, GraphML) and :mod:`ecograph.kumu`
+(Kumu JSON and workbooks) turn a file into an :class:`ImportedGraph`: its
+nodes and edges as plain records, with the row each came from, plus the
+*leftovers* already known while reading (an edge to a node the file never
+declares, a node declared twice, a hierarchy edge from a node to its own
+group...). :func:`graph_to_dataset` then makes the actors and ties tables:
+
+* the file's ids are kept; an id that is not a valid identifier is made into
+  one (``slugify``, numbered when two collide) and the original is kept in the
+  ``original_id`` column;
+* the node's name is its ``name`` attribute, else its label, else its id;
+* the kind is read from ``kind_from`` (a column of the file; its values become
+  the dataset's own kinds when the vocabulary lacks them), else the
+  ``kind`` attribute, else ``default_kind`` (``initiative``);
+* the tie type is read from ``type_from``, else the ``tie_type`` or ``type``
+  attribute, else the default: ``linked`` for an undirected edge and
+  ``linked_to`` for a directed one (both added to the dataset's vocabulary:
+  "a tie found in the file, of no stated type");
+* self-loops are leftovers (a tie links two actors);
+* rows that fail validation are leftovers too, with the validator's reasons.
+
+Nothing is dropped silently: every leftover is in ``Ecosystem.rejected`` (and
+the command line writes them to ``leftovers.csv``); nothing stops the valid
+rows from loading.
+
+:func:`xml_text` is how every XML writer here handles text: characters that
+XML 1.0 forbids (control characters other than tab, newline and carriage
+return, lone surrogates, U+FFFE and U+FFFF) are replaced by U+FFFD, so that no
+value can make a GEXF or GraphML file ill-formed.
+
+Examples
+--------
+>>> g = ImportedGraph("f.graphml", "GraphML")
+>>> g.add_node({"id": "A b", "label": "Alpha"}, row=2); g.add_node({"id": "c"}, row=3)
+>>> g.add_edge({"source": "A b", "target": "c", "directed": False}, row=4)
+>>> eco = graph_to_dataset(g, name="f")
+>>> eco.actors[["name", "original_id"]].to_dict("index")
+{'a-b': {'name': 'Alpha', 'original_id': 'A b'}, 'c': {'name': 'c', 'original_id': ''}}
+>>> eco.ties[["source", "target", "type"]].values.tolist()
+[['a-b', 'c', 'linked']]
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from .io import RawRow, RawTable, cell_text
+from .schema import TABLES
+from .validation import SLUG_PATTERN, slugify
+from .vocabulary import default_vocabulary
+
+__all__ = ["DEFAULT_KIND", "DEFAULT_TIE_TYPES", "ImportedGraph", "graph_to_dataset", "leftovers_frame", "xml_text"]
+
+#: Kind of the actors whose file says none.
+DEFAULT_KIND = "initiative"
+#: Tie types of the edges whose file says none: undirected and directed.
+DEFAULT_TIE_TYPES = {False: "linked", True: "linked_to"}
+_DEFAULT_TYPE_TEXT = "A tie found in the imported file, which states no type"
+
+_XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+LEFTOVER_COLUMNS = ["table", "file", "row", "reasons", "cells"]
+
+
+def xml_text(value: Any) -> str:
+    """A value as text that XML 1.0 can hold: forbidden characters become U+FFFD.
+
+    Examples
+    --------
+    >>> xml_text("a\\x00b\\x1bc\\td")
+    'a\\ufffdb\\ufffdc\\td'
+    """
+    return _XML_FORBIDDEN.sub("\ufffd", cell_text(value) if not isinstance(value, str) else value)
+
+
+@dataclass
+class ImportedGraph:
+    """Nodes and edges read from a file, before they become tables.
+
+    Attributes
+    ----------
+    file : str
+        The file read.
+    format : str
+        ``"GEXF"``, ``"GraphML"``, ``"Kumu"``...
+    nodes, edges : list of (row, dict)
+        Each record with the row it came from (the file's order, numbered as a
+        spreadsheet numbers rows: the first node is row 2).
+    leftovers : list of dict
+        Records that cannot become actors or ties, with the reason.
+
+    Examples
+    --------
+    >>> g = ImportedGraph("f", "GEXF"); g.add_node({"id": "a"}, row=2)
+    >>> len(g.nodes), g.n_read
+    (1, (1, 0))
+    """
+
+    file: str
+    format: str
+    nodes: list[tuple[int, dict]] = field(default_factory=list)
+    edges: list[tuple[int, dict]] = field(default_factory=list)
+    leftovers: list[dict] = field(default_factory=list)
+    read_nodes: int = 0
+    read_edges: int = 0
+
+    def add_node(self, record: dict, *, row: int) -> None:
+        """Add a node read from the file."""
+        self.read_nodes += 1
+        self.nodes.append((row, record))
+
+    def add_edge(self, record: dict, *, row: int) -> None:
+        """Add an edge read from the file."""
+        self.read_edges += 1
+        self.edges.append((row, record))
+
+    def leave(self, table: str, row: int | None, reason: str, cells: Mapping, *, counted: str = "") -> None:
+        """Keep a record that cannot be imported, with why (``counted``: "node"/"edge" if it was read as one)."""
+        if counted == "node":
+            self.read_nodes += 1
+        elif counted == "edge":
+            self.read_edges += 1
+        self.leftovers.append(
+            {"table": table, "file": self.file, "row": row, "reasons": reason, "cells": {str(k): cell_text(v) for k, v in cells.items()}}
+        )
+
+    @property
+    def n_read(self) -> tuple[int, int]:
+        """Nodes and edges read from the file."""
+        return self.read_nodes, self.read_edges
+
+
+def _column(name: str) -> str:
+    text = re.sub(r"\s+", " ", str(name)).strip()
+    return text or "unnamed"
+
+
+def _code(value: str) -> str:
+    return slugify(value).replace("-", "_").replace(".", "_").strip("_") or "other"
+
+
+def _map_codes(values: list[str], field_name: str) -> tuple[dict[str, str], set[str]]:
+    """Each distinct value to a vocabulary code; the codes the built-in vocabulary lacks."""
+    voc = default_vocabulary()
+    mapping, new = {}, set()
+    for v in values:
+        if not v or v in mapping:
+            continue
+        normalised = v.strip().lower().replace(" ", "_").replace("-", "_")
+        if voc.is_valid(field_name, v):
+            mapping[v] = v
+        elif voc.is_valid(field_name, normalised):
+            mapping[v] = normalised
+        else:
+            mapping[v] = _code(v)
+            if not voc.is_valid(field_name, mapping[v]):
+                new.add(mapping[v])
+    return mapping, new
+
+
+def _ids(nodes: list[tuple[int, dict]]) -> dict[str, str]:
+    """The file's node ids to dataset ids (kept when valid, else made valid and unique)."""
+    out: dict[str, str] = {}
+    used: set[str] = set()
+    for _, rec in nodes:
+        original = rec["id"]
+        if SLUG_PATTERN.match(original) and original not in used:
+            out[original] = original
+            used.add(original)
+    for _, rec in nodes:
+        original = rec["id"]
+        if original in out:
+            continue
+        base = slugify(original)
+        ident, n = base, 1
+        while ident in used:
+            n += 1
+            ident = f"{base}-{n}"
+        out[original] = ident
+        used.add(ident)
+    return out
+
+
+def _pick(rec: Mapping, *names: str) -> str:
+    lower = {str(k).lower(): v for k, v in rec.items()}
+    for n in names:
+        text = cell_text(lower.get(n.lower()))
+        if text:
+            return text
+    return ""
+
+
+def graph_to_dataset(
+    graph: ImportedGraph,
+    *,
+    name: str,
+    default_kind: str = DEFAULT_KIND,
+    default_tie_type: str | None = None,
+    kind_from: str | None = None,
+    type_from: str | None = None,
+    default_source: str | None = None,
+) -> Any:
+    """The actors and ties of an imported graph, validated; what cannot be imported is in ``rejected``.
+
+    Parameters
+    ----------
+    graph : ImportedGraph
+    name : str
+        Name of the dataset.
+    default_kind : str, default "initiative"
+        Kind of the actors whose file gives none.
+    default_tie_type : str, optional
+        Type of the edges whose file gives none (by default ``linked``, or
+        ``linked_to`` for a directed edge).
+    kind_from, type_from : str, optional
+        The node (edge) attribute that holds the kind (tie type); its values
+        become the dataset's own codes where the built-in vocabulary lacks
+        them.
+    default_source : str, optional
+        ``source``/``evidence`` of the rows whose file gives none (default:
+        "imported from FILE").
+
+    Returns
+    -------
+    Ecosystem
+        ``rejected`` lists every node and edge left out, and why.
+
+    Examples
+    --------
+    >>> g = ImportedGraph("m.gexf", "GEXF")
+    >>> for i, n in enumerate(["a", "b"]): g.add_node({"id": n, "Role": "Fab lab"}, row=i + 2)
+    >>> g.add_edge({"source": "a", "target": "a"}, row=4)
+    >>> eco = graph_to_dataset(g, name="m", kind_from="Role")
+    >>> eco.actors["kind"].tolist(), eco.rejected["reasons"].tolist()
+    (['fab_lab', 'fab_lab'], ['a tie cannot link an actor to itself (self-loop)'])
+    """
+    from .ecosystem import from_raw_tables
+
+    file = graph.file
+    source = default_source or f"imported from {Path(file).name}"
+    leftovers = list(graph.leftovers)
+    ids = _ids(graph.nodes)
+    kind_values = [_pick(rec, kind_from) if kind_from else _pick(rec, "kind") for _, rec in graph.nodes]
+    kinds, new_kinds = _map_codes(kind_values, "kind")
+
+    actor_cols = list(TABLES["actors"].column_names)
+    rows = []
+    mapped = False
+    for (row, rec), kind_value in zip(graph.nodes, kind_values):
+        original = rec["id"]
+        label = cell_text(rec.get("label"))
+        cells = {
+            "id": ids[original],
+            "name": _pick(rec, "name") or label or original,
+            "kind": kinds.get(kind_value, "") if kind_value else default_kind,
+            "source": _pick(rec, "source") or source,
+            "original_id": original if ids[original] != original else "",
+        }
+        mapped |= ids[original] != original
+        if label and label != cells["name"]:
+            cells["label"] = label
+        for key, value in rec.items():
+            column = _column(key)
+            if column in ("id", "label", "name", "kind", "source") or (kind_from and key == kind_from):
+                continue
+            cells[column] = cell_text(value)
+            if column not in actor_cols:
+                actor_cols.append(column)
+        if "label" in cells and "label" not in actor_cols:
+            actor_cols.append("label")
+        rows.append(RawRow(row, cells))
+    if mapped:
+        actor_cols.append("original_id")
+
+    type_values = []
+    for _, rec in graph.edges:
+        if type_from:
+            type_values.append(_pick(rec, type_from))
+        else:
+            type_values.append(_pick(rec, "tie_type", "type"))
+    types, new_types = _map_codes(type_values, "type")
+    directions: dict[str, set[bool]] = {}
+    tie_cols = list(TABLES["ties"].column_names)
+    ties = []
+    for (row, rec), type_value in zip(graph.edges, type_values):
+        directed = bool(rec.get("directed"))
+        code = types.get(type_value, "") if type_value else (default_tie_type or DEFAULT_TIE_TYPES[directed])
+        if type_value and code in new_types:
+            directions.setdefault(code, set()).add(directed)
+        source_id, target_id = ids.get(rec["source"], rec["source"]), ids.get(rec["target"], rec["target"])
+        cells = {"source": source_id, "target": target_id, "type": code, "evidence": _pick(rec, "evidence") or source}
+        skip = {"source", "target", "directed", "tie_type", "type", "evidence"}
+        for key, value in rec.items():
+            column = _column(key)
+            if key in skip or (type_from and key == type_from):
+                continue
+            cells[column] = cell_text(value)
+            if column not in tie_cols:
+                tie_cols.append(column)
+        if rec["source"] == rec["target"]:
+            leftovers.append(
+                {
+                    "table": "ties",
+                    "file": file,
+                    "row": row,
+                    "reasons": "a tie cannot link an actor to itself (self-loop)",
+                    "cells": {"source": rec["source"], "target": rec["target"], "type": code},
+                }
+            )
+            continue
+        ties.append(RawRow(row, cells))
+
+    found_types: dict[str, str] = {}
+    for code in new_types:
+        seen = directions.get(code, {False})
+        found_types[code] = "yes" if seen == {True} else "no"
+    used_defaults = {t.cells["type"] for t in ties} & set(DEFAULT_TIE_TYPES.values())
+    for directed, code in DEFAULT_TIE_TYPES.items():
+        if code in used_defaults and not default_vocabulary().is_valid("type", code):
+            found_types[code] = "yes" if directed else "no"
+    tables = {"actors": RawTable("actors", file, actor_cols, rows), "ties": RawTable("ties", file, tie_cols, ties)}
+    eco = from_raw_tables(
+        tables,
+        name=name,
+        path=file,
+        found_tie_types=found_types,
+        found_kinds=sorted(new_kinds),
+        descriptions={c: _DEFAULT_TYPE_TEXT for c in DEFAULT_TIE_TYPES.values()},
+        on_error="collect",
+    )
+    extra = pd.DataFrame(leftovers, columns=LEFTOVER_COLUMNS)
+    frames = [f for f in (extra, eco.rejected) if len(f)]
+    eco.rejected = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=LEFTOVER_COLUMNS)
+    eco.rejected = eco.rejected.sort_values(["table", "row"], key=_sort_key, kind="stable").reset_index(drop=True)
+    return eco
+
+
+def _sort_key(column: pd.Series) -> pd.Series:
+    if column.name == "table":
+        return column.map({"actors": 0, "ties": 1}).fillna(2)
+    return pd.to_numeric(column, errors="coerce").fillna(0)
+
+
+def leftovers_frame(eco: Any) -> pd.DataFrame:
+    """The rows left out of an import, one per line, with their cells as text (for ``leftovers.csv``).
+
+    Examples
+    --------
+    >>> import ecograph as eg
+    >>> list(leftovers_frame(eg.datasets.tiny()).columns)
+    ['table', 'file', 'row', 'reasons', 'cells']
+    """
+    import json
+
+    frame = eco.rejected.copy() if len(eco.rejected) else pd.DataFrame(columns=LEFTOVER_COLUMNS)
+    frame["cells"] = [json.dumps(c, ensure_ascii=False, sort_keys=True) if isinstance(c, Mapping) else cell_text(c) for c in frame["cells"]]
+    return frame[LEFTOVER_COLUMNS]
