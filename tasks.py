@@ -10,7 +10,8 @@ with its test dependencies. The test job also makes sure Debian's
 ``chromium`` is installed for the browser tests (installing it with
 ``apt-get`` when run as root), or stops with a clear message.
 
-Other jobs: ``python3 tasks.py lint`` (ruff), ``python3 tasks.py schema``
+Other jobs: ``python3 tasks.py quick`` (lint and the tests not marked slow, for
+the developers' loop: under a minute), ``python3 tasks.py lint`` (ruff), ``python3 tasks.py schema``
 (regenerate docs/schema.md), ``python3 tasks.py notebooks`` (executed copies
 under outputs/notebooks/), ``python3 tasks.py bench`` (benchmarks).
 """
@@ -101,6 +102,13 @@ def task_test() -> None:
     run(PY, "-m", "pytest", *sys.argv[2:], env=env)
 
 
+def task_quick() -> None:
+    """The developers' loop: lint, then every test not marked slow (no browser, kernel or wheel; under a minute)."""
+    setup()
+    task_lint()
+    run(PY, "-m", "pytest", "-q", "-m", "not slow", *sys.argv[2:])
+
+
 def task_schema() -> None:
     setup()
     run(BIN / "ecograph", "schema", "-o", ROOT / "docs" / "schema.md")
@@ -122,6 +130,7 @@ TASKS = {
     "dijon": task_dijon,
     "test": task_test,
     "lint": task_lint,
+    "quick": task_quick,
     "schema": task_schema,
     "notebooks": task_notebooks,
     "bench": task_bench,

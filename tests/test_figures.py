@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import matplotlib.colors as mcolors
 import numpy as np
+import pytest
 
 import ecograph as eg
 from ecograph import figures as F
@@ -24,6 +25,7 @@ def test_network_map_uses_the_view_positions_and_colours(tmp_path):
     assert "Structures d'accompagnement" in [t.get_text() for t in ax.get_legend().get_texts()]
 
 
+@pytest.mark.slow
 def test_all_figures_in_both_languages_are_byte_identical_twice(tmp_path):
     eco = eg.datasets.synthetic(1500, seed=2)
     G = eco.graph(provenance=False)

@@ -9,6 +9,8 @@ import nbformat
 import pytest
 from notebooks_runner import NOTEBOOKS, execute, export_html
 
+pytestmark = pytest.mark.slow  # real kernel / browser / wheel: left out of the quick loop
+
 EXPECTED = [
     "01-load-and-validate",
     "02-density-and-spheres",

@@ -7,8 +7,12 @@ import subprocess
 import sys
 import zipfile
 
+import pytest
+
 import ecograph as eg
 from conftest import ROOT
+
+pytestmark = pytest.mark.slow  # real kernel / browser / wheel: left out of the quick loop
 
 try:
     import tomllib

@@ -49,6 +49,7 @@ def test_report_is_french_for_dijon_and_says_things_plainly(dijon_report):
     assert "<script src" not in page and "http://" not in page.split("<iframe")[0]
 
 
+@pytest.mark.slow
 def test_report_in_a_browser_offline(dijon_report):
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     with browser() as b, open_page(b, dijon_report / "report.html", width=1200, height=1600) as p:
@@ -70,6 +71,7 @@ def test_report_in_a_browser_offline(dijon_report):
     assert (ARTIFACTS / "report-first-page.png").stat().st_size > 10_000
 
 
+@pytest.mark.slow
 def test_two_runs_are_byte_identical(tmp_path, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
     a, b = tmp_path / "a", tmp_path / "b"
@@ -95,6 +97,7 @@ def _all_text(folder: Path) -> dict[str, str]:
     return texts
 
 
+@pytest.mark.slow
 def test_pseudonymised_report_names_no_person(tmp_path):
     eco = eg.datasets.tiny()
     people = pd.DataFrame({"id": ["jeanne-dupont", "karim-benali"], "name": ["Jeanne Dupont", "Karim Benali"], "source": "interview 2017"})
@@ -118,6 +121,7 @@ def test_pseudonymised_report_names_no_person(tmp_path):
     assert any("jeanne-dupont" in t for t in _all_text(plain).values())
 
 
+@pytest.mark.slow
 def test_large_ecosystem_stays_readable(tmp_path):
     eco = eg.datasets.synthetic(6000, seed=1)
     report = build_report(eco, lang="en", date="2026-01-01")

@@ -10,6 +10,8 @@ from browser import COUNT_DRAWN_PIXELS, browser, open_page
 
 import ecograph as eg
 
+pytestmark = pytest.mark.slow  # real kernel / browser / wheel: left out of the quick loop
+
 PAYLOADS = [
     "<script>window.__pwned = 'script'</script>",
     "<img src=x onerror=\"window.__pwned = 'img'\">",
