@@ -23,6 +23,7 @@ SCHEMAS = Path(__file__).parent / "data" / "schemas"
 EXTERNAL = Path(__file__).parent / "data" / "external"
 
 
+@pytest.mark.slow
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(eco=ecosystems())
 def test_round_trip_keeps_every_actor_tie_and_attribute(eco):
