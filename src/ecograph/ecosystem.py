@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal
 
@@ -96,6 +96,31 @@ class Ecosystem:
             f"<Ecosystem {self.name!r}: {len(self.actors)} actors, {len(self.ties)} ties, "
             f"{len(self.people)} people, {len(self.affiliations)} affiliations{rejected}{extra}>"
         )
+
+    def observed(self) -> Ecosystem:
+        """The ecosystem as observed: without recommendation rows and without proposed or cited ties.
+
+        A study's recommendations (actors of kind ``recommendation``) are not
+        actors, and a tie whose ``status`` is ``proposed`` (someone proposes
+        it) or ``cited`` (one actor is cited as an example for the other) is
+        not a working tie: the analysis of who works with whom leaves them
+        out. Ties with no status count as stated. The tables are otherwise
+        unchanged (same people, affiliations, vocabulary and metadata).
+
+        Examples
+        --------
+        >>> import ecograph as eg
+        >>> eco = eg.datasets.dijon()
+        >>> obs = eco.observed()
+        >>> len(eco.actors) - len(obs.actors), sorted(set(eco.ties["status"]) - set(obs.ties["status"]))
+        (5, ['cited', 'proposed'])
+        """
+        actors = self.actors[self.actors["kind"] != "recommendation"]
+        ties = self.ties[self.ties["source"].isin(actors.index) & self.ties["target"].isin(actors.index)]
+        if "status" in ties.columns:
+            ties = ties[~ties["status"].isin(["proposed", "cited"])]
+        affiliations = self.affiliations[self.affiliations["actor"].isin(actors.index)] if len(self.affiliations) else self.affiliations
+        return replace(self, actors=actors, ties=ties.reset_index(drop=True), affiliations=affiliations)
 
     def graph(
         self,

@@ -186,6 +186,14 @@ TABLES: dict[str, Table] = {
                 True,
                 example="Study 2018, chap. 4, recommendation 1",
             ),
+            Column(
+                "status",
+                "vocab",
+                "How the tie is known: `stated` (it exists), `proposed` (someone proposes it) or `cited` (one actor is cited as an "
+                "example for the other); empty counts as stated. The analysis of who works with whom uses stated ties only.",
+                vocab="tie_status",
+                example="stated",
+            ),
         ),
     ),
 }

@@ -34,6 +34,7 @@ __all__ = [
     "SPHERES",
     "SPHERE_LABELS",
     "SPHERE_STATUSES",
+    "TIE_STATUSES",
     "TIE_TYPES",
     "Term",
     "Vocabulary",
@@ -72,6 +73,11 @@ KINDS: dict[str, Term] = _terms(
         ("place", "Physical place: third place, coworking, district, building."),
         ("event", "Event or recurring gathering."),
         ("programme", "Programme, scheme, label, project or plan."),
+        (
+            "recommendation",
+            "A recommendation or proposed action of a study, not an actor: ties to it say who is proposed to carry or join it; "
+            "the analysis of who works with whom leaves it out (Ecosystem.observed).",
+        ),
     ]
 )
 
@@ -100,6 +106,15 @@ SPHERE_STATUSES: dict[str, Term] = _terms(
             "inferred",
             "The source describes the actor in words that match its own definition of this sphere; sphere_basis quotes both.",
         ),
+    ]
+)
+
+#: How a tie is known (the ``status`` column of ties); an empty status counts as stated.
+TIE_STATUSES: dict[str, Term] = _terms(
+    [
+        ("stated", "The source states that the tie exists (the default when the status is empty)."),
+        ("proposed", "The source proposes the tie (e.g. a potential partner of a recommendation): not an observed tie."),
+        ("cited", "The source cites one actor as a reference or example for the other: not a working tie."),
     ]
 )
 
@@ -146,6 +161,7 @@ _DEFAULTS: dict[str, dict[str, Term]] = {
     "kind": KINDS,
     "sphere": SPHERES,
     "sphere_status": SPHERE_STATUSES,
+    "tie_status": TIE_STATUSES,
     "scope": SCOPES,
     "role": ROLES,
     "type": TIE_TYPES,
