@@ -19,6 +19,10 @@ The public API, by theme:
   :func:`isolated_actors`, :func:`people_flows`, :func:`flow_table`,
   :func:`headline_measures`, :func:`evolution`, :func:`diff`,
   :func:`robustness`, :func:`null_model_test`;
+* coverage of a grouping: :func:`group_coverage`, :class:`Coverage`,
+  :class:`MeasureValue`, :data:`MIN_COVERAGE`, :func:`unknown_actors`,
+  :func:`group_labels` (unknown groups are never a group: see
+  :mod:`ecograph.coverage`);
 * outreach: :func:`outreach_worklist`, :func:`suggest_introducers`,
   :func:`what_if`, :func:`key_players`;
 * views: :func:`view`, :func:`view_ego`, :func:`view_communities`,
@@ -38,6 +42,7 @@ from .analysis import Analysis
 from .bridges import bridges, cut_points, local_bridges
 from .brokerage import betweenness, brokerage_roles, brokers, participation
 from .communities import Communities, compare_partitions, detect_communities, modularity
+from .coverage import MIN_COVERAGE, Coverage, MeasureValue, group_coverage, unknown_actors
 from .density import block_density, density, mixing_matrix
 from .ecosystem import Ecosystem, from_frames, load, validate
 from .ei import ei_index
@@ -48,6 +53,7 @@ from .graphs import people_links
 from .isolation import core_numbers, isolated_actors, two_step_reach
 from .layout import layout
 from .outreach import key_players, outreach_worklist, suggest_introducers, suggested_ties, what_if
+from .partition import group_codes, group_labels
 from .robustness import NullModelTest, Robustness, null_model_test, null_model_tests, robustness
 from .schema import schema_markdown
 from .sparse import SparseGraph, as_sparse
@@ -103,6 +109,14 @@ __all__ = [
     "evolution",
     "diff",
     "EcosystemDiff",
+    # coverage of a grouping
+    "group_coverage",
+    "Coverage",
+    "MeasureValue",
+    "MIN_COVERAGE",
+    "unknown_actors",
+    "group_labels",
+    "group_codes",
     # robustness and significance
     "robustness",
     "Robustness",
