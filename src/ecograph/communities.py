@@ -43,7 +43,7 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
-from .coverage import Coverage, MeasureValue, _coverage, _describe, _reason
+from .coverage import Coverage, MeasureValue, _coverage, _describe, _reason, _tie_codes
 from .errors import GraphError
 from .partition import PartitionLike, _resolve, factorize
 from .sparse import GraphLike, SparseGraph, as_sparse
@@ -122,15 +122,16 @@ def modularity(G: GraphLike, partition: PartitionLike, *, weight: str | None = N
         raise GraphError("modularity is undefined for a graph without ties")
     S, _, codes, groups = _resolve(S, partition)
     cov = _coverage(S, codes)
-    reason = _reason(S, codes, len(groups))
-    q = _modularity_codes(S, codes, len(groups), resolution) if reason is None else float("nan")
+    reason = _reason(len(groups), cov)
+    q = _modularity_codes(S, codes, len(groups), resolution, cov) if reason is None else float("nan")
     return MeasureValue(q, coverage=cov, reason=reason)
 
 
-def _modularity_codes(S: SparseGraph, codes: np.ndarray, k: int, resolution: float) -> float:
-    u, v, w = S.edges()
-    both = (codes[u] >= 0) & (codes[v] >= 0)
-    cu, cv, w = codes[u[both]], codes[v[both]], w[both]
+def _modularity_codes(S: SparseGraph, codes: np.ndarray, k: int, resolution: float, cov: Coverage | None = None) -> float:
+    """Modularity of the groups ``codes`` (``-1``: unknown, left out with its ties)."""
+    w = S.edges()[2]
+    cu, cv, both = _tie_codes(S, codes, cov if cov is not None else _coverage(S, codes))
+    w = w if both is None else w[both]
     m = float(w.sum())
     same = cu == cv
     inside = np.bincount(cu[same], weights=w[same], minlength=k)
@@ -287,7 +288,7 @@ class Communities:
         S, _, theirs, groups = _resolve(self._graph, other)
         mine, _ = factorize(self.membership.reindex(S.nodes))
         cov = _coverage(S, theirs, "actors")
-        reason = _reason(S, theirs, len(groups), need_ties=False)
+        reason = _reason(len(groups), cov, need_ties=False)
         keep = (theirs >= 0) & (mine >= 0)
         if reason is not None:
             return _agreement_series((np.nan, np.nan), cov, reason)

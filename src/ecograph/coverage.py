@@ -219,21 +219,32 @@ def _measure_value(value: float, coverage: Coverage | None, reason: str | None) 
 
 def _coverage(S: SparseGraph, codes: np.ndarray, basis: Literal["ties", "actors"] = "ties") -> Coverage:
     known = codes >= 0
+    n_known = int(known.sum())
+    if n_known == S.n:
+        return Coverage(n_known, S.n, S.m, S.m, basis)
     u, v, _ = S.edges()
-    return Coverage(int(known.sum()), S.n, int((known[u] & known[v]).sum()), S.m, basis)
+    return Coverage(n_known, S.n, int((known[u] & known[v]).sum()), S.m, basis)
 
 
-def _reason(S: SparseGraph, codes: np.ndarray, k: int, *, need_ties: bool = True) -> str | None:
-    """Why a between-groups measure cannot be computed, or None."""
+def _reason(k: int, cov: Coverage, *, need_ties: bool = True) -> str | None:
+    """Why a between-groups measure on ``k`` known groups with coverage ``cov`` cannot be computed, or None."""
     if k == 0:
         return "no_known_group"
     if k == 1:
         return "one_known_group"
-    if need_ties:
-        u, v, _ = S.edges()
-        if not ((codes[u] >= 0) & (codes[v] >= 0)).any():
-            return "no_known_tie"
+    if need_ties and cov.ties_known == 0:
+        return "no_known_tie"
     return None
+
+
+def _tie_codes(S: SparseGraph, codes: np.ndarray, cov: Coverage) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
+    """Group codes of both ends of the ties whose two ends are known, and which ties those are (None: all)."""
+    u, v, _ = S.edges()
+    cu, cv = codes[u], codes[v]
+    if cov.ties_known == cov.ties:
+        return cu, cv, None
+    both = (cu >= 0) & (cv >= 0)
+    return cu[both], cv[both], both
 
 
 def _describe(obj: pd.DataFrame | pd.Series, cov: Coverage, reason: str | None) -> pd.DataFrame | pd.Series:

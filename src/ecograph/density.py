@@ -26,7 +26,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .coverage import Coverage, _coverage, _describe
+from .coverage import Coverage, _coverage, _describe, _tie_codes
 from .partition import PartitionLike, _resolve
 from .sparse import GraphLike, as_sparse
 
@@ -60,13 +60,12 @@ def density(G: GraphLike) -> float:
 def _counts(G: GraphLike, partition: PartitionLike) -> tuple[np.ndarray, list, np.ndarray, Coverage]:
     S, _, codes, groups = _resolve(G, partition)
     k = len(groups)
-    u, v, _ = S.edges()
-    both = (codes[u] >= 0) & (codes[v] >= 0)  # a tie counts only when both ends are known
-    cu, cv = codes[u[both]], codes[v[both]]
+    cov = _coverage(S, codes)
+    cu, cv, _ = _tie_codes(S, codes, cov)  # a tie counts only when both ends are known
     counts = np.bincount(cu * k + cv, minlength=k * k).reshape(k, k) if k else np.zeros((0, 0), dtype=np.int64)
     counts = counts + counts.T - np.diag(np.diag(counts))  # symmetric; within-group ties counted once
     sizes = np.bincount(codes[codes >= 0], minlength=k)
-    return counts, groups, sizes, _coverage(S, codes)
+    return counts, groups, sizes, cov
 
 
 def _table(values: np.ndarray, groups: list, cov: Coverage) -> pd.DataFrame:

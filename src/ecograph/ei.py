@@ -42,9 +42,9 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from .coverage import MeasureValue, _coverage, _describe, _reason
+from .coverage import Coverage, MeasureValue, _coverage, _describe, _reason, _tie_codes
 from .partition import PartitionLike, _resolve
-from .sparse import GraphLike
+from .sparse import GraphLike, SparseGraph
 
 __all__ = ["ei_index"]
 
@@ -131,48 +131,30 @@ def ei_index(
         raise ValueError("the permutation test is available at network and group level")
     S, _, codes, groups = _resolve(G, attr)
     cov = _coverage(S, codes)
-    reason = _reason(S, codes, len(groups))
-    u, v, _ = S.edges()
-    both = (codes[u] >= 0) & (codes[v] >= 0)
-    u, v = u[both], v[both]  # from here on, only ties between two actors of known group
-    if level == "actor":
-        same = codes[u] == codes[v]
-        n = S.n
-        internal = np.bincount(u[same], minlength=n) + np.bincount(v[same], minlength=n)
-        external = np.bincount(u[~same], minlength=n) + np.bincount(v[~same], minlength=n)
-        values = np.where(codes >= 0, _ei(external, internal), np.nan) if reason is None else np.full(n, np.nan)
-        return _describe(pd.Series(values, index=S.nodes.copy(), name="ei_index"), cov, reason)
-
+    reason = _reason(len(groups), cov)
     k = len(groups)
-    # permutations shuffle the groups among known actors: work on the known actors' positions
-    known = np.flatnonzero(codes >= 0)
-    position = np.full(S.n, -1, dtype=np.int64)
-    position[known] = np.arange(len(known))
-    ku, kv = position[u], position[v]
-    known_codes = codes[known]
-
-    def group_counts(c: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        cu, cv = c[ku], c[kv]
-        same = cu == cv
-        internal = np.bincount(cu[same], minlength=k)
-        external = np.bincount(cu[~same], minlength=k) + np.bincount(cv[~same], minlength=k)
-        return external, internal
-
-    external, internal = group_counts(known_codes)
-    rng = np.random.default_rng(seed)
+    if level == "actor":
+        return _describe(_actor_ei(S, codes, cov, reason), cov, reason)
+    cu, cv, both = _tie_codes(S, codes, cov)  # from here on, only ties between two actors of known group
+    external, internal = _group_counts(cu, cv, k)
     if level == "network":
         e_tot, i_tot = int(external.sum() // 2), int(internal.sum())
         observed = MeasureValue(_ei(e_tot, i_tot), coverage=cov, reason=reason)
         if not permutations:
             return observed
-        m = len(ku)
+    rng = np.random.default_rng(seed)
+    # permutations shuffle the groups among known actors: ties as positions among the known actors
+    if permutations and reason is None:
+        ku, kv, known_codes = _known_positions(S, codes, both)
+    if level == "network":
+        done = bool(permutations) and reason is None
         sims = np.full(permutations, np.nan)
-        if reason is None:
+        if done:
+            m = len(ku)
             for p in range(permutations):
                 c = rng.permutation(known_codes)
                 e = int((c[ku] != c[kv]).sum())
                 sims[p] = _ei(e, m - e)
-        done = reason is None
         test = pd.Series(
             {
                 "observed": float(observed),
@@ -192,14 +174,62 @@ def ei_index(
     index = pd.Index(groups, name="group", dtype=object if not groups else None, tupleize_cols=False)
     frame = pd.DataFrame({"external": external, "internal": internal, "ei_index": obs}, index=index)
     if permutations:
-        sims = np.full((permutations, k), np.nan)
         if reason is None:
+            sims = np.empty((permutations, k))
             for p in range(permutations):
-                e, i = group_counts(rng.permutation(known_codes))
-                sims[p] = _ei(e, i)
-        with np.errstate(invalid="ignore"):
-            frame["expected"] = np.nanmean(sims, axis=0) if reason is None else np.nan
-            frame["p_greater"] = (sims >= obs - 1e-12).mean(axis=0) if reason is None else np.nan
-            frame["p_less"] = (sims <= obs + 1e-12).mean(axis=0) if reason is None else np.nan
+                c = rng.permutation(known_codes)
+                sims[p] = _ei(*_group_counts(c[ku], c[kv], k))
+            frame["expected"] = np.nanmean(sims, axis=0)
+            frame["p_greater"] = (sims >= obs - 1e-12).mean(axis=0)
+            frame["p_less"] = (sims <= obs + 1e-12).mean(axis=0)
+        else:
+            frame["expected"] = frame["p_greater"] = frame["p_less"] = np.nan
         frame.attrs.update({"permutations": permutations, "seed": seed})
     return _describe(frame, cov, reason)
+
+
+def _network_ei(S: SparseGraph, codes: np.ndarray, k: int, cov: Coverage) -> MeasureValue:
+    """The network-level E-I of resolved group codes."""
+    reason = _reason(k, cov)
+    if reason is not None:
+        return MeasureValue(np.nan, coverage=cov, reason=reason)
+    cu, cv, _ = _tie_codes(S, codes, cov)
+    e = int((cu != cv).sum())
+    return MeasureValue(_ei(e, len(cu) - e), coverage=cov)
+
+
+def _group_counts(cu: np.ndarray, cv: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+    """Ties leaving each group (external) and inside it (internal), from the codes of both ends."""
+    same = cu == cv
+    internal = np.bincount(cu[same], minlength=k)
+    external = np.bincount(cu[~same], minlength=k) + np.bincount(cv[~same], minlength=k)
+    return external, internal
+
+
+def _known_positions(S: SparseGraph, codes: np.ndarray, both: np.ndarray | None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The known-known ties as positions among the actors of known group, and those actors' codes."""
+    u, v, _ = S.edges()
+    if both is None and (codes >= 0).all():
+        return u, v, codes
+    if both is not None:
+        u, v = u[both], v[both]
+    known = np.flatnonzero(codes >= 0)
+    position = np.full(S.n, -1, dtype=np.int64)
+    position[known] = np.arange(len(known))
+    return position[u], position[v], codes[known]
+
+
+def _actor_ei(S: SparseGraph, codes: np.ndarray, cov: Coverage, reason: str | None) -> pd.Series:
+    n = S.n
+    if reason is not None:
+        return pd.Series(np.full(n, np.nan), index=S.nodes.copy(), name="ei_index")
+    u, v, _ = S.edges()
+    cu, cv = codes[u], codes[v]
+    if cov.ties_known < cov.ties:
+        both = (cu >= 0) & (cv >= 0)
+        u, v, cu, cv = u[both], v[both], cu[both], cv[both]
+    same = cu == cv
+    internal = np.bincount(u[same], minlength=n) + np.bincount(v[same], minlength=n)
+    external = np.bincount(u[~same], minlength=n) + np.bincount(v[~same], minlength=n)
+    values = np.where(codes >= 0, _ei(external, internal), np.nan)
+    return pd.Series(values, index=S.nodes.copy(), name="ei_index")

@@ -18,9 +18,9 @@ import numpy as np
 import pandas as pd
 from scipy.sparse.csgraph import connected_components
 
-from .communities import modularity
-from .coverage import MeasureValue, _coverage
-from .ei import ei_index
+from .communities import _modularity_codes
+from .coverage import MeasureValue, _coverage, _reason
+from .ei import _network_ei
 from .partition import PartitionLike, _resolve, _table_graph
 from .sparse import GraphLike, SparseGraph, as_sparse
 
@@ -78,8 +78,7 @@ def headline_measures(G: GraphLike, attr: PartitionLike = "sphere") -> pd.Series
     >>> h[["ei_index", "group_known_actors", "group_known_ties"]].tolist(), h.attrs["reasons"]["ei_index"]
     ([nan, 3.0, 1.0], 'one_known_group')
     """
-    S, _, codes, _ = _resolve(as_sparse(G), attr)
-    grouping = pd.Series(codes, index=S.nodes).where(codes >= 0)  # resolved once, read by both group measures
+    S, _, codes, groups = _resolve(as_sparse(G), attr)  # resolved once, read by both group measures
     cov = _coverage(S, codes)
     n, m = S.n, S.m
     n_comp, comp = connected_components(S.adjacency, directed=False)
@@ -93,8 +92,9 @@ def headline_measures(G: GraphLike, attr: PartitionLike = "sphere") -> pd.Series
         "largest_component_share": float(sizes.max() / n),
         "isolates": int((S.degrees() == 0).sum()),
     }
-    ei = ei_index(S, grouping)
-    q = modularity(S, grouping) if m else MeasureValue(np.nan, coverage=cov, reason=ei.reason)
+    ei = _network_ei(S, codes, len(groups), cov)
+    reason = _reason(len(groups), cov)
+    q = MeasureValue(_modularity_codes(S, codes, len(groups), 1.0, cov) if reason is None else np.nan, coverage=cov, reason=reason)
     values.update({"ei_index": ei, "group_modularity": q, "group_known_actors": cov.actors_known, "group_known_ties": cov.ties_known})
     out = pd.Series(values, name="value", dtype=float)
     out.attrs.update({"coverage": cov, "reasons": {"ei_index": ei.reason, "group_modularity": q.reason}})

@@ -47,7 +47,7 @@ import pandas as pd
 
 from .brokerage import betweenness
 from .communities import _igraph_seed, detect_communities, modularity
-from .coverage import Coverage, _coverage, _reason
+from .coverage import Coverage, _coverage, _reason, _tie_codes
 from .density import density
 from .ei import ei_index
 from .errors import GraphError
@@ -77,7 +77,8 @@ def _with_labels(S: SparseGraph, attr: PartitionLike | None) -> tuple[SparseGrap
     labels[codes < 0] = None
     out = SparseGraph(S.nodes, S.adjacency, pd.DataFrame({_GROUP: pd.Series(labels, index=S.nodes, dtype=object)}, index=S.nodes))
     out.graph = dict(S.graph)
-    return out, _coverage(S, codes), _reason(S, codes, len(groups))
+    cov = _coverage(S, codes)
+    return out, cov, _reason(len(groups), cov)
 
 
 def _measure_function(measure: str | Callable, k: int, seed: int, full: SparseGraph) -> Callable[[SparseGraph], float]:
@@ -347,11 +348,11 @@ class NullModelTest:
 def _cross_group_density(S: SparseGraph, attr: PartitionLike) -> float:
     """Ties between two different known groups / pairs of actors in two different known groups (NaN: cannot be computed)."""
     _, _, codes, groups = _resolve(S, attr)
-    if _reason(S, codes, len(groups)) is not None:
+    cov = _coverage(S, codes)
+    if _reason(len(groups), cov) is not None:
         return np.nan
-    u, v, _ = S.edges()
-    cu, cv = codes[u], codes[v]
-    cross = int(((cu >= 0) & (cv >= 0) & (cu != cv)).sum())
+    cu, cv, _ = _tie_codes(S, codes, cov)
+    cross = int((cu != cv).sum())
     sizes = np.bincount(codes[codes >= 0], minlength=len(groups)).astype(float)
     possible = (sizes.sum() ** 2 - (sizes**2).sum()) / 2
     return cross / possible if possible else np.nan
