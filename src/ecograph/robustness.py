@@ -75,7 +75,9 @@ def _with_labels(S: SparseGraph, attr: PartitionLike | None) -> tuple[SparseGrap
     S, values, codes, groups = _resolve(S, attr)
     labels = values.to_numpy(dtype=object, copy=True) if isinstance(values, pd.Series) else np.array(values, dtype=object, copy=True)
     labels[codes < 0] = None
-    out = SparseGraph(S.nodes, S.adjacency, pd.DataFrame({_GROUP: pd.Series(labels, index=S.nodes, dtype=object)}, index=S.nodes))
+    attrs = S.attributes.copy() if len(S.attributes.columns) else pd.DataFrame(index=S.nodes)
+    attrs[_GROUP] = pd.Series(labels, index=attrs.index, dtype=object)
+    out = SparseGraph(S.nodes, S.adjacency, attrs)
     out.graph = dict(S.graph)
     cov = _coverage(S, codes)
     return out, cov, _reason(len(groups), cov)
@@ -271,6 +273,10 @@ def robustness(
 class NullModelTest:
     """An observed statistic against degree-preserving rewirings.
 
+    ``coverage`` is the grouping's coverage for a group statistic (None for
+    the others) and ``reason`` why the observed statistic cannot be
+    computed; then every summary (mean, std, z, p-values) is NaN.
+
     Examples
     --------
     >>> import networkx as nx
@@ -374,8 +380,9 @@ def null_model_test(
     G : networkx.Graph or SparseGraph
     statistic : str or callable
         ``"modularity"`` (of communities detected with Leiden), ``"group_modularity"``,
-        ``"cross_group_density"`` (density of ties between different ``attr``
-        groups), ``"ei_index"``, or a function of a :class:`SparseGraph`.
+        ``"cross_group_density"`` (ties between two different known ``attr``
+        groups over the pairs of actors in two different known groups),
+        ``"ei_index"``, or a function of a :class:`SparseGraph`.
     samples : int, default 100
         Number of rewired graphs.
     seed : int, default 0
@@ -388,7 +395,9 @@ def null_model_test(
     -------
     NullModelTest
         With ``z``, ``p_greater`` and ``p_less`` (p-values count the observed
-        graph, so they are never 0).
+        graph, so they are never 0), and for a group statistic the
+        grouping's ``coverage`` and ``reason`` (all NaN when it cannot be
+        computed: no rewiring can make up for unknown groups).
 
     Examples
     --------
