@@ -23,10 +23,36 @@ that a report can say it):
 
 The words for each code are ``ecograph.words.word("measures.reason.<code>", lang)``.
 
-**When to show a figure.** :data:`MIN_COVERAGE` is the share below which the
-report and notebooks withhold a finding, and :meth:`Coverage.needed` says how
-many more actors or ties would unlock it; :func:`unknown_actors` says whose
-group to ask first.
+**When to show a figure.** :data:`MIN_COVERAGE` (0.8) is the share below
+which the report and notebooks withhold a finding, and
+:meth:`Coverage.needed` says how many more actors or ties would unlock it;
+:func:`unknown_actors` says whose group to ask first.
+
+**Why 0.8.** A figure computed on the known part describes the whole network
+only if the unknown part resembles it, and missing groups are rarely missing
+at random in mapping work (a study states the sphere of the structures it
+describes at length). Assuming nothing about the unknown part, the
+whole-network value can only be bounded [1]_: a share of ties such as the E-I
+index, computed on a share ``c`` of the ties, is for the whole network
+``c·x + (1 − c)·y`` with ``y`` anywhere in −1…+1, so the truth lies in an
+interval of width ``2(1 − c)``, that is ``1 − c`` of the index's range. At
+``c = 0.8`` the interval spans a fifth of the scale: a known-part E-I of −0.6
+leaves −0.68 to −0.28, still "ties stay inside groups". At ``c = 0.5`` it
+leaves −0.8 to +0.2, and the finding could be reversed. The same bound holds
+for shares of actors (participation, agreement with communities). Missing
+data are known to bias network measures more as coverage falls [2]_ [3]_; 0.8
+is a convention, like a 5% significance level, stated once so that every
+layer withholds the same findings.
+
+References
+----------
+.. [1] Manski, C. F. (2003). *Partial Identification of Probability
+   Distributions*. Springer.
+.. [2] Kossinets, G. (2006). Effects of missing data in social networks.
+   *Social Networks* 28(3), 247-268.
+.. [3] Smith, J. A. & Moody, J. (2013). Structural effects of network
+   sampling coverage I: nodes missing at random. *Social Networks* 35(4),
+   652-668.
 
 Examples
 --------
@@ -59,30 +85,7 @@ __all__ = ["MIN_COVERAGE", "REASONS", "Coverage", "MeasureValue", "group_coverag
 
 #: Share of the data (ties whose two ends have a known group, or actors with
 #: a known group, see :attr:`Coverage.basis`) below which a group-based
-#: finding is withheld.
-#:
-#: Why 0.8. A figure computed on the known part describes the whole network
-#: only if the unknown part resembles it, and missing groups are rarely
-#: missing at random in mapping work (a study states the sphere of the
-#: structures it describes at length). Assuming nothing about the unknown
-#: part, the whole-network value can only be bounded (Manski 2003): a share
-#: of ties such as the E-I index, computed on a share ``c`` of the ties, is
-#: for the whole network ``c·x + (1 − c)·y`` with ``y`` anywhere in −1…+1,
-#: so the truth lies in an interval of width ``2(1 − c)``, that is ``1 − c``
-#: of the index's range. At ``c = 0.8`` the interval spans a fifth of the
-#: scale: a known-part E-I of −0.6 leaves −0.68 to −0.28, still "ties stay
-#: inside groups". At ``c = 0.5`` it leaves −0.8 to +0.2, and the finding
-#: could be reversed. The same bound holds for shares of actors
-#: (participation, agreement with communities). Missing data are known to
-#: bias network measures more as coverage falls (Kossinets 2006; Smith &
-#: Moody 2013); 0.8 is a convention, like a 5% significance level, stated
-#: so that every layer withholds the same findings.
-#:
-#: References: Manski, C. F. (2003). *Partial Identification of Probability
-#: Distributions*. Springer. Kossinets, G. (2006). Effects of missing data in
-#: social networks. *Social Networks* 28(3), 247-268. Smith, J. A. & Moody,
-#: J. (2013). Structural effects of network sampling coverage I: nodes
-#: missing at random. *Social Networks* 35(4), 652-668.
+#: finding is withheld; the reasoning is in the module notes ("Why 0.8").
 MIN_COVERAGE = 0.8
 
 #: Reason codes of a result that cannot be computed (words in ``ecograph.words.MEASURES``).
