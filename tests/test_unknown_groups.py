@@ -18,8 +18,8 @@ import pytest
 
 import ecograph as eg
 from ecograph.brokerage import ROLES
-from ecograph.coverage import MIN_COVERAGE, Coverage, MeasureValue
 from ecograph.errors import GraphError, MissingAttributeError
+from ecograph.group_coverage import MIN_COVERAGE, Coverage, MeasureValue
 
 MISSING = ["", " ", float("nan"), None, "absent"]  # "absent": the node does not carry the attribute
 

@@ -19,10 +19,10 @@ The public API, by theme:
   :func:`isolated_actors`, :func:`people_flows`, :func:`flow_table`,
   :func:`headline_measures`, :func:`evolution`, :func:`diff`,
   :func:`robustness`, :func:`null_model_test`;
-* coverage of a grouping: :func:`group_coverage`, :class:`Coverage`,
+* unknown groups: :func:`group_coverage`, :class:`Coverage`,
   :class:`MeasureValue`, :data:`MIN_COVERAGE`, :func:`unknown_actors`,
   :func:`group_labels` (unknown groups are never a group: see
-  :mod:`ecograph.coverage`);
+  :mod:`ecograph.group_coverage`);
 * outreach: :func:`outreach_worklist`, :func:`suggest_introducers`,
   :func:`what_if`, :func:`key_players`;
 * views: :func:`view`, :func:`view_ego`, :func:`view_communities`,
@@ -42,7 +42,6 @@ from .analysis import Analysis
 from .bridges import bridges, cut_points, local_bridges
 from .brokerage import betweenness, brokerage_roles, brokers, participation
 from .communities import Communities, compare_partitions, detect_communities, modularity
-from .coverage import MIN_COVERAGE, Coverage, MeasureValue, group_coverage, unknown_actors
 from .density import block_density, density, mixing_matrix
 from .ecosystem import Ecosystem, from_frames, load, validate
 from .ei import ei_index
@@ -50,6 +49,7 @@ from .errors import EcographError, GraphError, MissingAttributeError, Problem, S
 from .evolution import EcosystemDiff, diff, evolution, headline_measures
 from .flows import flow_table, people_flows
 from .graphs import people_links
+from .group_coverage import MIN_COVERAGE, Coverage, MeasureValue, group_coverage, unknown_actors
 from .isolation import core_numbers, isolated_actors, two_step_reach
 from .layout import layout
 from .outreach import key_players, outreach_worklist, suggest_introducers, suggested_ties, what_if
@@ -109,7 +109,7 @@ __all__ = [
     "evolution",
     "diff",
     "EcosystemDiff",
-    # coverage of a grouping
+    # unknown groups: what a group measure rests on
     "group_coverage",
     "Coverage",
     "MeasureValue",

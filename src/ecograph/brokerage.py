@@ -78,7 +78,7 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
-from .coverage import Coverage, _coverage, _describe
+from .group_coverage import Coverage, _coverage, _describe
 from .partition import PartitionLike, _resolve
 from .sparse import GraphLike, SparseGraph, as_sparse
 

@@ -43,8 +43,8 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
-from .coverage import Coverage, MeasureValue, _coverage, _describe, _reason, _tie_codes
 from .errors import GraphError
+from .group_coverage import Coverage, MeasureValue, _coverage, _describe, _reason, _tie_codes
 from .partition import PartitionLike, _resolve, factorize
 from .sparse import GraphLike, SparseGraph, as_sparse
 

@@ -19,8 +19,8 @@ import pandas as pd
 from scipy.sparse.csgraph import connected_components
 
 from .communities import _modularity_codes
-from .coverage import MeasureValue, _coverage, _reason
 from .ei import _network_ei
+from .group_coverage import MeasureValue, _coverage, _reason
 from .partition import PartitionLike, _resolve, _table_graph
 from .sparse import GraphLike, SparseGraph, as_sparse
 
@@ -57,7 +57,7 @@ def headline_measures(G: GraphLike, attr: PartitionLike = "sphere") -> pd.Series
     groups), and what those two rest on: ``group_known_actors`` (actors whose
     group is known) and ``group_known_ties`` (ties whose two ends are known).
     E-I and modularity are NaN where they cannot be computed (a graph
-    without ties, or a reason of :mod:`ecograph.coverage`):
+    without ties, or a reason of :mod:`ecograph.group_coverage`):
     ``attrs["reasons"]`` gives the reason of each (None when computed), and
     ``attrs["coverage"]`` the grouping's coverage.
 
@@ -165,7 +165,7 @@ def evolution(eco: Ecosystem, years: Iterable[int] | None = None, *, attr: str =
     """
     years = list(years) if years is not None else _default_years(eco)
     links = eco.people_links() if via_people else None  # classified once, filtered per year
-    grouping = _grouping_of(eco.actors, attr)
+    grouping = _grouping_of(eco.actors, attr)  # resolved once against every actor, cut to each year's
     rows, reasons = [], {}
     for year in years:
         S = SparseGraph.from_ecosystem(eco, as_of=year, via_people=via_people, links=links)

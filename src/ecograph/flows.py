@@ -21,8 +21,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from .coverage import Coverage, _describe
 from .errors import MissingAttributeError
+from .group_coverage import Coverage, _describe
 from .partition import PartitionLike, _resolve, _table_graph
 
 if TYPE_CHECKING:  # pragma: no cover

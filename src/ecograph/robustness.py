@@ -16,7 +16,7 @@ The group statistics (``ei_index``, ``group_modularity``,
 attribute name, a Series or mapping, a list of sets, communities) and count
 only actors and ties whose group is known, in the observed network and in
 every sample. Each result carries the observed network's ``coverage``; when
-the observed statistic cannot be computed (see :mod:`ecograph.coverage`) it
+the observed statistic cannot be computed (see :mod:`ecograph.group_coverage`) it
 is NaN with its ``reason``, no sample is drawn, and every summary is NaN.
 
 References
@@ -47,10 +47,10 @@ import pandas as pd
 
 from .brokerage import betweenness
 from .communities import _igraph_seed, detect_communities, modularity
-from .coverage import Coverage, _coverage, _reason, _tie_codes
 from .density import density
 from .ei import ei_index
 from .errors import GraphError
+from .group_coverage import Coverage, _coverage, _reason, _tie_codes
 from .partition import PartitionLike, _resolve
 from .sparse import GraphLike, SparseGraph, _symmetric, as_sparse
 
