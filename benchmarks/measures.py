@@ -97,19 +97,26 @@ def timed(fn: Callable[[], object]) -> tuple[float, int, object]:
     return dt, mem.delta, result
 
 
+def _known_spheres(G: nx.Graph) -> dict:
+    """Spheres of the actors whose sphere is known (an empty sphere is unknown, never a group)."""
+    return {v: s for v, s in G.nodes(data="sphere") if isinstance(s, str) and s.strip()}
+
+
 def nx_block_density(G: nx.Graph) -> dict:
-    groups = nx.get_node_attributes(G, "sphere")
+    groups = _known_spheres(G)
     counts: dict = {}
     for u, v in G.edges():
-        key = tuple(sorted((groups[u], groups[v])))
-        counts[key] = counts.get(key, 0) + 1
+        if u in groups and v in groups:
+            key = tuple(sorted((groups[u], groups[v])))
+            counts[key] = counts.get(key, 0) + 1
     return counts
 
 
 def nx_ei(G: nx.Graph) -> float:
-    groups = nx.get_node_attributes(G, "sphere")
-    e = sum(1 for u, v in G.edges() if groups[u] != groups[v])
-    return (2 * e - G.number_of_edges()) / G.number_of_edges()
+    groups = _known_spheres(G)
+    known = [(u, v) for u, v in G.edges() if u in groups and v in groups]
+    e = sum(1 for u, v in known if groups[u] != groups[v])
+    return (2 * e - len(known)) / len(known)
 
 
 def nx_isolated(G: nx.Graph) -> list:

@@ -31,11 +31,12 @@ GRAPH_MEASURES = [
 
 
 @pytest.mark.parametrize("measure", GROUP_MEASURES)
-def test_missing_attribute_names_the_nodes(measure):
+def test_an_attribute_no_node_carries_is_named(measure):
     G = nx.path_graph(4)
     nx.set_node_attributes(G, {0: "a", 1: "b"}, "sphere")
-    with pytest.raises(MissingAttributeError, match=r"2 of 4 nodes have no 'sphere' attribute \(e\.g\. 2, 3\)"):
-        measure(G, "sphere")
+    with pytest.raises(MissingAttributeError, match=r"no node has a 'spehre' attribute \(4 nodes, e\.g\. 0, 1, 2, 3\)"):
+        measure(G, "spehre")
+    measure(G, "sphere")  # some nodes without it: their group is unknown, not an error
 
 
 @pytest.mark.parametrize("measure", GRAPH_MEASURES)
@@ -61,10 +62,11 @@ def test_errors_are_ecograph_errors_and_builtins():
         eg.density(eg.datasets.tiny())
 
 
-def test_partition_that_does_not_cover_the_graph():
+def test_partition_that_leaves_actors_out_or_misnames_them():
     G = nx.path_graph(4)
-    with pytest.raises(GraphError, match=r"does not cover the graph: 2 actors have no group \(2, 3\)"):
-        eg.modularity(G, pd.Series({0: "a", 1: "b"}))
+    q = eg.modularity(G, pd.Series({0: "a", 1: "a", 2: "b"}))  # actor 3 left out: unknown
+    assert q == pytest.approx(nx.community.modularity(G.subgraph([0, 1, 2]), [{0, 1}, {2}]))
+    assert (q.coverage.actors_known, q.coverage.ties_known) == (3, 2)
     with pytest.raises(GraphError, match=r"names 1 actor not in the graph \(9\)"):
         eg.ei_index(G, {0: "a", 1: "a", 2: "b", 3: "b", 9: "c"})
     with pytest.raises(GraphError, match="in two groups"):
@@ -161,7 +163,22 @@ def test_robustness_intervals():
     again = eg.robustness(K, "ei_index", attr="club", drop="actors", fraction=0.2, samples=100, seed=3)
     np.testing.assert_array_equal(r.values, again.values)
     s = r.to_series()
-    assert list(s.index) == ["measure", "observed", "mean", "std", "ci_low", "ci_high", "drop", "fraction", "samples", "seed"]
+    assert list(s.index) == [
+        "measure",
+        "observed",
+        "mean",
+        "std",
+        "ci_low",
+        "ci_high",
+        "drop",
+        "fraction",
+        "samples",
+        "seed",
+        "actor_coverage",
+        "tie_coverage",
+        "reason",
+    ]
+    assert (s["actor_coverage"], s["tie_coverage"], s["reason"]) == (1.0, 1.0, None)
     top = eg.robustness(K, "top_brokers", k=5, drop="actors", fraction=0.1, samples=50, seed=0)
     dens = eg.robustness(K, "density", drop="actors", fraction=0.1, samples=50, seed=0)
     # rankings are more fragile than density (Smith & Moody 2013)

@@ -21,6 +21,10 @@ The public API, by theme:
   :func:`isolated_actors`, :func:`people_flows`, :func:`flow_table`,
   :func:`headline_measures`, :func:`evolution`, :func:`diff`,
   :func:`robustness`, :func:`null_model_test`;
+* unknown groups: :func:`group_coverage`, :class:`Coverage`,
+  :class:`MeasureValue`, :data:`MIN_COVERAGE`, :func:`unknown_actors`,
+  :func:`group_labels` (unknown groups are never a group: see
+  :mod:`ecograph.group_coverage`);
 * outreach: :func:`outreach_worklist`, :func:`suggest_introducers`,
   :func:`what_if`, :func:`key_players`;
 * views: :func:`view`, :func:`view_ego`, :func:`view_communities`,
@@ -48,10 +52,12 @@ from .errors import EcographError, GraphError, MissingAttributeError, Problem, S
 from .evolution import EcosystemDiff, diff, evolution, headline_measures
 from .flows import flow_table, people_flows
 from .graphs import people_links
+from .group_coverage import MIN_COVERAGE, Coverage, MeasureValue, group_coverage, unknown_actors
 from .isolation import core_numbers, isolated_actors, two_step_reach
 from .layout import layout
 from .metadata import Metadata
 from .outreach import key_players, outreach_worklist, suggest_introducers, suggested_ties, what_if
+from .partition import group_codes, group_labels
 from .robustness import NullModelTest, Robustness, null_model_test, null_model_tests, robustness
 from .schema import schema_markdown
 from .sparse import SparseGraph, as_sparse
@@ -113,6 +119,14 @@ __all__ = [
     "evolution",
     "diff",
     "EcosystemDiff",
+    # unknown groups: what a group measure rests on
+    "group_coverage",
+    "Coverage",
+    "MeasureValue",
+    "MIN_COVERAGE",
+    "unknown_actors",
+    "group_labels",
+    "group_codes",
     # robustness and significance
     "robustness",
     "Robustness",

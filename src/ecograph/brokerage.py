@@ -26,6 +26,18 @@ literature uses, computed in compiled or sparse code:
     group), representative (``a`` and ``v`` in one group, ``c`` outside),
     liaison (all three in different groups).
 
+**Unknown groups.** Participation and roles read the groups of an actor's
+neighbours; a neighbour whose group is unknown is left out, as
+compositional measures of ego networks are computed over the alters whose
+attribute is known (Perry, Pescosolido & Borgatti 2018). Participation is
+computed over the neighbours of known group (it does not depend on the
+actor's own group), and is NaN for an actor with no such neighbour. A role
+needs the groups of the three actors of ``a → v → c``: only those open pairs
+count, and an actor whose own group is unknown has NaN role counts and
+``main_role`` None (its brokerage may be real, its role cannot be said).
+``known_neighbours`` in :func:`brokers` says how many neighbours each actor's
+figures rest on, and ``attrs["coverage"]`` the whole grouping's coverage.
+
 **Convention for undirected ties.** An undirected tie counts in both
 directions, so every open pair of neighbours ``{a, c}`` is counted as both
 ``a → v → c`` and ``c → v → a``: coordinator, itinerant and liaison counts are
@@ -46,6 +58,9 @@ References
 .. [6] Gould, R. V. & Fernandez, R. M. (1989). Structures of mediation: a
    formal approach to brokerage in transaction networks. *Sociological
    Methodology* 19, 89-126.
+.. [7] Perry, B. L., Pescosolido, B. A. & Borgatti, S. P. (2018). *Egocentric
+   Network Analysis: Foundations, Methods, and Models*. Cambridge
+   University Press.
 
 Examples
 --------
@@ -63,7 +78,8 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
-from .partition import PartitionLike, factorize, group_labels
+from .group_coverage import Coverage, _coverage, _describe
+from .partition import PartitionLike, _resolve
 from .sparse import GraphLike, SparseGraph, as_sparse
 
 __all__ = ["EXACT_BETWEENNESS_LIMIT", "ROLES", "betweenness", "brokerage_roles", "brokers", "participation"]
@@ -125,10 +141,35 @@ def betweenness(G: GraphLike, *, samples: int | None = None, seed: int = 0) -> p
     return out
 
 
+def _known_onehot(S: SparseGraph, codes: np.ndarray, k: int) -> sp.csr_array:
+    """Neighbours of each actor in each known group (rows: actors, columns: groups)."""
+    known = np.flatnonzero(codes >= 0)
+    onehot = sp.csr_array((np.ones(len(known)), (known, codes[known])), shape=(S.n, k))
+    return (S.binary @ onehot).tocsr()
+
+
+def _participation(K: sp.csr_array) -> tuple[np.ndarray, np.ndarray]:
+    k = np.asarray(K.sum(axis=1)).ravel()
+    sq = np.asarray(K.multiply(K).sum(axis=1)).ravel()
+    with np.errstate(invalid="ignore", divide="ignore"):
+        p = np.where(k > 0, 1.0 - sq / np.where(k > 0, k, 1) ** 2, np.nan)
+    return p, k
+
+
 def participation(G: GraphLike, partition: PartitionLike = "sphere") -> pd.Series:
     """Guimerà & Amaral's participation coefficient against a grouping.
 
-    Actors without ties get NaN (the coefficient is undefined for them).
+    ``P_i = 1 − Σ_s (k_is / k_i)²`` where ``k_is`` counts the neighbours of
+    ``i`` in group ``s`` and ``k_i`` its neighbours of known group.
+    Neighbours whose group is unknown are left out (see the module notes);
+    actors without a neighbour of known group get NaN (the coefficient is
+    undefined for them).
+
+    Returns
+    -------
+    Series
+        Named ``participation``, indexed by actor id; ``attrs["coverage"]``
+        (basis ``"actors"``) and ``attrs["reason"]``.
 
     Examples
     --------
@@ -136,60 +177,39 @@ def participation(G: GraphLike, partition: PartitionLike = "sphere") -> pd.Serie
     >>> G = nx.star_graph(4)
     >>> participation(G, {0: "a", 1: "a", 2: "b", 3: "c", 4: "d"}).round(3).tolist()
     [0.75, 0.0, 0.0, 0.0, 0.0]
+    >>> participation(G, {1: "a", 2: "b", 3: "b"}).round(3).tolist()  # 0 and 4 unknown: 0 counts 1, 2, 3
+    [0.444, nan, nan, nan, nan]
     """
-    S = as_sparse(G)
-    codes, groups = factorize(group_labels(S, partition))
-    onehot = sp.csr_array((np.ones(S.n), (np.arange(S.n), codes)), shape=(S.n, len(groups)))
-    k_is = (S.binary @ onehot).tocsr()
-    k = S.degrees().astype(float)
-    sq = np.asarray(k_is.multiply(k_is).sum(axis=1)).ravel()
-    with np.errstate(invalid="ignore", divide="ignore"):
-        p = np.where(k > 0, 1.0 - sq / np.where(k > 0, k, 1) ** 2, np.nan)
-    return pd.Series(p, index=S.nodes.copy(), name="participation")
+    S, _, codes, groups = _resolve(G, partition)
+    p, _ = _participation(_known_onehot(S, codes, len(groups)))
+    cov = _coverage(S, codes, "actors")
+    return _describe(pd.Series(p, index=S.nodes.copy(), name="participation"), cov, None if groups else "no_known_group")
 
 
 def _triangles(S: SparseGraph) -> np.ndarray:
     return np.asarray(S.igraph().list_triangles(), dtype=np.int64).reshape(-1, 3)
 
 
-def brokerage_roles(G: GraphLike, partition: PartitionLike = "sphere", *, _triangles_cache: np.ndarray | None = None) -> pd.DataFrame:
-    """Gould & Fernandez brokerage role counts of every actor.
-
-    See the module notes for the roles and the convention for undirected ties.
-
-    Returns
-    -------
-    DataFrame
-        Columns ``coordinator``, ``itinerant``, ``gatekeeper``,
-        ``representative``, ``liaison`` and their sum ``brokerage``, indexed
-        by actor id.
-
-    Examples
-    --------
-    >>> import networkx as nx
-    >>> G = nx.Graph([("a", "v"), ("v", "c")])
-    >>> brokerage_roles(G, {"a": 1, "v": 2, "c": 2}).loc["v"].tolist()
-    [0, 0, 1, 1, 0, 2]
-    """
-    S = as_sparse(G)
-    codes, groups = factorize(group_labels(S, partition))
-    n, k = S.n, len(groups)
-    onehot = sp.csr_array((np.ones(n), (np.arange(n), codes)), shape=(n, k))
-    K = (S.binary @ onehot).tocsr()  # neighbours of each actor in each group
-    own = K[np.arange(n), codes]
-    own = np.asarray(own).ravel() if not isinstance(own, np.ndarray) else own
-    deg = S.degrees().astype(np.int64)
-    other = deg - own
+def _roles(S: SparseGraph, codes: np.ndarray, K: sp.csr_array, tri: np.ndarray) -> np.ndarray:
+    """Role counts (5 × n, float: NaN for actors of unknown group) over open pairs of known neighbours."""
+    n = S.n
+    known = codes >= 0
+    own = np.zeros(n)
+    rows = np.flatnonzero(known)
+    if len(rows):
+        own[rows] = np.asarray(K[rows, codes[rows]]).ravel()
+    kk = np.asarray(K.sum(axis=1)).ravel()  # neighbours of known group
+    other = kk - own
     sq_all = np.asarray(K.multiply(K).sum(axis=1)).ravel()
     sq_other = sq_all - own**2
-    sum_other_pairs_same = sq_other - other  # Σ_{g≠o} n_g (n_g − 1)
     coordinator = own * (own - 1)
-    itinerant = sum_other_pairs_same
+    itinerant = sq_other - other  # Σ_{g≠o} n_g (n_g − 1)
     gatekeeper = own * other
     representative = own * other
     liaison = other**2 - sq_other
-    counts = np.vstack([coordinator, itinerant, gatekeeper, representative, liaison]).astype(np.int64)
-    tri = _triangles_cache if _triangles_cache is not None else _triangles(S)
+    counts = np.vstack([coordinator, itinerant, gatekeeper, representative, liaison])
+    # closed pairs are no brokerage: remove the triangles whose three groups are known
+    tri = tri[known[tri].all(axis=1)] if len(tri) else tri
     for x, y, z in ((0, 1, 2), (1, 0, 2), (2, 0, 1)):
         v, a, c = tri[:, x], tri[:, y], tri[:, z]
         gv, ga, gc = codes[v], codes[a], codes[c]
@@ -202,9 +222,46 @@ def brokerage_roles(G: GraphLike, partition: PartitionLike = "sphere", *, _trian
         counts[2] -= np.bincount(v[mixed], minlength=n)
         counts[3] -= np.bincount(v[mixed], minlength=n)
         counts[4] -= 2 * np.bincount(v[liais], minlength=n)
-    frame = pd.DataFrame(counts.T, index=S.nodes.copy(), columns=list(ROLES))
-    frame["brokerage"] = frame.sum(axis=1)
-    return frame
+    counts[:, ~known] = np.nan
+    return counts
+
+
+def _role_frame(S: SparseGraph, counts: np.ndarray, cov: Coverage, reason: str | None) -> pd.DataFrame:
+    complete = not np.isnan(counts).any()
+    data = counts.T.astype(np.int64) if complete else counts.T
+    frame = pd.DataFrame(data, index=S.nodes.copy(), columns=list(ROLES))
+    frame["brokerage"] = frame.sum(axis=1, min_count=1) if not complete else frame.sum(axis=1)
+    return _describe(frame, cov, reason)
+
+
+def brokerage_roles(G: GraphLike, partition: PartitionLike = "sphere", *, _triangles_cache: np.ndarray | None = None) -> pd.DataFrame:
+    """Gould & Fernandez brokerage role counts of every actor.
+
+    See the module notes for the roles, the convention for undirected ties
+    and what is done with unknown groups.
+
+    Returns
+    -------
+    DataFrame
+        Columns ``coordinator``, ``itinerant``, ``gatekeeper``,
+        ``representative``, ``liaison`` and their sum ``brokerage``, indexed
+        by actor id: integers, or floats with NaN for the actors whose group
+        is unknown when there are some. ``attrs["coverage"]`` (basis
+        ``"actors"``) and ``attrs["reason"]``.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> G = nx.Graph([("a", "v"), ("v", "c")])
+    >>> brokerage_roles(G, {"a": 1, "v": 2, "c": 2}).loc["v"].tolist()
+    [0, 0, 1, 1, 0, 2]
+    >>> brokerage_roles(G, {"v": 2, "c": 2}).loc["v"].tolist()  # a's group unknown: no triad to classify
+    [0.0, 0.0, 0.0, 0.0, 0.0, 0.0]
+    """
+    S, _, codes, groups = _resolve(G, partition)
+    tri = _triangles_cache if _triangles_cache is not None else _triangles(S)
+    counts = _roles(S, codes, _known_onehot(S, codes, len(groups)), tri)
+    return _role_frame(S, counts, _coverage(S, codes, "actors"), None if groups else "no_known_group")
 
 
 def brokers(
@@ -229,13 +286,16 @@ def brokers(
     Returns
     -------
     DataFrame
-        Indexed by actor id: ``group``, ``degree``, ``betweenness``,
+        Indexed by actor id: ``group`` (None where unknown), ``degree``,
+        ``known_neighbours`` (neighbours whose group is known: what
+        participation and roles rest on), ``betweenness``,
         ``participation``, ``constraint``, ``effective_size``, the five role
         counts, ``brokerage`` (their sum) and ``main_role`` (the role with the
-        largest count, ``""`` for none). Sorted by betweenness, then
-        brokerage, then id. ``attrs`` records how betweenness was computed.
-        Actors without ties have NaN constraint, effective size and
-        participation (undefined for them).
+        largest count, ``""`` for none, None where the actor's group is
+        unknown). Sorted by betweenness, then brokerage, then id. ``attrs``
+        records how betweenness was computed, the grouping's ``coverage``
+        (basis ``"actors"``) and ``reason``. Actors without ties have NaN
+        constraint, effective size and participation (undefined for them).
 
     Examples
     --------
@@ -244,13 +304,20 @@ def brokers(
     >>> top = brokers(K, "club").head(3)
     >>> top.index.tolist(), top["main_role"].tolist()
     ([0, 33, 32], ['coordinator', 'coordinator', 'coordinator'])
+    >>> G = nx.Graph([("a", "v"), ("v", "c"), ("v", "x")])
+    >>> b = brokers(G, {"a": "p", "v": "q", "c": "q"})  # x's group is unknown
+    >>> int(b.loc["v", "known_neighbours"]), float(b.loc["v", "participation"]), b.loc["v", "main_role"], b.loc["x", "main_role"]
+    (2, 0.5, 'gatekeeper', None)
     """
-    S = as_sparse(G)
-    labels = group_labels(S, attr)
-    grouping = pd.Series(labels, index=S.nodes)
+    S, values, codes, groups = _resolve(as_sparse(G), attr)
+    labels = values.to_numpy(dtype=object, copy=True) if isinstance(values, pd.Series) else np.array(values, dtype=object, copy=True)
+    labels[codes < 0] = None
+    cov = _coverage(S, codes, "actors")
     bc = betweenness(S, samples=betweenness_samples, seed=seed)
     tri = _triangles(S)
-    roles = brokerage_roles(S, grouping, _triangles_cache=tri)
+    K = _known_onehot(S, codes, len(groups))
+    part, known_neighbours = _participation(K)
+    roles = _role_frame(S, _roles(S, codes, K, tri), cov, None)
     deg = S.degrees()
     n = S.n
     t = np.bincount(tri.ravel(), minlength=n).astype(float) if len(tri) else np.zeros(n)
@@ -260,21 +327,24 @@ def brokers(
     constraint[deg == 0] = np.nan
     frame = pd.DataFrame(
         {
-            "group": labels,
+            "group": pd.Series(labels, index=S.nodes, dtype=object),
             "degree": deg.astype(np.int64),
+            "known_neighbours": known_neighbours.astype(np.int64),
             "betweenness": bc.to_numpy(),
-            "participation": participation(S, grouping).to_numpy(),
+            "participation": part,
             "constraint": constraint,
             "effective_size": esize,
         },
         index=S.nodes.copy(),
     )
     frame = frame.join(roles)
-    role_counts = frame[list(ROLES)].to_numpy()
-    frame["main_role"] = np.where(role_counts.max(axis=1) > 0, np.array(ROLES, dtype=object)[role_counts.argmax(axis=1)], "")
-    frame["main_role"] = frame["main_role"].astype(object)
+    role_counts = np.nan_to_num(frame[list(ROLES)].to_numpy(dtype=float), nan=0.0)
+    main = np.where(role_counts.max(axis=1) > 0, np.array(ROLES, dtype=object)[role_counts.argmax(axis=1)], "").astype(object)
+    main[codes < 0] = None
+    frame["main_role"] = pd.Series(main, index=frame.index, dtype=object)
     frame["_id"] = [str(x) for x in frame.index]
     frame = frame.sort_values(["betweenness", "brokerage", "_id"], ascending=[False, False, True], kind="stable").drop(columns="_id")
     frame.attrs.update(bc.attrs)
+    _describe(frame, cov, None if groups else "no_known_group")
     frame.index.name = "actor"
     return frame

@@ -44,7 +44,8 @@ import pandas as pd
 import scipy.sparse as sp
 
 from .errors import GraphError
-from .partition import PartitionLike, factorize, group_labels
+from .group_coverage import Coverage, MeasureValue, _coverage, _describe, _reason, _tie_codes
+from .partition import PartitionLike, _resolve, factorize
 from .sparse import GraphLike, SparseGraph, as_sparse
 
 __all__ = ["Communities", "compare_partitions", "detect_communities", "modularity"]
@@ -74,12 +75,16 @@ def _igraph_seed(seed: int) -> Iterator[None]:
         igraph.set_random_number_generator(_GENERATORS[-1])
 
 
-def modularity(G: GraphLike, partition: PartitionLike, *, weight: str | None = None, resolution: float = 1.0) -> float:
+def modularity(G: GraphLike, partition: PartitionLike, *, weight: str | None = None, resolution: float = 1.0) -> MeasureValue:
     """Newman–Girvan modularity of a partition.
 
     ``Q = Σ_c [ L_c / m − γ (d_c / 2m)² ]`` where ``L_c`` is the (weighted)
     number of ties inside community ``c``, ``d_c`` the sum of its degrees and
     ``γ`` the resolution.
+
+    Actors whose group is unknown are left out: ``Q`` is the modularity of
+    the known groups in the network of the actors whose group is known (``m``
+    and the degrees count only ties whose two ends are known).
 
     Parameters
     ----------
@@ -90,55 +95,55 @@ def modularity(G: GraphLike, partition: PartitionLike, *, weight: str | None = N
         Edge weight attribute; ``None`` (default) counts every tie once.
     resolution : float, default 1
 
+    Returns
+    -------
+    MeasureValue
+        A float with ``.coverage``; NaN with ``.reason`` when no group is
+        known, only one is (``Q`` would be 0 by construction) or no tie
+        joins two actors of known group.
+
+    Raises
+    ------
+    GraphError
+        If the graph has no tie at all.
+
     Examples
     --------
     >>> import networkx as nx
     >>> G = nx.barbell_graph(3, 0)
     >>> round(modularity(G, [{0, 1, 2}, {3, 4, 5}]), 4)
     0.3571
+    >>> q = modularity(G, [{0, 1}, {3, 4, 5}])  # actor 2's group is unknown
+    >>> round(q, 4) == round(nx.community.modularity(G.subgraph([0, 1, 3, 4, 5]), [{0, 1}, {3, 4, 5}]), 4), q.coverage.ties_known
+    (True, 4)
     """
     S = as_sparse(G, weight=weight)
     if S.m == 0:
         raise GraphError("modularity is undefined for a graph without ties")
-    codes, groups = factorize(group_labels(S, partition))
-    return _modularity_codes(S, codes, len(groups), resolution)
+    S, _, codes, groups = _resolve(S, partition)
+    cov = _coverage(S, codes)
+    reason = _reason(len(groups), cov)
+    q = _modularity_codes(S, codes, len(groups), resolution, cov) if reason is None else float("nan")
+    return MeasureValue(q, coverage=cov, reason=reason)
 
 
-def _modularity_codes(S: SparseGraph, codes: np.ndarray, k: int, resolution: float) -> float:
-    u, v, w = S.edges()
+def _modularity_codes(S: SparseGraph, codes: np.ndarray, k: int, resolution: float, cov: Coverage | None = None) -> float:
+    """Modularity of the groups ``codes`` (``-1``: unknown, left out with its ties)."""
+    w = S.edges()[2]
+    cu, cv, both = _tie_codes(S, codes, cov if cov is not None else _coverage(S, codes))
+    w = w if both is None else w[both]
     m = float(w.sum())
-    same = codes[u] == codes[v]
-    inside = np.bincount(codes[u][same], weights=w[same], minlength=k)
-    strength = np.asarray(S.adjacency.sum(axis=1)).ravel()
-    d = np.bincount(codes, weights=strength, minlength=k)
+    same = cu == cv
+    inside = np.bincount(cu[same], weights=w[same], minlength=k)
+    d = np.bincount(cu, weights=w, minlength=k) + np.bincount(cv, weights=w, minlength=k)
     return float((inside / m - resolution * (d / (2 * m)) ** 2).sum())
 
 
-def _contingency(a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    ca, _ = factorize(a)
-    cb, _ = factorize(b)
-    table = sp.coo_array((np.ones(len(ca)), (ca, cb))).tocsr()
-    table.sum_duplicates()
-    return table
-
-
-def compare_partitions(a: np.ndarray | pd.Series, b: np.ndarray | pd.Series) -> pd.Series:
-    """Normalised mutual information and adjusted Rand index of two labelings.
-
-    NMI is normalised by the arithmetic mean of the two entropies (Danon et
-    al.); both are 1 for identical partitions.
-
-    Examples
-    --------
-    >>> compare_partitions(np.array([0, 0, 1, 1]), np.array(["x", "x", "y", "y"])).tolist()
-    [1.0, 1.0]
-    >>> compare_partitions(np.array([0, 0, 1, 1]), np.array([0, 1, 0, 1])).round(3).tolist()
-    [0.0, -0.5]
-    """
-    a = np.asarray(a, dtype=object)
-    b = np.asarray(b, dtype=object)
+def _agreement(a: np.ndarray, b: np.ndarray) -> tuple[float, float]:
+    """NMI and adjusted Rand index of two code arrays (dense codes 0..k-1, none missing)."""
     n = len(a)
-    table = _contingency(a, b)
+    table = sp.coo_array((np.ones(n), (a, b))).tocsr()
+    table.sum_duplicates()
     nij = table.data
     ai = np.asarray(table.sum(axis=1)).ravel()
     bj = np.asarray(table.sum(axis=0)).ravel()
@@ -158,7 +163,43 @@ def compare_partitions(a: np.ndarray | pd.Series, b: np.ndarray | pd.Series) -> 
     expected = sa * sb / total if total else 0.0
     maximum = (sa + sb) / 2
     ari = 1.0 if maximum == expected else (index - expected) / (maximum - expected)
-    return pd.Series({"nmi": nmi, "adjusted_rand": ari}, name="agreement")
+    return nmi, ari
+
+
+def _agreement_series(values: tuple[float, float], cov: Coverage, reason: str | None) -> pd.Series:
+    out = pd.Series({"nmi": values[0], "adjusted_rand": values[1]}, name="agreement")
+    return _describe(out, cov, reason)
+
+
+def compare_partitions(a: np.ndarray | pd.Series, b: np.ndarray | pd.Series) -> pd.Series:
+    """Normalised mutual information and adjusted Rand index of two labelings.
+
+    NMI is normalised by the arithmetic mean of the two entropies (Danon et
+    al.); both are 1 for identical partitions. Positions where either label
+    is missing (None, NaN, empty or blank text) are left out;
+    ``attrs["coverage"]`` counts the positions kept (basis ``"actors"``), and
+    both values are NaN with ``attrs["reason"] == "no_known_group"`` when
+    none is left.
+
+    Examples
+    --------
+    >>> compare_partitions(np.array([0, 0, 1, 1]), np.array(["x", "x", "y", "y"])).tolist()
+    [1.0, 1.0]
+    >>> compare_partitions(np.array([0, 0, 1, 1]), np.array([0, 1, 0, 1])).round(3).tolist()
+    [0.0, -0.5]
+    >>> r = compare_partitions(np.array([0, 0, 1, 1, 1]), np.array(["x", "x", "y", "", None], dtype=object))
+    >>> r.tolist(), r.attrs["coverage"].actors_known
+    ([1.0, 1.0], 3)
+    """
+    ca, _ = factorize(a)
+    cb, _ = factorize(b)
+    if len(ca) != len(cb):
+        raise ValueError(f"the two labelings differ in length ({len(ca)} and {len(cb)})")
+    keep = (ca >= 0) & (cb >= 0)
+    cov = Coverage(int(keep.sum()), len(keep), 0, 0, "actors")
+    if not keep.any():
+        return _agreement_series((np.nan, np.nan), cov, "no_known_group")
+    return _agreement_series(_agreement(factorize(ca[keep])[0], factorize(cb[keep])[0]), cov, None)
 
 
 @dataclass
@@ -230,6 +271,10 @@ class Communities:
 
         ``other`` may be another :class:`Communities`, an attribute name of the
         graph's nodes (e.g. ``"sphere"``), a Series, a mapping or a list of sets.
+        Both are computed on the actors whose ``other`` group is known;
+        ``attrs["coverage"]`` (basis ``"actors"``) says how many, and
+        ``attrs["reason"]`` why both are NaN when no group or only one group
+        is known (agreement with one group is 0 by construction).
 
         Examples
         --------
@@ -240,9 +285,14 @@ class Communities:
         """
         if self._graph is None:
             raise GraphError("these communities carry no graph to compare against; pass a Series or mapping instead")
-        theirs = group_labels(self._graph, other)
-        mine = self.membership.reindex(self._graph.nodes).to_numpy(dtype=object)
-        return compare_partitions(mine, theirs)
+        S, _, theirs, groups = _resolve(self._graph, other)
+        mine, _ = factorize(self.membership.reindex(S.nodes))
+        cov = _coverage(S, theirs, "actors")
+        reason = _reason(len(groups), cov, need_ties=False)
+        keep = (theirs >= 0) & (mine >= 0)
+        if reason is not None:
+            return _agreement_series((np.nan, np.nan), cov, reason)
+        return _agreement_series(_agreement(factorize(mine[keep])[0], factorize(theirs[keep])[0]), cov, None)
 
 
 def _canonical(membership: np.ndarray) -> np.ndarray:

@@ -5,6 +5,12 @@ overall density, and "do the spheres talk to each other?" by the block
 density: for two groups A and B, the ties between them divided by the
 |A|·|B| possible; within a group, its ties divided by |A|(|A|−1)/2.
 
+Actors whose group is unknown are left out of both tables: a group's size
+counts its known members, and a tie counts only when both its ends have a
+known group. ``attrs["coverage"]`` says how many actors and ties that is
+(:class:`ecograph.group_coverage.Coverage`), and ``attrs["reason"]`` is
+``"no_known_group"`` (with an empty table) when no actor's group is known.
+
 Examples
 --------
 >>> import ecograph as eg
@@ -20,7 +26,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from .partition import PartitionLike, factorize, group_labels
+from .group_coverage import Coverage, _coverage, _describe, _tie_codes
+from .partition import PartitionLike, _resolve
 from .sparse import GraphLike, as_sparse
 
 __all__ = ["block_density", "density", "mixing_matrix"]
@@ -50,16 +57,21 @@ def density(G: GraphLike) -> float:
     return 0.0 if n < 2 else 2.0 * S.m / (n * (n - 1))
 
 
-def _counts(G: GraphLike, partition: PartitionLike) -> tuple[np.ndarray, list, np.ndarray]:
-    S = as_sparse(G)
-    codes, groups = factorize(group_labels(S, partition))
+def _counts(G: GraphLike, partition: PartitionLike) -> tuple[np.ndarray, list, np.ndarray, Coverage]:
+    S, _, codes, groups = _resolve(G, partition)
     k = len(groups)
-    u, v, _ = S.edges()
-    counts = np.zeros((k, k), dtype=np.int64)
-    np.add.at(counts, (codes[u], codes[v]), 1)
+    cov = _coverage(S, codes)
+    cu, cv, _ = _tie_codes(S, codes, cov)  # a tie counts only when both ends are known
+    counts = np.bincount(cu * k + cv, minlength=k * k).reshape(k, k) if k else np.zeros((0, 0), dtype=np.int64)
     counts = counts + counts.T - np.diag(np.diag(counts))  # symmetric; within-group ties counted once
-    sizes = np.bincount(codes, minlength=k)
-    return counts, groups, sizes
+    sizes = np.bincount(codes[codes >= 0], minlength=k)
+    return counts, groups, sizes, cov
+
+
+def _table(values: np.ndarray, groups: list, cov: Coverage) -> pd.DataFrame:
+    index = pd.Index(groups, name="group", dtype=object if not groups else None, tupleize_cols=False)
+    frame = pd.DataFrame(values, index=index, columns=index.rename("group"))
+    return _describe(frame, cov, None if groups else "no_known_group")
 
 
 def mixing_matrix(G: GraphLike, attr: PartitionLike = "sphere") -> pd.DataFrame:
@@ -74,8 +86,10 @@ def mixing_matrix(G: GraphLike, attr: PartitionLike = "sphere") -> pd.DataFrame:
     Returns
     -------
     DataFrame
-        Groups × groups, symmetric; the diagonal holds ties inside a group
-        (each counted once), so the upper triangle sums to the number of ties.
+        Known groups × known groups, symmetric; the diagonal holds ties
+        inside a group (each counted once), so the upper triangle sums to the
+        number of ties whose two ends have a known group.
+        ``attrs["coverage"]`` and ``attrs["reason"]`` as in the module notes.
 
     Examples
     --------
@@ -86,10 +100,12 @@ def mixing_matrix(G: GraphLike, attr: PartitionLike = "sphere") -> pd.DataFrame:
     group
     a      1  1
     b      1  1
+    >>> m = mixing_matrix(G, {0: "a", 1: "a", 2: "b"})  # actor 3's group is unknown: tie 2-3 is left out
+    >>> int(m.to_numpy().sum()), m.attrs["coverage"].ties_known
+    (3, 2)
     """
-    counts, groups, _ = _counts(G, attr)
-    index = pd.Index(groups, name="group")
-    return pd.DataFrame(counts, index=index, columns=index.rename("group"))
+    counts, groups, _, cov = _counts(G, attr)
+    return _table(counts, groups, cov)
 
 
 def block_density(G: GraphLike, attr: PartitionLike = "sphere") -> pd.DataFrame:
@@ -107,7 +123,9 @@ def block_density(G: GraphLike, attr: PartitionLike = "sphere") -> pd.DataFrame:
     Returns
     -------
     DataFrame
-        Groups × groups, symmetric.
+        Known groups × known groups, symmetric; sizes count the actors whose
+        group is known. ``attrs["coverage"]`` and ``attrs["reason"]`` as in
+        the module notes.
 
     Examples
     --------
@@ -119,10 +137,9 @@ def block_density(G: GraphLike, attr: PartitionLike = "sphere") -> pd.DataFrame:
     a      1.00  0.25
     b      0.25  1.00
     """
-    counts, groups, sizes = _counts(G, attr)
+    counts, groups, sizes, cov = _counts(G, attr)
     possible = np.outer(sizes, sizes).astype(float)
     np.fill_diagonal(possible, sizes * (sizes - 1) / 2.0)
     with np.errstate(invalid="ignore", divide="ignore"):
         dens = np.where(possible > 0, counts / np.where(possible > 0, possible, 1), np.nan)
-    index = pd.Index(groups, name="group")
-    return pd.DataFrame(dens, index=index, columns=index.rename("group"))
+    return _table(dens, groups, cov)

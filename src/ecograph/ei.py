@@ -15,6 +15,12 @@ actors (group sizes kept, seeded), as UCINET does, and the result adds the
 expected value, its standard deviation, and the shares of permutations giving
 a value at least (``p_greater``) or at most (``p_less``) the observed one.
 
+Unknown is unknown: only ties whose two ends have a known group count, and
+the permutations shuffle groups among the actors whose group is known. Every
+result says how much of the network that is (``.coverage`` of the number,
+``attrs["coverage"]`` of a table), and is NaN with a ``reason`` when the known
+part cannot support it (see :mod:`ecograph.group_coverage`).
+
 References
 ----------
 .. [1] Krackhardt, D. & Stern, R. N. (1988). Informal networks and
@@ -36,8 +42,9 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from .partition import PartitionLike, factorize, group_labels
-from .sparse import GraphLike, as_sparse
+from .group_coverage import Coverage, MeasureValue, _coverage, _describe, _reason, _tie_codes
+from .partition import PartitionLike, _resolve
+from .sparse import GraphLike, SparseGraph
 
 __all__ = ["ei_index"]
 
@@ -56,14 +63,14 @@ def ei_index(
     level: Literal["network", "group", "actor"] = "network",
     permutations: int = 0,
     seed: int = 0,
-) -> float | pd.Series | pd.DataFrame:
+) -> MeasureValue | pd.Series | pd.DataFrame:
     """Krackhardt & Stern's E-I index, with an optional permutation test.
 
     Parameters
     ----------
     G : networkx.Graph or SparseGraph
-    attr : str, Series, mapping or list of sets, default "sphere"
-        The grouping.
+    attr : str, Series, mapping, list of sets or Communities, default "sphere"
+        The grouping (see :func:`ecograph.partition.group_labels`).
     level : {"network", "group", "actor"}, default "network"
     permutations : int, default 0
         Number of random relabellings for the permutation test (network and
@@ -73,15 +80,29 @@ def ei_index(
 
     Returns
     -------
-    float, Series or DataFrame
-        ``network`` without permutations: a float. ``network`` with
+    MeasureValue, Series or DataFrame
+        ``network`` without permutations: a :class:`~ecograph.group_coverage.MeasureValue`
+        (a float with ``.coverage`` and ``.reason``). ``network`` with
         permutations: a Series (``observed``, ``expected``, ``std``,
         ``p_greater``, ``p_less``, ``external``, ``internal``,
-        ``permutations``, ``seed``). ``group``: a DataFrame indexed by group
-        (``external``, ``internal``, ``ei_index`` and, with permutations,
-        ``expected``, ``p_greater``, ``p_less``). ``actor``: a Series named
-        ``ei_index`` indexed by actor id (NaN for actors without ties: the
-        index is undefined for them).
+        ``permutations``, ``seed``). ``group``: a DataFrame indexed by known
+        group (``external``, ``internal``, ``ei_index`` and, with
+        permutations, ``expected``, ``p_greater``, ``p_less``). ``actor``: a
+        Series named ``ei_index`` indexed by actor id. Series and DataFrames
+        carry ``attrs["coverage"]`` and ``attrs["reason"]``.
+
+    Notes
+    -----
+    Only ties whose two ends have a known group count, at every level; the
+    permutations shuffle the groups among the actors whose group is known.
+    An actor's own E-I counts its neighbours of known group, and is NaN when
+    its own group is unknown or it has no such neighbour. The index cannot
+    be computed (NaN, with ``reason``) when no group is known
+    (``no_known_group``), when one group only is known (``one_known_group``:
+    E-I would be −1 by construction) or when no tie joins two actors of
+    known group (``no_known_tie``); the group level then gives its counts
+    with NaN indices, the actor level NaN, and the permutation test NaN
+    statistics.
 
     Examples
     --------
@@ -97,53 +118,50 @@ def ei_index(
     Officer        11        32    -0.488
     >>> ei_index(K, "club", level="actor").loc[[0, 8]].round(3).tolist()
     [-0.875, 0.2]
+    >>> G = nx.Graph([(0, 1), (2, 3)]); nx.set_node_attributes(G, {0: "a", 1: "", 2: "b", 3: ""}, "sphere")
+    >>> ei = ei_index(G, "sphere")
+    >>> ei.reason, ei.coverage.ties_known
+    ('no_known_tie', 0)
     """
     if level not in ("network", "group", "actor"):
         raise ValueError("level must be 'network', 'group' or 'actor'")
     if permutations < 0:
         raise ValueError("permutations must be zero or positive")
-    S = as_sparse(G)
-    codes, groups = factorize(group_labels(S, attr))
-    u, v, _ = S.edges()
-    if level == "actor":
-        if permutations:
-            raise ValueError("the permutation test is available at network and group level")
-        same = codes[u] == codes[v]
-        n = S.n
-        internal = np.bincount(u[same], minlength=n) + np.bincount(v[same], minlength=n)
-        external = np.bincount(u[~same], minlength=n) + np.bincount(v[~same], minlength=n)
-        return pd.Series(_ei(external, internal), index=S.nodes.copy(), name="ei_index")
-
+    if level == "actor" and permutations:
+        raise ValueError("the permutation test is available at network and group level")
+    S, _, codes, groups = _resolve(G, attr)
+    cov = _coverage(S, codes)
+    reason = _reason(len(groups), cov)
     k = len(groups)
-
-    def group_counts(c: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        cu, cv = c[u], c[v]
-        same = cu == cv
-        internal = np.bincount(cu[same], minlength=k)
-        external = np.bincount(cu[~same], minlength=k) + np.bincount(cv[~same], minlength=k)
-        return external, internal
-
-    external, internal = group_counts(codes)
+    if level == "actor":
+        return _describe(_actor_ei(S, codes, cov, reason), cov, reason)
+    cu, cv, both = _tie_codes(S, codes, cov)  # from here on, only ties between two actors of known group
+    external, internal = _group_counts(cu, cv, k)
     if level == "network":
         e_tot, i_tot = int(external.sum() // 2), int(internal.sum())
-        observed = _ei(e_tot, i_tot)
+        observed = MeasureValue(_ei(e_tot, i_tot), coverage=cov, reason=reason)
         if not permutations:
             return observed
     rng = np.random.default_rng(seed)
+    # permutations shuffle the groups among known actors: ties as positions among the known actors
+    if permutations and reason is None:
+        ku, kv, known_codes = _known_positions(S, codes, both)
     if level == "network":
-        m = len(u)
-        sims = np.empty(permutations)
-        for p in range(permutations):
-            c = rng.permutation(codes)
-            e = int((c[u] != c[v]).sum())
-            sims[p] = _ei(e, m - e)
-        return pd.Series(
+        done = bool(permutations) and reason is None
+        sims = np.full(permutations, np.nan)
+        if done:
+            m = len(ku)
+            for p in range(permutations):
+                c = rng.permutation(known_codes)
+                e = int((c[ku] != c[kv]).sum())
+                sims[p] = _ei(e, m - e)
+        test = pd.Series(
             {
-                "observed": observed,
-                "expected": float(sims.mean()),
-                "std": float(sims.std(ddof=1)) if permutations > 1 else float("nan"),
-                "p_greater": float((sims >= observed - 1e-12).mean()),
-                "p_less": float((sims <= observed + 1e-12).mean()),
+                "observed": float(observed),
+                "expected": float(sims.mean()) if done else np.nan,
+                "std": float(sims.std(ddof=1)) if done and permutations > 1 else float("nan"),
+                "p_greater": float((sims >= observed - 1e-12).mean()) if done else np.nan,
+                "p_less": float((sims <= observed + 1e-12).mean()) if done else np.nan,
                 "external": e_tot,
                 "internal": i_tot,
                 "permutations": permutations,
@@ -151,15 +169,67 @@ def ei_index(
             },
             name="ei_index",
         )
-    obs = _ei(external, internal)
-    frame = pd.DataFrame({"external": external, "internal": internal, "ei_index": obs}, index=pd.Index(groups, name="group"))
+        return _describe(test, cov, reason)
+    obs = _ei(external, internal) if reason is None else np.full(k, np.nan)
+    index = pd.Index(groups, name="group", dtype=object if not groups else None, tupleize_cols=False)
+    frame = pd.DataFrame({"external": external, "internal": internal, "ei_index": obs}, index=index)
     if permutations:
-        sims = np.empty((permutations, k))
-        for p in range(permutations):
-            e, i = group_counts(rng.permutation(codes))
-            sims[p] = _ei(e, i)
-        frame["expected"] = np.nanmean(sims, axis=0)
-        frame["p_greater"] = (sims >= obs - 1e-12).mean(axis=0)
-        frame["p_less"] = (sims <= obs + 1e-12).mean(axis=0)
+        if reason is None:
+            sims = np.empty((permutations, k))
+            for p in range(permutations):
+                c = rng.permutation(known_codes)
+                sims[p] = _ei(*_group_counts(c[ku], c[kv], k))
+            frame["expected"] = np.nanmean(sims, axis=0)
+            frame["p_greater"] = (sims >= obs - 1e-12).mean(axis=0)
+            frame["p_less"] = (sims <= obs + 1e-12).mean(axis=0)
+        else:
+            frame["expected"] = frame["p_greater"] = frame["p_less"] = np.nan
         frame.attrs.update({"permutations": permutations, "seed": seed})
-    return frame
+    return _describe(frame, cov, reason)
+
+
+def _network_ei(S: SparseGraph, codes: np.ndarray, k: int, cov: Coverage) -> MeasureValue:
+    """The network-level E-I of resolved group codes."""
+    reason = _reason(k, cov)
+    if reason is not None:
+        return MeasureValue(np.nan, coverage=cov, reason=reason)
+    cu, cv, _ = _tie_codes(S, codes, cov)
+    e = int((cu != cv).sum())
+    return MeasureValue(_ei(e, len(cu) - e), coverage=cov)
+
+
+def _group_counts(cu: np.ndarray, cv: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+    """Ties leaving each group (external) and inside it (internal), from the codes of both ends."""
+    same = cu == cv
+    internal = np.bincount(cu[same], minlength=k)
+    external = np.bincount(cu[~same], minlength=k) + np.bincount(cv[~same], minlength=k)
+    return external, internal
+
+
+def _known_positions(S: SparseGraph, codes: np.ndarray, both: np.ndarray | None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The known-known ties as positions among the actors of known group, and those actors' codes."""
+    u, v, _ = S.edges()
+    if both is None and (codes >= 0).all():
+        return u, v, codes
+    if both is not None:
+        u, v = u[both], v[both]
+    known = np.flatnonzero(codes >= 0)
+    position = np.full(S.n, -1, dtype=np.int64)
+    position[known] = np.arange(len(known))
+    return position[u], position[v], codes[known]
+
+
+def _actor_ei(S: SparseGraph, codes: np.ndarray, cov: Coverage, reason: str | None) -> pd.Series:
+    n = S.n
+    if reason is not None:
+        return pd.Series(np.full(n, np.nan), index=S.nodes.copy(), name="ei_index")
+    u, v, _ = S.edges()
+    cu, cv = codes[u], codes[v]
+    if cov.ties_known < cov.ties:
+        both = (cu >= 0) & (cv >= 0)
+        u, v, cu, cv = u[both], v[both], cu[both], cv[both]
+    same = cu == cv
+    internal = np.bincount(u[same], minlength=n) + np.bincount(v[same], minlength=n)
+    external = np.bincount(u[~same], minlength=n) + np.bincount(v[~same], minlength=n)
+    values = np.where(codes >= 0, _ei(external, internal), np.nan)
+    return pd.Series(values, index=S.nodes.copy(), name="ei_index")

@@ -119,7 +119,7 @@ class GraphError(EcographError, ValueError):
 
 
 class MissingAttributeError(GraphError, KeyError):
-    """Some nodes lack the grouping attribute a measure needs.
+    """A grouping attribute that a measure needs is missing (for group measures: no node carries it).
 
     Examples
     --------
@@ -128,7 +128,7 @@ class MissingAttributeError(GraphError, KeyError):
     ...     eg.ei_index(nx.path_graph(2), "sphere")
     ... except MissingAttributeError as exc:
     ...     print(exc)
-    2 of 2 nodes have no 'sphere' attribute (e.g. 0, 1); set it on every node, e.g. nx.set_node_attributes(G, value, 'sphere'), or pick another attribute
+    no node has a 'sphere' attribute (2 nodes, e.g. 0, 1); set it, e.g. nx.set_node_attributes(G, value, 'sphere'), or pick another attribute (nodes without a value count as unknown)
     """
 
     def __str__(self) -> str:  # KeyError would quote the message

@@ -18,8 +18,10 @@ import numpy as np
 import pandas as pd
 from scipy.sparse.csgraph import connected_components
 
-from .communities import modularity
-from .ei import ei_index
+from .communities import _modularity_codes
+from .ei import _network_ei
+from .group_coverage import MeasureValue, _coverage, _reason
+from .partition import PartitionLike, _resolve, _table_graph
 from .sparse import GraphLike, as_sparse
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -28,18 +30,41 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["HEADLINE", "EcosystemDiff", "diff", "evolution", "headline_measures"]
 
 #: The headline measures, in report order.
-HEADLINE = ("actors", "ties", "density", "mean_degree", "components", "largest_component_share", "isolates", "ei_index", "group_modularity")
+HEADLINE = (
+    "actors",
+    "ties",
+    "density",
+    "mean_degree",
+    "components",
+    "largest_component_share",
+    "isolates",
+    "ei_index",
+    "group_modularity",
+    "group_known_actors",
+    "group_known_ties",
+)
+#: The headline measures that read the grouping.
+GROUP_HEADLINE = ("ei_index", "group_modularity")
 
 
-def headline_measures(G: GraphLike, attr: str = "sphere") -> pd.Series:
+def headline_measures(G: GraphLike, attr: PartitionLike = "sphere") -> pd.Series:
     """The few numbers that describe a network at a glance.
 
     ``actors``, ``ties`` (pairs of actors linked), ``density``,
     ``mean_degree``, ``components``, ``largest_component_share`` (share of
     actors in the largest component), ``isolates``, ``ei_index`` across the
-    ``attr`` groups and ``group_modularity`` (modularity of the ``attr``
-    groups). E-I and modularity are NaN for a graph without ties, where they
-    are undefined.
+    ``attr`` groups, ``group_modularity`` (modularity of the ``attr``
+    groups), and what those two rest on: ``group_known_actors`` (actors whose
+    group is known) and ``group_known_ties`` (ties whose two ends are known).
+    E-I and modularity are NaN where they cannot be computed (a graph
+    without ties, or a reason of :mod:`ecograph.group_coverage`):
+    ``attrs["reasons"]`` gives the reason of each (None when computed), and
+    ``attrs["coverage"]`` the grouping's coverage.
+
+    Parameters
+    ----------
+    G : networkx.Graph or SparseGraph
+    attr : str, Series, mapping, list of sets or Communities, default "sphere"
 
     Examples
     --------
@@ -48,8 +73,13 @@ def headline_measures(G: GraphLike, attr: str = "sphere") -> pd.Series:
     >>> nx.set_node_attributes(G, {0: "a", 1: "a", 2: "a", 3: "b"}, "sphere")
     >>> headline_measures(G)[["density", "components", "ei_index"]].tolist()
     [0.3333333333333333, 2.0, 0.0]
+    >>> nx.set_node_attributes(G, {3: ""}, "sphere")
+    >>> h = headline_measures(G)
+    >>> h[["ei_index", "group_known_actors", "group_known_ties"]].tolist(), h.attrs["reasons"]["ei_index"]
+    ([nan, 3.0, 1.0], 'one_known_group')
     """
-    S = as_sparse(G)
+    S, _, codes, groups = _resolve(as_sparse(G), attr)  # resolved once, read by both group measures
+    cov = _coverage(S, codes)
     n, m = S.n, S.m
     n_comp, comp = connected_components(S.adjacency, directed=False)
     sizes = np.bincount(comp, minlength=n_comp)
@@ -61,14 +91,34 @@ def headline_measures(G: GraphLike, attr: str = "sphere") -> pd.Series:
         "components": n_comp,
         "largest_component_share": float(sizes.max() / n),
         "isolates": int((S.degrees() == 0).sum()),
-        "ei_index": float(ei_index(S, attr)) if m else np.nan,
-        "group_modularity": modularity(S, attr) if m else np.nan,
     }
-    return pd.Series(values, name="value", dtype=float)
+    ei = _network_ei(S, codes, len(groups), cov)
+    reason = _reason(len(groups), cov)
+    q = MeasureValue(_modularity_codes(S, codes, len(groups), 1.0, cov) if reason is None else np.nan, coverage=cov, reason=reason)
+    values.update({"ei_index": ei, "group_modularity": q, "group_known_actors": cov.actors_known, "group_known_ties": cov.ties_known})
+    out = pd.Series(values, name="value", dtype=float)
+    out.attrs.update({"coverage": cov, "reasons": {"ei_index": ei.reason, "group_modularity": q.reason}})
+    return out
 
 
 def _empty_measures() -> pd.Series:
-    return pd.Series({k: (0.0 if k in ("actors", "ties", "components", "isolates") else np.nan) for k in HEADLINE}, dtype=float)
+    zero = ("actors", "ties", "components", "isolates", "group_known_actors", "group_known_ties")
+    return pd.Series({k: (0.0 if k in zero else np.nan) for k in HEADLINE}, dtype=float)
+
+
+def _grouping_of(actors: pd.DataFrame, attr: PartitionLike) -> PartitionLike:
+    """``attr`` itself when it names a column; else the grouping resolved once against the actors table (None: unknown)."""
+    if isinstance(attr, str):
+        return attr
+    S, values, codes, _ = _resolve(_table_graph(actors), attr)
+    labels = values.to_numpy(dtype=object, copy=True) if isinstance(values, pd.Series) else np.array(values, dtype=object, copy=True)
+    labels[codes < 0] = None
+    return pd.Series(labels, index=S.nodes, dtype=object)
+
+
+def _for_nodes(grouping: PartitionLike, nodes: pd.Index) -> PartitionLike:
+    """The grouping restricted to the actors of one snapshot."""
+    return grouping.reindex(nodes) if isinstance(grouping, pd.Series) else grouping
 
 
 def _default_years(eco: Ecosystem) -> list[int]:
@@ -93,7 +143,8 @@ def evolution(eco: Ecosystem, years: Iterable[int] | None = None, *, attr: str =
     years : iterable of int, optional
         Defaults to every year from the earliest to the latest date in the
         data.
-    attr : str, default "sphere"
+    attr : str, Series, mapping or list of sets, default "sphere"
+        The grouping of ``ei_index`` and ``group_modularity``.
     via_people : bool, default True
 
     Returns
@@ -101,7 +152,9 @@ def evolution(eco: Ecosystem, years: Iterable[int] | None = None, *, attr: str =
     DataFrame
         One row per year (index ``year``), the :data:`HEADLINE` columns.
         Actors without a founding year count as present every year (see
-        :meth:`Ecosystem.graph`).
+        :meth:`Ecosystem.graph`). ``attrs["reasons"]`` maps each year to the
+        reasons its E-I and modularity cannot be computed (years where both
+        can are left out).
 
     Examples
     --------
@@ -111,12 +164,18 @@ def evolution(eco: Ecosystem, years: Iterable[int] | None = None, *, attr: str =
     [[4, 2], [6, 5], [8, 9]]
     """
     years = list(years) if years is not None else _default_years(eco)
-    rows = []
-    for year in years:  # the people links are classified once (Ecosystem.people_links keeps them) and filtered per year
-        S = eco.sparse_graph(as_of=year, via_people=via_people)
-        rows.append(headline_measures(S, attr) if S.n else _empty_measures())
-    frame = pd.DataFrame(rows, index=pd.Index(years, name="year"))
-    return frame[list(HEADLINE)]
+    grouping = _grouping_of(eco.actors, attr)  # resolved once against every actor, cut to each year's
+    rows, reasons = [], {}
+    for year in years:
+        S = eco.sparse_graph(as_of=year, via_people=via_people)  # people links classified once per Ecosystem
+        row = headline_measures(S, _for_nodes(grouping, S.nodes)) if S.n else _empty_measures()
+        rows.append(row)
+        why = {k: r for k, r in row.attrs.get("reasons", {k: "no_known_group" for k in GROUP_HEADLINE}).items() if r is not None}
+        if why:
+            reasons[year] = why
+    frame = pd.DataFrame(rows, index=pd.Index(years, name="year"))[list(HEADLINE)]
+    frame.attrs["reasons"] = reasons
+    return frame
 
 
 @dataclass
@@ -164,7 +223,7 @@ def _tie_keys(eco: Ecosystem) -> pd.Series:
     return pd.Series(keys, index=t.index, dtype=object)
 
 
-def diff(before: Ecosystem, after: Ecosystem, *, attr: str = "sphere") -> EcosystemDiff:
+def diff(before: Ecosystem, after: Ecosystem, *, attr: PartitionLike = "sphere") -> EcosystemDiff:
     """Compare two mapping waves of one ecosystem.
 
     Examples
@@ -187,8 +246,13 @@ def diff(before: Ecosystem, after: Ecosystem, *, attr: str = "sphere") -> Ecosys
     rank_a = ka.groupby(ka).cumcount()
     removed = before.ties[[rank_b[i] >= count_a.get(k, 0) for i, k in kb.items()]]
     added = after.ties[[rank_a[i] >= count_b.get(k, 0) for i, k in ka.items()]]
-    mb = headline_measures(before.graph(provenance=False), attr) if len(before.actors) else _empty_measures()
-    ma = headline_measures(after.graph(provenance=False), attr) if len(after.actors) else _empty_measures()
+    if isinstance(attr, str):
+        grouping: PartitionLike = attr
+    else:  # one grouping for both waves, read against every actor of either
+        grouping = _grouping_of(pd.concat([before.actors, after.actors[~after.actors.index.isin(before.actors.index)]]), attr)
+    gb, ga = before.graph(provenance=False), after.graph(provenance=False)
+    mb = headline_measures(gb, _for_nodes(grouping, pd.Index(list(gb), dtype=object))) if len(before.actors) else _empty_measures()
+    ma = headline_measures(ga, _for_nodes(grouping, pd.Index(list(ga), dtype=object))) if len(after.actors) else _empty_measures()
     measures = pd.DataFrame({"before": mb, "after": ma})
     measures["change"] = measures["after"] - measures["before"]
     return EcosystemDiff(

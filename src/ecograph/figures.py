@@ -273,7 +273,7 @@ def figure_flows(flows: pd.DataFrame, *, lang: str = "en", title: str | None = N
     """
     fig, ax = plt.subplots(figsize=(6, 5), dpi=110)
     values = flows.to_numpy(dtype=float)
-    ax.imshow(values, cmap="Oranges", vmin=0, vmax=max(values.max(), 1))
+    ax.imshow(values, cmap="Oranges", vmin=0, vmax=max(values.max() if values.size else 0, 1))
     for i in range(values.shape[0]):
         for j in range(values.shape[1]):
             ax.text(j, i, f"{int(values[i, j])}", ha="center", va="center", fontsize=8)

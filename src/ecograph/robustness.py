@@ -11,6 +11,14 @@ degrees alone: it rewires the network many times keeping every actor's
 number of ties (degree-preserving double-edge swaps, igraph) and compares the
 observed value with the rewired ones (z-score and p-values).
 
+The group statistics (``ei_index``, ``group_modularity``,
+``cross_group_density``) take the grouping in any form (``attr``: an
+attribute name, a Series or mapping, a list of sets, communities) and count
+only actors and ties whose group is known, in the observed network and in
+every sample. Each result carries the observed network's ``coverage``; when
+the observed statistic cannot be computed (see :mod:`ecograph.group_coverage`) it
+is NaN with its ``reason``, no sample is drawn, and every summary is NaN.
+
 References
 ----------
 .. [1] Smith, J. A. & Moody, J. (2013). Structural effects of network
@@ -42,6 +50,8 @@ from .communities import _igraph_seed, detect_communities, modularity
 from .density import density
 from .ei import ei_index
 from .errors import GraphError
+from .group_coverage import Coverage, _coverage, _reason, _tie_codes
+from .partition import PartitionLike, _resolve
 from .sparse import GraphLike, SparseGraph, _symmetric, as_sparse
 
 __all__ = ["MEASURES", "STATISTICS", "NullModelTest", "Robustness", "null_model_test", "null_model_tests", "robustness"]
@@ -52,26 +62,37 @@ MEASURES = ("density", "ei_index", "group_modularity", "modularity", "top_broker
 STATISTICS = ("modularity", "group_modularity", "cross_group_density", "ei_index")
 
 
-def _with_labels(S: SparseGraph, attr: str | None) -> SparseGraph:
-    """A copy whose attribute table holds ``attr``, so subgraphs keep it."""
-    if attr is None or attr in S.attributes.columns:
-        return S
-    attrs = pd.DataFrame({attr: S.labels(attr)}, index=S.nodes)
+#: Statistics that read the grouping.
+_GROUP_STATISTICS = ("ei_index", "group_modularity", "cross_group_density")
+#: Column of the attribute table that holds the resolved grouping (None: unknown).
+_GROUP = "__ecograph_group__"
+
+
+def _with_labels(S: SparseGraph, attr: PartitionLike | None) -> tuple[SparseGraph, Coverage | None, str | None]:
+    """A copy whose attribute table holds the grouping (so that subgraphs keep it), its coverage, and why it cannot be used."""
+    if attr is None:
+        return S, None, None
+    S, values, codes, groups = _resolve(S, attr)
+    labels = values.to_numpy(dtype=object, copy=True) if isinstance(values, pd.Series) else np.array(values, dtype=object, copy=True)
+    labels[codes < 0] = None
+    attrs = S.attributes.copy() if len(S.attributes.columns) else pd.DataFrame(index=S.nodes)
+    attrs[_GROUP] = pd.Series(labels, index=attrs.index, dtype=object)
     out = SparseGraph(S.nodes, S.adjacency, attrs)
     out.graph = dict(S.graph)
-    return out
+    cov = _coverage(S, codes)
+    return out, cov, _reason(len(groups), cov)
 
 
-def _measure_function(measure: str | Callable, attr: str, k: int, seed: int, full: SparseGraph) -> Callable[[SparseGraph], float]:
+def _measure_function(measure: str | Callable, k: int, seed: int, full: SparseGraph) -> Callable[[SparseGraph], float]:
     """The function of a SparseGraph behind a measure or statistic name (or the caller's own function)."""
     if callable(measure):
         return lambda S: float(measure(S))
     named: dict[str, Callable[[SparseGraph], float]] = {
         "density": density,
-        "ei_index": lambda S: float(ei_index(S, attr)) if S.m else np.nan,
-        "group_modularity": lambda S: modularity(S, attr) if S.m else np.nan,
+        "ei_index": lambda S: float(ei_index(S, _GROUP)) if S.m else np.nan,
+        "group_modularity": lambda S: float(modularity(S, _GROUP)) if S.m else np.nan,
         "modularity": lambda S: detect_communities(S, seed=seed).modularity,
-        "cross_group_density": lambda S: _cross_group_density(S, attr),
+        "cross_group_density": lambda S: _cross_group_density(S, _GROUP),
     }
     if measure in named:
         return named[measure]
@@ -88,12 +109,19 @@ def _measure_function(measure: str | Callable, attr: str, k: int, seed: int, ful
     )
 
 
+def _finite(values: np.ndarray) -> np.ndarray:
+    return values[np.isfinite(values)]
+
+
 @dataclass
 class Robustness:
     """How a measure moves when data go missing at random.
 
     ``ci_low`` and ``ci_high`` are the 2.5th and 97.5th percentiles of the
-    resampled values.
+    resampled values (samples where the measure cannot be computed are left
+    out of every summary). ``coverage`` is the grouping's coverage in the
+    observed network (None for measures without a grouping) and ``reason``
+    why the observed value cannot be computed (None when it can).
 
     Examples
     --------
@@ -110,29 +138,35 @@ class Robustness:
     fraction: float
     samples: int
     seed: int
+    coverage: Coverage | None = None
+    reason: str | None = None
 
     @property
     def mean(self) -> float:
         """Mean of the resampled values."""
-        return float(np.nanmean(self.values))
+        ok = _finite(self.values)
+        return float(ok.mean()) if len(ok) else float("nan")
 
     @property
     def std(self) -> float:
         """Standard deviation of the resampled values."""
-        return float(np.nanstd(self.values, ddof=1)) if len(self.values) > 1 else float("nan")
+        ok = _finite(self.values)
+        return float(ok.std(ddof=1)) if len(ok) > 1 else float("nan")
 
     @property
     def ci_low(self) -> float:
         """2.5th percentile of the resampled values."""
-        return float(np.nanpercentile(self.values, 2.5))
+        ok = _finite(self.values)
+        return float(np.percentile(ok, 2.5)) if len(ok) else float("nan")
 
     @property
     def ci_high(self) -> float:
         """97.5th percentile of the resampled values."""
-        return float(np.nanpercentile(self.values, 97.5))
+        ok = _finite(self.values)
+        return float(np.percentile(ok, 97.5)) if len(ok) else float("nan")
 
     def to_series(self) -> pd.Series:
-        """The summary as a Series (for tables and reports)."""
+        """The summary as a Series (for tables and reports), with the coverage shares and the reason."""
         return pd.Series(
             {
                 "measure": self.measure,
@@ -145,9 +179,19 @@ class Robustness:
                 "fraction": self.fraction,
                 "samples": self.samples,
                 "seed": self.seed,
+                **_coverage_items(self.coverage, self.reason),
             },
             name=self.measure,
         )
+
+
+def _coverage_items(cov: Coverage | None, reason: str | None) -> dict:
+    """The coverage columns of a summary table (NaN for a measure without a grouping)."""
+    return {
+        "actor_coverage": cov.actor_share if cov is not None else np.nan,
+        "tie_coverage": cov.tie_share if cov is not None else np.nan,
+        "reason": reason,
+    }
 
 
 def robustness(
@@ -158,7 +202,7 @@ def robustness(
     fraction: float = 0.1,
     samples: int = 200,
     seed: int = 0,
-    attr: str = "sphere",
+    attr: PartitionLike = "sphere",
     k: int = 10,
 ) -> Robustness:
     """Resample the network with data missing at random and recompute a measure.
@@ -178,7 +222,9 @@ def robustness(
         Share removed in each sample (rounded to a whole number of actors or ties).
     samples : int, default 200
     seed : int, default 0
-    attr : str, default "sphere"
+    attr : str, Series, mapping, list of sets or Communities, default "sphere"
+        The grouping of ``ei_index`` and ``group_modularity`` (see
+        :func:`ecograph.partition.group_labels`); unknown groups are left out.
     k : int, default 10
 
     Returns
@@ -199,12 +245,15 @@ def robustness(
         raise ValueError(f"unknown measure {measure!r}; use one of {', '.join(MEASURES)} or a function of a SparseGraph")
     if not 0 <= fraction < 1:
         raise ValueError("fraction must be at least 0 and below 1")
-    uses_attr = measure in ("ei_index", "group_modularity")
-    S = _with_labels(as_sparse(G), attr if uses_attr else None)
-    fn = _measure_function(measure, attr, k, seed, S)
-    observed = float(fn(S))
+    uses_attr = measure in _GROUP_STATISTICS
+    S, cov, reason = _with_labels(as_sparse(G), attr if uses_attr else None)
+    fn = _measure_function(measure, k, seed, S)
+    observed = float(fn(S)) if reason is None else float("nan")
+    name = measure if isinstance(measure, str) else getattr(measure, "__name__", "custom")
     rng = np.random.default_rng(seed)
-    values = np.empty(samples)
+    values = np.full(samples, np.nan)
+    if reason is not None:  # nothing to resample: a part of what cannot be computed cannot be computed either
+        return Robustness(name, observed, values, drop, float(fraction), samples, seed, cov, reason)
     for i in range(samples):
         if drop == "actors":
             n_drop = round(fraction * S.n)
@@ -217,13 +266,16 @@ def robustness(
             mask[rng.choice(S.m, size=n_drop, replace=False)] = True
             sample = S.without_edges(mask)
         values[i] = fn(sample) if sample.n else np.nan
-    name = measure if isinstance(measure, str) else getattr(measure, "__name__", "custom")
-    return Robustness(name, observed, values, drop, float(fraction), samples, seed)
+    return Robustness(name, observed, values, drop, float(fraction), samples, seed, cov, reason)
 
 
 @dataclass
 class NullModelTest:
     """An observed statistic against degree-preserving rewirings.
+
+    ``coverage`` is the grouping's coverage for a group statistic (None for
+    the others) and ``reason`` why the observed statistic cannot be
+    computed; then every summary (mean, std, z, p-values) is NaN.
 
     Examples
     --------
@@ -238,34 +290,47 @@ class NullModelTest:
     values: np.ndarray = field(repr=False)
     samples: int
     seed: int
+    coverage: Coverage | None = None
+    reason: str | None = None
+
+    @property
+    def _rewired(self) -> np.ndarray:
+        """The rewired values that could be computed (all NaN when the observed one cannot)."""
+        return _finite(self.values) if np.isfinite(self.observed) else self.values[:0]
 
     @property
     def mean(self) -> float:
         """Mean over rewired graphs."""
-        return float(np.mean(self.values))
+        ok = self._rewired
+        return float(ok.mean()) if len(ok) else float("nan")
 
     @property
     def std(self) -> float:
         """Standard deviation over rewired graphs."""
-        return float(np.std(self.values, ddof=1)) if len(self.values) > 1 else float("nan")
+        ok = self._rewired
+        return float(ok.std(ddof=1)) if len(ok) > 1 else float("nan")
 
     @property
     def z(self) -> float:
         """(observed − mean) / std; infinite when the rewired values do not vary."""
-        sd = self.std
+        if not len(self._rewired):
+            return float("nan")
+        sd, mean = self.std, self.mean
         if sd == 0 or np.isnan(sd):
-            return float(np.sign(self.observed - self.mean) * np.inf) if self.observed != self.mean else 0.0
-        return (self.observed - self.mean) / sd
+            return float(np.sign(self.observed - mean) * np.inf) if self.observed != mean else 0.0
+        return (self.observed - mean) / sd
 
     @property
     def p_greater(self) -> float:
         """Share of rewired graphs (counting the observed one) at least as high."""
-        return float((1 + (self.values >= self.observed - 1e-12).sum()) / (1 + len(self.values)))
+        ok = self._rewired
+        return float((1 + (ok >= self.observed - 1e-12).sum()) / (1 + len(ok))) if len(ok) else float("nan")
 
     @property
     def p_less(self) -> float:
         """Share of rewired graphs (counting the observed one) at most as high."""
-        return float((1 + (self.values <= self.observed + 1e-12).sum()) / (1 + len(self.values)))
+        ok = self._rewired
+        return float((1 + (ok <= self.observed + 1e-12).sum()) / (1 + len(ok))) if len(ok) else float("nan")
 
     def to_series(self) -> pd.Series:
         """The summary as a Series."""
@@ -280,18 +345,21 @@ class NullModelTest:
                 "p_less": self.p_less,
                 "samples": self.samples,
                 "seed": self.seed,
+                **_coverage_items(self.coverage, self.reason),
             },
             name=self.statistic,
         )
 
 
-def _cross_group_density(S: SparseGraph, attr: str) -> float:
-    from .partition import factorize, group_labels
-
-    codes, _ = factorize(group_labels(S, attr))
-    u, v, _ = S.edges()
-    cross = int((codes[u] != codes[v]).sum())
-    sizes = np.bincount(codes).astype(float)
+def _cross_group_density(S: SparseGraph, attr: PartitionLike) -> float:
+    """Ties between two different known groups / pairs of actors in two different known groups (NaN: cannot be computed)."""
+    _, _, codes, groups = _resolve(S, attr)
+    cov = _coverage(S, codes)
+    if _reason(len(groups), cov) is not None:
+        return np.nan
+    cu, cv, _ = _tie_codes(S, codes, cov)
+    cross = int((cu != cv).sum())
+    sizes = np.bincount(codes[codes >= 0], minlength=len(groups)).astype(float)
     possible = (sizes.sum() ** 2 - (sizes**2).sum()) / 2
     return cross / possible if possible else np.nan
 
@@ -302,7 +370,7 @@ def null_model_test(
     *,
     samples: int = 100,
     seed: int = 0,
-    attr: str = "sphere",
+    attr: PartitionLike = "sphere",
     swaps_per_tie: int = 10,
 ) -> NullModelTest:
     """Compare a statistic with its values on degree-preserving rewirings.
@@ -312,12 +380,14 @@ def null_model_test(
     G : networkx.Graph or SparseGraph
     statistic : str or callable
         ``"modularity"`` (of communities detected with Leiden), ``"group_modularity"``,
-        ``"cross_group_density"`` (density of ties between different ``attr``
-        groups), ``"ei_index"``, or a function of a :class:`SparseGraph`.
+        ``"cross_group_density"`` (ties between two different known ``attr``
+        groups over the pairs of actors in two different known groups),
+        ``"ei_index"``, or a function of a :class:`SparseGraph`.
     samples : int, default 100
         Number of rewired graphs.
     seed : int, default 0
-    attr : str, default "sphere"
+    attr : str, Series, mapping, list of sets or Communities, default "sphere"
+        The grouping of the group statistics; unknown groups are left out.
     swaps_per_tie : int, default 10
         Double-edge swaps attempted per tie in each rewiring.
 
@@ -325,7 +395,9 @@ def null_model_test(
     -------
     NullModelTest
         With ``z``, ``p_greater`` and ``p_less`` (p-values count the observed
-        graph, so they are never 0).
+        graph, so they are never 0), and for a group statistic the
+        grouping's ``coverage`` and ``reason`` (all NaN when it cannot be
+        computed: no rewiring can make up for unknown groups).
 
     Examples
     --------
@@ -344,7 +416,7 @@ def null_model_tests(
     *,
     samples: int = 100,
     seed: int = 0,
-    attr: str = "sphere",
+    attr: PartitionLike = "sphere",
     swaps_per_tie: int = 10,
 ) -> list[NullModelTest]:
     """Several statistics against the same degree-preserving rewirings (each graph is rewired once).
@@ -365,9 +437,12 @@ def null_model_tests(
     for statistic in statistics:
         if isinstance(statistic, str) and statistic not in STATISTICS:
             raise ValueError(f"unknown statistic {statistic!r}; use one of {', '.join(STATISTICS)} or a function of a SparseGraph")
-    uses_attr = any(stat in ("group_modularity", "cross_group_density", "ei_index") for stat in statistics)
-    S = _with_labels(S, attr if uses_attr else None)
-    functions = [_measure_function(stat, attr, 10, seed, S) for stat in statistics]
+    uses_attr = any(isinstance(stat, str) and stat in _GROUP_STATISTICS for stat in statistics)
+    S, cov, reason = _with_labels(S, attr if uses_attr else None)
+    grouped = [isinstance(stat, str) and stat in _GROUP_STATISTICS for stat in statistics]
+    functions = [_measure_function(stat, 10, seed, S) for stat in statistics]
+    if reason is not None:  # a group statistic that cannot be computed is not computed on rewirings either
+        functions = [(lambda _S: np.nan) if g else fn for g, fn in zip(grouped, functions)]
     observed = [float(fn(S)) for fn in functions]
     base = S.igraph()
     values = np.empty((len(statistics), samples))
@@ -380,6 +455,14 @@ def null_model_tests(
             for j, fn in enumerate(functions):
                 values[j, i] = fn(R)
     return [
-        NullModelTest(stat if isinstance(stat, str) else getattr(stat, "__name__", "custom"), obs, vals, samples, seed)
-        for stat, obs, vals in zip(statistics, observed, values)
+        NullModelTest(
+            stat if isinstance(stat, str) else getattr(stat, "__name__", "custom"),
+            obs,
+            vals,
+            samples,
+            seed,
+            cov if g else None,
+            reason if g else None,
+        )
+        for stat, obs, vals, g in zip(statistics, observed, values, grouped)
     ]

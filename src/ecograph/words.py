@@ -113,8 +113,76 @@ VOCABULARY: dict[str, tuple[str, str]] = {
     "role.": ("role unknown", "rôle inconnu"),
 }
 
-# Names of measures, statistics and roles the measures layer returns as codes.
-MEASURES: dict[str, tuple[str, str]] = {}
+# Names of measures, statistics and roles the measures layer returns as codes, and why a measure
+# cannot be computed. Read names with label("measures.name", code), roles with
+# label("measures.role", code) (main_role "" is word("measures.role.none"); None, an actor of
+# unknown group, gives "measures.role."), reasons with label("measures.reason", code), and the
+# coverage sentences with word("measures.coverage", lang, **coverage.to_dict()).
+MEASURES: dict[str, tuple[str, str]] = {
+    "name.actors": ("actors", "acteurs"),
+    "name.ties": ("ties", "liens"),
+    "name.density": ("density", "densité"),
+    "name.mean_degree": ("ties per actor", "liens par acteur"),
+    "name.components": ("components", "composantes"),
+    "name.largest_component_share": ("share of actors in the largest component", "part des acteurs dans la plus grande composante"),
+    "name.isolates": ("isolated actors", "acteurs isolés"),
+    "name.block_density": ("density between and within groups", "densité entre et dans les groupes"),
+    "name.mixing_matrix": ("ties between and within groups", "liens entre et dans les groupes"),
+    "name.ei_index": ("E-I index", "indice E-I"),
+    "name.modularity": ("modularity of the communities", "modularité des communautés"),
+    "name.group_modularity": ("modularity of the groups", "modularité des groupes"),
+    "name.cross_group_density": ("density of ties between groups", "densité des liens entre groupes"),
+    "name.group_known_actors": ("actors whose group is known", "acteurs dont le groupe est connu"),
+    "name.group_known_ties": ("ties between two actors of known group", "liens entre deux acteurs de groupe connu"),
+    "name.known_neighbours": ("neighbours of known group", "voisins de groupe connu"),
+    "name.degree": ("ties", "liens"),
+    "name.betweenness": ("betweenness", "intermédiarité"),
+    "name.participation": ("participation coefficient", "coefficient de participation"),
+    "name.constraint": ("constraint", "contrainte"),
+    "name.effective_size": ("effective size", "taille effective"),
+    "name.brokerage": ("brokerage", "courtage"),
+    "name.nmi": ("normalised mutual information", "information mutuelle normalisée"),
+    "name.adjusted_rand": ("adjusted Rand index", "indice de Rand ajusté"),
+    "name.top_brokers": ("top brokers kept", "principaux intermédiaires conservés"),
+    "role.coordinator": ("coordinator", "coordinateur"),
+    "role.itinerant": ("itinerant (consultant)", "itinérant (consultant)"),
+    "role.gatekeeper": ("gatekeeper", "gardien"),
+    "role.representative": ("representative", "représentant"),
+    "role.liaison": ("liaison", "agent de liaison"),
+    "role.none": ("no brokerage role", "aucun rôle d'intermédiaire"),
+    "role.": ("role unknown (group unknown)", "rôle inconnu (groupe inconnu)"),
+    "group.": ("group unknown", "groupe inconnu"),
+    "reason.no_known_group": ("Cannot be computed: no actor's group is known.", "Incalculable : le groupe d'aucun acteur n'est connu."),
+    "reason.one_known_group": (
+        "Cannot be computed: the actors whose group is known all belong to one group.",
+        "Incalculable : les acteurs dont le groupe est connu appartiennent tous au même groupe.",
+    ),
+    "reason.no_known_tie": (
+        "Cannot be computed: no tie joins two actors whose group is known.",
+        "Incalculable : aucun lien ne relie deux acteurs dont le groupe est connu.",
+    ),
+    "coverage": (
+        "{actors_known} of {actors} actors have a known group; {ties_known} of {ties} ties join two of them.",
+        "Le groupe de {actors_known} acteurs sur {actors} est connu ; {ties_known} liens sur {ties} relient deux d'entre eux.",
+    ),
+    "coverage_moves": (
+        "{actors_known} of {actors} actors have a known group; {ties_known} of {ties} moves join two of them.",
+        "Le groupe de {actors_known} acteurs sur {actors} est connu ; {ties_known} mouvements sur {ties} relient deux d'entre eux.",
+    ),
+    "withheld": (
+        "Not shown: this figure rests on {share:.0%} of the data, below the {threshold:.0%} it needs.",
+        "Non affiché : ce chiffre repose sur {share:.0%} des données, en dessous des {threshold:.0%} nécessaires.",
+    ),
+    "unlock_ties": (
+        "Knowing the group of the actors at both ends of {needed} more ties would unlock it.",
+        "Connaître le groupe des acteurs aux deux bouts de {needed} liens de plus permettrait de le calculer.",
+    ),
+    "unlock_actors": (
+        "Knowing the group of {needed} more actors would unlock it.",
+        "Connaître le groupe de {needed} acteurs de plus permettrait de le calculer.",
+    ),
+    "ask_first": ("Whose group to ask first: {names}.", "Les acteurs dont il faut d'abord connaître le groupe : {names}."),
+}
 
 # Column headers of the tables shown to people (CSV and XLSX files keep the codes).
 COLUMNS: dict[str, tuple[str, str]] = {}

@@ -287,6 +287,7 @@ def synthetic(
             "end": _const("", len(s_idx)),
             "weight": np.ones(len(s_idx)),
             "evidence": _const(label, len(s_idx)),
+            "status": _const("stated", len(s_idx)),
         }
     )
 
