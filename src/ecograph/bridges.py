@@ -283,7 +283,7 @@ def local_bridges(G: GraphLike, *, with_span: bool = True, cutoff: float | None 
     S = as_sparse(G)
     u, v, _ = S.edges()
     in_triangle = np.zeros(len(u), dtype=bool)
-    tri = np.asarray(S.igraph().list_triangles(), dtype=np.int64).reshape(-1, 3)
+    tri = S.triangles()
     if len(tri):
         n = S.n
         a = np.concatenate([tri[:, 0], tri[:, 0], tri[:, 1]])

@@ -186,10 +186,6 @@ def participation(G: GraphLike, partition: PartitionLike = "sphere") -> pd.Serie
     return _describe(pd.Series(p, index=S.nodes.copy(), name="participation"), cov, None if groups else "no_known_group")
 
 
-def _triangles(S: SparseGraph) -> np.ndarray:
-    return np.asarray(S.igraph().list_triangles(), dtype=np.int64).reshape(-1, 3)
-
-
 def _roles(S: SparseGraph, codes: np.ndarray, K: sp.csr_array, tri: np.ndarray) -> np.ndarray:
     """Role counts (5 × n, float: NaN for actors of unknown group) over open pairs of known neighbours."""
     n = S.n
@@ -234,7 +230,7 @@ def _role_frame(S: SparseGraph, counts: np.ndarray, cov: Coverage, reason: str |
     return _describe(frame, cov, reason)
 
 
-def brokerage_roles(G: GraphLike, partition: PartitionLike = "sphere", *, _triangles_cache: np.ndarray | None = None) -> pd.DataFrame:
+def brokerage_roles(G: GraphLike, partition: PartitionLike = "sphere") -> pd.DataFrame:
     """Gould & Fernandez brokerage role counts of every actor.
 
     See the module notes for the roles, the convention for undirected ties
@@ -259,7 +255,7 @@ def brokerage_roles(G: GraphLike, partition: PartitionLike = "sphere", *, _trian
     [0.0, 0.0, 0.0, 0.0, 0.0, 0.0]
     """
     S, _, codes, groups = _resolve(G, partition)
-    tri = _triangles_cache if _triangles_cache is not None else _triangles(S)
+    tri = S.triangles()
     counts = _roles(S, codes, _known_onehot(S, codes, len(groups)), tri)
     return _role_frame(S, counts, _coverage(S, codes, "actors"), None if groups else "no_known_group")
 
@@ -314,7 +310,7 @@ def brokers(
     labels[codes < 0] = None
     cov = _coverage(S, codes, "actors")
     bc = betweenness(S, samples=betweenness_samples, seed=seed)
-    tri = _triangles(S)
+    tri = S.triangles()
     K = _known_onehot(S, codes, len(groups))
     part, known_neighbours = _participation(K)
     roles = _role_frame(S, _roles(S, codes, K, tri), cov, None)
