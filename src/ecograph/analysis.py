@@ -36,10 +36,12 @@ from .density import block_density, density, mixing_matrix
 from .ecosystem import Ecosystem
 from .ei import ei_index
 from .errors import GraphError
-from .evolution import headline_measures
+from .evolution import evolution, headline_measures
 from .flows import flow_table, people_flows
+from .group_coverage import Coverage, MeasureValue, group_coverage, unknown_actors
 from .isolation import isolated_actors
 from .partition import PartitionLike
+from .robustness import null_model_tests, robustness
 from .sparse import SparseGraph, as_sparse
 
 __all__ = ["Analysis"]
@@ -62,6 +64,15 @@ class Analysis:
     tie_types, via_people, as_of
         How the actor network is built from an ecosystem (see
         :meth:`ecograph.Ecosystem.graph`); ignored for a graph.
+    observed : bool, default True
+        Build the network of an ecosystem from what is observed
+        (:meth:`ecograph.Ecosystem.observed`: no recommendation rows, no
+        proposed or cited ties); ``eco`` stays the whole ecosystem.
+    permutations : int, default 1000
+        Relabellings of the E-I permutation test (:attr:`ei_test`).
+    samples : int, optional
+        Resamplings of :attr:`robustness` (default 100 up to 2,000 actors,
+        30 above) and rewirings of :attr:`null_models` (half as many).
 
     Examples
     --------
@@ -82,6 +93,9 @@ class Analysis:
         tie_types: list[str] | str | None = None,
         via_people: bool = True,
         as_of: int | None = None,
+        observed: bool = True,
+        permutations: int = 1000,
+        samples: int | None = None,
     ) -> None:
         if isinstance(data, Analysis):
             raise TypeError("data is already an Analysis: use Analysis.of(data) to reuse it")
@@ -92,6 +106,9 @@ class Analysis:
         self.group = group
         self.seed = seed
         self.options = {"tie_types": tie_types, "via_people": via_people, "as_of": as_of}
+        self.observed = observed
+        self.permutations = permutations
+        self._samples = samples
 
     @classmethod
     def of(cls, data: Any, **options: Any) -> Analysis:
@@ -112,10 +129,16 @@ class Analysis:
     # ---- the network ------------------------------------------------------------------------------
 
     @cached_property
+    def network_eco(self) -> Ecosystem:
+        """The tables the network is built from: :meth:`~ecograph.Ecosystem.observed` (or the whole ecosystem)."""
+        eco = self._need_ecosystem("network_eco")
+        return eco.observed() if self.observed else eco
+
+    @cached_property
     def graph(self) -> nx.Graph:
         """The actor network as a networkx graph (built once)."""
         if self.eco is not None:
-            return self.eco.graph(**self.options)
+            return self.network_eco.graph(**self.options)
         if isinstance(self._data, SparseGraph):
             return self._data.to_networkx()
         return self._data
@@ -155,7 +178,7 @@ class Analysis:
         return mixing_matrix(self.sparse, self.group)
 
     @cached_property
-    def ei_index(self) -> float:
+    def ei_index(self) -> MeasureValue:
         """:func:`ecograph.ei_index` at network level."""
         return ei_index(self.sparse, self.group)
 
@@ -165,9 +188,29 @@ class Analysis:
         return ei_index(self.sparse, self.group, level="group")
 
     @cached_property
+    def ei_test(self) -> pd.Series:
+        """:func:`ecograph.ei_index` with its permutation test (``permutations`` relabellings of known actors)."""
+        return ei_index(self.sparse, self.group, permutations=self.permutations, seed=self.seed)
+
+    @cached_property
+    def coverage(self) -> Coverage:
+        """:func:`ecograph.group_coverage` of ``group``: actors with a known group, ties between two of them."""
+        return group_coverage(self.sparse, self.group)
+
+    @cached_property
+    def unknown_actors(self) -> pd.DataFrame:
+        """:func:`ecograph.unknown_actors`: whose group to ask first."""
+        return unknown_actors(self.sparse, self.group)
+
+    @cached_property
     def communities(self) -> Communities:
         """:func:`ecograph.detect_communities` (Leiden, seeded)."""
         return detect_communities(self.sparse, seed=self.seed)
+
+    @cached_property
+    def agreement(self) -> pd.Series:
+        """How the communities match ``group``: NMI and adjusted Rand (:meth:`ecograph.Communities.compare`)."""
+        return self.communities.compare(self.group)
 
     @cached_property
     def betweenness(self) -> pd.Series:
@@ -214,9 +257,52 @@ class Analysis:
     @cached_property
     def people_flows(self) -> pd.DataFrame:
         """:func:`ecograph.people_flows`."""
-        return people_flows(self._need_ecosystem("people_flows"))
+        return people_flows(self.network_eco, attr=self.group)
 
     @cached_property
     def flow_table(self) -> pd.DataFrame:
         """:func:`ecograph.flow_table`."""
-        return flow_table(self._need_ecosystem("flow_table"))
+        return flow_table(self.network_eco, attr=self.group)
+
+    @cached_property
+    def evolution(self) -> pd.DataFrame:
+        """:func:`ecograph.evolution` over the years the founding years span (empty with fewer than three of them)."""
+        eco = self.network_eco
+        years = sorted({int(y) for y in eco.actors["founded"].dropna()})
+        if len(years) < 3:
+            return pd.DataFrame()
+        return evolution(eco, range(years[0], years[-1] + 1), attr=self.group)
+
+    # ---- how far to trust the figures ---------------------------------------------------------------
+
+    @property
+    def samples(self) -> int:
+        """Resamplings used by :attr:`robustness` (rewirings of :attr:`null_models`: half as many)."""
+        return self._samples if self._samples is not None else (100 if self.sparse.n <= 2000 else 30)
+
+    @cached_property
+    def robustness(self) -> pd.DataFrame:
+        """:func:`ecograph.robustness` of density, E-I, modularity of the groups and the top brokers (10% of actors missing)."""
+        S, n = self.sparse, self.samples
+        rows = [robustness(S, "density", samples=n, seed=self.seed).to_series()]
+        if S.m:
+            rows += [
+                robustness(S, "ei_index", samples=n, seed=self.seed, attr=self.group).to_series(),
+                robustness(S, "group_modularity", samples=n, seed=self.seed, attr=self.group).to_series(),
+                robustness(S, "top_brokers", k=10, samples=max(10, n // 3), seed=self.seed).to_series(),
+            ]
+        return pd.DataFrame(rows).reset_index(drop=True)
+
+    @cached_property
+    def null_models(self) -> pd.DataFrame:
+        """:func:`ecograph.null_model_tests` of cross-group density, E-I and modularity on degree-preserving rewirings."""
+        if self.sparse.m < 2:
+            return pd.DataFrame()
+        tests = null_model_tests(
+            self.sparse,
+            ["cross_group_density", "ei_index", "modularity"],
+            samples=max(10, self.samples // 2),
+            seed=self.seed,
+            attr=self.group,
+        )
+        return pd.DataFrame([t.to_series() for t in tests]).reset_index(drop=True)
