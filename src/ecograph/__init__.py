@@ -50,6 +50,7 @@ from .ecosystem import Ecosystem, from_frames, load, validate
 from .ei import ei_index
 from .errors import EcographError, GraphError, MissingAttributeError, Problem, SchemaError, UnknownActorError
 from .evolution import EcosystemDiff, diff, evolution, headline_measures
+from .findings import Brief, Finding
 from .flows import flow_table, people_flows
 from .graphs import people_links
 from .group_coverage import MIN_COVERAGE, Coverage, MeasureValue, group_coverage, unknown_actors
@@ -71,6 +72,8 @@ __all__ = [
     # data
     "Ecosystem",
     "Analysis",
+    "Brief",
+    "Finding",
     "load",
     "validate",
     "from_frames",

@@ -24,7 +24,6 @@ Examples
 
 from __future__ import annotations
 
-import weakref
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
@@ -71,7 +70,7 @@ class SparseGraph:
         self.nodes = pd.Index(nodes)
         self.adjacency = sp.csr_array(adjacency)
         self.attributes = attributes if attributes is not None else pd.DataFrame(index=self.nodes)
-        self._source = weakref.ref(source) if source is not None else None
+        self._source = _Ref(source) if source is not None else None
         self._igraph: igraph.Graph | None = None
         self._binary: sp.csr_array | None = None
         self._edges: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
@@ -269,6 +268,18 @@ class SparseGraph:
         out = cls(ids, _symmetric(u, v, w, len(ids)), attrs)
         out.graph = {"name": eco.name, "as_of": as_of, "synthetic": eco.synthetic}
         return out
+
+
+class _Ref:
+    """A strong reference that reads like a weak one (``ref()``): a SparseGraph keeps the graph it reads attributes from alive."""
+
+    __slots__ = ("obj",)
+
+    def __init__(self, obj: object) -> None:
+        self.obj = obj
+
+    def __call__(self) -> object:
+        return self.obj
 
 
 def _missing(v: object) -> bool:

@@ -31,7 +31,7 @@ import string
 from collections.abc import Mapping
 from typing import Any
 
-__all__ = ["CATALOGUE", "LANGUAGES", "check_language", "is_missing", "label", "section", "word"]
+__all__ = ["CATALOGUE", "LANGUAGES", "check_language", "is_missing", "label", "names", "number", "section", "word"]
 
 #: Languages ecograph writes.
 LANGUAGES = ("en", "fr")
@@ -184,6 +184,179 @@ MEASURES: dict[str, tuple[str, str]] = {
     "ask_first": ("Whose group to ask first: {names}.", "Les acteurs dont il faut d'abord connaître le groupe : {names}."),
 }
 
+# Findings (ecograph.findings): the questions, what the data say, how sure, what to do, what cannot be said yet.
+FINDINGS: dict[str, tuple[str, str]] = {
+    "group.sphere": ("sphere", "sphère"),
+    "groups.sphere": ("spheres", "sphères"),
+    "group.": ("group", "groupe"),
+    "groups.": ("groups", "groupes"),
+    "question.ties": ("Are the ties dense enough?", "Les liens sont-ils assez denses ?"),
+    "question.fragmentation": ("Is the network in one piece?", "Le réseau tient-il en un seul morceau ?"),
+    "question.connectors": ("Who connects the others?", "Qui relie les autres ?"),
+    "question.spheres": ("Do the {groups} talk to each other?", "Les {groups} se parlent-elles ?"),
+    "question.communities": ("Which groups know each other?", "Quels groupes se connaissent ?"),
+    "question.fragility": ("What does the network hang on?", "À quoi tient le réseau ?"),
+    "question.flows": ("Do people move between structures?", "Les personnes circulent-elles entre les structures ?"),
+    "sentence.ties": (
+        "{m:p|tie is|ties are} known between the {n} actors: {density:.1%} of the ties possible; {isolates:p|actor has|actors have} no known tie.",
+        "{m:p|lien est connu|liens sont connus} entre les {n} acteurs : {density:.1%} des liens possibles ; {isolates:p|acteur n'a|acteurs n'ont} aucun lien connu.",
+    ),
+    "sentence.fragmentation": (
+        "The largest connected part gathers {largest} actors ({share:.0%}); {others:p|other part is|other parts are} cut off from it, {isolates} of them single actors without a known tie.",
+        "Le plus grand ensemble relié réunit {largest} acteurs ({share:.0%}) ; {others:p|autre ensemble en est séparé|autres ensembles en sont séparés}, dont {isolates} acteurs seuls, sans lien connu.",
+    ),
+    "sentence.connectors": (
+        "The actors most often on the shortest paths between the others are {names}.",
+        "Les acteurs le plus souvent sur les plus courts chemins entre les autres sont {names}.",
+    ),
+    "sentence.spheres_inside": (
+        "Ties stay inside the {groups}: E-I index {ei:+.2f} (−1: all inside, +1: all across), where {groups} given at random would give {expected:+.2f}.",
+        "Les liens restent à l'intérieur des {groups} : indice E-I de {ei:+.2f} (−1 : tous à l'intérieur, +1 : tous entre {groups}), quand des {groups} tirées au hasard donneraient {expected:+.2f}.",
+    ),
+    "sentence.spheres_across": (
+        "Ties cross the {groups} more than chance would: E-I index {ei:+.2f} (−1: all inside, +1: all across), against {expected:+.2f} at random.",
+        "Les liens traversent les {groups} plus que le hasard : indice E-I de {ei:+.2f} (−1 : tous à l'intérieur, +1 : tous entre {groups}), contre {expected:+.2f} au hasard.",
+    ),
+    "sentence.spheres_chance": (
+        "The {groups} mix about as much as chance would: E-I index {ei:+.2f} (−1: all inside, +1: all across), against {expected:+.2f} at random.",
+        "Les {groups} se mélangent à peu près comme le voudrait le hasard : indice E-I de {ei:+.2f} (−1 : tous à l'intérieur, +1 : tous entre {groups}), contre {expected:+.2f} au hasard.",
+    ),
+    "sentence.communities": (
+        "The actors with ties form {groups} groups that know each other more than the rest (modularity {q:.2f}); the largest has {largest} actors.",
+        "Les acteurs reliés forment {groups} groupes qui se connaissent entre eux plus qu'avec le reste (modularité {q:.2f}) ; le plus grand compte {largest} acteurs.",
+    ),
+    "sentence.communities_weak": (
+        "The actors with ties form {groups} groups (modularity {q:.2f}), but no more distinct than ties placed at random would make them.",
+        "Les acteurs reliés forment {groups} groupes (modularité {q:.2f}), mais pas plus distincts que ne le donneraient des liens placés au hasard.",
+    ),
+    "sentence.fragility": (
+        "{name} alone holds {cut_off:p|actor|actors} to the rest of the network: without it they would be cut off ({cut_points:p|actor plays|actors play} such a role).",
+        "{name} relie à lui seul {cut_off:p|acteur|acteurs} au reste du réseau : sans lui, ils en seraient coupés ({cut_points:p|acteur joue|acteurs jouent} ce rôle).",
+    ),
+    "sentence.flows": (
+        "{n:p|move|moves} of people between structures {n:p|is|are} recorded: {moves}.",
+        "{n:p|passage|passages} de personnes d'une structure à une autre {n:p|est enregistré|sont enregistrés} : {moves}.",
+    ),
+    "confidence.resampled": (
+        "If {share:.0%} of the actors were missing at random, the density would stay between {low:.2%} and {high:.2%}.",
+        "Si {share:.0%} des acteurs manquaient au hasard, la densité resterait entre {low:.2%} et {high:.2%}.",
+    ),
+    "confidence.known_ties": (
+        "A count on the ties known today: ties not yet recorded may join these parts.",
+        "Décompte sur les liens connus aujourd'hui : des liens non encore relevés peuvent relier ces ensembles.",
+    ),
+    "confidence.known_paths": (
+        "A count on the ties known today: ties not yet recorded may offer other paths.",
+        "Décompte sur les liens connus aujourd'hui : des liens non encore relevés peuvent offrir d'autres chemins.",
+    ),
+    "confidence.stable_ranking": (
+        "With 10% of the actors missing at random, {kept:.0%} of the top {k} stay in the top {k}: a ranking that holds.",
+        "Avec 10 % des acteurs manquant au hasard, {kept:.0%} des {k} premiers restent parmi les {k} premiers : un classement solide.",
+    ),
+    "confidence.fragile_ranking": (
+        "With 10% of the actors missing at random, only {kept:.0%} of the top {k} stay in the top {k}: a fragile ranking, to check with the actors.",
+        "Avec 10 % des acteurs manquant au hasard, seuls {kept:.0%} des {k} premiers restent parmi les {k} premiers : un classement fragile, à vérifier avec les acteurs.",
+    ),
+    "confidence.permutation_inside": (
+        "Permutation test ({permutations} random relabellings of the known {groups}): p = {p:.3f}.",
+        "Test par permutation ({permutations} réattributions au hasard des {groups} connues) : p = {p:.3f}.",
+    ),
+    "confidence.permutation_across": (
+        "Permutation test ({permutations} random relabellings of the known {groups}): p = {p:.3f}.",
+        "Test par permutation ({permutations} réattributions au hasard des {groups} connues) : p = {p:.3f}.",
+    ),
+    "confidence.permutation_chance": (
+        "Permutation test ({permutations} random relabellings of the known {groups}): no clear difference (p = {p:.3f}).",
+        "Test par permutation ({permutations} réattributions au hasard des {groups} connues) : pas d'écart net (p = {p:.3f}).",
+    ),
+    "confidence.beyond_chance": (
+        "Networks rewired at random with the same number of ties per actor reach {mean:.2f} on average ({samples} rewirings): {z:.1f} standard deviations below.",
+        "Des réseaux rebranchés au hasard, chaque acteur gardant son nombre de liens, atteignent {mean:.2f} en moyenne ({samples} tirages) : {z:.1f} écarts-types en dessous.",
+    ),
+    "confidence.not_beyond_chance": (
+        "Networks rewired at random with the same number of ties per actor reach {mean:.2f} on average ({samples} rewirings): too close to tell (z = {z:.1f}).",
+        "Des réseaux rebranchés au hasard, chaque acteur gardant son nombre de liens, atteignent {mean:.2f} en moyenne ({samples} tirages) : trop proche pour conclure (z = {z:.1f}).",
+    ),
+    "confidence.count": (
+        "Moves recorded in the sources for {people:p|person|people}; moves not recorded are not counted.",
+        "Passages relevés dans les sources pour {people:p|personne|personnes} ; ceux qui n'ont pas été relevés ne sont pas comptés.",
+    ),
+    "action.map_ties": (
+        "Complete the map: ask the {isolates} actors without a known tie whom they work with (the gaps workbook lists them).",
+        "Compléter la carte : demander aux {isolates} acteurs sans lien connu avec qui ils travaillent (le classeur des manques les liste).",
+    ),
+    "action.introduce": (
+        "Bring in the actors left out: {introduced} of the {listed} actors on the worklist have a suggested introducer.",
+        "Faire entrer les acteurs laissés à l'écart : {introduced} des {listed} acteurs de la liste de travail ont un introducteur suggéré.",
+    ),
+    "action.rely_on_connectors": (
+        "Involve them in animating the network, and share the load so as not to wear them out.",
+        "Les associer à l'animation du réseau, en partageant la charge pour ne pas les épuiser.",
+    ),
+    "action.spheres_inside": (
+        "Create occasions across {groups} (joint events, visits) so that they get to know each other.",
+        "Créer des occasions entre {groups} (événements communs, visites) pour qu'elles se connaissent.",
+    ),
+    "action.spheres_across": (
+        "Keep these ties across {groups} alive, and check them at the next mapping.",
+        "Entretenir ces liens entre {groups}, et les vérifier à la prochaine cartographie.",
+    ),
+    "action.spheres_chance": (
+        "Check the mix between {groups} again at the next mapping.",
+        "Revérifier le mélange entre {groups} à la prochaine cartographie.",
+    ),
+    "action.cross_groups": (
+        "Bring these groups together (meetings, a shared place): acquaintance stops at their edges.",
+        "Faire se rencontrer ces groupes (réunions, lieu commun) : l'interconnaissance s'arrête à leurs frontières.",
+    ),
+    "action.backup_ties": (
+        "Build other ties around {name}, so that its part of the network does not hang on it alone.",
+        "Tisser d'autres liens autour de {name}, pour que sa partie du réseau ne tienne pas qu'à lui.",
+    ),
+    "action.follow_people": (
+        "Record people's moves at each update: they carry know-how between structures.",
+        "Relever les passages de personnes à chaque mise à jour : ils font circuler les savoir-faire entre structures.",
+    ),
+    "recommendation": ("This is what “{name}” proposes.", "C'est l'objet de « {name} »."),
+    "recommendation_carried": (
+        "This is what “{name}” proposes (proposed carriers: {carriers}).",
+        "C'est l'objet de « {name} » (porteurs proposés : {carriers}).",
+    ),
+    "withheld.no_known_tie": (
+        "Cannot be said yet: the {group} is known for {known} of the {actors} actors, and no known tie joins two of them.",
+        "Impossible à dire pour l'instant : la {group} n'est connue que pour {known} des {actors} acteurs, et aucun lien connu ne relie deux d'entre eux.",
+    ),
+    "withheld.no_known_group": (
+        "Cannot be said yet: no actor's {group} is known.",
+        "Impossible à dire pour l'instant : la {group} d'aucun acteur n'est connue.",
+    ),
+    "withheld.one_known_group": (
+        "Cannot be said yet: the actors whose {group} is known all share one.",
+        "Impossible à dire pour l'instant : les acteurs dont la {group} est connue ont tous la même.",
+    ),
+    "withheld.low_coverage": (
+        "Cannot be said yet: only {share:.0%} of the ties join two actors of known {group}, below the {threshold:.0%} a finding needs.",
+        "Impossible à dire pour l'instant : seuls {share:.0%} des liens relient deux acteurs de {group} connue, en dessous des {threshold:.0%} nécessaires.",
+    ),
+    "withheld.no_affiliations": (
+        "Cannot be said: the data hold no affiliation of people to structures.",
+        "Impossible à dire : les données ne contiennent aucune affiliation de personnes à des structures.",
+    ),
+    "withheld.no_moves": (
+        "Cannot be said yet: the affiliations recorded show no move of a person from one structure to another.",
+        "Impossible à dire pour l'instant : les affiliations relevées ne montrent aucun passage d'une personne d'une structure à une autre.",
+    ),
+    "unlock.ties": (
+        "Knowing the {group} at both ends of {needed:p|more tie|more ties} would unlock it.",
+        "Connaître la {group} des deux bouts de {needed:p|lien de plus|liens de plus} permettrait de conclure.",
+    ),
+    "unlock.ask": ("Ask first: {names}.", "À demander d'abord : {names}."),
+    "unlock.affiliations": (
+        "Record who worked where, and when (the people and affiliations tables).",
+        "Relever qui a travaillé où, et quand (tables des personnes et des affiliations).",
+    ),
+}
+
 # Column headers of the tables shown to people (CSV and XLSX files keep the codes).
 COLUMNS: dict[str, tuple[str, str]] = {}
 
@@ -225,6 +398,7 @@ _SECTIONS: dict[str, dict[str, tuple[str, str]]] = {
     "vocabulary": VOCABULARY,
     "measures": MEASURES,
     "columns": COLUMNS,
+    "findings": FINDINGS,
     "report": REPORT,
     "views": VIEWS,
     "figures": FIGURES,
@@ -253,13 +427,63 @@ def check_language(lang: str) -> str:
     return lang
 
 
+class _Formatter(string.Formatter):
+    """Numbers written the reader's way: in French, decimal commas and a space before ``%`` and between thousands."""
+
+    def __init__(self, lang: str) -> None:
+        super().__init__()
+        self.lang = lang
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        if format_spec.startswith("p|"):  # {n:p|actor|actors}: the number and the word agreeing with it
+            one, many = format_spec[2:].split("|")
+            singular = value in (0, 1) if self.lang == "fr" else value == 1
+            return f"{self.format_field(value, '')} {one if singular else many}"
+        if isinstance(value, (list, tuple)):  # a list of names in a sentence
+            return names(list(value), self.lang)
+        text = super().format_field(value, format_spec)
+        if self.lang != "fr" or isinstance(value, str) or not isinstance(value, (int, float)):
+            return text
+        text = text.replace(",", "\u202f").replace(".", ",")
+        return text[:-1] + "\u00a0%" if format_spec.endswith("%") else text
+
+
+def number(value: float, lang: str = "en", spec: str = "") -> str:
+    """A number as the reader writes it (``spec`` as in :func:`format`).
+
+    In a text of the catalogue, ``{n:p|actor|actors}`` writes the number
+    and the word agreeing with it, and a list is written as names in a
+    sentence (:func:`names`).
+
+    >>> number(0.0059, "fr", ".1%"), number(12345, "fr", ","), number(0.25, "en", ".2f")
+    ('0,6\u00a0%', '12\u202f345', '0.25')
+    """
+    return _Formatter(check_language(lang)).format("{0:" + spec + "}", value)
+
+
+def names(items: list[str], lang: str = "en") -> str:
+    """A list of names in a sentence: "A, B and C" / "A, B et C".
+
+    >>> names(["PREMICE", "Toaster Lab", "Village by CA"], "fr")
+    'PREMICE, Toaster Lab et Village by CA'
+    """
+    items = [str(x) for x in items]
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + (" et " if check_language(lang) == "fr" else " and ") + items[-1]
+
+
 def word(key: str, lang: str = "en", /, **values: Any) -> str:
     """The text of ``key`` in ``lang``, with ``{placeholders}`` filled from ``values``.
+
+    Numbers in placeholders are written the reader's way (see :func:`number`).
 
     Examples
     --------
     >>> word("common.none", "fr")
     'Aucun.'
+    >>> word("measures.withheld", "fr", share=0.2, threshold=0.8)
+    'Non affiché : ce chiffre repose sur 20\u00a0% des données, en dessous des 80\u00a0% nécessaires.'
     >>> word("common.nothing", "en")
     Traceback (most recent call last):
     ...
@@ -270,7 +494,7 @@ def word(key: str, lang: str = "en", /, **values: Any) -> str:
         text = CATALOGUE[key][LANGUAGES.index(lang)]
     except KeyError:
         raise KeyError(f"no text {key!r} in the catalogue of words") from None
-    return text.format(**values) if values else text
+    return _Formatter(lang).format(text, **values) if values else text
 
 
 def is_missing(value: Any) -> bool:
