@@ -282,7 +282,7 @@ def test_no_name_can_change_the_page(renderer):
     # everything but the data block is the same as for a graph with plain names
     assert head == plain_head and tail == plain_rest.split("</script>", 1)[1]
     data = json.loads(block)
-    assert data["title"] == "__VIS_JS__" and [n["name"] for n in data["nodes"]] == PLACEHOLDERS
+    assert data["title"] == "__VIS_JS__" and data["nodes"]["columns"]["name"]["values"] == PLACEHOLDERS
     assert "<" not in block and page.count('id="eg-data"') == 1
 
 

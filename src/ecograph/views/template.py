@@ -37,7 +37,7 @@ _BODY = """<div id="eg-root">
     <span id="eg-time" hidden><button id="eg-play" type="button"></button> <label><span id="eg-year-label"></span> <input id="eg-year" type="range" step="1"></label> <output id="eg-year-value"></output></span>
     <span id="eg-save"><span id="eg-save-label"></span> <button id="eg-png" type="button"></button> <button id="eg-svg" type="button"></button></span>
   </div>
-  <div id="eg-network"><canvas id="eg-under" class="eg-layer"></canvas><div id="eg-draw"></div><canvas id="eg-over" class="eg-layer"></canvas></div>
+  <div id="eg-network"><div id="eg-draw"></div><canvas id="eg-under" class="eg-layer"></canvas><canvas id="eg-over" class="eg-layer"></canvas></div>
   <div id="eg-side">
     <h2 id="eg-card-heading"></h2>
     <div id="eg-card"></div>

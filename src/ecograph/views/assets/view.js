@@ -7,7 +7,24 @@
   "use strict";
   var data = JSON.parse(document.getElementById("eg-data").textContent);
   var T = data.text;
-  var nodes = data.nodes, edges = data.edges;
+  // records travel as columns (see ecograph/views/page.py): back to one object per actor and per tie
+  function records(table) {
+    var out = new Array(table.n), k, i;
+    for (i = 0; i < table.n; i++) out[i] = {};
+    for (k in table.columns) {
+      var col = table.columns[k], values = col.values, codes = col.codes, labels = col.labels;
+      for (i = 0; i < table.n; i++) {
+        var v = codes ? values[codes[i]] : values[i];
+        if (v === null || v === undefined) continue;
+        out[i][k] = v;
+      }
+    }
+    return out;
+  }
+  var nodes = records(data.nodes), edges = records(data.edges);
+  function cardLabels(table) { return table.columns.card ? table.columns.card.labels : []; }
+  var nodeCardLabels = cardLabels(data.nodes), edgeCardLabels = cardLabels(data.edges);
+  performance.mark("eg-parsed");
   var N = nodes.length, M = edges.length;
   var DIM = "#e8e8e8", DIM_BORDER = "#d8d8d8", DIM_EDGE = "#eeeeee", MARK = "#D55E00";
   var MIN_LABELLED_RADIUS = 3;  // screen pixels: smaller actors are named on hover, search or zoom
@@ -191,27 +208,34 @@
   }
   function makeWebGL() {
     var W = window.EcographWebGL;
+    var large = M > 20000 || N > 10000;  // light programs: 1-pixel lines, point discs
     var extent = 1;
     for (var i = 0; i < N; i++) extent = Math.max(extent, Math.abs(px[i]), Math.abs(py[i]));
     var unit = Math.min(1, Math.max(0.12, Math.min(host.clientWidth, host.clientHeight) / 2 / extent));
     var sizes = new Float64Array(N);
-    var graph = new W.Graph({ multi: true, type: "directed", allowSelfLoops: true });
+    var graph = new W.Graph({ type: "directed", allowSelfLoops: true });
+    var nodeType = large ? "point" : "circle";
     nodes.forEach(function (n, i) {
       sizes[i] = Math.max(1.5, n.size * unit);
-      graph.addNode(String(i), { x: px[i], y: -py[i], size: sizes[i], color: n.color });
+      graph.addNode(String(i), { x: px[i], y: -py[i], size: sizes[i], color: n.color, type: nodeType });
     });
-    var alpha = M > 20000 ? 0.3 : 0.6;
+    var alpha = large ? 0.5 : 0.6, colours = {};
     edges.forEach(function (e, j) {
-      graph.addEdgeWithKey("e" + j, String(e.from), String(e.to),
-        { size: Math.max(0.8, e.width * 0.6), color: rgba(e.color, alpha), type: e.arrows ? "arrow" : "line" });
+      var a = String(e.from), b = String(e.to);
+      if (graph.hasDirectedEdge(a, b) || graph.hasDirectedEdge(b, a)) return;  // one line per pair (a move along a tie)
+      var colour = colours[e.color] || (colours[e.color] = rgba(e.color, alpha));
+      graph.addDirectedEdgeWithKey("e" + j, a, b,
+        { size: Math.max(0.8, e.width * 0.6), color: colour, type: e.arrows ? "arrow" : (large ? "thin" : "line") });
     });
     compute();
+    performance.mark("eg-graph");
     var sigma = new W.Sigma(graph, drawHost, {
+      nodeProgramClasses: W.programs.nodes, edgeProgramClasses: W.programs.edges,
       renderLabels: false, renderEdgeLabels: false, enableEdgeEvents: M <= 30000, zIndex: true,
-      defaultEdgeType: "line", hideEdgesOnMove: M > 20000, stagePadding: 24, minCameraRatio: 0.005, maxCameraRatio: 10,
+      defaultEdgeType: "line", defaultNodeType: "circle", hideEdgesOnMove: large, stagePadding: 24, minCameraRatio: 0.005, maxCameraRatio: 10,
       defaultDrawNodeHover: function () {},
       nodeReducer: function (key, attrs) {
-        var k = +key, r = { x: attrs.x, y: attrs.y, size: attrs.size, color: attrs.color };
+        var k = +key, r = { x: attrs.x, y: attrs.y, size: attrs.size, color: attrs.color, type: attrs.type };
         if (!nodeOn[k]) { r.hidden = true; return r; }
         if (nodeDim[k]) { r.color = DIM; r.zIndex = 0; } else r.zIndex = nodeMark[k] ? 2 : 1;
         if (k === hover || k === S.focus) r.highlighted = true;
@@ -250,7 +274,14 @@
       unselect: function () {},
       layers: function () { var c = sigma.getCanvases(); return [c.edges, c.nodes]; },
       redraw: function () { sigma.refresh(); },
-      onFirstDraw: function (f) { f(); }
+      onFirstDraw: function (f) {
+        // WebGL draws in another process: reading one pixel waits until the picture is really there
+        [sigma.getCanvases().edges, sigma.getCanvases().nodes].forEach(function (c) {
+          var gl = c.getContext("webgl2") || c.getContext("webgl");
+          if (gl) gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, new Uint8Array(4));
+        });
+        f();
+      }
     };
   }
 
@@ -411,10 +442,11 @@
       card.appendChild(row);
     });
   }
-  function showNode(i) { if (nodes[i]) showCard(nodes[i].card, nodes[i].name); }
+  function fields(card, labels) { return (card || []).map(function (pair) { return [labels[pair[0]], pair[1]]; }); }
+  function showNode(i) { if (nodes[i]) showCard(fields(nodes[i].card, nodeCardLabels), nodes[i].name); }
   function showEdge(j) {
     var e = edges[j];
-    if (e) showCard(e.card, nodes[e.from].name + (e.arrows ? " → " : " — ") + nodes[e.to].name);
+    if (e) showCard(fields(e.card, edgeCardLabels), nodes[e.from].name + (e.arrows ? " → " : " — ") + nodes[e.to].name);
   }
 
   // ---- legend and filter counts follow the year ----------------------------------------------------------------------
@@ -494,10 +526,15 @@
 
   // ---- search and neighbourhood --------------------------------------------------------------------------------------------
   var names = byId("eg-names"), byName = {}, byKey = {};
-  nodes.forEach(function (n, i) {
-    var o = document.createElement("option"); o.value = n.name; names.appendChild(o);
-    byName[n.name.toLowerCase()] = i; byName[String(n.key).toLowerCase()] = i; byKey[String(n.key)] = i;
-  });
+  nodes.forEach(function (n, i) { byName[n.name.toLowerCase()] = i; byName[String(n.key).toLowerCase()] = i; byKey[String(n.key)] = i; });
+  function fillNames() {  // the list of names the search box suggests, made when first needed
+    if (names.childNodes.length || !N) return;
+    var list = document.createDocumentFragment();
+    nodes.forEach(function (n) { var o = document.createElement("option"); o.value = n.name; list.appendChild(o); });
+    names.appendChild(list);
+  }
+  byId("eg-search").addEventListener("focus", fillNames);
+  if (N <= 3000) fillNames();
   function neighbourhood(start, radius) {
     var seen = {}, frontier = [start];
     seen[start] = true;
@@ -639,7 +676,7 @@
     if (st.year && data.time && /^\d{4}$/.test(st.year)) { S.year = parseInt(st.year, 10); showYear(); }
     if (st.steps && /^[123]$/.test(st.steps)) byId("eg-radius").value = st.steps;
     restoring = false;
-    refresh();
+    if (st.off || st.hl || st.year) refresh();
     if (st.focus !== undefined && byKey[st.focus] !== undefined) { byId("eg-search").value = nodes[byKey[st.focus]].name; focusOn(byKey[st.focus]); }
     else if (st.q) { byId("eg-search").value = st.q; search(); }
   }
@@ -753,10 +790,14 @@
   // ---- start -----------------------------------------------------------------------------------------------------------------
   data.highlights.forEach(function (h) { active[h.key] = !!h.on; });
   R = webgl ? makeWebGL() : makeVis();
+  performance.mark("eg-renderer");
   R.onFirstDraw(function () {
-    window.__egFirstDraw = performance.now();
-    R.fit();  // the frame's final size is known now (inline views in notebooks)
+    if (!webgl) R.fit();  // the frame's final size is known now (inline views in notebooks)
     restore();
+    updateCounts();
+    drawUnder(); drawOver();
+    window.__egFirstDraw = performance.now();  // drawn, with its names, and ready to use
+    performance.mark("eg-drawn");
     document.body.setAttribute("data-drawn", "1");
   });
   window.addEventListener("resize", function () { sizeLayers(); drawUnder(); drawOver(); });
@@ -769,6 +810,9 @@
     setYear: function (y) { stop(); setYear(y); },
     setMode: setMode,
     state: function () { return { year: S.year, mode: S.mode, focus: S.focus, query: S.query }; },
+    moving: function () { return animation ? animation.moves.length : 0; },
+    keys: nodes.map(function (n) { return n.key; }),
+    names: nodes.map(function (n) { return n.label; }),
     redraw: function () { drawUnder(); drawOver(); }
   };
 })();
