@@ -511,6 +511,7 @@ def build_report(
     v = view(
         G,
         highlight={"bridges": bridge_table, "cut_points": cuts, "isolated": isolated_actors(S), "brokers": br},
+        aggregate_above=5_000,  # an e-mail attachment: communities above 5,000 actors (eg.view draws up to 30,000 one by one)
         lang=lang,
         title=title,
         seed=seed,

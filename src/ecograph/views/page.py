@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-import json
 import os
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -181,6 +180,10 @@ class NetworkView:
         return net
 
 
+#: Fields whose values hardly repeat: sent as they are.
+_UNIQUE = frozenset({"id", "key", "name", "label", "x", "y", "from", "to", "geo"})
+
+
 def _columns(records: list[dict]) -> dict:
     """Records as columns, for a smaller page that parses faster: ``{"n": count, "columns": {field: column}}``.
 
@@ -199,8 +202,12 @@ def _columns(records: list[dict]) -> dict:
         values = [rec.get(f) for rec in records]
         if f == "card":
             labels: dict[str, int] = {}
-            cards = [[[labels.setdefault(str(k), len(labels)), v] for k, v in card] for card in values]
+            number = labels.setdefault
+            cards = [[[number(k, len(labels)), v] for k, v in card] if card else [] for card in values]
             columns[f] = {"values": cards, "labels": list(labels)}
+            continue
+        if f in _UNIQUE:
+            columns[f] = {"values": values}
             continue
         seen: dict[Any, int] = {}
         codes = [seen.setdefault(_hashable(v), len(seen)) for v in values]
@@ -215,10 +222,10 @@ def _columns(records: list[dict]) -> dict:
 
 
 def _hashable(value: Any) -> Any:
-    """A key telling values apart exactly (1, 1.0 and True differ; lists and dicts by content)."""
+    """A key telling values apart exactly (1, 1.0 and True differ; lists and dicts by their text)."""
     if value is None or isinstance(value, (str, int, float)):
-        return (type(value).__name__, value)
-    return ("json", json.dumps(value, sort_keys=True, default=str))
+        return (type(value), value)
+    return repr(value)
 
 
 def _card_text(title: str, card: list) -> str:

@@ -9,6 +9,7 @@ standing for an open or unknown bound). Nothing here computes a measure.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import lru_cache
 from typing import Any
 
 import networkx as nx
@@ -21,6 +22,26 @@ from ..style import HIGHLIGHT_COLOR
 from ..words import is_missing, label, word
 
 __all__: list[str] = []
+
+
+@lru_cache(maxsize=4096)
+def _word(key: str, lang: str) -> str:
+    """A text without placeholders, looked up once (cards repeat the same few)."""
+    return word(key, lang)
+
+
+@lru_cache(maxsize=4096)
+def _label(field: str, value: Any, lang: str) -> str:
+    return label(field, value, lang)
+
+
+def _code_words(field: str, value: Any, lang: str) -> str:
+    """Words for a code, cached when the code can be a key."""
+    try:
+        return _label(field, value, lang)
+    except TypeError:  # an unhashable value
+        return label(field, value, lang)
+
 
 #: Actor attributes shown in a card, in this order.
 CARD_FIELDS = ("kind", "sphere", "scope", "founded", "closed", "commune", "website", "description", "source")
@@ -82,22 +103,22 @@ def people_aliases(G: nx.Graph, pseudonymise: bool, lang: str) -> dict:
 def node_card(n: Any, d: dict, alias: str | None, lang: str, values: Mapping[str, Mapping]) -> list[tuple[str, str]]:
     """The card of one node: its attributes in words, then the values given for display."""
     if d.get("node_type") == "person":
-        return [(word("views.person", lang), alias or text(d.get("name")) or text(n))]
-    card = [(word("views.card_id", lang), text(n))]
+        return [(_word("views.person", lang), alias or text(d.get("name")) or text(n))]
+    card = [(_word("views.card_id", lang), text(n))]
     for key in CARD_FIELDS:
         value = d.get(key)
         if key in ("sphere", "kind", "scope") and key in d:
-            shown = label(key, value, lang)
+            shown = _code_words(key, value, lang)
         else:
             shown = text(value)
         if shown:
-            card.append((word(f"views.card_{key}", lang), shown))
+            card.append((_word(f"views.card_{key}", lang), shown))
     for key in CARD_VALUES:
         given = values.get(key)
         value = given.get(n) if given is not None else d.get(key)
         if value is not None and not is_missing(value):
             shown = text(round(float(value), 4) if isinstance(value, (float, np.floating)) else value)
-            card.append((word(f"views.card_{key}", lang), shown))
+            card.append((_word(f"views.card_{key}", lang), shown))
     return card
 
 
@@ -109,17 +130,17 @@ def edge_card(d: dict, aliases: Mapping, lang: str) -> list[tuple[str, str]]:
     """The card of one tie: its types, the evidence of each tie, the people who link the two actors."""
     card = []
     if d.get("types"):
-        card.append((word("views.card_types", lang), ", ".join(label("type", t, lang) for t in d["types"])))
+        card.append((_word("views.card_types", lang), ", ".join(_code_words("type", t, lang) for t in d["types"])))
     for t in d.get("ties", [])[:8]:
         when = "–".join(x for x in (text(t.get("start")), text(t.get("end"))) if x)
         evidence = text(t.get("evidence"))
-        card.append((label("type", t.get("type"), lang), f"{evidence} ({when})" if when else evidence))
+        card.append((_code_words("type", t.get("type"), lang), f"{evidence} ({when})" if when else evidence))
     for link in d.get("people_links", [])[:8]:
         who = _person(aliases, link["person"])
-        kind = word(f"views.link_{link['kind']}", lang) if link.get("kind") in ("moved", "shared") else text(link.get("kind"))
+        kind = _word(f"views.link_{link['kind']}", lang) if link.get("kind") in ("moved", "shared") else text(link.get("kind"))
         card.append((kind, f"{who} ({text(link.get('year'))})" if link.get("year") is not None else who))
     for a in d.get("affiliations", [])[:8]:
-        role = label("role", a.get("role"), lang)
+        role = _code_words("role", a.get("role"), lang)
         card.append((role, f"{text(a.get('start'))}–{text(a.get('end'))}"))
     return card
 
@@ -152,6 +173,7 @@ def node_records(
     lang: str,
 ) -> list[dict]:
     """One record per node, in graph order."""
+    xs, ys = positions["x"].to_dict(), positions["y"].to_dict()
     records = []
     for n, d in G.nodes(data=True):
         person = d.get("node_type") == "person"
@@ -162,14 +184,14 @@ def node_records(
             "key": (aliases.get(n, "") if person and aliases else text(n)),
             "name": name,
             "label": name if len(name) <= 40 else name[:38] + "…",
-            "x": float(positions.at[n, "x"]),
-            "y": float(positions.at[n, "y"]),
+            "x": float(xs[n]),
+            "y": float(ys[n]),
             "color": PERSON_FILL if person else colors[n],
             "border": PERSON_BORDER if person else colors[n],
             "borderWidth": 3 if borders.get(n) else (2 if person else 1),
             "size": 10.0 if person else round(float(sizes[n]), 2),
             "shape": "diamond" if person else "dot",
-            "groups": {"sphere": text(d.get("sphere")), "kind": word("views.person", lang) if person else text(d.get("kind"))},
+            "groups": {"sphere": text(d.get("sphere")), "kind": _word("views.person", lang) if person else text(d.get("kind"))},
             "c": -1,
             "card": node_card(n, d, shown, lang, values),
         }
@@ -244,7 +266,7 @@ def move_records(G: nx.Graph, *, index: Mapping, aliases: Mapping, lang: str, st
             "label": text(when),
             "width": 2.0,
             "color": MOVE_COLOR,
-            "card": [(word("views.person", lang), _person(aliases, move["person"])), (word("views.card_year", lang), text(when))],
+            "card": [(_word("views.person", lang), _person(aliases, move["person"])), (_word("views.card_year", lang), text(when))],
         }
         if when is not None:
             rec["t"] = [[when, None]]
@@ -282,7 +304,7 @@ def suggested_records(pairs: Any, *, index: Mapping, start: int, lang: str) -> l
                 "dashes": True,
                 "width": 2.5,
                 "color": SUGGESTED_COLOR,
-                "card": [(word("views.suggested", lang), "")],
+                "card": [(_word("views.suggested", lang), "")],
             }
         )
     return records
