@@ -234,7 +234,9 @@ def layout(
     scale : float, optional
         Half-size of the largest component (half its longer side) in the result's units (pixels in
         the interactive views); by default ``40 √n`` (at least 250), so that
-        labels are readable when the whole network fits the screen.
+        labels are readable when the whole network fits the screen. When the
+        largest component holds only a few of the actors, it is drawn smaller
+        (as if it were ``0.9 √n`` layout units wide), not blown up.
 
     Returns
     -------
@@ -282,8 +284,9 @@ def layout(
     singles = np.flatnonzero(sizes[component] == 1)
     if len(singles):
         boxes.append((singles, _isolate_block(len(singles))))
-    pos, half_width = _pack(boxes, S.n)
-    pos *= scale / half_width
+    pos, half_size = _pack(boxes, S.n)
+    # a main component much smaller than the network (many actors apart) is not blown up to the full size
+    pos *= scale / max(half_size, 0.9 * math.sqrt(S.n))
     return pd.DataFrame(np.round(pos, 2), index=S.nodes.copy(), columns=["x", "y"])
 
 

@@ -86,7 +86,8 @@ def filters(nodes: list[dict], counts: Mapping[str, int], lang: str) -> list[dic
     for key in ("sphere", "kind"):
         seen: dict[str, int] = {}
         for rec in nodes:
-            seen[rec["groups"][key]] = seen.get(rec["groups"][key], 0) + 1
+            if key in rec["groups"]:
+                seen[rec["groups"][key]] = seen.get(rec["groups"][key], 0) + 1
         if len(seen) > 1:
             values = sorted(seen, key=lambda v: (v == "", v))
             out.append(

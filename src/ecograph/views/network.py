@@ -64,8 +64,8 @@ def _positions(G: nx.Graph, analysis: Analysis, given: pd.DataFrame | None, seed
 
 
 def _label_order(nodes: list[dict], degree: Mapping) -> list[int]:
-    """Node numbers, most important first: marked actors, then by size, then by number of ties."""
-    keys = [(-(n["borderWidth"] >= 3), -n["size"], -float(degree.get(i, 0)), i) for i, n in enumerate(nodes)]
+    """Node numbers, most important first: marked actors, people (in a view of people), then by size and number of ties."""
+    keys = [(-(n["borderWidth"] >= 3), -(n["shape"] == "diamond"), -n["size"], -float(degree.get(i, 0)), i) for i, n in enumerate(nodes)]
     return [k[-1] for k in sorted(keys)]
 
 

@@ -191,7 +191,8 @@ def node_records(
             "borderWidth": 3 if borders.get(n) else (2 if person else 1),
             "size": 10.0 if person else round(float(sizes[n]), 2),
             "shape": "diamond" if person else "dot",
-            "groups": {"sphere": text(d.get("sphere")), "kind": _word("views.person", lang) if person else text(d.get("kind"))},
+            # what the filters sort by (people have no sphere: a sphere filter never hides them)
+            "groups": {"kind": _word("views.person", lang)} if person else {"sphere": text(d.get("sphere")), "kind": text(d.get("kind"))},
             "c": -1,
             "card": node_card(n, d, shown, lang, values),
         }

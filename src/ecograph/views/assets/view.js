@@ -339,7 +339,8 @@
       var p = R.project(px[i], py[i]);
       if (p.x < -50 || p.y < -50 || p.x > w + 50 || p.y > h + 50) return;
       var r = R.radius(i), tw = labelWidth(i) + 4;
-      if (!forced && r < MIN_LABELLED_RADIUS && !(hood && hood[i])) return;  // too small to name at this zoom
+      // too small to name at this zoom (unless among the most important)
+      if (!forced && r < MIN_LABELLED_RADIUS && rankOf[i] >= 20 && !(hood && hood[i])) return;
       // below, above, right, left of the actor: the first place where the name fits
       var places = [[p.x - tw / 2, p.y + r + 1], [p.x - tw / 2, p.y - r - 16], [p.x + r + 2, p.y - 8], [p.x - r - 2 - tw, p.y - 8]];
       for (var q = 0; q < 2 * places.length; q++) {
@@ -392,11 +393,13 @@
     if (S.mode === "network") {
       ctx.font = "italic " + FONT;
       data.captions.forEach(function (c) {
-        if (!c.nodes.some(function (i) { return nodeOn[i]; })) return;
+        var count = c.nodes.filter(function (i) { return nodeOn[i]; }).length;
+        if (!count) return;
+        var text = count === c.nodes.length ? c.text : (count === 1 ? T.isolated_caption_one : T.isolated_caption.replace("{n}", String(count)));
         var p = R.project(c.x, c.y), r = R.radius(c.nodes[0]);
         ctx.fillStyle = "#444";
-        ctx.fillText(c.text, p.x - r, p.y - r - 6);
-        captions.push({ id: -1, x0: p.x - r - 2, y0: p.y - r - 20, x1: p.x - r + ctx.measureText(c.text).width + 2, y1: p.y - r - 2 });
+        ctx.fillText(text, p.x - r, p.y - r - 6);
+        captions.push({ id: -1, x0: p.x - r - 2, y0: p.y - r - 20, x1: p.x - r + ctx.measureText(text).width + 2, y1: p.y - r - 2 });
       });
       ctx.font = FONT;
     }
@@ -700,10 +703,19 @@
     if (data.synthetic) lines.push({ title: T.synthetic, warn: true });
     return lines;
   }
-  var SIDE = 280, TOP = 40, LINE = 18;
+  var TOP = 40, LINE = 18, SIDE = 280;
+  function sideWidth(lines) {  // wide enough for the longest line of the legend
+    var ctx = document.createElement("canvas").getContext("2d"), widest = 0;
+    lines.forEach(function (line) {
+      ctx.font = (line.title ? "bold " : "") + "12px system-ui, Arial, sans-serif";
+      widest = Math.max(widest, ctx.measureText(line.title || line.text).width + (line.item && line.item.color ? 26 : 0));
+    });
+    return Math.max(SIDE, Math.ceil(widest) + 24);
+  }
   function savePNG() {
     R.redraw();
     var w = host.clientWidth, h = host.clientHeight, lines = legendLines(), r = window.devicePixelRatio || 1;
+    var SIDE = sideWidth(lines);
     var height = Math.max(h, lines.length * LINE + 20) + TOP;
     var c = document.createElement("canvas");
     c.width = Math.round((w + SIDE) * r); c.height = Math.round(height * r);
@@ -737,6 +749,7 @@
   }
   function saveSVG() {
     var w = host.clientWidth, h = host.clientHeight, lines = legendLines();
+    var SIDE = sideWidth(lines);
     var height = Math.max(h, lines.length * LINE + 20) + TOP;
     var svg = svgEl("svg", { xmlns: SVG_NS, width: w + SIDE, height: height, viewBox: "0 0 " + (w + SIDE) + " " + height, "font-family": "system-ui, Arial, sans-serif" });
     svg.appendChild(svgEl("rect", { x: 0, y: 0, width: w + SIDE, height: height, fill: "#fff" }));
