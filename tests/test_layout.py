@@ -61,7 +61,8 @@ def test_layout_is_seeded_and_packs_components():
 
 def test_community_layout_separates_the_detected_communities():
     # the case: 2,000 synthetic actors, Fruchterman–Reingold mixes the communities
-    S = eg.as_sparse(eg.datasets.synthetic(2000, seed=0).graph(provenance=False))
+    G = eg.datasets.synthetic(2000, seed=0).graph(provenance=False)
+    S = eg.as_sparse(G)  # (keeps a weak reference to G for the attributes: G must stay alive)
     comms = eg.detect_communities(S, seed=0)
     old = silhouette(layout(S, method="fruchterman_reingold", communities=comms), comms)
     new = silhouette(layout(S, communities=comms), comms)
