@@ -73,6 +73,9 @@ def test_wheel_ships_the_dijon_dataset(tmp_path):
     for f in ("actors.csv", "ties.csv", "people.csv", "affiliations.csv", "vocabulary.csv", "README.md"):
         assert f"ecograph/datasets/dijon/{f}" in names
     assert "ecograph/cli.py" in names
+    # the views' page script, styles and WebGL renderer (with its licences) travel in the wheel
+    for f in ("view.js", "view.css", "sigma-graphology.min.js", "LICENSES-webgl.txt"):
+        assert f"ecograph/views/assets/{f}" in names
 
 
 def test_main_job_writes_the_report(tmp_path):

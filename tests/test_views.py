@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
+
 import networkx as nx
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -48,17 +51,17 @@ def test_every_form_of_visual_variable():
     assert colors["fablab"] == "#123456" and colors["coop"] == "#ABCDEF"
 
 
-def test_layout_is_seeded_reusable_and_packs_components():
+def test_a_given_layout_is_used_and_completed():
     G = eg.datasets.synthetic(800, seed=1).graph(provenance=False)
-    a, b, c = eg.layout(G, seed=1), eg.layout(G, seed=1), eg.layout(G, seed=2)
-    pd.testing.assert_frame_equal(a, b)
-    assert not a.equals(c)
+    a = eg.layout(G, seed=1)
     v = eg.view(G, layout=a)
     assert [(n["x"], n["y"]) for n in v.nodes] == list(zip(a.loc[list(G), "x"], a.loc[list(G), "y"]))
-    # isolates sit below the main component, not scattered across it
-    main = max(nx.connected_components(G), key=len)
-    iso = list(nx.isolates(G))
-    assert a.loc[iso, "y"].min() > a.loc[list(main), "y"].max()
+    pd.testing.assert_frame_equal(v.positions, a.loc[list(G)])
+    # actors the layout lacks are laid out apart, below the others
+    part = a.drop(index=["a001", "a002"])
+    w = eg.view(G, layout=part)
+    below = {n["key"]: n["y"] for n in w.nodes if n["key"] in ("a001", "a002")}
+    assert min(below.values()) > part["y"].max()
 
 
 def test_view_options():
@@ -111,7 +114,7 @@ def test_ego_and_community_views():
     with pytest.raises(UnknownActorError, match="'nobody' is not in the graph"):
         eg.view_ego(G, "nobody")
     big = eg.datasets.synthetic(6000, seed=1).graph(provenance=False)
-    v = eg.view(big)  # above the threshold: one node per community
+    v = eg.view(big, aggregate_above=5000)  # above the threshold: one node per community
     comms = eg.detect_communities(big, seed=0)
     assert len(v.nodes) == comms.n_communities
     assert sum(int(n["card"][0][1]) for n in v.nodes) == 6000
@@ -132,7 +135,7 @@ def test_bad_graphs_are_refused():
         eg.view(nx.DiGraph([(0, 1)]))
     with pytest.raises(GraphError, match="empty"):
         eg.view(nx.Graph())
-    with pytest.raises(GraphError, match="Ecosystem"):
+    with pytest.raises(GraphError, match=r"Ecosystem use eco.graph\(\) or eg.Analysis\(eco\)"):
         eg.view(eg.datasets.tiny())
     with pytest.raises(ValueError, match="lang"):
         eg.view(nx.path_graph(2), lang="de")
@@ -155,3 +158,149 @@ def test_write_html_is_utf8_and_self_contained(tmp_path):
     text = raw.decode("utf-8")
     assert "<script src" not in text and "<link" not in text and "@import" not in text
     assert "default-src 'none'" in text
+
+
+def test_views_read_measures_from_the_analysis():
+    eco = eg.datasets.tiny()
+    a = eg.Analysis(eco)
+    # a value planted in the analysis is what the view shows: the view computes nothing itself
+    a.__dict__["cut_points"] = pd.Series({"coop": 1}, name="cut_point")
+    v = eg.view(a, highlight=["cut_points", "brokers"])
+    keys = {h["key"]: h for h in v.highlights}
+    ids = {n["key"]: n["id"] for n in v.nodes}
+    assert keys["cut_points"]["nodes"] == [ids["coop"]]
+    assert "brokers" in a.__dict__ and "bridges" not in a.__dict__  # computed once, on demand, in the analysis
+    top = a.brokers[a.brokers["betweenness"] > 0].sort_values("betweenness", ascending=False).head(5).index
+    assert sorted(keys["brokers"]["nodes"]) == sorted(ids[n] for n in top)
+    # highlights given as values, by name or by label
+    G = eco.graph()
+    given = eg.view(G, highlight={"bridges": eg.bridges(G), "isolated": {"loner"}, "my set": {"coop", "lab"}})
+    keys = {h["key"]: h for h in given.highlights}
+    assert set(keys) == {"bridges", "isolated", "custom-2"}
+    assert len(keys["bridges"]["edges"]) == len(eg.bridges(G)) and keys["isolated"]["nodes"] == [ids["loner"]]
+    assert keys["custom-2"]["label"] == "my set" and len(keys["custom-2"]["nodes"]) == 2
+
+
+def test_legend_counts_unknown_spheres_apart_and_in_words():
+    v = eg.view(eg.datasets.dijon().graph(), lang="fr")
+    spheres = v.legend[0]
+    assert spheres["title"] == "Sphère"
+    unknown = [item for item in spheres["items"] if item["unknown"]]
+    assert [item["label"] for item in unknown] == ["Sphère inconnue"]
+    known = [item for item in spheres["items"] if not item["unknown"]]
+    assert sum(item["count"] for item in spheres["items"]) == 108
+    assert unknown[0]["count"] == sum(1 for n in v.nodes if n["groups"]["sphere"] == "")
+    assert all(item["label"] != "" for item in known)
+    # every actor points at its legend item
+    assert all(spheres["items"][n["c"]]["color"] == n["color"] for n in v.nodes)
+    sphere_filter = next(f for f in v.filters if f["key"] == "sphere")
+    assert sphere_filter["values"][-1] == {"value": "", "label": "Sphère inconnue", "count": unknown[0]["count"], "unknown": True}
+
+
+def test_actors_without_ties_form_one_captioned_block():
+    G = eg.datasets.dijon().graph()
+    isolated = sorted(nx.isolates(G))
+    v = eg.view(G, lang="fr")
+    assert len(isolated) == 32
+    assert v.captions[0]["text"] == "32 acteurs sans lien connu"
+    assert sorted(v.nodes[i]["key"] for i in v.captions[0]["nodes"]) == isolated
+    assert all(v.nodes[i].get("iso") for i in v.captions[0]["nodes"])
+    assert eg.view(G).captions[0]["text"] == "32 actors without a known tie"
+    # the most important actors come first in the order names are drawn
+    first = v.nodes[v.order[0]]
+    assert first["size"] == max(n["size"] for n in v.nodes)
+
+
+def test_years_of_actors_ties_and_moves():
+    eco = eg.datasets.tiny()
+    v = eg.view(eco.graph())
+    by_key = {n["key"]: n for n in v.nodes}
+    assert by_key["lab"]["t"] == [2017, None] and "t" not in by_key["city"]  # founding unknown: always there
+    pair = {(v.nodes[e["from"]]["key"], v.nodes[e["to"]]["key"]): e for e in v.edges}
+    assert pair[("incubator", "fablab")]["t"] == [[2014, None]]
+    assert pair[("incubator", "lab")]["t"] == [[2018, None]]  # a person's move, from the year of the move
+    assert v.time == {"min": 2000, "max": 2018}
+    assert v.moves == [{"from": by_key["incubator"]["id"], "to": by_key["lab"]["id"], "year": 2018}]
+    p = eg.view(eco.affiliation_graph())
+    assert [m["year"] for m in p.moves] == [2018]
+    people = [n for n in p.nodes if n["shape"] == "diamond"]
+    assert all("t" in n or n["key"] for n in people)
+    # nothing dated: no slider
+    assert eg.view(nx.path_graph(3)).time is None
+
+
+def test_map_mode_projects_coordinates_and_boundaries():
+    G = nx.Graph([("dijon", "beaune"), ("beaune", "nowhere")])
+    nx.set_node_attributes(G, {"dijon": 47.32, "beaune": 47.02}, "lat")
+    nx.set_node_attributes(G, {"dijon": 5.04, "beaune": 4.84}, "lon")
+    square = {"type": "Polygon", "coordinates": [[[4.84, 47.02], [5.04, 47.02], [5.04, 47.32], [4.84, 47.32], [4.84, 47.02]]]}
+    v = eg.view(G, boundaries={"type": "FeatureCollection", "features": [{"type": "Feature", "geometry": square, "properties": {}}]})
+    geo = {n["key"]: n.get("geo") for n in v.nodes}
+    assert geo["nowhere"] is None and v.geo["missing"] == [2]
+    # Dijon is north-east of Beaune: right of it and above it (screen y grows downwards)
+    assert geo["dijon"][0] > geo["beaune"][0] and geo["dijon"][1] < geo["beaune"][1]
+    # distances keep their proportions: 0.2° of longitude at 47°N is about 0.45 of 0.3° of latitude
+    dx, dy = geo["dijon"][0] - geo["beaune"][0], geo["beaune"][1] - geo["dijon"][1]
+    assert dx / dy == pytest.approx(0.2 * np.cos(np.radians(47.17)) / 0.3, rel=0.01)
+    ring = v.geo["boundaries"][0]
+    assert ring[0] == pytest.approx(geo["beaune"], abs=0.01) and ring[2] == pytest.approx(geo["dijon"], abs=0.01)
+    assert eg.view(nx.path_graph(2)).geo is None
+    with pytest.raises(ValueError, match="needs actors with coordinates"):
+        eg.view(nx.path_graph(2), boundaries=square)
+    with pytest.raises(eg.EcographError, match="feature 0: unknown geometry type 'Circle'"):
+        eg.view(G, boundaries={"type": "FeatureCollection", "features": [{"geometry": {"type": "Circle", "coordinates": [0, 0]}}]})
+
+
+def test_renderer_is_chosen_by_size_and_ships_only_its_library():
+    G = nx.path_graph(5)
+    assert eg.view(G).renderer == "canvas"
+    webgl = eg.view(G, renderer="webgl")
+    page = webgl.to_html()
+    assert page.count("sigma.js and graphology for ecograph views") == 1 and ".vis-network" not in page
+    canvas = eg.view(G).to_html()
+    assert "sigma.js and graphology for ecograph views" not in canvas and ".vis-network" in canvas
+    big = nx.barabasi_albert_graph(eg.views.WEBGL_ABOVE + 1, 1, seed=0)
+    assert eg.view(big, layout=eg.layout(big, method="fruchterman_reingold")).renderer == "webgl"
+    with pytest.raises(ValueError, match="renderer must be"):
+        eg.view(G, renderer="svg")
+
+
+PLACEHOLDERS = ["__VIS_JS__", "__DATA__", "__LANG__", "__TITLE__", "__VIS_CSS__", "</script>", "<!--", "${x}", "{title}"]
+
+
+@pytest.mark.parametrize("renderer", ["canvas", "webgl"])
+def test_no_name_can_change_the_page(renderer):
+    G = nx.Graph(name="__TITLE__ __DATA__")
+    for i, name in enumerate(PLACEHOLDERS):
+        G.add_node(f"a{i}", name=name, description=name, sphere="finance")
+    nx.add_path(G, [f"a{i}" for i in range(len(PLACEHOLDERS))])
+    page = eg.view(G, renderer=renderer, title="__VIS_JS__").to_html()
+    plain = eg.view(nx.relabel_nodes(nx.path_graph(len(PLACEHOLDERS)), lambda i: f"a{i}"), renderer=renderer, title="x").to_html()
+    head, rest = page.split('<script type="application/json" id="eg-data">')
+    block, tail = rest.split("</script>", 1)
+    plain_head, plain_rest = plain.split('<script type="application/json" id="eg-data">')
+    # everything but the data block is the same as for a graph with plain names
+    assert head == plain_head and tail == plain_rest.split("</script>", 1)[1]
+    data = json.loads(block)
+    assert data["title"] == "__VIS_JS__" and data["nodes"]["columns"]["name"]["values"] == PLACEHOLDERS
+    assert "<" not in block and page.count('id="eg-data"') == 1
+
+
+def test_to_pyvis_keeps_positions_colours_sizes_and_escapes_titles():
+    G = nx.Graph([("a", "b"), ("b", "c")])
+    nx.set_node_attributes(G, {"a": "<img src=x onerror=alert(1)>", "b": "Gaïa & co", "c": "C"}, "name")
+    nx.set_node_attributes(G, {"a": "finance", "b": "support", "c": ""}, "sphere")
+    v = eg.view(G)
+    net = v.to_pyvis()
+    assert [n["id"] for n in net.nodes] == ["a", "b", "c"]
+    for rec, node in zip(v.nodes, net.nodes):
+        assert (node["x"], node["y"], node["size"], node["shape"]) == (rec["x"], rec["y"], rec["size"], rec["shape"])
+        assert node["color"] == {"background": rec["color"], "border": rec["border"]} and node["physics"] is False
+        assert "<" not in node["title"] and node["label"] == rec["label"]
+    assert net.nodes[0]["title"].startswith("&lt;img src=x onerror=alert(1)&gt;")
+    assert "Gaïa &amp; co" in net.nodes[1]["title"]
+    assert sorted((e["from"], e["to"]) for e in net.edges) == [("a", "b"), ("b", "c")]
+    assert [e["color"] for e in net.edges] == [e["color"] for e in v.edges]
+    assert net.options.physics.enabled is False
+    html = net.generate_html()
+    assert "onerror=alert(1)>" not in html.replace("&lt;img src=x onerror=alert(1)&gt;", "")

@@ -52,7 +52,7 @@ def test_dijon_view_draws_offline_with_legend_search_and_filters(chromium, dijon
     with open_page(chromium, dijon_view) as p:
         page = p.page
         wait_drawn(page)
-        assert page.evaluate(COUNT_DRAWN_PIXELS, "#eg-network canvas") > 2000
+        assert page.evaluate(COUNT_DRAWN_PIXELS, "#eg-draw canvas") > 2000
         assert page.locator("#eg-legend .eg-legend-row").count() >= 5
         assert "Structures d'accompagnement" in page.locator("#eg-legend").inner_text()
         assert page.locator("#eg-search").is_visible()
@@ -150,8 +150,8 @@ def test_hostile_strings_are_shown_never_run(chromium, tmp_path):
         assert PAYLOADS[1] in side and PAYLOADS[2] in side and PAYLOADS[4] in side
         assert page.locator("#eg-side img, #eg-side svg, #eg-side script, #eg-side a").count() == 0
         assert page.title() == PAYLOADS[0] + " title"
-        labels = page.evaluate("() => window.egNetwork.body.data.nodes.get().map(n => n.label)")
-        assert PAYLOADS[0][:38] + "…" in labels  # long labels are shortened, and drawn as text
+        # long names are shortened, and drawn as text on the canvas by the page (vis-network draws none)
+        assert page.evaluate("() => window.egNetwork.body.data.nodes.get().every(n => n.label === undefined)")
         assert p.requests == []
 
 
@@ -186,7 +186,7 @@ def test_two_inline_views_in_one_page_both_draw(chromium, tmp_path):
         assert len(frames) == 2
         for frame in frames:
             frame.wait_for_selector("body[data-drawn='1']", timeout=30_000)
-            assert frame.evaluate(COUNT_DRAWN_PIXELS, "#eg-network canvas") > 500
+            assert frame.evaluate(COUNT_DRAWN_PIXELS, "#eg-draw canvas") > 500
         assert sorted(f.evaluate("() => document.title") for f in frames) == ["first", "second"]
         assert p.requests == [] and p.errors == []
 
@@ -233,7 +233,7 @@ def test_notebook_view_survives_execution_and_html_export(chromium, tmp_path):
         assert len(frames) == 2
         for frame in frames:
             frame.wait_for_selector("body[data-drawn='1']", timeout=30_000)
-            assert frame.evaluate(COUNT_DRAWN_PIXELS, "#eg-network canvas") > 500
+            assert frame.evaluate(COUNT_DRAWN_PIXELS, "#eg-draw canvas") > 500
         # nbconvert's own template asks a CDN for require.js and MathJax; the embedded views ask nothing
         assert [url for frame, url in p.frame_requests if frame == "about:srcdoc"] == []
         assert p.requests  # the check above sees requests: the page does make some (nbconvert's)
@@ -247,4 +247,262 @@ def test_views_are_deterministic(tmp_path):
     assert a == b and a != c
     page = a.decode("utf-8")
     data = json.loads(page.split('<script type="application/json" id="eg-data">')[1].split("</script>")[0])
-    assert data["synthetic"] is True and len(data["nodes"]) == 400
+    assert data["synthetic"] is True and data["nodes"]["n"] == 400
+
+
+def overlaps(boxes: list[dict]) -> list[tuple]:
+    return [
+        (a["id"], b["id"])
+        for i, a in enumerate(boxes)
+        for b in boxes[i + 1 :]
+        if a["x0"] < b["x1"] and b["x0"] < a["x1"] and a["y0"] < b["y1"] and b["y0"] < a["y1"]
+    ]
+
+
+def test_names_at_the_default_zoom_fit_without_overlapping(chromium, dijon_view):
+    with open_page(chromium, dijon_view) as p:
+        page = p.page
+        wait_drawn(page)
+        boxes = page.evaluate("() => window.egView.labels()")
+        assert len(boxes) >= 25 and overlaps(boxes) == []
+        data = json.loads(page.evaluate("() => document.getElementById('eg-data').textContent"))
+        iso = data["captions"][0]["nodes"]
+        assert data["captions"][0]["text"] == "32 acteurs sans lien connu"
+        # the most important actor is named; actors without ties are not, until hovered
+        assert data["order"][0] in {b["id"] for b in boxes}
+        assert not {b["id"] for b in boxes} & set(iso)
+        hover_node(page, iso[0])
+        named = {b["id"] for b in page.evaluate("() => window.egView.labels()")}
+        assert iso[0] in named
+        assert page.locator("#eg-card").inner_text().startswith(data["nodes"]["columns"]["name"]["values"][iso[0]])
+        # zooming in shows more names, still without overlaps
+        page.evaluate("() => { window.egNetwork.moveTo({scale: window.egNetwork.getScale() * 2.5}); }")
+        page.wait_for_timeout(200)
+        zoomed = page.evaluate("() => window.egView.labels()")
+        assert overlaps(zoomed) == []
+        assert p.errors == []
+
+
+def test_time_slider_changes_what_is_drawn(chromium, tmp_path):
+    eco = eg.datasets.tiny()
+    path = eg.view(eco.graph(), title="tiny").write_html(tmp_path / "tiny.html")
+    with open_page(chromium, path) as p:
+        page = p.page
+        wait_drawn(page)
+        assert page.locator("#eg-time").is_visible() and page.locator("#eg-year-value").inner_text() == "all years"
+        everything = page.evaluate(COUNT_DRAWN_PIXELS, "#eg-draw canvas")
+        page.locator("#eg-year").fill("2010")
+        page.wait_for_timeout(200)
+        shown = page.evaluate("() => window.egView.shown().map(i => window.egView.keys[i])")
+        # founded by 2010 (or founding unknown: always there)
+        expected = sorted(eco.actors.index[eco.actors["founded"].isna() | (eco.actors["founded"] <= 2010)])
+        assert sorted(shown) == expected
+        hidden = page.evaluate("() => window.egNetwork.body.data.nodes.get({filter: n => n.hidden}).length")
+        assert hidden == len(eco.actors) - len(expected)
+        assert page.evaluate(COUNT_DRAWN_PIXELS, "#eg-draw canvas") < everything
+        # the legend counts the actors there in 2010: incubator and network (support), loner (consumption), city (unknown)
+        rows = page.locator("#eg-legend .eg-legend-row").all_inner_texts()
+        assert rows[:6] == [
+            "Consumption (1)",
+            "Production (0)",
+            "Finance (0)",
+            "Innovation (0)",
+            "Support structures (2)",
+            "Sphere unknown (1)",
+        ]
+        # positions do not move with the year; the person who moved in 2018 is shown moving
+        before = page.evaluate("() => window.egView.toScreen(0)")
+        page.locator("#eg-year").fill("2017")
+        still = page.evaluate(COUNT_DRAWN_PIXELS, "#eg-over")
+        page.locator("#eg-year").fill("2018")
+        assert page.evaluate("() => window.egView.toScreen(0)") == before
+        assert page.locator("#eg-year-value").inner_text() == "2018"
+        assert page.evaluate("() => window.egView.moving()") == 1
+        page.wait_for_timeout(500)
+        assert page.evaluate(COUNT_DRAWN_PIXELS, "#eg-over") > still  # the moving dot and its trail
+        page.wait_for_timeout(1500)
+        assert page.evaluate("() => window.egView.moving()") == 0
+        # play steps through the years from the first
+        page.click("#eg-play")
+        page.wait_for_timeout(1300)
+        year = page.evaluate("() => window.egView.state().year")
+        assert 2000 < year <= 2018
+        page.click("#eg-play")
+        assert "year=" in page.evaluate("() => location.hash")
+        assert p.errors == []
+
+
+def test_state_in_the_address_opens_the_same_view(chromium, dijon_view):
+    url = dijon_view.resolve().as_uri() + "#year=2016&off=sphere:finance&hl=bridges&focus=premice&steps=1"
+    with open_page(chromium, dijon_view) as p:
+        page = p.page
+        page.goto("about:blank")
+        page.goto(url)  # a fresh load of the page, with its address
+        wait_drawn(page)
+        state = page.evaluate("() => window.egView.state()")
+        assert state["year"] == 2016 and state["focus"] is not None
+        assert page.locator("#eg-filters input[data-filter='sphere'][value='finance']").is_checked() is False
+        assert page.locator("#eg-highlights input[value='bridges']").is_checked()
+        assert page.locator("#eg-card").inner_text().startswith("PREMICE")
+        assert page.evaluate("() => window.egNetwork.body.data.nodes.get({filter: n => n.hidden}).length") >= 3
+        page.click("#eg-reset")
+        page.locator("#eg-filters input[data-filter='sphere'][value='finance']").check()
+        assert page.evaluate("() => location.hash") == "#year=2016&hl=bridges"
+        assert p.errors == [] and p.requests == []
+
+
+def test_map_mode_places_actors_by_their_coordinates(chromium, tmp_path):
+    G = nx.Graph([("dijon", "beaune"), ("beaune", "nowhere"), ("dijon", "auxonne")])
+    nx.set_node_attributes(G, {"dijon": "Dijon", "beaune": "Beaune", "nowhere": "Sans adresse", "auxonne": "Auxonne"}, "name")
+    nx.set_node_attributes(G, {"dijon": 47.322, "beaune": 47.025, "auxonne": 47.194}, "lat")
+    nx.set_node_attributes(G, {"dijon": 5.041, "beaune": 4.840, "auxonne": 5.389}, "lon")
+    commune = {"type": "Polygon", "coordinates": [[[4.9, 47.25], [5.1, 47.25], [5.1, 47.4], [4.9, 47.4], [4.9, 47.25]]]}
+    path = eg.view(G, boundaries=commune, lang="fr").write_html(tmp_path / "map.html")
+    with open_page(chromium, path) as p:
+        page = p.page
+        wait_drawn(page)
+        assert page.locator("#eg-mode").inner_text() == "Carte"
+        page.click("#eg-mode")
+        page.wait_for_timeout(200)
+        xy = page.evaluate("() => window.egView.keys.map((k, i) => [k, window.egView.toScreen(i)])")
+        at = dict((k, v) for k, v in xy)
+        # Dijon is north-east of Beaune, Auxonne east of Dijon and south of it
+        assert at["dijon"]["x"] > at["beaune"]["x"] and at["dijon"]["y"] < at["beaune"]["y"]
+        assert at["auxonne"]["x"] > at["dijon"]["x"] and at["auxonne"]["y"] > at["dijon"]["y"]
+        shown = page.evaluate("() => window.egView.shown().map(i => window.egView.keys[i])")
+        assert sorted(shown) == ["auxonne", "beaune", "dijon"]
+        assert page.locator("#eg-missing").is_visible() and page.locator("#eg-missing-list").inner_text() == "Sans adresse"
+        assert page.evaluate(COUNT_DRAWN_PIXELS, "#eg-under") > 1000  # the commune's outline, under the actors
+        page.click("#eg-mode")
+        assert not page.locator("#eg-missing").is_visible() and len(page.evaluate("() => window.egView.shown()")) == 4
+        assert p.errors == [] and p.requests == []
+
+
+def test_pictures_have_the_title_and_the_legend(chromium, dijon_view, tmp_path):
+    import xml.etree.ElementTree as ET
+
+    with open_page(chromium, dijon_view, accept_downloads=True) as p:
+        page = p.page
+        wait_drawn(page)
+        with page.expect_download() as info:
+            page.click("#eg-svg")
+        svg = tmp_path / "view.svg"
+        info.value.save_as(svg)
+        root = ET.parse(svg).getroot()
+        texts = [t.text for t in root.iter("{http://www.w3.org/2000/svg}text")]
+        assert texts[0] == "Économie collaborative – Dijon"
+        assert "Structures d'accompagnement (6)" in texts and "Sphère inconnue (90)" in texts
+        drawn = len(page.evaluate("() => window.egView.shown()"))
+        assert len(list(root.iter("{http://www.w3.org/2000/svg}circle"))) >= drawn
+        names = {t for t in texts if t}
+        assert len(names & set(page.evaluate("() => window.egView.labels().map(b => window.egView.names[b.id])"))) >= 20
+        with page.expect_download() as info:
+            page.click("#eg-png")
+        png = tmp_path / "view.png"
+        info.value.save_as(png)
+        raw = png.read_bytes()
+        assert raw[:8] == b"\x89PNG\r\n\x1a\n"
+        width = int.from_bytes(raw[16:20], "big")
+        network = page.evaluate("() => document.getElementById('eg-network').clientWidth")
+        assert network + 280 <= width < network + 600  # the drawing and a legend wide enough for its longest line
+
+
+@pytest.mark.parametrize("name", ["__VIS_JS__", "__DATA__"])
+def test_a_name_like_a_placeholder_draws_as_itself(chromium, tmp_path, name):
+    G = nx.Graph([("a", "b"), ("b", "c")])
+    nx.set_node_attributes(G, {"a": name, "b": "__LANG__ __TITLE__", "c": "</script><!--"}, "name")
+    path = eg.view(G, title="__VIS_CSS__").write_html(tmp_path / "placeholders.html")
+    with open_page(chromium, path) as p:
+        page = p.page
+        wait_drawn(page)
+        assert page.title() == "__VIS_CSS__"
+        page.fill("#eg-search", name)
+        page.press("#eg-search", "Enter")
+        assert page.locator("#eg-card").inner_text().startswith(name)
+        assert page.evaluate(COUNT_DRAWN_PIXELS, "#eg-draw canvas") > 500
+        assert p.errors == [] and p.requests == []
+
+
+def test_webgl_view_is_offline_safe_and_names_without_overlaps(chromium, tmp_path):
+    path = eg.view(hostile_graph(), highlight=[(PAYLOADS[1], {"a1"})], renderer="webgl").write_html(tmp_path / "webgl.html")
+    with open_page(chromium, path) as p:
+        page = p.page
+        wait_drawn(page)
+        assert page.evaluate("() => window.egView.renderer") == "webgl"
+        for payload in PAYLOADS:
+            page.fill("#eg-search", payload)
+            page.press("#eg-search", "Enter")
+            assert page.locator("#eg-card").inner_text().startswith(payload)
+        page.click("#eg-reset")
+        for box in page.locator("#eg-filters input").all():
+            box.uncheck()
+            box.check()
+        page.locator("#eg-highlights input").first.check()
+        for i in range(len(PAYLOADS) + 1):
+            xy = page.evaluate("(i) => window.egView.toScreen(i)", i)
+            box = page.locator("#eg-network").bounding_box()
+            page.mouse.move(box["x"] + xy["x"], box["y"] + xy["y"])
+            page.wait_for_timeout(50)
+        assert page.evaluate("() => window.__pwned") is None
+        side = page.locator("#eg-side").inner_text()
+        assert PAYLOADS[1] in side and PAYLOADS[2] in side
+        assert page.locator("#eg-side img, #eg-side svg, #eg-side script, #eg-side a").count() == 0
+        assert page.title() == PAYLOADS[0] + " title"
+        assert overlaps(page.evaluate("() => window.egView.labels()")) == []
+        assert drawn_pixels(page) > 500
+        assert p.requests == [] and p.errors == []
+
+
+def drawn_pixels(page) -> int:
+    """Pixels that are not white in a screenshot of the drawing (WebGL canvases cannot be read back from 2D)."""
+    import io
+
+    from PIL import Image
+
+    shot = Image.open(io.BytesIO(page.locator("#eg-draw").screenshot())).convert("L")
+    return sum(1 for v in shot.tobytes() if v < 240)
+
+
+def test_large_views_draw_every_actor_with_webgl(chromium, tmp_path):
+    G = eg.datasets.synthetic(3000, seed=0).graph(provenance=False)
+    v = eg.view(G)
+    assert v.renderer == "webgl" and len(v.nodes) == 3000
+    path = v.write_html(tmp_path / "large.html")
+    with open_page(chromium, path) as p:
+        page = p.page
+        wait_drawn(page)
+        assert page.evaluate("() => window.egView.shown().length") == 3000
+        assert drawn_pixels(page) > 20_000
+        boxes = page.evaluate("() => window.egView.labels()")
+        assert boxes and overlaps(boxes) == []
+        page.locator("#eg-filters input[data-filter='sphere'][value='consumption']").uncheck()
+        consumption = sum(1 for n in v.nodes if n["groups"]["sphere"] == "consumption")
+        assert page.evaluate("() => window.egView.shown().length") == 3000 - consumption
+        assert p.requests == [] and p.errors == []
+
+
+def test_to_pyvis_round_trip(chromium, tmp_path):
+    v = eg.view(hostile_graph())
+    net = v.to_pyvis()
+    path = tmp_path / "pyvis.html"
+    path.write_text(net.generate_html(), encoding="utf-8")
+    with open_page(chromium, path) as p:
+        page = p.page
+        page.wait_for_function("() => typeof network !== 'undefined' && network !== null", timeout=30_000)
+        positions = page.evaluate("() => network.getPositions()")
+        for n in v.nodes:
+            assert positions[n["key"]] == {"x": pytest.approx(n["x"], abs=1), "y": pytest.approx(n["y"], abs=1)}  # vis drops the decimals
+        colours = page.evaluate("() => Object.fromEntries(nodes.get().map(n => [n.id, n.color.background]))")
+        assert colours == {n["key"]: n["color"] for n in v.nodes}
+        # every title is escaped: whether a template shows it as HTML or as text, nothing runs
+        box = page.locator("#mynetwork").bounding_box()
+        for n in v.nodes:
+            xy = page.evaluate("(id) => network.canvasToDOM(network.getPositions([id])[id])", n["key"])
+            page.mouse.move(box["x"] + xy["x"], box["y"] + xy["y"])
+            page.wait_for_timeout(400)
+        page.mouse.move(box["x"] + 1, box["y"] + 1)
+        xy = page.evaluate("() => network.canvasToDOM(network.getPositions(['a0'])['a0'])")
+        page.mouse.move(box["x"] + xy["x"], box["y"] + xy["y"])
+        page.wait_for_selector(".vis-tooltip", state="visible", timeout=5_000)
+        assert page.locator(".vis-tooltip").inner_text().startswith("&lt;script&gt;window.__pwned")
+        assert page.evaluate("() => window.__pwned") is None

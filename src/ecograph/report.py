@@ -510,15 +510,17 @@ def build_report(
     organisations = eco.actors.index[~eco.actors["kind"].isin(["programme", "event"])]
     v = view(
         G,
-        highlight=["bridges", "cut_points", "isolated", "brokers"],
-        precomputed={"bridges": bridge_table, "cut_points": cuts, "brokers": br, "isolated": isolated_actors(S)},
+        highlight={"bridges": bridge_table, "cut_points": cuts, "isolated": isolated_actors(S), "brokers": br},
+        aggregate_above=5_000,  # an e-mail attachment: communities above 5,000 actors (eg.view draws up to 30,000 one by one)
         lang=lang,
         title=title,
         seed=seed,
         pseudonymise_people=pseudonymise_people,
     )
     figures = {
-        "network": figure_network(G, layout=v.positions if n <= 5000 else None, lang=lang, title="", seed=seed),
+        "network": figure_network(
+            G, layout=v.positions if v.positions.index.equals(pd.Index(G.nodes)) else None, lang=lang, title="", seed=seed
+        ),
         "density": figure_block_density(bd, lang=lang),
         "creations": figure_creations(eco, lang=lang),
         "brokers": figure_brokers(br[br.index.isin(organisations)], names=names, lang=lang),
