@@ -31,7 +31,7 @@ import pandas as pd
 import scipy.sparse as sp
 from scipy.sparse.csgraph import connected_components
 
-from .sparse import GraphLike, SparseGraph, as_sparse
+from .sparse import GraphLike, SparseGraph, as_sparse, igraph_module
 
 __all__ = ["bridges", "cut_points", "local_bridges"]
 
@@ -146,8 +146,7 @@ def _cut_point_pieces(S: SparseGraph) -> pd.DataFrame:
     the block-cut tree around it); their sizes add up to the component size
     minus one.
     """
-    import igraph
-
+    igraph = igraph_module()
     # the C routine gives each block as edge ids (igraph's edge ids follow S.edges()); skipping the
     # Python wrapper that turns them into vertex sets saves most of the time on large graphs
     edge_blocks, aps = igraph.GraphBase.biconnected_components(S.igraph(), True)

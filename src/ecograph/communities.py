@@ -46,7 +46,7 @@ import scipy.sparse as sp
 from .errors import GraphError
 from .group_coverage import Coverage, MeasureValue, _coverage, _describe, _reason, _tie_codes
 from .partition import PartitionLike, _resolve, factorize
-from .sparse import GraphLike, SparseGraph, as_sparse
+from .sparse import GraphLike, SparseGraph, as_sparse, igraph_module
 
 __all__ = ["Communities", "compare_partitions", "detect_communities", "modularity"]
 
@@ -63,8 +63,7 @@ def _igraph_seed(seed: int) -> Iterator[None]:
     Contexts nest: leaving one gives igraph back the generator of the
     enclosing one (igraph has no getter, so ecograph keeps the stack).
     """
-    import igraph
-
+    igraph = igraph_module()
     generator = random.Random(seed)
     _GENERATORS.append(generator)
     igraph.set_random_number_generator(generator)

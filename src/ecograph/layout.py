@@ -48,9 +48,8 @@ True
 from __future__ import annotations
 
 import math
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-import igraph
 import numpy as np
 import pandas as pd
 import scipy.sparse as sp
@@ -58,7 +57,10 @@ from scipy.spatial import cKDTree
 
 from .communities import _igraph_seed, detect_communities
 from .partition import factorize
-from .sparse import GraphLike, as_sparse
+from .sparse import GraphLike, as_sparse, igraph_module
+
+if TYPE_CHECKING:  # pragma: no cover
+    import igraph
 
 __all__ = ["layout", "silhouette", "GRID_ABOVE", "METHODS"]
 
@@ -148,7 +150,7 @@ def _community_layout(g: igraph.Graph, groups: np.ndarray, seed: int) -> np.ndar
     cross = cu != cv
     lo, hi = np.minimum(cu[cross], cv[cross]), np.maximum(cu[cross], cv[cross])
     pairs, counts = np.unique(lo * k + hi, return_counts=True)
-    Q = igraph.Graph(n=k, edges=np.column_stack([pairs // k, pairs % k]).tolist())
+    Q = igraph_module().Graph(n=k, edges=np.column_stack([pairs // k, pairs % k]).tolist())
     centres = _fruchterman_reingold(Q, seed, weights=counts.astype(float).tolist())
     # scale so that a typical disc about touches its nearest neighbour, then remove the overlaps
     if k > 1:
@@ -264,6 +266,7 @@ def layout(
     if method == "communities":
         given = communities if communities is not None else detect_communities(S, seed=seed)
         groups = _group_codes(S.nodes, given)
+        groups = np.where(groups < 0, groups.max() + 1, groups)  # actors of unknown group are placed together
     component = np.asarray(g.connected_components().membership, dtype=np.int64)
     sizes = np.bincount(component)
     order = np.lexsort((np.arange(len(sizes)), -sizes))  # largest first, stable
@@ -303,13 +306,14 @@ def _group_codes(nodes: pd.Index, groups: Any) -> np.ndarray:
         missing = [str(x) for x in nodes[values.isna().to_numpy()][:5]]
         raise ValueError(f"{int(values.isna().sum())} actors have no group in the partition given (e.g. {', '.join(missing)})")
     codes, _ = factorize(values.to_numpy(dtype=object))
-    return codes
+    return codes  # -1 where the group is unknown (empty, None)
 
 
 def silhouette(positions: pd.DataFrame, groups: Any, *, sample: int | None = None, seed: int = 0) -> float:
     """Mean silhouette of the groups in layout coordinates (Rousseeuw 1987).
 
-    For an actor, ``a`` is its mean distance to the other members of its
+    Actors whose group is unknown (empty or None) are left out. For an
+    actor, ``a`` is its mean distance to the other members of its
     group and ``b`` the smallest mean distance to the members of another
     group; its silhouette is ``(b - a) / max(a, b)``, and 0 for the only
     member of a group. The mean over actors is near 1 when groups sit apart,
@@ -338,6 +342,8 @@ def silhouette(positions: pd.DataFrame, groups: Any, *, sample: int | None = Non
     0.8997
     """
     codes = _group_codes(positions.index, groups)
+    known = codes >= 0  # an actor of unknown group belongs to no group: left out
+    codes, positions = codes[known], positions[known]
     xy = positions[["x", "y"]].to_numpy(dtype=float)
     n = len(xy)
     k = int(codes.max()) + 1 if n else 0

@@ -40,7 +40,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
     from .ecosystem import Ecosystem
 
-__all__ = ["GraphLike", "SparseGraph", "as_sparse"]
+__all__ = ["GraphLike", "SparseGraph", "as_sparse", "igraph_module"]
 
 
 class SparseGraph:
@@ -126,8 +126,7 @@ class SparseGraph:
     def igraph(self) -> igraph.Graph:
         """The same graph as an igraph Graph (vertex ``i`` is ``nodes[i]``), cached."""
         if self._igraph is None:
-            import igraph as ig
-
+            ig = igraph_module()
             u, v, w = self.edges()
             g = ig.Graph(n=self.n, edges=np.column_stack([u, v]), directed=False)
             g.es["weight"] = w
@@ -268,6 +267,22 @@ class SparseGraph:
         out = cls(ids, _symmetric(u, v, w, len(ids)), attrs)
         out.graph = {"name": eco.name, "as_of": as_of, "synthetic": eco.synthetic}
         return out
+
+
+def igraph_module() -> Any:
+    """The ``igraph`` module, imported on first use.
+
+    python-igraph imports ``matplotlib.pyplot`` when it is imported (for its
+    drawing functions), which costs half a second and starts a plotting
+    backend: ecograph imports it here, when a measure first needs it, so
+    that ``import ecograph`` stays light.
+
+    >>> igraph_module().Graph(n=2).vcount()
+    2
+    """
+    import igraph  # deferred on purpose: see the docstring
+
+    return igraph
 
 
 class _Ref:

@@ -1,0 +1,406 @@
+"""Findings that hold on the data: what a steering committee is told, what is withheld, and what would unlock it.
+
+A :class:`Brief` reads one :class:`~ecograph.Analysis` (each measure computed
+once) and the outreach worklist made from it, and states:
+
+* **what the data cover** (:attr:`Brief.facts`): how many actors and ties,
+  how many ties are only proposed or cited, for how many actors the group
+  (sphere), the founding year and the scope are known, how many actors have
+  no known tie;
+* **findings** (:attr:`Brief.findings`): one per question the study asks
+  (are ties dense? is the network in one piece? who connects? do the groups
+  talk to each other? which groups know each other? what does the network
+  hang on? do people move?), each with its numbers, how sure one can be
+  (a resampling band, a test, or a plain count and what it rests on), and
+  the action it suggests; where the dataset holds recommendation rows that
+  address the question (their ``addresses`` column), the action names them
+  and who is proposed to carry them;
+* **what cannot be said yet** (:attr:`Brief.withheld`): each finding whose
+  data are too thin (coverage below :data:`ecograph.MIN_COVERAGE`, or
+  nothing to compute on), with the reason and what data would unlock it.
+
+Findings are codes and numbers; :meth:`Finding.text` writes them in the
+reader's language from the catalogue of words. The report's first page and
+the notebooks' conclusions both come from here, so a conclusion can never
+say more than the data.
+
+Examples
+--------
+>>> import ecograph as eg
+>>> brief = eg.Brief(eg.datasets.dijon())
+>>> [f.code for f in brief.findings][:3]
+['ties', 'fragmentation', 'connectors']
+>>> "spheres" in [f.code for f in brief.withheld]
+True
+>>> print(brief.findings[0].text("en")["sentence"])
+31 ties are known between the 103 actors: 0.6% of the ties possible; 63 actors have no known tie.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any
+
+import pandas as pd
+
+from .analysis import Analysis
+from .coverage import actor_gaps
+from .group_coverage import MIN_COVERAGE
+from .outreach import key_players, outreach_worklist
+from .words import CATALOGUE, check_language, names, word
+
+__all__ = ["FINDING_CODES", "MAX_FINDINGS", "Brief", "Finding"]
+
+#: The findings, in the order a committee reads them (and the codes a recommendation row's ``addresses`` column uses).
+FINDING_CODES = ("ties", "fragmentation", "connectors", "spheres", "communities", "fragility", "flows")
+#: At most this many findings on the first page.
+MAX_FINDINGS = 5
+#: Kinds that are places to meet or schemes, not organisations: never named as connectors.
+NOT_CONNECTORS = ("programme", "event", "recommendation")
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One finding: codes and numbers, written in words by :meth:`text`.
+
+    Attributes
+    ----------
+    code : str
+        One of :data:`FINDING_CODES`.
+    values : mapping
+        The numbers and names of its sentence.
+    confidence : str
+        Key of how sure it is (``findings.confidence.<key>``), with
+        ``confidence_values``.
+    action : str
+        Key of the action it suggests (``findings.action.<key>``), with
+        ``action_values``.
+    recommendations : tuple of (name, carriers)
+        The dataset's recommendations that address it, with the actors
+        proposed to carry each.
+    withheld : str or None
+        Why it is not stated (a key of ``findings.withheld.<key>``), with
+        ``unlock`` saying what data would unlock it.
+    variant : str
+        Which sentence says it (``findings.sentence.<code>_<variant>``).
+    group : str
+        The grouping the finding is about (``"sphere"`` is written as
+        spheres; another attribute by its name).
+
+    Examples
+    --------
+    >>> f = Finding("flows", {"n": 2, "moves": "A → B"}, "count", {}, "flows", {})
+    >>> f.text("fr")["question"]
+    'Les personnes circulent-elles entre les structures ?'
+    """
+
+    code: str
+    values: Mapping[str, Any]
+    confidence: str
+    confidence_values: Mapping[str, Any]
+    action: str
+    action_values: Mapping[str, Any]
+    recommendations: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    withheld: str | None = None
+    unlock: Mapping[str, Any] = field(default_factory=dict)
+    variant: str = ""
+    group: str = "sphere"
+
+    @property
+    def stated(self) -> bool:
+        """Whether the data support the finding (it is not withheld)."""
+        return self.withheld is None
+
+    def text(self, lang: str = "en") -> dict[str, str]:
+        """The finding in words: ``question``, then ``sentence``, ``confidence``, ``action`` (or ``withheld`` and ``unlock``)."""
+        check_language(lang)
+        known = f"findings.group.{self.group}" in CATALOGUE
+        groups = {
+            "group": word(f"findings.group.{self.group}", lang) if known else self.group,
+            "groups": word(f"findings.groups.{self.group}", lang) if known else self.group,
+        }
+        out = {"question": word(f"findings.question.{self.code}", lang, **groups)}
+        if self.withheld is not None:
+            out["withheld"] = word(f"findings.withheld.{self.withheld}", lang, **groups, **self.values)
+            out["unlock"] = " ".join(word(f"findings.unlock.{key}", lang, **groups, **values) for key, values in self.unlock.items())
+            return out
+        sentence = f"findings.sentence.{self.code}" + (f"_{self.variant}" if self.variant else "")
+        out["sentence"] = word(sentence, lang, **groups, **self.values)
+        out["confidence"] = word(f"findings.confidence.{self.confidence}", lang, **groups, **self.confidence_values)
+        action = word(f"findings.action.{self.action}", lang, **groups, **self.action_values)
+        for name, carriers in self.recommendations:
+            key = "findings.recommendation_carried" if carriers else "findings.recommendation"
+            action += " " + word(key, lang, name=name, carriers=names(list(carriers), lang))
+        out["action"] = action
+        return out
+
+
+class Brief:
+    """What the data say, and do not say yet, for a steering committee (computed once, shared by report and notebooks).
+
+    Parameters
+    ----------
+    data : Ecosystem or Analysis
+        An ecosystem (analysed with :class:`~ecograph.Analysis` and the
+        options below) or an analysis made already.
+    group, seed
+        Passed to :class:`~ecograph.Analysis` when ``data`` is an ecosystem.
+    k : int, default 3
+        Introducers suggested per actor in the worklist.
+
+    Examples
+    --------
+    >>> import ecograph as eg
+    >>> brief = eg.Brief(eg.datasets.tiny())
+    >>> brief.facts["actors"], brief.facts["isolates"]
+    (8, 1)
+    >>> brief.worklist is brief.worklist
+    True
+    """
+
+    def __init__(self, data: Any, *, group: Any = "sphere", seed: int = 0, k: int = 3) -> None:
+        self.analysis = Analysis.of(data, group=group, seed=seed)
+        if self.analysis.eco is None:
+            raise TypeError("a Brief needs an Ecosystem (or an Analysis of one): its findings read the tables")
+        self.k = k
+
+    def __repr__(self) -> str:
+        return f"<Brief of {self.analysis.name!r}: {len(self.findings)} findings, {len(self.withheld)} withheld>"
+
+    # ---- what is computed once -----------------------------------------------------------------------
+
+    @cached_property
+    def worklist(self) -> pd.DataFrame:
+        """The outreach worklist (:func:`ecograph.outreach_worklist`) of the analysed network."""
+        if self.analysis.sparse.n < 2:
+            return pd.DataFrame(columns=["name", "reason", "introducer_1"])
+        return outreach_worklist(self.analysis, k=self.k, seed=self.analysis.seed)
+
+    @cached_property
+    def key_players(self) -> pd.DataFrame:
+        """The actors whose departure would fragment the network most (:func:`ecograph.key_players`)."""
+        if self.analysis.sparse.n < 2:
+            return pd.DataFrame(columns=["step", "actor", "name", "kind", "role", "pairs_disconnected", "largest_component_share"])
+        return key_players(self.analysis, k=5, seed=self.analysis.seed)
+
+    @cached_property
+    def gaps(self) -> pd.DataFrame:
+        """:func:`ecograph.actor_gaps` of the analysed actors: what to ask each of them."""
+        return actor_gaps(self.analysis.network_eco)
+
+    @cached_property
+    def facts(self) -> dict[str, Any]:
+        """What the data cover: counts an officer can check against the tables."""
+        a = self.analysis
+        eco, net = a.eco, a.network_eco
+        actors = net.actors
+        ties = eco.ties
+        status = ties["status"] if "status" in ties.columns else pd.Series("", index=ties.index)
+        cov = a.coverage
+        sphere_status = actors["sphere_status"] if "sphere_status" in actors.columns else pd.Series("", index=actors.index)
+        known = ~actors["sphere"].isna() & (actors["sphere"].astype(str).str.strip() != "") if "sphere" in actors.columns else None
+        return {
+            "actors": int(a.sparse.n),
+            "recommendations": int((eco.actors["kind"] == "recommendation").sum()),
+            "tie_rows": len(net.ties),
+            "pairs": int(a.sparse.m),
+            "proposed": int((status == "proposed").sum()),
+            "cited": int((status == "cited").sum()),
+            "isolates": int((a.sparse.degrees() == 0).sum()),
+            "tied": int((a.sparse.degrees() > 0).sum()),
+            "group_known": int(cov.actors_known),
+            "group_ties_known": int(cov.ties_known),
+            "group_stated": int(((sphere_status == "stated") & known).sum()) if known is not None else 0,
+            "group_inferred": int(((sphere_status == "inferred") & known).sum()) if known is not None else 0,
+            "founded_known": int(actors["founded"].notna().sum()),
+            "scope_known": int((actors["scope"].astype(str).str.strip() != "").sum()) if "scope" in actors.columns else 0,
+            "people": len(eco.people),
+            "moves": len(a.people_flows),
+            "rejected": len(eco.rejected),
+        }
+
+    @cached_property
+    def candidates(self) -> list[Finding]:
+        """Every finding, stated or withheld, in the order of :data:`FINDING_CODES`."""
+        makers = {
+            "ties": self._ties,
+            "fragmentation": self._fragmentation,
+            "connectors": self._connectors,
+            "spheres": self._spheres,
+            "communities": self._communities,
+            "fragility": self._fragility,
+            "flows": self._flows,
+        }
+        out = []
+        for code in FINDING_CODES:
+            finding = makers[code]()
+            if finding is not None:
+                out.append(finding)
+        return out
+
+    @property
+    def findings(self) -> list[Finding]:
+        """The stated findings for the first page: at most :data:`MAX_FINDINGS`, in reading order."""
+        return [f for f in self.candidates if f.stated][:MAX_FINDINGS]
+
+    @property
+    def withheld(self) -> list[Finding]:
+        """The findings the data cannot support yet, each with what would unlock it."""
+        return [f for f in self.candidates if not f.stated]
+
+    # ---- one function per finding --------------------------------------------------------------------
+
+    def _names(self, ids: Any) -> list[str]:
+        actors = self.analysis.eco.actors
+        return [str(actors["name"].get(i, i)) for i in ids]
+
+    def _recommendations(self, code: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """The dataset's recommendation rows whose ``addresses`` name ``code``, with their proposed carriers."""
+        eco = self.analysis.eco
+        actors = eco.actors
+        if "addresses" not in actors.columns:
+            return ()
+        recos = actors[
+            (actors["kind"] == "recommendation")
+            & actors["addresses"].astype(str).str.split(";").apply(lambda xs: code in [x.strip() for x in xs])
+        ]
+        out = []
+        for rid, name in zip(recos.index, recos["name"]):
+            ties = eco.ties[(eco.ties["target"] == rid) & (eco.ties["type"] == "potential_carrier")]
+            out.append((str(name), tuple(self._names(ties["source"]))))
+        return tuple(out)
+
+    @property
+    def _group(self) -> str:
+        group = self.analysis.group
+        return group if isinstance(group, str) else ""
+
+    def _finding(
+        self, code: str, values: dict, confidence: str, confidence_values: dict, action: str, action_values: dict, variant: str = ""
+    ) -> Finding:
+        return Finding(
+            code,
+            values,
+            confidence,
+            confidence_values,
+            action,
+            action_values,
+            self._recommendations(code),
+            variant=variant,
+            group=self._group,
+        )
+
+    def _ties(self) -> Finding | None:
+        a, facts = self.analysis, self.facts
+        n, m = facts["actors"], facts["pairs"]
+        if n < 2:
+            return None
+        values = {"m": m, "n": n, "density": a.density, "isolates": facts["isolates"]}
+        band = a.robustness.set_index("measure").loc["density"]
+        confidence = {"low": float(band["ci_low"]), "high": float(band["ci_high"]), "share": 0.1}
+        return self._finding("ties", values, "resampled", confidence, "map_ties", {"isolates": facts["isolates"]})
+
+    def _fragmentation(self) -> Finding | None:
+        a = self.analysis
+        head = a.headline
+        n = int(head["actors"])
+        if n < 2 or not a.sparse.m:
+            return None
+        wl = self.worklist
+        introduced = int(wl["introducer_1"].notna().sum()) if "introducer_1" in wl.columns else 0
+        values = {
+            "largest": round(float(head["largest_component_share"]) * n),
+            "share": float(head["largest_component_share"]),
+            "others": int(head["components"]) - 1,
+            "isolates": int(head["isolates"]),
+        }
+        return self._finding("fragmentation", values, "known_ties", {}, "introduce", {"listed": len(wl), "introduced": introduced})
+
+    def _connectors(self) -> Finding | None:
+        a = self.analysis
+        kinds = a.eco.actors["kind"].reindex(a.brokers.index)
+        top = a.brokers[(a.brokers["betweenness"] > 0) & ~kinds.isin(NOT_CONNECTORS).to_numpy()].head(3)
+        if not len(top):
+            return None
+        rob = a.robustness.set_index("measure")
+        kept = float(rob.loc["top_brokers", "mean"]) if "top_brokers" in rob.index else math.nan
+        values = {"names": self._names(top.index), "ids": list(top.index)}
+        confidence = "stable_ranking" if kept >= 0.7 else "fragile_ranking"
+        return self._finding("connectors", values, confidence, {"kept": kept, "k": 10}, "rely_on_connectors", {})
+
+    def _spheres(self) -> Finding:
+        a = self.analysis
+        cov = a.coverage
+        ei = a.ei_index
+        values = {"known": cov.actors_known, "actors": cov.actors, "ties_known": cov.ties_known, "ties": cov.ties, "share": cov.share}
+        if not ei.computable or not cov.is_sufficient():
+            reason = ei.reason if not ei.computable else "low_coverage"
+            ask = a.unknown_actors.head(5).index
+            unlock = {"ties": {"needed": cov.needed()}, "ask": {"names": self._names(ask)}}
+            values["threshold"] = MIN_COVERAGE
+            return Finding("spheres", values, "", {}, "", {}, withheld=reason, unlock=unlock, group=self._group)
+        test = a.ei_test
+        p_less, p_greater = float(test["p_less"]), float(test["p_greater"])
+        verdict = "inside" if p_less < 0.05 else "across" if p_greater < 0.05 else "chance"
+        values.update({"ei": float(ei), "expected": float(test["expected"]), "verdict": verdict})
+        confidence = {"p": min(p_less, p_greater), "permutations": int(test["permutations"])}
+        return self._finding("spheres", values, f"permutation_{verdict}", confidence, f"spheres_{verdict}", {}, variant=verdict)
+
+    def _communities(self) -> Finding | None:
+        a = self.analysis
+        if a.sparse.m < 2:
+            return None
+        sizes = a.communities.sizes
+        groups = int((sizes >= 2).sum())
+        nulls = a.null_models.set_index("statistic") if len(a.null_models) else pd.DataFrame()
+        if "modularity" not in nulls.index or groups < 2:
+            return None
+        z = float(nulls.loc["modularity", "z"])
+        values = {"groups": groups, "largest": int(sizes.max()), "q": float(a.communities.modularity)}
+        confidence = {"z": z, "mean": float(nulls.loc["modularity", "mean"]), "samples": int(nulls.loc["modularity", "samples"])}
+        if z >= 2:
+            return self._finding("communities", values, "beyond_chance", confidence, "cross_groups", {})
+        return self._finding("communities", values, "not_beyond_chance", confidence, "cross_groups", {}, variant="weak")
+
+    def _fragility(self) -> Finding | None:
+        a = self.analysis
+        cuts = a.cut_points
+        if not len(cuts):
+            return None
+        actor = cuts.index[0]
+        values = {"name": self._names([actor])[0], "id": actor, "cut_off": int(cuts.iloc[0]), "cut_points": len(cuts)}
+        return self._finding("fragility", values, "known_paths", {}, "backup_ties", {"name": values["name"]})
+
+    def _flows(self) -> Finding:
+        a = self.analysis
+        flows = a.people_flows
+        if not len(self.analysis.eco.affiliations):
+            return Finding("flows", {}, "", {}, "", {}, withheld="no_affiliations", unlock={"affiliations": {}}, group=self._group)
+        moves = [f"{s} → {t}" for s, t in zip(self._names(flows["source"]), self._names(flows["target"]))]
+        if not len(flows):
+            return Finding("flows", {}, "", {}, "", {}, withheld="no_moves", unlock={"affiliations": {}}, group=self._group)
+        values = {"n": len(flows), "moves": "; ".join(moves[:4]) + ("…" if len(moves) > 4 else "")}
+        return self._finding("flows", values, "count", {"people": len(a.eco.people)}, "follow_people", {})
+
+    # ---- for tables and notebooks ------------------------------------------------------------------
+
+    def to_frame(self, lang: str = "en") -> pd.DataFrame:
+        """Every finding as a row: code, whether stated, and its words in ``lang``.
+
+        Examples
+        --------
+        >>> import ecograph as eg
+        >>> eg.Brief(eg.datasets.tiny()).to_frame()["code"].tolist()[:2]
+        ['ties', 'fragmentation']
+        """
+        rows = []
+        for f in self.candidates:
+            text = f.text(lang)
+            rows.append({"code": f.code, "stated": f.stated, **text})
+        return pd.DataFrame(rows)
+
+    def __iter__(self):
+        return iter(self.findings)
