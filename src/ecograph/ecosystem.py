@@ -56,6 +56,11 @@ class Ecosystem:
         ``load(..., on_error="collect")``), with their reasons.
     problems : list of Problem
         The problems behind the rejected rows.
+    warnings : list of Problem
+        What rejects no row but the reader should know, such as a table with
+        a header and no rows. :func:`ecograph.validation.data_warnings` lists
+        them, with the problems of whole tables (duplicate or unnamed
+        columns), as a DataFrame for the report's coverage section.
     synthetic : bool
         True for generated data: every output made from it says so.
 
@@ -77,6 +82,7 @@ class Ecosystem:
     rejected: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=["table", "file", "row", "reasons", "cells"]))
     problems: list[Problem] = field(default_factory=list)
     synthetic: bool = False
+    warnings: list[Problem] = field(default_factory=list)
 
     def __repr__(self) -> str:
         extra = ", synthetic" if self.synthetic else ""
@@ -234,6 +240,7 @@ def _from_result(result: ValidationResult, *, name: str, path: str, synthetic: b
         rejected=result.rejected,
         problems=result.problems,
         synthetic=synthetic,
+        warnings=result.warnings,
     )
 
 
