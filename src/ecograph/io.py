@@ -362,9 +362,10 @@ def _read_csv(path: Path, name: str) -> RawTable:
     table = RawTable(name, file, columns, [], encoding, delimiter, _header_problems(name, file, columns))
     table.problems.extend(_encoding_problems(name, file, columns, odd_rows, encoding))
     width = max(len(columns), 1)
+    positions = _positions(columns)
     # csv.reader counts physical lines for quoted newlines; track the row as a spreadsheet does.
     for offset, record in enumerate(records[1:], start=2):
-        if not any(cell.strip() for cell in record):
+        if not "".join(record).strip():
             continue  # a blank row holds no data
         if (len(table.rows) + 1) * width > MAX_TABLE_CELLS:
             return _too_many_cells(name, file, len(table.rows), width)
@@ -380,19 +381,25 @@ def _read_csv(path: Path, name: str) -> RawTable:
                     f"Remove the extra cells or quote values that contain '{delimiter}'.",
                 )
             )
-        table.rows.append(RawRow(offset, _cells(columns, record)))
+        table.rows.append(RawRow(offset, _cells(positions, record)))
     return table
 
 
-def _cells(columns: list[str], values: list[str]) -> dict[str, str]:
-    """The non-empty cells of a row by column name (the first of two columns with one name)."""
-    cells: dict[str, str] = {}
-    for col, value in zip(columns, values):
-        if col and col not in cells:
-            value = value.strip()
-            if value:
-                cells[col] = value
-    return cells
+def _positions(columns: list[str]) -> list[tuple[int, str]]:
+    """Where each named column is read from: the first of two columns with one name."""
+    seen: set[str] = set()
+    positions = []
+    for i, col in enumerate(columns):
+        if col and col not in seen:
+            seen.add(col)
+            positions.append((i, col))
+    return positions
+
+
+def _cells(positions: list[tuple[int, str]], values: list[str]) -> dict[str, str]:
+    """The non-empty cells of a row by column name."""
+    n = len(values)
+    return {col: value for i, col in positions if i < n and (value := values[i].strip())}
 
 
 def _encoding_problems(name: str, file: str, columns: list[str], odd_rows: dict[int, tuple[int, str]], encoding: str) -> list[Problem]:
@@ -745,6 +752,7 @@ class _Workbook:
 def _read_sheet(book: _Workbook, title: str, part: str, name: str) -> RawTable:
     file = f"{book.path}[{title}]"
     columns: list[str] = []
+    positions: list[tuple[int, str]] = []
     table: RawTable | None = None
     try:
         for number, values in book.rows(part):
@@ -757,6 +765,7 @@ def _read_sheet(book: _Workbook, title: str, part: str, name: str) -> RawTable:
                     columns = _clean_header([texts.get(c, "") for c in range(1, width + 1)])
                     while columns and not columns[-1]:
                         columns.pop()
+                positions = _positions(columns)
                 table = RawTable(name, file, columns, [], "xlsx", "", _header_problems(name, file, columns))
                 if number == 1:
                     continue
@@ -777,7 +786,7 @@ def _read_sheet(book: _Workbook, title: str, part: str, name: str) -> RawTable:
                         "Give those columns a name in row 1 or clear the cells.",
                     )
                 )
-            table.rows.append(RawRow(number, _cells(columns, [texts.get(c, "") for c in range(1, len(columns) + 1)])))
+            table.rows.append(RawRow(number, {col: texts[i + 1] for i, col in positions if texts.get(i + 1)}))
     except _Refused as exc:
         return _unreadable(name, file, f"cannot read the sheet: {exc}", _XLSX_BUDGET_NOTE if "large" in str(exc) else _PART_HINT)
     except ET.ParseError as exc:

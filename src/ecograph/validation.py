@@ -132,6 +132,8 @@ def _check_text(chk: _Checker, raw: RawTable) -> None:
         if bad:
             chk.add(1, name, None, f"the name of column {i} holds a control character (U+{ord(bad.group()):04X})", _CONTROL_HINT)
     for r in raw.rows:
+        if not CONTROL_CHARACTERS.search("".join(r.cells.values())):
+            continue  # one search for the whole row: most rows are clean
         for column, value in r.cells.items():
             bad = CONTROL_CHARACTERS.search(value)
             if bad:
