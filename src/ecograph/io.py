@@ -34,7 +34,7 @@ import os
 import re
 import sys
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from xml.etree import ElementTree as ET
@@ -59,6 +59,7 @@ __all__ = [
     "python_value",
     "read_dataset_files",
     "read_json",
+    "read_sheets",
     "read_table",
     "set_cell",
     "spreadsheet_safe",
@@ -806,8 +807,9 @@ def _read_sheet(book: _Workbook, title: str, part: str, name: str) -> RawTable:
     return table
 
 
-def _read_workbook(path: Path) -> tuple[dict[str, RawTable], list[Problem]]:
+def _read_workbook(path: Path, names: Iterable[str] = (*TABLE_ORDER, *_EXTRA_TABLES)) -> tuple[dict[str, RawTable], list[Problem]]:
     file = str(path)
+    names = {n.strip().lower() for n in names}
     try:
         too_large = _size_problem(path)
     except OSError as exc:
@@ -829,7 +831,7 @@ def _read_workbook(path: Path) -> tuple[dict[str, RawTable], list[Problem]]:
         claimed: dict[str, list[str]] = {}
         for title, _ in book.sheets:
             key = title.strip().lower()
-            if key in TABLE_ORDER or key in _EXTRA_TABLES:
+            if key in names:
                 claimed.setdefault(key, []).append(title)
         for title, part in book.sheets:
             key = title.strip().lower()
@@ -842,6 +844,25 @@ def _read_workbook(path: Path) -> tuple[dict[str, RawTable], list[Problem]]:
     finally:
         book.close()
     return tables, problems
+
+
+def read_sheets(path: str | os.PathLike, names: Iterable[str]) -> tuple[dict[str, RawTable], list[Problem]]:
+    """Read the sheets called ``names`` (whatever their case) of any workbook, as raw tables.
+
+    The reader of :func:`read_dataset_files`, for other tools' workbooks
+    (Kumu's ``Elements`` and ``Connections``): the same bounds and the same
+    problems for a damaged, oversized or hostile file. Tables are keyed by
+    lower-case name.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib, pandas as pd
+    >>> path = write_xlsx({"Elements": pd.DataFrame({"Label": ["Café"]})}, pathlib.Path(tempfile.mkdtemp()) / "k.xlsx")
+    >>> tables, problems = read_sheets(path, ["elements", "connections"])
+    >>> tables["elements"].rows[0].cells, problems
+    ({'Label': 'Café'}, [])
+    """
+    return _read_workbook(Path(path), names)
 
 
 def _claimed_twice(key: str, where: str, names: list[str]) -> RawTable:
