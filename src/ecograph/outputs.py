@@ -84,10 +84,13 @@ def _say_files(names: list[str]) -> str:
 
 def _protected(target: Path, protect: Iterable[str | os.PathLike]) -> str | None:
     """Why ``target`` may never be replaced, or None."""
-    here = Path.cwd().resolve()
-    if target == Path(target.anchor) or target == Path.home().resolve():
+    try:
+        home, here = Path.home().resolve(), Path.cwd().resolve()
+    except (OSError, RuntimeError):  # no home folder, or the current folder was deleted
+        home = here = None
+    if target == Path(target.anchor) or target == home:
         return f"{target} is the home folder or the root of the disk"
-    if target == here or target in here.parents:
+    if here is not None and (target == here or target in here.parents):
         return f"{target} holds the current folder"
     for item in protect:
         inner = Path(item).resolve()
