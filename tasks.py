@@ -85,7 +85,7 @@ def ensure_chromium() -> str:
 
 def task_dijon() -> None:
     setup()
-    run(BIN / "ecograph", "report", "dijon", "-o", ROOT / "outputs" / "dijon")
+    run(BIN / "ecograph", "report", "dijon", "-o", ROOT / "outputs" / "dijon", "--force")  # replaces the earlier report there
 
 
 def task_lint() -> None:
@@ -111,7 +111,7 @@ def task_quick() -> None:
 
 def task_schema() -> None:
     setup()
-    run(BIN / "ecograph", "schema", "-o", ROOT / "docs" / "schema.md")
+    run(BIN / "ecograph", "schema", "-o", ROOT / "docs" / "schema.md", "--force")
 
 
 def task_notebooks() -> None:

@@ -39,7 +39,7 @@ Examples
 8
 """
 
-from . import coverage, datasets
+from . import _startup, coverage, datasets  # _startup first: it must run before numpy and scipy load
 from .analysis import Analysis
 from .bridges import bridges, cut_points, local_bridges
 from .brokerage import betweenness, brokerage_roles, brokers, participation
@@ -67,6 +67,8 @@ from .views import NetworkView, view, view_communities, view_community, view_ego
 from .vocabulary import Vocabulary, default_vocabulary
 
 __version__ = "0.1.0"
+
+_startup.restore()
 
 __all__ = [
     # data

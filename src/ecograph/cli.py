@@ -23,16 +23,129 @@ Subcommands:
     The main job: a one-file HTML report with its tables and figures.
 
 ``PATH`` may be ``dijon`` for the bundled Dijon dataset.
+
+Every command that writes follows one policy (:mod:`ecograph.outputs`): it
+writes a new folder or file, or replaces the outputs it wrote there before;
+it refuses an existing file, or a folder holding other files, unless
+``--force``; and a failure leaves the earlier outputs as they were.
+
+Exit status: 0 when all went well; 1 when the dataset has problems (rows
+rejected, or it cannot be read) or the command could not finish; 2 for a
+usage mistake (an unknown option, a malformed value, an output that may not
+be written), always told in one line on stderr; 141 when the reader of the
+output went away (``ecograph summary dijon | head -3``), quietly. No Python
+traceback is shown unless the command is given ``--debug``. Text from the
+data is never printed raw: control characters (terminal escape sequences)
+are escaped.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as _dt
+import os
 import sys
-from collections.abc import Sequence
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
-__all__ = ["main"]
+from .errors import EcographError, OutputError, SchemaError, printable
+from .outputs import check_output_folder, output_file, output_folder
+from .words import word
+
+__all__ = ["build_parser", "main"]
+
+_BROKEN_PIPE = 141  # 128 + SIGPIPE, what a Unix tool killed by a closed pipe returns
+
+
+def _say(key: str, **values: object) -> str:
+    return word(f"cli.{key}", "en", **values)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, with every usage error told in one line (and exit status 2, argparse's convention)."""
+
+    def error(self, message: str):  # type: ignore[override]
+        self.exit(2, printable(_say("usage_error", prog=self.prog, message=message)) + "\n")
+
+
+class _Printable:
+    """A text stream that escapes control characters from the data before they reach the terminal."""
+
+    def __init__(self, stream):
+        self._stream = stream
+
+    def write(self, text: str) -> int:
+        text = printable(text)
+        try:
+            return self._stream.write(text)
+        except UnicodeEncodeError:  # a terminal that cannot show some letters: escape them
+            encoding = getattr(self._stream, "encoding", None) or "ascii"
+            return self._stream.write(text.encode(encoding, "backslashreplace").decode(encoding))
+
+    def __getattr__(self, name: str):
+        return getattr(self._stream, name)
+
+
+@contextmanager
+def _printable_streams() -> Iterator[None]:
+    out, err = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = _Printable(out), _Printable(err)
+    try:
+        yield
+    finally:
+        sys.stdout, sys.stderr = out, err
+
+
+def _suffix(*suffixes: str):
+    """An argparse type: a file name ending with one of ``suffixes``."""
+
+    def check(text: str) -> str:
+        if Path(text).suffix.lower() not in suffixes:
+            raise argparse.ArgumentTypeError(_say("bad_suffix", suffixes=" or ".join(suffixes), value=repr(text)))
+        return text
+
+    return check
+
+
+def _count(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(_say("bad_count", value=repr(text)))
+    return value
+
+
+def _seed(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if not 0 <= value < 2**32:
+        raise argparse.ArgumentTypeError(_say("bad_seed", value=repr(text)))
+    return value
+
+
+def _layer_sphere(text: str) -> str:
+    layer, sep, sphere = text.partition("=")
+    if not sep or not layer.strip() or not sphere.strip():
+        raise argparse.ArgumentTypeError(_say("bad_layer_sphere", value=repr(text)))
+    return text
+
+
+def _check_source_date_epoch(parser: argparse.ArgumentParser) -> None:
+    """``SOURCE_DATE_EPOCH``, when set, must be a date the report can show."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if not epoch:
+        return
+    try:
+        _dt.datetime.fromtimestamp(int(epoch), tz=_dt.timezone.utc)
+        time.gmtime(int(epoch))
+    except (ValueError, OverflowError, OSError):
+        parser.error(_say("bad_epoch", value=repr(epoch)))
 
 
 def _dataset_path(text: str) -> Path:
@@ -48,6 +161,10 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 
     path = _dataset_path(args.path)
     result = validate(path)
+    if result.warnings:
+        print(_say("warnings", n=len(result.warnings)))
+        for p in result.warnings:
+            print(f"  - {p}")
     if result.problems:
         n = len(result.problems)
         print(f"{path}: {n} problem{'s' if n != 1 else ''} found", file=sys.stdout)
@@ -69,13 +186,12 @@ class _Failed(Exception):
 def _load_dataset(text: str):
     """Load a dataset for a command, printing every problem and failing cleanly if it is invalid."""
     from .ecosystem import load
-    from .errors import SchemaError
 
     try:
         return load(_dataset_path(text), name="dijon" if text == "dijon" else None)
     except SchemaError as exc:
         print(exc, file=sys.stderr)
-        print("Run 'ecograph validate' for details.", file=sys.stderr)
+        print(_say("validate_hint"), file=sys.stderr)
         raise _Failed from None
 
 
@@ -91,7 +207,8 @@ def _cmd_schema(args: argparse.Namespace) -> int:
 
     text = schema_markdown() + "\n"
     if args.output:
-        Path(args.output).write_text(text, encoding="utf-8")
+        with output_file(args.output, force=args.force) as path:
+            path.write_text(text, encoding="utf-8")
     else:
         sys.stdout.write(text)
     return 0
@@ -101,9 +218,11 @@ def _cmd_report(args: argparse.Namespace) -> int:
     from .report import run_report
 
     path = _dataset_path(args.path)
+    check_output_folder(args.output, command="report", force=args.force, protect=[path])  # before hours of computing
     return run_report(
         path,
         Path(args.output),
+        force=args.force,
         quiet=args.quiet,
         name="dijon" if args.path == "dijon" else None,
         lang=args.lang,
@@ -119,8 +238,9 @@ def _cmd_outreach(args: argparse.Namespace) -> int:
 
     eco = _load_dataset(args.path)
     worklist = outreach_worklist(eco, k=args.k, seed=args.seed, lang=args.lang)
-    out = write_worklist(worklist, args.output, lang=args.lang)
-    print(f"{len(worklist)} actors to reach out to, written to {out}")
+    with output_file(args.output, force=args.force, protect=[_dataset_path(args.path)]) as path:
+        write_worklist(worklist, path, lang=args.lang)
+    print(f"{len(worklist)} actors to reach out to, written to {args.output}")
     return 0
 
 
@@ -131,37 +251,43 @@ def _cmd_template(args: argparse.Namespace) -> int:
     from .template import write_template
 
     source = _load_dataset(args.source) if args.source else None
-    path = write_template(args.output, lang=args.lang, source=source)
-    print(f"Collection template written to {path}")
+    with output_file(args.output, force=args.force, protect=[_dataset_path(args.source)] if args.source else []) as path:
+        write_template(path, lang=args.lang, source=source)
+    print(f"Collection template written to {args.output}")
     return 0
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
     from . import gephi, kumu, umap
     from .analysis import Analysis
+    from .io import write_dataset
 
     eco = _load_dataset(args.path)
     out = Path(args.output)
-    out.parent.mkdir(parents=True, exist_ok=True)
     skipped: list = []
     analysis = Analysis.of(eco, seed=args.seed)
+    inputs = [_dataset_path(args.path)]
+    place = (
+        output_folder(out, command="export", force=args.force, protect=inputs)
+        if args.format == "csv"
+        else output_file(out, force=args.force, protect=inputs)
+    )
     try:
-        if args.format == "gexf":
-            gephi.write_gexf(eco, out, seed=args.seed, undirected_ties=args.undirected_ties, analysis=analysis)
-        elif args.format == "graphml":
-            gephi.write_graphml(eco, out, undirected_ties=args.undirected_ties)
-        elif args.format == "kumu-json":
-            kumu.write_kumu_json(eco, out)
-        elif args.format == "kumu-xlsx":
-            kumu.write_kumu_xlsx(eco, out)
-        elif args.format == "umap":
-            skipped = umap.write_umap(eco, out, by=args.layers, lang=args.lang, seed=args.seed, analysis=analysis)
-        elif args.format == "geojson":
-            skipped = umap.write_geojson(eco, out, by=args.layers, lang=args.lang, seed=args.seed, analysis=analysis)
-        else:
-            from .io import write_dataset
-
-            write_dataset(eco, out)
+        with place as target:
+            if args.format == "gexf":
+                gephi.write_gexf(eco, target, seed=args.seed, undirected_ties=args.undirected_ties, analysis=analysis)
+            elif args.format == "graphml":
+                gephi.write_graphml(eco, target, undirected_ties=args.undirected_ties)
+            elif args.format == "kumu-json":
+                kumu.write_kumu_json(eco, target)
+            elif args.format == "kumu-xlsx":
+                kumu.write_kumu_xlsx(eco, target)
+            elif args.format == "umap":
+                skipped = umap.write_umap(eco, target, by=args.layers, lang=args.lang, seed=args.seed, analysis=analysis)
+            elif args.format == "geojson":
+                skipped = umap.write_geojson(eco, target, by=args.layers, lang=args.lang, seed=args.seed, analysis=analysis)
+            else:
+                write_dataset(eco, target)
     except umap.MissingCoordinatesError as exc:
         print(f"{args.path}: {exc}", file=sys.stderr)
         return 1
@@ -187,7 +313,6 @@ def _one_line(exc: Exception) -> str:
 
 def _cmd_import(args: argparse.Namespace) -> int:
     from . import gephi, kumu, umap
-    from .errors import SchemaError
     from .exchange import leftovers_frame
     from .io import write_dataset
 
@@ -221,17 +346,17 @@ def _cmd_import(args: argparse.Namespace) -> int:
     except SchemaError as exc:
         print(_one_line(exc), file=sys.stderr)
         return 2
-    out = Path(args.out)
-    write_dataset(eco, out)
     leftovers = leftovers_frame(eco)
+    with output_folder(args.out, command="import", force=args.force, protect=[source]) as folder:
+        write_dataset(eco, folder)
+        if len(leftovers):
+            leftovers.to_csv(folder / "leftovers.csv", index=False, encoding="utf-8", lineterminator="\n")
+    out = Path(args.out)
     leftover_file = out / "leftovers.csv"
     if len(leftovers):
-        leftovers.to_csv(leftover_file, index=False, encoding="utf-8", lineterminator="\n")
         print(f"Not imported ({len(leftovers)}):")
         for rec in leftovers.to_dict("records"):
-            print(f"  - {rec['table']}, row {rec['row']}: {rec['reasons']}")
-    elif leftover_file.exists():
-        leftover_file.unlink()  # from an earlier import into the same folder
+            print(f"  - {rec['table']}, row {rec['row']}: {printable(str(rec['reasons']))}")
     nodes, edges = getattr(eco, "read_counts", (len(eco.actors) + len(leftovers), 0))
     what = "features" if args.command == "import-umap" else f"nodes and {edges} edges"
     print(
@@ -242,37 +367,53 @@ def _cmd_import(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """The argument parser of the ``ecograph`` command."""
+    """The argument parser of the ``ecograph`` command.
+
+    Examples
+    --------
+    >>> build_parser().parse_args(["summary", "dijon", "--debug"]).debug
+    True
+    """
     from . import __version__
 
-    parser = argparse.ArgumentParser(prog="ecograph", description="Ecosystem relationship-graph analytics.")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=_say("help_debug"))
+    writes = argparse.ArgumentParser(add_help=False)
+    writes.add_argument("--force", action="store_true", help=_say("help_force"))
+
+    parser = _Parser(prog="ecograph", description="Ecosystem relationship-graph analytics.", parents=[common])
     parser.add_argument("--version", action="version", version=f"ecograph {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    p = sub.add_parser("validate", help="check a dataset and list every problem")
+    def command(name: str, help: str, *, output: bool = False) -> argparse.ArgumentParser:
+        return sub.add_parser(name, help=help, parents=[common, writes] if output else [common])
+
+    p = command("validate", "check a dataset and list every problem")
     p.add_argument("path", help="dataset folder, .xlsx workbook, or 'dijon'")
     p.set_defaults(func=_cmd_validate)
 
-    p = sub.add_parser("summary", help="counts, tie types, components and density of a dataset")
+    p = command("summary", "counts, tie types, components and density of a dataset")
     p.add_argument("path", help="dataset folder, .xlsx workbook, or 'dijon'")
     p.add_argument("--json", action="store_true", help="print JSON instead of text")
     p.set_defaults(func=_cmd_summary)
 
-    p = sub.add_parser("outreach", help="write the outreach worklist of isolated actors and their introducers")
+    p = command("outreach", "write the outreach worklist of isolated actors and their introducers", output=True)
     p.add_argument("path", help="dataset folder, .xlsx workbook, or 'dijon'")
-    p.add_argument("-o", "--output", required=True, help="worklist.xlsx (one sheet per sphere) or worklist.csv")
+    p.add_argument(
+        "-o", "--output", required=True, type=_suffix(".xlsx", ".csv"), help="worklist.xlsx (one sheet per sphere) or worklist.csv"
+    )
     p.add_argument("--lang", choices=["fr", "en"], default="en", help="language of the column headers")
-    p.add_argument("-k", type=int, default=3, help="introducers per actor (default 3)")
-    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("-k", type=_count, default=3, help="introducers per actor (default 3)")
+    p.add_argument("--seed", type=_seed, default=0)
     p.set_defaults(func=_cmd_outreach)
 
-    p = sub.add_parser("template", help="write an Excel collection template (drop-down lists, help sheet)")
-    p.add_argument("output", help="FILE.xlsx")
+    p = command("template", "write an Excel collection template (drop-down lists, help sheet)", output=True)
+    p.add_argument("output", type=_suffix(".xlsx"), help="FILE.xlsx")
     p.add_argument("--lang", choices=["fr", "en"], default="en")
     p.add_argument("--from", dest="source", help="pre-fill with this dataset (folder, workbook or 'dijon')")
     p.set_defaults(func=_cmd_template)
 
-    p = sub.add_parser("export", help="export a dataset to Gephi, Kumu, uMap, GeoJSON or CSV")
+    p = command("export", "export a dataset to Gephi, Kumu, uMap, GeoJSON or CSV", output=True)
     p.add_argument("path", help="dataset folder, .xlsx workbook, or 'dijon'")
     p.add_argument("--format", required=True, choices=EXPORT_FORMATS)
     p.add_argument("-o", "--output", required=True, help="file (a folder for csv)")
@@ -285,7 +426,7 @@ def build_parser() -> argparse.ArgumentParser:
         "directed graph (networkx, igraph, which hold one direction per graph)",
     )
     p.add_argument("--lang", choices=["fr", "en"], default="en")
-    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--seed", type=_seed, default=0)
     p.set_defaults(func=_cmd_export)
 
     def import_options(p: argparse.ArgumentParser) -> None:
@@ -295,23 +436,29 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--source", help="source/evidence of the rows whose file gives none (default: 'imported from FILE')")
         p.add_argument("--strict", action="store_true", help="exit 1 if anything could not be imported")
 
-    p = sub.add_parser("import-umap", help="import a uMap backup (.umap), GeoJSON or CSV export as a dataset folder")
+    p = command("import-umap", "import a uMap backup (.umap), GeoJSON or CSV export as a dataset folder", output=True)
     import_options(p)
-    p.add_argument("--layer-sphere", action="append", metavar="LAYER=SPHERE", help="map a layer name to a sphere code (repeatable)")
+    p.add_argument(
+        "--layer-sphere",
+        action="append",
+        type=_layer_sphere,
+        metavar="LAYER=SPHERE",
+        help="map a layer name to a sphere code (repeatable)",
+    )
     p.set_defaults(func=_cmd_import)
 
-    p = sub.add_parser("import", help="import a GEXF, GraphML or Kumu (.json, .xlsx) file as a dataset folder")
+    p = command("import", "import a GEXF, GraphML or Kumu (.json, .xlsx) file as a dataset folder", output=True)
     import_options(p)
     p.add_argument("--kind-from", metavar="ATTRIBUTE", help="node attribute (Kumu: element field) holding each actor's kind")
     p.add_argument("--type-from", metavar="ATTRIBUTE", help="edge attribute (Kumu: connection field) holding each tie's type")
     p.add_argument("--tie-type", help="type of the ties whose file gives none (default: 'linked', or 'linked_to' for a directed edge)")
     p.set_defaults(func=_cmd_import)
 
-    p = sub.add_parser("schema", help="print the dataset schema documentation (Markdown)")
+    p = command("schema", "print the dataset schema documentation (Markdown)", output=True)
     p.add_argument("-o", "--output", help="write to this file instead of the screen")
     p.set_defaults(func=_cmd_schema)
 
-    p = sub.add_parser("report", help="run the main job on a dataset and write the results")
+    p = command("report", "run the main job on a dataset and write the results", output=True)
     p.add_argument("path", help="dataset folder, .xlsx workbook, or 'dijon'")
     p.add_argument("-o", "--output", required=True, help="output folder, e.g. outputs/dijon")
     p.add_argument("--lang", choices=["fr", "en"], help="language of the report (default: the dataset's, French for Dijon)")
@@ -319,7 +466,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--pseudonymise-people", action="store_true", help="replace every person's name and id by a stable pseudonym in every file"
     )
     p.add_argument("--title", help="title of the report")
-    p.add_argument("--seed", type=int, default=0, help="seed of every random step (default 0)")
+    p.add_argument("--seed", type=_seed, default=0, help="seed of every random step (default 0)")
     p.add_argument("--date", help="date shown in the report (default: SOURCE_DATE_EPOCH or today)")
     p.add_argument("-q", "--quiet", action="store_true", help="print only the final path")
     p.set_defaults(func=_cmd_report)
@@ -329,21 +476,79 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status.
 
+    Usage mistakes are told in one line on stderr with status 2, a closed
+    output pipe ends quietly, and an error is never shown as a Python
+    traceback unless ``--debug`` comes before the command.
+
     Examples
     --------
     >>> main(["validate", "dijon"])  # doctest: +ELLIPSIS
     /...dijon: valid (108 actors, 3 people, 6 affiliations, 96 ties)
     0
+    >>> import sys, contextlib
+    >>> with contextlib.redirect_stderr(sys.stdout):
+    ...     main(["outreach", "dijon", "-o", "worklist.txt"])
+    ecograph outreach: error: argument -o/--output: the file must end with .xlsx or .csv (got 'worklist.txt') (see 'ecograph outreach --help')
+    2
     """
     import matplotlib
 
     matplotlib.use("Agg")  # figures are written to files, never shown
     parser = build_parser()
-    args = parser.parse_args(argv)
+    with _printable_streams():
+        try:
+            args = parser.parse_args(argv)
+            if args.command == "report":
+                _check_source_date_epoch(parser)
+        except SystemExit as exc:  # --help, --version, or a usage mistake already told
+            return exc.code if isinstance(exc.code, int) else 2
+        try:
+            return int(args.func(args))
+        except _Failed:
+            return 1
+        except BrokenPipeError:
+            _silence_stdout()
+            return _BROKEN_PIPE
+        except Exception as exc:
+            if getattr(args, "debug", False):
+                raise
+            return _fail(exc)
+        except KeyboardInterrupt:
+            if getattr(args, "debug", False):
+                raise
+            print(_say("interrupted"), file=sys.stderr)
+            return 130
+
+
+def _fail(exc: Exception) -> int:
+    """Tell an error in one line on stderr; return the exit status."""
     try:
-        return int(args.func(args))
-    except _Failed:
-        return 1
+        if isinstance(exc, OutputError):
+            print(_say("error", message=exc), file=sys.stderr)
+            return 2
+        if isinstance(exc, SchemaError):
+            print(exc, file=sys.stderr)
+            return 1
+        if isinstance(exc, MemoryError):
+            print(_say("no_memory"), file=sys.stderr)
+        elif isinstance(exc, (EcographError, OSError)):
+            print(_say("error", message=exc), file=sys.stderr)
+        else:
+            error = printable(f"{type(exc).__name__}: {exc}", limit=300)
+            print(_say("internal_error", error=error), file=sys.stderr)
+    except BrokenPipeError:
+        _silence_stdout()
+        return _BROKEN_PIPE
+    return 1
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null, so that flushing it at exit does not fail again on the closed pipe."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.__stdout__.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -59,6 +59,11 @@ class Ecosystem:
         ``load(..., on_error="collect")``), with their reasons.
     problems : list of Problem
         The problems behind the rejected rows.
+    warnings : list of Problem
+        What rejects no row but the reader should know, such as a table with
+        a header and no rows. :func:`ecograph.validation.data_warnings` lists
+        them, with the problems of whole tables (duplicate or unnamed
+        columns), as a DataFrame for the report's coverage section.
     synthetic : bool
         True for generated data: every output made from it says so.
     metadata : Metadata
@@ -88,6 +93,7 @@ class Ecosystem:
     synthetic: bool = False
     metadata: Metadata = field(default_factory=Metadata)
     _links_memo: tuple | None = field(default=None, init=False, repr=False, compare=False)
+    warnings: list[Problem] = field(default_factory=list)
 
     def __repr__(self) -> str:
         extra = ", synthetic" if self.synthetic else ""
@@ -272,6 +278,7 @@ def _from_result(result: ValidationResult, *, name: str, path: str, synthetic: b
         problems=result.problems,
         synthetic=synthetic,
         metadata=result.metadata,
+        warnings=result.warnings,
     )
 
 

@@ -7,16 +7,47 @@ know about ecograph.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 __all__ = [
     "EcographError",
     "GraphError",
     "MissingAttributeError",
+    "OutputError",
     "Problem",
     "SchemaError",
     "UnknownActorError",
+    "printable",
 ]
+
+# Characters never shown raw in a message: C0 and C1 controls (terminal escape
+# sequences start with ESC or CSI), DEL, lone surrogates (they cannot be written
+# as UTF-8), non-characters, and the bidirectional overrides that reorder text.
+_UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff\u202a-\u202e\u2066-\u2069]")
+_SHOWN_CHARS = 200
+
+
+def printable(text: str, *, limit: int | None = None) -> str:
+    r"""``text`` safe to show on a terminal or write to a file: control characters escaped.
+
+    Newlines and tabs stay; every other control character, lone surrogate and
+    bidirectional override is written as a ``\xNN``/``\uNNNN`` escape, so
+    that text from data can never move the cursor, change colours or hide
+    what follows. With ``limit``, text longer than ``limit`` characters is cut
+    with an ellipsis saying how long it was.
+
+    Examples
+    --------
+    >>> printable("Caf\u00e9 \x1b[31mred\x1b[0m")
+    'Café \\x1b[31mred\\x1b[0m'
+    >>> printable("x" * 300, limit=10)
+    'xxxxxxxxxx… (300 characters)'
+    """
+    text = str(text)
+    if limit is not None and len(text) > limit:
+        text = f"{text[:limit]}… ({len(text):,} characters)"
+    return _UNPRINTABLE.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}", text)
 
 
 class EcographError(Exception):
@@ -66,16 +97,19 @@ class Problem:
     hint: str = ""
 
     def __str__(self) -> str:
-        where = self.file
+        # every part may come from data: long values are cut, control characters escaped
+        where = printable(self.file)
         if self.row is not None:
             where += f", row {self.row}"
         if self.column is not None:
-            where += f", column '{self.column}'"
-        text = f"{where}: {self.message}"
+            where += f", column {printable(repr(self.column), limit=_SHOWN_CHARS)}"
+        text = f"{where}: {printable(self.message)}"
         if self.value not in (None, ""):
-            text += f" (value: {self.value!r})"
+            long = isinstance(self.value, str) and len(self.value) > _SHOWN_CHARS
+            value = f"{self.value[:_SHOWN_CHARS]}…" if long else self.value
+            text += f" (value: {printable(repr(value))}" + (f", {len(self.value):,} characters)" if long else ")")
         if self.hint:
-            text += f". {self.hint}"
+            text += f". {printable(self.hint, limit=_SHOWN_CHARS * 2)}"
         return text
 
 
@@ -102,6 +136,20 @@ class SchemaError(EcographError, ValueError):
         head = f"{n} problem{'s' if n != 1 else ''} found in the dataset:"
         lines = [head] + [f"  - {p}" for p in self.problems]
         super().__init__("\n".join(lines))
+
+
+class OutputError(EcographError, OSError):
+    """ecograph may not write where it was asked to (see :mod:`ecograph.outputs`).
+
+    The folder holds files ecograph did not write, the file exists, the place
+    is not writable, or the output would replace the input.
+
+    Examples
+    --------
+    >>> error = OutputError("out.xlsx already exists")
+    >>> isinstance(error, OSError), str(error)
+    (True, 'out.xlsx already exists')
+    """
 
 
 class GraphError(EcographError, ValueError):

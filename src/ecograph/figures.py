@@ -5,6 +5,10 @@ inline in Jupyter; the command line draws with the Agg backend);
 :func:`save_figure` writes it as PNG and SVG with fixed metadata, so the
 same input gives byte-identical files. Labels are in English or French.
 
+Text from the data is shown as it is written: matplotlib's mathtext and TeX
+are off for every text of a figure (a name like ``Le $$ club`` stays that),
+and actors that share a name are told apart by their id, ``name (id)``.
+
 Examples
 --------
 >>> import ecograph as eg
@@ -16,15 +20,19 @@ Examples
 
 from __future__ import annotations
 
+import functools
 import os
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
+from matplotlib.text import Text
 
+from .io import clean_text
 from .layout import layout as compute_layout
 from .style import NO_SPHERE_COLOR, SPHERE_COLORS, resolve_colors, resolve_sizes
 from .vocabulary import SPHERE_LABELS
@@ -71,8 +79,42 @@ _T = {
 }
 
 
+_LITERAL_TEXT = {"text.parse_math": False, "text.usetex": False}
+
+
+def _literal_text(draw: Callable[..., Figure]) -> Callable[..., Figure]:
+    """Draw with mathtext and TeX off, then make sure every text of the figure shows its characters as they are.
+
+    Characters no XML file may hold are replaced too (:func:`ecograph.io.clean_text`).
+    """
+
+    @functools.wraps(draw)
+    def wrapper(*args: Any, **kwargs: Any) -> Figure:
+        with plt.rc_context(_LITERAL_TEXT):
+            fig = draw(*args, **kwargs)
+        for text in fig.findobj(Text):
+            text.set_parse_math(False)
+            text.set_usetex(False)
+            text.set_text(clean_text(str(text.get_text())))  # the SVG file repeats each text: it must be valid XML
+        return fig
+
+    return wrapper
+
+
+def _distinct(names: list[str], ids: list[Any], *, width: int = 40) -> list[str]:
+    """Names cut to ``width`` characters; those that are then the same get their id: ``name (id)``.
+
+    >>> _distinct(["Le Bar", "Le Bar", "Café"], ["bar-1", "bar-2", "cafe"])
+    ['Le Bar (bar-1)', 'Le Bar (bar-2)', 'Café']
+    """
+    cut = [clean_text(name) if len(name) <= width else clean_text(name[: width - 2]) + "…" for name in names]
+    seen = Counter(cut)
+    return [f"{name} ({ident})" if seen[name] > 1 else name for name, ident in zip(cut, ids)]
+
+
 def _label(value: Any, lang: str) -> str:
-    return SPHERE_LABELS[lang].get(value, str(value)) if isinstance(value, str) else str(value)
+    """Words for a group; tick labels are drawn from these, so they must already be fit for XML."""
+    return clean_text(SPHERE_LABELS[lang].get(value, str(value)) if isinstance(value, str) else str(value))
 
 
 def _mark_synthetic(fig: Figure, synthetic: bool, lang: str) -> None:
@@ -80,6 +122,7 @@ def _mark_synthetic(fig: Figure, synthetic: bool, lang: str) -> None:
         fig.text(0.99, 0.01, _T[lang]["synthetic"].upper(), ha="right", va="bottom", color="#b00", fontsize=8, weight="bold")
 
 
+@_literal_text
 def figure_network(
     G: Any,
     *,
@@ -127,10 +170,9 @@ def figure_network(
         xy[:, 0], xy[:, 1], s=[sizes[n] for n in nodes], c=[colors[n] for n in nodes], edgecolors="#333333", linewidths=0.4, zorder=2
     )
     top = sorted(nodes, key=lambda n: (-G.degree(n), str(n)))[:label_top]
-    for n in top:
-        name = str(G.nodes[n].get("name") or n)
+    for n, name in zip(top, _distinct([str(G.nodes[n].get("name") or n) for n in top], top, width=32)):
         ax.annotate(
-            name if len(name) <= 32 else name[:30] + "…",
+            name,
             xy[index[n]],
             fontsize=7,
             ha="center",
@@ -162,6 +204,7 @@ def figure_network(
     return fig
 
 
+@_literal_text
 def figure_block_density(block: pd.DataFrame, *, lang: str = "en", title: str | None = None) -> Figure:
     """Heatmap of a :func:`ecograph.block_density` table, values written in the cells.
 
@@ -198,6 +241,7 @@ def figure_block_density(block: pd.DataFrame, *, lang: str = "en", title: str | 
     return fig
 
 
+@_literal_text
 def figure_creations(eco: Ecosystem, *, lang: str = "en", title: str | None = None, years: Iterable[int] | None = None) -> Figure:
     """Stacked bars of actors created each year, by sphere (the chart the study shows).
 
@@ -234,6 +278,7 @@ def figure_creations(eco: Ecosystem, *, lang: str = "en", title: str | None = No
     return fig
 
 
+@_literal_text
 def figure_brokers(
     brokers: pd.DataFrame, *, names: pd.Series | dict | None = None, top: int = 10, lang: str = "en", title: str | None = None
 ) -> Figure:
@@ -248,12 +293,15 @@ def figure_brokers(
     """
     head = brokers.head(top).iloc[::-1]
     labels = [str((names or {}).get(i, i)) if not isinstance(names, pd.Series) else str(names.get(i, i)) for i in head.index]
+    labels = _distinct(labels, list(head.index))  # one bar per actor, even when two share a name
     colors = [
         SPHERE_COLORS.get(g, NO_SPHERE_COLOR) if isinstance(g, str) else NO_SPHERE_COLOR
         for g in head.get("group", pd.Series("", index=head.index))
     ]
     fig, ax = plt.subplots(figsize=(7.5, 0.35 * len(head) + 1.2), dpi=110)
-    ax.barh([lab if len(lab) <= 40 else lab[:38] + "…" for lab in labels], head["betweenness"].to_numpy(dtype=float), color=colors)
+    positions = np.arange(len(head))
+    ax.barh(positions, head["betweenness"].to_numpy(dtype=float), color=colors)
+    ax.set_yticks(positions, labels)
     ax.set_xlabel(_T[lang]["betweenness"])
     ax.set_title(title or _T[lang]["brokers"], fontsize=11)
     ax.spines[["top", "right"]].set_visible(False)
@@ -261,6 +309,7 @@ def figure_brokers(
     return fig
 
 
+@_literal_text
 def figure_flows(flows: pd.DataFrame, *, lang: str = "en", title: str | None = None) -> Figure:
     """Heatmap of moves between spheres (a :func:`ecograph.flow_table`).
 

@@ -72,6 +72,7 @@ import pandas as pd
 from .errors import Problem, SchemaError
 from .exchange import DEFAULT_KIND, ImportedGraph, graph_to_dataset, xml_text
 from .io import python_value
+from .schema import MAX_FILE_BYTES
 
 __all__ = ["read_gexf", "read_graphml", "write_gexf", "write_graphml"]
 
@@ -104,7 +105,13 @@ def _parse(path: Path, label: str, root_name: str) -> ET.Element:
     file = str(path)
     hint = f"Export the file again from the tool that made it, as {label}"
     try:
-        root = ET.parse(path).getroot()
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise _refuse(label, file, f"the file is larger than {MAX_FILE_BYTES // 2**20} MiB, the largest ecograph reads", hint)
+        data = path.read_bytes()
+        if b"<!ENTITY" in data:
+            # GEXF and GraphML never need entities; declaring them is how "billion laughs" files blow up
+            raise _refuse(label, file, "the file declares XML entities, which a GEXF or GraphML file never needs", hint)
+        root = ET.fromstring(data)
     except ET.ParseError as exc:
         raise _refuse(label, file, f"not a well-formed XML file ({exc})", hint) from None
     except OSError as exc:

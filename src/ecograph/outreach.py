@@ -70,6 +70,7 @@ import scipy.sparse as sp
 from .brokerage import betweenness
 from .errors import GraphError, MissingAttributeError, UnknownActorError
 from .evolution import headline_measures
+from .io import write_spreadsheet_csv
 from .isolation import isolated_actors
 from .sparse import SparseGraph, _symmetric, as_sparse
 from .vocabulary import SPHERE_LABELS
@@ -847,8 +848,7 @@ def write_worklist(worklist: pd.DataFrame, path: str | Any, *, lang: str = "en")
     table = worklist_table(worklist, lang=lang)
     if path.suffix.lower() == ".csv":
         # officers open this file in a spreadsheet: text that would start a formula is quoted
-        safe = table.map(lambda v: "'" + v if isinstance(v, str) and v[:1] in ("=", "+", "-", "@", "\t", "\r") else v)
-        safe.to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
+        write_spreadsheet_csv(table, path)
         return path
     if path.suffix.lower() != ".xlsx":
         raise ValueError("write the worklist as .xlsx or .csv")

@@ -47,7 +47,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .io import write_xlsx
+from .io import clean_text, write_spreadsheet_csv, write_xlsx
+from .outputs import output_folder
 
 __all__ = ["Report", "build_report", "run_report", "detect_language"]
 
@@ -374,24 +375,31 @@ class Report:
     validation: str
     notes: list[str] = field(default_factory=list)
 
-    def write(self, output: str | os.PathLike) -> Path:
-        """Write the page, tables, workbook and figures into the folder ``output``; return the page's path."""
+    def write(self, output: str | os.PathLike, *, force: bool = False) -> Path:
+        """Write the page, tables, workbook and figures into the folder ``output``; return the page's path.
+
+        The folder follows :mod:`ecograph.outputs`: it is written whole in a
+        temporary place and then replaces the earlier report there (nothing
+        stale is left); a folder holding other files is refused with an
+        :class:`~ecograph.errors.OutputError` unless ``force``. The CSV
+        tables neutralise formulas (:func:`ecograph.io.write_spreadsheet_csv`);
+        characters no file may hold are replaced (:func:`ecograph.io.clean_text`).
+        """
         from .figures import save_figure
 
-        out = Path(output)
-        (out / "tables").mkdir(parents=True, exist_ok=True)
-        (out / "figures").mkdir(parents=True, exist_ok=True)
-        page = out / "report.html"
-        page.write_text(self.html, encoding="utf-8", newline="\n")
-        tables = {name: df for name, df in self.tables.items() if len(df.columns)}  # a section with no data has no table
-        for name, df in tables.items():
-            df.to_csv(out / "tables" / f"{name}.csv", index=False, encoding="utf-8", lineterminator="\n")
-        write_xlsx(tables, out / "tables.xlsx", widths=False)
-        for name, fig in self.figures.items():
-            save_figure(fig, out / "figures" / name)
-        (out / "summary.txt").write_text(self.summary + "\n", encoding="utf-8", newline="\n")
-        (out / "validation.txt").write_text(self.validation + "\n", encoding="utf-8", newline="\n")
-        return page
+        with output_folder(output, command="report", force=force) as out:
+            (out / "tables").mkdir()
+            (out / "figures").mkdir()
+            (out / "report.html").write_text(clean_text(self.html), encoding="utf-8", newline="\n")
+            tables = {name: df for name, df in self.tables.items() if len(df.columns)}  # a section with no data has no table
+            for name, df in tables.items():
+                write_spreadsheet_csv(df, out / "tables" / f"{name}.csv")
+            write_xlsx(tables, out / "tables.xlsx", widths=False)
+            for name, fig in self.figures.items():
+                save_figure(fig, out / "figures" / name)
+            (out / "summary.txt").write_text(clean_text(self.summary) + "\n", encoding="utf-8", newline="\n")
+            (out / "validation.txt").write_text(clean_text(self.validation) + "\n", encoding="utf-8", newline="\n")
+        return Path(output).expanduser().resolve() / "report.html"
 
 
 def build_report(
@@ -743,7 +751,7 @@ def bridges_named(table: pd.DataFrame, names: pd.Series) -> pd.DataFrame:
 
 
 def _rejected_table(eco: Any, pseudonymise: bool) -> pd.DataFrame:
-    """The rows validation set aside, with their reasons (people's rows hidden when pseudonymising)."""
+    """The rows validation set aside, with their reasons (people's rows hidden, and people scrubbed, when pseudonymising)."""
     if not len(eco.rejected):
         return pd.DataFrame()
     table = eco.rejected.copy()
@@ -752,6 +760,12 @@ def _rejected_table(eco: Any, pseudonymise: bool) -> pd.DataFrame:
         "(personal data hidden)" if pseudonymise and hide else "; ".join(f"{k}={v}" for k, v in cells.items())
         for cells, hide in zip(table["cells"], personal)
     ]
+    if pseudonymise:
+        from .privacy import people_mentioned, scrub_people
+
+        people = people_mentioned(eco)
+        for column in ("reasons", "cells"):
+            table[column] = [scrub_people(str(text), people, {}) for text in table[column]]
     return table
 
 
@@ -766,12 +780,10 @@ def _rejected_note(eco: Any, lang: str) -> str:
 
 
 def _scrub_people(text: str, eco: Any, aliases: dict) -> str:
-    for pid, name in zip(eco.people.index, eco.people["name"].astype(str)):
-        alias = aliases.get(pid, "person")
-        if name:
-            text = text.replace(name, alias)
-        text = text.replace(str(pid), alias)
-    return text
+    """``text`` naming no person: the valid people and those of rejected rows (see :func:`ecograph.privacy.scrub_people`)."""
+    from .privacy import people_mentioned, scrub_people
+
+    return scrub_people(text, people_mentioned(eco), aliases)
 
 
 def run_report(
@@ -786,11 +798,14 @@ def run_report(
     seed: int = 0,
     date: str | None = None,
     echo: Callable[[str], None] = print,
+    force: bool = False,
 ) -> int:
     """Validate ``path``, build the report and write it under ``output``; return the exit status.
 
     0 when the dataset is valid; 1 when rows were rejected (the report covers
-    the valid rows and says so); 2 when the dataset cannot be read at all.
+    the valid rows and says so) or when the dataset cannot be read at all
+    (then ``output`` holds only ``validation.txt``). ``output`` follows
+    :mod:`ecograph.outputs` (``force`` replaces a folder holding other files).
 
     Examples
     --------
@@ -801,8 +816,6 @@ def run_report(
     from .ecosystem import load
     from .errors import SchemaError
 
-    out = Path(output)
-    out.mkdir(parents=True, exist_ok=True)
     steps = ["validation"]
 
     def step(text: str) -> None:
@@ -815,12 +828,20 @@ def run_report(
     try:
         eco = load(path, on_error="collect", name=name)
     except SchemaError as exc:
-        (out / "validation.txt").write_text(str(exc) + "\n", encoding="utf-8", newline="\n")
-        echo(str(exc))
-        return 2
+        text = str(exc)
+        if pseudonymise_people:  # no loaded people to go by: every person the files mention
+            from .io import read_dataset_files
+            from .privacy import people_in_tables, pseudonyms, scrub_people
+
+            people = people_in_tables(read_dataset_files(path)[0])
+            text = scrub_people(text, people, pseudonyms(people, lang=lang or "en"))
+        with output_folder(output, command="report", force=force) as out:
+            (out / "validation.txt").write_text(text + "\n", encoding="utf-8", newline="\n")
+        echo(text)
+        return 1
     report = build_report(eco, lang=lang, pseudonymise_people=pseudonymise_people, title=title, seed=seed, date=date, progress=step)
     if not quiet:
         echo("[10/10] writing files ...")
-    page = report.write(out)
+    page = report.write(output, force=force)
     echo(f"Report written to {page}")
     return 1 if eco.problems else 0

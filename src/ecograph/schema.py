@@ -21,7 +21,21 @@ from dataclasses import dataclass
 from .vocabulary import Vocabulary, default_vocabulary
 from .words import LANGUAGES
 
-__all__ = ["METADATA_FIELDS", "METADATA_LANGUAGES", "TABLES", "TABLE_ORDER", "Column", "Table", "schema_markdown"]
+__all__ = [
+    "MAX_COLUMNS",
+    "MAX_FILE_BYTES",
+    "MAX_JSON_DEPTH",
+    "MAX_TABLE_CELLS",
+    "MAX_XLSX_RATIO",
+    "MAX_XLSX_UNCOMPRESSED_BYTES",
+    "METADATA_FIELDS",
+    "METADATA_LANGUAGES",
+    "TABLES",
+    "TABLE_ORDER",
+    "Column",
+    "Table",
+    "schema_markdown",
+]
 
 #: Column types understood by the validator.
 #:
@@ -226,6 +240,23 @@ METADATA_LANGUAGES: tuple[str, ...] = tuple(LANGUAGES)
 #: Order in which tables are read and reported.
 TABLE_ORDER: tuple[str, ...] = ("actors", "people", "affiliations", "ties")
 
+# What ecograph reads at most. Beyond these, the file is reported as a problem
+# that names it, never read partly or silently cut. A cell has no limit of its
+# own: it may be as long as its file.
+
+#: Size of one file read (a CSV file, a workbook, a JSON file): 100 MiB.
+MAX_FILE_BYTES = 100 * 2**20
+#: Columns of one table.
+MAX_COLUMNS = 1_000
+#: Cells of one table (rows × columns of its header): bounds the memory a small file can claim.
+MAX_TABLE_CELLS = 10_000_000
+#: What the parts of a workbook that ecograph reads may hold once uncompressed: 512 MiB.
+MAX_XLSX_UNCOMPRESSED_BYTES = 512 * 2**20
+#: How many times a workbook part larger than 1 MiB may be compressed (more looks like a zip bomb).
+MAX_XLSX_RATIO = 100
+#: How deeply lists and objects may nest in a JSON file (a uMap or Kumu file nests fewer than 10 levels).
+MAX_JSON_DEPTH = 64
+
 _TYPE_TEXT = {
     "slug": "identifier (lower-case letters, digits, `-`, `_`, `.`)",
     "text": "text",
@@ -262,8 +293,8 @@ def schema_markdown(vocabulary: Vocabulary | None = None) -> str:
         "",
         "A dataset is a folder of CSV files (`actors.csv`, `people.csv`, `affiliations.csv`, `ties.csv`,",
         "and optionally `metadata.csv` and `vocabulary.csv`) or one `.xlsx` workbook with sheets of the same",
-        "names. CSV files may be UTF-8 (with or without BOM)",
-        "or Windows-1252, with `,` or `;` between cells. The first row holds the column names.",
+        "names. CSV files may be UTF-8 (with or without BOM), Windows-1252, or UTF-16/UTF-32 with a BOM,",
+        "with `,`, `;` or a tab between cells. The first row holds the column names.",
         "Columns that are not listed here are kept as extra attributes. Row numbers in error messages",
         "are those a spreadsheet shows: the header is row 1.",
         "",
@@ -298,6 +329,7 @@ def schema_markdown(vocabulary: Vocabulary | None = None) -> str:
         "- `lat` and `lon` are given together.",
         "- A `sphere_status` needs a `sphere`, and a `sphere_basis` that says why.",
         "- `source` (actors, people, affiliations) and `evidence` (ties) are never empty.",
+        "- No cell and no column name holds a control character (other than tab and line break).",
         "",
         "## Vocabularies",
         "",

@@ -96,6 +96,16 @@ _YES = {"en": "yes", "fr": "oui"}
 _MAX_ROWS = 5000
 
 
+def _append(ws: Any, values: list) -> None:
+    """Add a row of values as cells that are never formulas (text from the data stays text)."""
+    from .io import set_cell
+
+    row = ws.max_row + 1 if ws.max_row > 1 or ws.cell(row=1, column=1).value is not None else 1
+    for c, value in enumerate(values, start=1):
+        if value != "":
+            set_cell(ws, row, c, value)
+
+
 def _frames(source: Any | None) -> dict[str, pd.DataFrame]:
     if source is None:
         return {name: pd.DataFrame(columns=TABLES[name].column_names) for name in TABLE_ORDER}
@@ -176,10 +186,11 @@ def write_template(
     list_ranges = {}
     for col, field_name in enumerate(voc.fields, start=1):
         letter = get_column_letter(col)
-        lists.cell(row=1, column=col, value=field_name).font = bold
+        set_cell(lists, 1, col, field_name)
+        lists.cell(row=1, column=col).font = bold
         codes = voc.codes(field_name)
         for r, code in enumerate(codes, start=2):
-            lists.cell(row=r, column=col, value=code)
+            set_cell(lists, r, col, code)
         list_ranges[field_name] = f"lists!${letter}$2:${letter}${len(codes) + 1}"
     lists.sheet_state = "hidden"
 
@@ -189,7 +200,8 @@ def write_template(
         sheets[name] = ws
         frame = frames[name]
         for c, column in enumerate(frame.columns, start=1):
-            cell = ws.cell(row=1, column=c, value=column)
+            set_cell(ws, 1, c, str(column))  # a column name from the data stays text, never a formula
+            cell = ws.cell(row=1, column=c)
             cell.font = bold
             if column in TABLES[name].column_names:
                 spec = TABLES[name].column(column)
@@ -227,15 +239,16 @@ def write_template(
 
     # the dataset's own codes (and room for more): the sheet ecograph.load reads as vocabulary extensions
     vocab_ws = wb.create_sheet("vocabulary")
-    vocab_ws.append(["field", "value", "directed", "description"])
+    _append(vocab_ws, ["field", "value", "directed", "description"])
     for cell in vocab_ws[1]:
         cell.font = bold
     base = default_vocabulary()
     for field_name in voc.fields:
         for term in voc.terms[field_name].values():
             if term.code not in base.terms.get(field_name, {}):
-                vocab_ws.append(
-                    [field_name, term.code, ("yes" if term.directed else "no") if field_name == "type" else "", term.description]
+                _append(
+                    vocab_ws,
+                    [field_name, term.code, ("yes" if term.directed else "no") if field_name == "type" else "", term.description],
                 )
 
     _metadata_sheet(wb, getattr(source, "metadata", None) or Metadata(), lang)
@@ -244,21 +257,21 @@ def write_template(
 
     # help sheet with example rows
     help_ws = wb.create_sheet("help")
-    help_ws.append(_HELP_HEAD[lang])
+    _append(help_ws, _HELP_HEAD[lang])
     for cell in help_ws[1]:
         cell.font = bold
     for name in TABLE_ORDER:
         for spec in TABLES[name].columns:
             allowed = ", ".join(voc.codes(spec.vocab)) if spec.vocab else (f"id ({spec.ref})" if spec.ref else spec.type)
             text = COLUMN_HELP_FR.get((name, spec.name), spec.description) if lang == "fr" else spec.description
-            help_ws.append([name, spec.name, _YES[lang] if spec.required else "", allowed, text, spec.example])
+            _append(help_ws, [name, spec.name, _YES[lang] if spec.required else "", allowed, text, spec.example])
     for spec in METADATA_FIELDS:
         allowed = ", ".join(METADATA_LANGUAGES) if spec.type == "language" else spec.type
         text = COLUMN_HELP_FR.get(("metadata", spec.name), spec.description) if lang == "fr" else spec.description
-        help_ws.append(["metadata", spec.name, "", allowed, text, spec.example])
+        _append(help_ws, ["metadata", spec.name, "", allowed, text, spec.example])
     if mark_gaps:
         help_ws.append([])
-        help_ws.append([word("common.gap_marked", lang)])
+        _append(help_ws, [word("common.gap_marked", lang)])
         help_ws.cell(row=help_ws.max_row, column=1).fill = _gap_fill()
     for col, width in zip("ABCDEF", (14, 14, 11, 40, 70, 30)):
         help_ws.column_dimensions[col].width = width

@@ -37,12 +37,19 @@ from .schema import TABLE_ORDER, TABLES, Column, Table
 from .timeutil import parse_when, period
 from .vocabulary import Term, Vocabulary, default_vocabulary
 
-__all__ = ["SLUG_PATTERN", "ValidationResult", "slugify", "validate_tables"]
+__all__ = ["CONTROL_CHARACTERS", "SLUG_PATTERN", "ValidationResult", "data_warnings", "slugify", "validate_tables"]
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 _TRUE = {"yes", "y", "true", "1", "oui", "o", "x"}
 _FALSE = {"no", "n", "false", "0", "non", ""}
 _REJECTED_COLUMNS = ["table", "file", "row", "reasons", "cells"]
+_WARNING_COLUMNS = ["table", "file", "column", "message", "hint"]
+
+#: Characters no cell may hold: control characters other than tab and line breaks (C0, DEL, C1),
+#: lone surrogates and the non-characters U+FFFE/U+FFFF. They are invisible, usually pasted by
+#: accident, and XML (workbooks, GEXF, GraphML) cannot hold most of them.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_CONTROL_HINT = "Delete it and retype what is around it: it is invisible, usually pasted from another program, and no workbook, GEXF or GraphML file can hold it"
 
 
 def slugify(text: str) -> str:
@@ -78,6 +85,10 @@ class ValidationResult:
     metadata : Metadata
         What the dataset is (title, territory, language...), from its
         ``metadata`` table; empty when it has none.
+    warnings : list of Problem
+        What is worth knowing but rejects no row: tables that have a header
+        but no rows. :func:`data_warnings` lists them with the problems of
+        whole tables (duplicate or unnamed columns...) for the report.
 
     Examples
     --------
@@ -93,6 +104,7 @@ class ValidationResult:
     vocabulary: Vocabulary
     files: dict[str, str] = field(default_factory=dict)
     metadata: Metadata = field(default_factory=Metadata)
+    warnings: list[Problem] = field(default_factory=list)
 
     @property
     def is_valid(self) -> bool:
@@ -107,6 +119,7 @@ class _Checker:
         self.vocabulary = vocabulary
         self.problems: list[Problem] = []
         self.bad_rows: dict[int, list[str]] = {}
+        self.bad_cells: set[tuple[int, str]] = set()
         for p in raw.problems:
             if p.row is not None and p.row > 1:
                 self.bad_rows.setdefault(p.row, []).append(p.message)
@@ -115,6 +128,29 @@ class _Checker:
         self.problems.append(Problem(self.table.name, self.raw.file, row, column, value, message, hint))
         if row is not None and row > 1:
             self.bad_rows.setdefault(row, []).append(f"{column}: {message}" if column else message)
+
+
+def _check_text(chk: _Checker, raw: RawTable) -> None:
+    """Report column names and cells that hold control characters (their row is rejected)."""
+    for i, name in enumerate(raw.columns, start=1):
+        bad = CONTROL_CHARACTERS.search(name)
+        if bad:
+            chk.add(1, name, None, f"the name of column {i} holds a control character (U+{ord(bad.group()):04X})", _CONTROL_HINT)
+    for r in raw.rows:
+        if not CONTROL_CHARACTERS.search("".join(r.cells.values())):
+            continue  # one search for the whole row: most rows are clean
+        for column, value in r.cells.items():
+            bad = CONTROL_CHARACTERS.search(value)
+            if bad:
+                chk.add(
+                    r.row,
+                    column,
+                    value,
+                    f"holds a control character (U+{ord(bad.group()):04X}, at position {bad.start() + 1})",
+                    _CONTROL_HINT,
+                )
+                if r.row > 1:  # the row is rejected: its other checks would only repeat the problem
+                    chk.bad_cells.add((r.row, column))
 
 
 def _valid_list(codes: list[str]) -> str:
@@ -208,6 +244,11 @@ def _parse_cell(chk: _Checker, r: RawRow, col: Column) -> object:
 def _vocabulary_additions(raw: RawTable, base: Vocabulary) -> tuple[dict[str, list[Term]], list[Problem]]:
     problems: list[Problem] = []
     additions: dict[str, list[Term]] = {}
+    if raw.unreadable:
+        return additions, problems
+    chk = _Checker(raw, TABLES["actors"], base)
+    _check_text(chk, raw)
+    problems += [Problem("vocabulary", p.file, p.row, p.column, p.value, p.message, p.hint) for p in chk.problems]
     for col in ("field", "value"):
         if col not in raw.columns:
             problems.append(
@@ -224,6 +265,8 @@ def _vocabulary_additions(raw: RawTable, base: Vocabulary) -> tuple[dict[str, li
     if problems:
         return additions, problems
     for r in raw.rows:
+        if r.row in chk.bad_rows:
+            continue
         field_name = r.cells.get("field", "").strip().lower()
         value = r.cells.get("value", "").strip()
         if field_name not in base.fields:
@@ -254,6 +297,9 @@ def _vocabulary_additions(raw: RawTable, base: Vocabulary) -> tuple[dict[str, li
 
 def _check_table(raw: RawTable, table: Table, vocabulary: Vocabulary) -> tuple[_Checker, list[dict]]:
     chk = _Checker(raw, table, vocabulary)
+    if raw.unreadable:  # the reading problem says why; nothing to check
+        return chk, []
+    _check_text(chk, raw)
     missing = [c for c in table.required_columns if c not in raw.columns]
     for name in missing:
         chk.add(None, name, None, "missing required column", f"Add a column named '{name}' to row 1: {table.column(name).description}")
@@ -265,10 +311,10 @@ def _check_table(raw: RawTable, table: Table, vocabulary: Vocabulary) -> tuple[_
     for r in raw.rows:
         rec: dict[str, object] = {"_row": r.row}
         for col in table.columns:
-            rec[col.name] = _parse_cell(chk, r, col)
-        for name in raw.columns:
-            if name and name not in rec:
-                rec[name] = r.cells.get(name, "")
+            rec[col.name] = None if (r.row, col.name) in chk.bad_cells else _parse_cell(chk, r, col)
+        for name, value in r.cells.items():  # extra columns: only the cells with a value (the frame fills in the rest)
+            if name not in rec:
+                rec[name] = value
         records.append(rec)
     # rules across cells of one row
     for rec, r in zip(records, raw.rows, strict=False):
@@ -305,7 +351,7 @@ def _check_table(raw: RawTable, table: Table, vocabulary: Vocabulary) -> tuple[_
             _check_sphere_status(chk, rec, r)
         if table.name == "ties" and rec.get("source") and rec.get("source") == rec.get("target"):
             chk.add(row, "target", rec["target"], "a tie cannot link an actor to itself", "Check the source and target ids")
-    # unique keys
+    # unique keys: the first row with an id is the one used; every later row with it is rejected
     if table.key:
         first_row: dict[str, int] = {}
         for rec in records:
@@ -313,11 +359,13 @@ def _check_table(raw: RawTable, table: Table, vocabulary: Vocabulary) -> tuple[_
             if key is None:
                 continue
             if key in first_row:
+                first = first_row[key]
+                kept = f"row {first} is the one used" if first not in chk.bad_rows else f"row {first} is rejected too"
                 chk.add(
                     rec["_row"],
                     table.key,
                     key,
-                    f"duplicate id, already used on row {first_row[key]}",
+                    f"duplicate id, already used on row {first}: this row is left out and {kept}",
                     "Give each row its own id, or merge the two rows",
                 )
             else:
@@ -343,18 +391,26 @@ def _check_sphere_status(chk: _Checker, rec: dict, r: RawRow) -> None:
 
 
 def _frame(table: Table, records: list[dict], raw_columns: list[str]) -> pd.DataFrame:
-    extras = [c for c in raw_columns if c and c not in table.column_names]
-    columns = table.column_names + extras
-    df = pd.DataFrame.from_records(records, columns=["_row", *columns]) if records else pd.DataFrame(columns=["_row", *columns])
+    extras = list(dict.fromkeys(c for c in raw_columns if c and c not in table.column_names))
+    columns = ["_row", *table.column_names]
+    df = pd.DataFrame.from_records(records, columns=columns) if records else pd.DataFrame(columns=columns)
     for col in table.columns:
         if col.type == "year":
             df[col.name] = pd.array([v if v is not None and not pd.isna(v) else pd.NA for v in df[col.name]], dtype="Int64")
         elif col.type == "float":
             df[col.name] = pd.to_numeric(df[col.name], errors="coerce").astype("float64")
         else:
-            df[col.name] = df[col.name].map(lambda v: "" if v is None or (isinstance(v, float) and np.isnan(v)) else str(v)).astype(object)
-    for name in extras:
-        df[name] = df[name].map(lambda v: "" if v is None else str(v)).astype(object)
+            df[col.name] = df[col.name].map(_text).astype(object)
+    if extras:
+        # records hold only the extra cells with a value: one block of text, "" elsewhere
+        block = np.full((len(records), len(extras)), "", dtype=object)
+        position = {name: j for j, name in enumerate(extras)}
+        for i, rec in enumerate(records):
+            for name, value in rec.items():
+                j = position.get(name)
+                if j is not None and value is not None:
+                    block[i, j] = str(value)
+        df = pd.concat([df, pd.DataFrame(block, columns=extras, index=df.index)], axis=1)
     if table.name == "ties":
         df["weight"] = df["weight"].fillna(1.0)
     df = df.drop(columns="_row")
@@ -363,6 +419,11 @@ def _frame(table: Table, records: list[dict], raw_columns: list[str]) -> pd.Data
     else:
         df = df.reset_index(drop=True)
     return df
+
+
+def _text(value: object) -> str:
+    """A cell of a text column: missing (None, or NaN where a row had no value) is ""."""
+    return "" if value is None or (isinstance(value, float) and np.isnan(value)) else str(value)
 
 
 def _empty_raw(name: str) -> RawTable:
@@ -391,6 +452,7 @@ def validate_tables(raw_tables: dict[str, RawTable], *, read_problems: list[Prob
     []
     """
     problems: list[Problem] = [p for p in (read_problems or []) if p.row is None or p.row <= 1 or p.table not in raw_tables]
+    warnings: list[Problem] = []
     vocabulary = default_vocabulary()
     if "vocabulary" in raw_tables:
         additions, voc_problems = _vocabulary_additions(raw_tables["vocabulary"], vocabulary)
@@ -424,20 +486,27 @@ def validate_tables(raw_tables: dict[str, RawTable], *, read_problems: list[Prob
         checkers[name], records[name] = _check_table(raw, TABLES[name], vocabulary)
 
     # references across tables: against every id written in the file, so that a
-    # row rejected for another reason does not also make its references "unknown".
+    # row rejected for another reason does not also make its references "unknown";
+    # a reference is rejected only when no row with that id was kept (a later row
+    # repeating a valid actor's id is rejected alone, the actor's ties stay).
     ids = {name: {rec[TABLES[name].key] for rec in records[name] if rec.get(TABLES[name].key)} for name in ("actors", "people")}
-    id_rows = {
-        name: {rec[TABLES[name].key]: rec["_row"] for rec in records[name] if rec.get(TABLES[name].key)} for name in ("actors", "people")
-    }
-    rejected_ids = {
-        name: {rec[TABLES[name].key] for rec in records[name] if rec.get(TABLES[name].key) and rec["_row"] in checkers[name].bad_rows}
+    id_rows: dict[str, dict[str, int]] = {"actors": {}, "people": {}}
+    for name in ("actors", "people"):
+        for rec in records[name]:
+            if rec.get(TABLES[name].key):
+                id_rows[name].setdefault(rec[TABLES[name].key], rec["_row"])
+    kept_ids = {
+        name: {rec[TABLES[name].key] for rec in records[name] if rec.get(TABLES[name].key) and rec["_row"] not in checkers[name].bad_rows}
         for name in ("actors", "people")
     }
+    rejected_ids = {name: ids[name] - kept_ids[name] for name in ("actors", "people")}
     for name in ("affiliations", "ties"):
         chk = checkers[name]
         for col in TABLES[name].columns:
             if col.type != "ref":
                 continue
+            if col.ref in raw_tables and raw_tables[col.ref].unreadable:
+                continue  # the table referred to could not be read: its reading problem says so
             for rec in records[name]:
                 value = rec.get(col.name)
                 if value is None:
@@ -466,10 +535,64 @@ def validate_tables(raw_tables: dict[str, RawTable], *, read_problems: list[Prob
                 )
         # rows rejected in the reading stage are already in bad_rows via raw.problems
         problems.extend(p for p in raw.problems if p.row is not None and p.row > 1)
+        if name in raw_tables and not raw.unreadable and raw.columns and not raw.rows:
+            warnings.append(
+                Problem(
+                    name,
+                    raw.file,
+                    None,
+                    None,
+                    None,
+                    "the table has a header but no rows",
+                    "Nothing from it is in the analysis: fill it in, or delete it if it is not needed",
+                )
+            )
     problems = _sorted_unique(problems)
     rejected = pd.DataFrame(rejected_rows, columns=_REJECTED_COLUMNS)
     files = {name: t.file for name, t in raw_tables.items()}
-    return ValidationResult(tables, problems, rejected, vocabulary, files, metadata)
+    return ValidationResult(tables, problems, rejected, vocabulary, files, metadata, _sorted_unique(warnings))
+
+
+def data_warnings(source) -> pd.DataFrame:
+    """What the data's coverage section should say about whole tables: one row per note.
+
+    The warnings (a table with a header but no rows) and the problems that
+    concern a whole table or its header rather than one row (a column
+    missing, named twice or unnamed, a file or sheet that could not be read,
+    two files for one table): they reject no row, so the rejected rows do not
+    show them.
+
+    Parameters
+    ----------
+    source : Ecosystem or ValidationResult
+        Anything with ``warnings`` and ``problems``.
+
+    Returns
+    -------
+    DataFrame
+        Columns ``table``, ``file``, ``column``, ``message`` and ``hint``
+        (English, like every validation message); empty when there is nothing to say.
+
+    Examples
+    --------
+    >>> import ecograph as eg
+    >>> from ecograph.io import RawTable, RawRow
+    >>> actors = RawTable("actors", "actors.csv", ["id", "name", "kind", "source", "name"],
+    ...     [RawRow(2, {"id": "a", "name": "A", "kind": "place", "source": "s"})])
+    >>> from ecograph.io import _header_problems
+    >>> actors.problems = _header_problems("actors", "actors.csv", actors.columns)
+    >>> ties = RawTable("ties", "ties.csv", ["source", "target", "type", "evidence"], [])
+    >>> result = validate_tables({"actors": actors, "ties": ties}, read_problems=actors.problems)
+    >>> notes = data_warnings(result)
+    >>> notes[["table", "column"]].values.tolist()
+    [['actors', 'name'], ['ties', '']]
+    >>> notes["message"].tolist()
+    ['this column name appears twice (columns 2 and 5); only column 2 is read', 'the table has a header but no rows']
+    """
+    notes = [p for p in getattr(source, "problems", []) if p.row is None or p.row <= 1]
+    notes += list(getattr(source, "warnings", []))
+    rows = [{"table": p.table, "file": p.file, "column": p.column or "", "message": p.message, "hint": p.hint} for p in notes]
+    return pd.DataFrame(rows, columns=_WARNING_COLUMNS)
 
 
 def _closest_id(value: str, candidates: set[str]) -> str | None:

@@ -458,7 +458,40 @@ INTEROP: dict[str, tuple[str, str]] = {
 }
 
 # Messages of the command line.
-CLI: dict[str, tuple[str, str]] = {}
+CLI: dict[str, tuple[str, str]] = {
+    "usage_error": ("{prog}: error: {message} (see '{prog} --help')", "{prog} : erreur : {message} (voir '{prog} --help')"),
+    "error": ("ecograph: error: {message}", "ecograph : erreur : {message}"),
+    "internal_error": (
+        "ecograph: internal error ({error}); this is a bug in ecograph. Run the command again with --debug to see where, and report it",
+        "ecograph : erreur interne ({error}) ; c'est un défaut d'ecograph. Relancez la commande avec --debug pour voir où, et signalez-le",
+    ),
+    "no_memory": (
+        "ecograph: not enough memory for this dataset; close other programs or split the dataset",
+        "ecograph : pas assez de mémoire pour ce jeu de données ; fermez d'autres programmes ou divisez le jeu de données",
+    ),
+    "interrupted": ("ecograph: interrupted; nothing was written", "ecograph : interrompu ; rien n'a été écrit"),
+    "validate_hint": ("Run 'ecograph validate' for details.", "Lancez 'ecograph validate' pour le détail."),
+    "warnings": ("{n} warning(s):", "{n} avertissement(s) :"),
+    "bad_epoch": (
+        "SOURCE_DATE_EPOCH must be a whole number of seconds since 1970-01-01 (got {value})",
+        "SOURCE_DATE_EPOCH doit être un nombre entier de secondes depuis le 1970-01-01 (reçu : {value})",
+    ),
+    "bad_layer_sphere": (
+        "give LAYER=SPHERE, for example 'Lieux=production' (got {value})",
+        "écrivez CALQUE=SPHÈRE, par exemple 'Lieux=production' (reçu : {value})",
+    ),
+    "bad_suffix": ("the file must end with {suffixes} (got {value})", "le fichier doit se terminer par {suffixes} (reçu : {value})"),
+    "bad_count": ("give a whole number of at least 1 (got {value})", "donnez un nombre entier d'au moins 1 (reçu : {value})"),
+    "bad_seed": (
+        "give a whole number between 0 and 4294967295 (got {value})",
+        "donnez un nombre entier entre 0 et 4294967295 (reçu : {value})",
+    ),
+    "help_debug": ("show the full error (traceback) when a command fails", "montrer l'erreur complète (traceback) en cas d'échec"),
+    "help_force": (
+        "replace the output even if it is an existing file, or a folder holding other files",
+        "remplacer la sortie même si c'est un fichier existant ou un dossier contenant d'autres fichiers",
+    ),
+}
 
 _SECTIONS: dict[str, dict[str, tuple[str, str]]] = {
     "common": COMMON,

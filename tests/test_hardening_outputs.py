@@ -1,0 +1,220 @@
+"""One output policy for every command that writes: own folders replaced whole, anything else refused unless --force."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+import ecograph as eg
+from ecograph.cli import main
+from ecograph.gephi import write_gexf
+
+CORPUS = Path(__file__).parent / "data" / "adversarial"
+MANIFEST = ".ecograph-outputs.json"
+
+
+def files(folder: Path) -> list[str]:
+    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
+
+
+def one_line_error(capsys) -> str:
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "Traceback" not in err, err
+    return err
+
+
+# ---- the policy itself ---------------------------------------------------------------------------------
+
+
+def test_own_folder_is_replaced_whole_with_a_manifest(tmp_path):
+    from ecograph.outputs import output_folder
+
+    out = tmp_path / "out"
+    with output_folder(out, command="demo") as folder:
+        (folder / "sub").mkdir()
+        (folder / "sub" / "old.txt").write_text("old", encoding="utf-8")
+    with output_folder(out, command="demo") as folder:
+        (folder / "new.txt").write_text("new", encoding="utf-8")
+    assert files(out) == [MANIFEST, "new.txt"]
+    manifest = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
+    assert manifest["command"] == "demo" and list(manifest["files"]) == ["new.txt"]
+    assert [p.name for p in tmp_path.iterdir()] == ["out"]  # no temporary folder left
+
+
+def test_a_failure_leaves_the_previous_outputs_intact(tmp_path):
+    from ecograph.outputs import output_folder
+
+    out = tmp_path / "out"
+    with output_folder(out, command="demo") as folder:
+        (folder / "a.txt").write_text("good", encoding="utf-8")
+    with pytest.raises(ZeroDivisionError), output_folder(out, command="demo") as folder:
+        (folder / "a.txt").write_text("half", encoding="utf-8")
+        1 / 0  # noqa: B018
+    assert (out / "a.txt").read_text(encoding="utf-8") == "good"
+    assert [p.name for p in tmp_path.iterdir()] == ["out"]
+
+
+@pytest.mark.parametrize(
+    ("prepare", "reason"),
+    [
+        (lambda d: (d / "notes.txt").write_text("mine", encoding="utf-8"), r"files ecograph did not write there \(notes\.txt\)"),
+        (lambda d: (d / "a.txt").write_text("edited", encoding="utf-8"), r"files changed since ecograph wrote them \(a\.txt\)"),
+        (lambda d: (d / MANIFEST).write_text('{"command": "import", "files": {}}', encoding="utf-8"), "another command"),
+    ],
+)
+def test_a_folder_with_other_content_is_refused_unless_forced(tmp_path, prepare, reason):
+    from ecograph.errors import OutputError
+    from ecograph.outputs import output_folder
+
+    out = tmp_path / "out"
+    with output_folder(out, command="demo") as folder:
+        (folder / "a.txt").write_text("ours", encoding="utf-8")
+    prepare(out)
+    with pytest.raises(OutputError, match=reason), output_folder(out, command="demo"):
+        pass
+    with output_folder(out, command="demo", force=True) as folder:
+        (folder / "b.txt").write_text("forced", encoding="utf-8")
+    assert files(out) == [MANIFEST, "b.txt"]
+
+
+def test_desktop_files_do_not_make_a_folder_foreign(tmp_path):
+    from ecograph.outputs import output_folder
+
+    out = tmp_path / "out"
+    with output_folder(out, command="demo") as folder:
+        (folder / "a.txt").write_text("ours", encoding="utf-8")
+    (out / ".DS_Store").write_bytes(b"\0")
+    with output_folder(out, command="demo") as folder:
+        (folder / "a.txt").write_text("again", encoding="utf-8")
+    assert (out / "a.txt").read_text(encoding="utf-8") == "again"
+
+
+def test_never_replaces_a_folder_holding_an_input_or_the_current_folder(tmp_path, monkeypatch):
+    from ecograph.errors import OutputError
+    from ecograph.outputs import output_folder
+
+    data = tmp_path / "data"
+    shutil.copytree(CORPUS / "empty-ties", data)
+    with pytest.raises(OutputError, match="an input of this command"), output_folder(tmp_path, command="demo", force=True, protect=[data]):
+        pass
+    monkeypatch.chdir(data)
+    with pytest.raises(OutputError, match="holds the current folder"), output_folder(tmp_path, command="demo", force=True):
+        pass
+    assert files(data) == ["actors.csv", "ties.csv"]
+
+
+def test_an_existing_file_is_refused_unless_forced(tmp_path):
+    from ecograph.errors import OutputError
+    from ecograph.outputs import output_file
+
+    path = tmp_path / "w.csv"
+    path.write_text("filled in by hand", encoding="utf-8")
+    with pytest.raises(OutputError, match="already exists"), output_file(path) as tmp:
+        tmp.write_text("new", encoding="utf-8")
+    assert path.read_text(encoding="utf-8") == "filled in by hand"
+    with output_file(path, force=True) as tmp:
+        tmp.write_text("new", encoding="utf-8")
+    assert path.read_text(encoding="utf-8") == "new"
+
+
+# ---- the commands --------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def people_data(tmp_path) -> Path:
+    data = tmp_path / "people-rejected"
+    shutil.copytree(CORPUS / "people-rejected", data)
+    return data
+
+
+def test_report_rerun_leaves_nothing_stale(tmp_path, people_data, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    out = tmp_path / "report"
+    assert main(["report", str(people_data), "-o", str(out), "--quiet"]) == 1
+    assert "Jeanne Secret" in (out / "tables" / "rejected.csv").read_text(encoding="utf-8")
+    assert main(["report", "dijon", "-o", str(out), "--quiet", "--pseudonymise-people"]) == 0
+    assert not (out / "tables" / "rejected.csv").exists()
+    for path in out.rglob("*"):
+        if path.is_file() and path.suffix != ".png":
+            assert "Jeanne" not in path.read_bytes().decode("utf-8", "replace"), path
+
+
+def test_report_into_a_file_a_foreign_folder_or_below_a_file_is_one_line_exit_2(tmp_path, capsys):
+    existing = tmp_path / "report.html"
+    existing.write_text("x", encoding="utf-8")
+    assert main(["report", "dijon", "-o", str(existing)]) == 2
+    assert "is a file; give a folder" in one_line_error(capsys)
+    foreign = tmp_path / "documents"
+    foreign.mkdir()
+    (foreign / "budget.xlsx").write_bytes(b"precious")
+    assert main(["report", "dijon", "-o", str(foreign)]) == 2
+    assert "did not write there (budget.xlsx)" in one_line_error(capsys)
+    assert main(["report", "dijon", "-o", str(existing / "sub")]) == 2
+    assert "is a file, not a folder" in one_line_error(capsys)
+    assert (foreign / "budget.xlsx").read_bytes() == b"precious"
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="needs a user that permissions apply to")
+def test_report_into_a_read_only_folder_is_one_line_exit_2(tmp_path, capsys):
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0o555)
+    try:
+        assert main(["report", "dijon", "-o", str(locked / "out")]) == 2
+        assert "permission denied" in one_line_error(capsys)
+    finally:
+        locked.chmod(0o755)
+
+
+def test_a_folder_that_may_not_be_written_is_one_line_exit_2(tmp_path, capsys, monkeypatch):
+    import ecograph.outputs
+
+    monkeypatch.setattr(ecograph.outputs.os, "access", lambda path, mode: False)  # what a read-only folder answers
+    assert main(["report", "dijon", "-o", str(tmp_path / "out")]) == 2
+    assert f"cannot write in {tmp_path}: permission denied" in one_line_error(capsys)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_import_into_an_existing_dataset_replaces_it_whole(tmp_path, capsys):
+    source = tmp_path / "map.gexf"
+    write_gexf(eg.datasets.tiny(), source)
+    out = tmp_path / "imported"
+    assert main(["export", "dijon", "--format", "csv", "-o", str(out)]) == 0
+    assert (out / "people.csv").exists()
+    assert main(["import", str(source), "--out", str(out)]) == 2  # another command's outputs
+    assert "another command" in one_line_error(capsys)
+    assert main(["import", str(source), "--out", str(out), "--force"]) == 0
+    assert sorted(p.name for p in out.iterdir()) == [MANIFEST, "actors.csv", "ties.csv"]  # no stale people
+    assert main(["import", str(source), "--out", str(out)]) == 0  # its own outputs: replaced without --force
+
+
+def test_template_does_not_overwrite_a_filled_in_workbook(tmp_path, capsys):
+    path = tmp_path / "collecte.xlsx"
+    assert main(["template", str(path)]) == 0
+    filled = path.read_bytes()
+    assert main(["template", str(path), "--lang", "fr"]) == 2
+    assert "already exists" in one_line_error(capsys)
+    assert path.read_bytes() == filled
+    assert main(["template", str(path), "--lang", "fr", "--force"]) == 0
+    assert path.read_bytes() != filled
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["outreach", "dijon", "-o", "{out}.xlsx"],
+        ["export", "dijon", "--format", "gexf", "-o", "{out}.gexf"],
+        ["schema", "-o", "{out}.md"],
+    ],
+)
+def test_every_file_command_refuses_an_existing_file(tmp_path, capsys, argv):
+    target = tmp_path / "existing"
+    argv = [a.format(out=target) for a in argv]
+    Path(argv[argv.index("-o") + 1]).write_text("keep me", encoding="utf-8")
+    assert main(argv) == 2
+    assert "already exists" in one_line_error(capsys)
+    assert main([*argv, "--force"]) == 0
