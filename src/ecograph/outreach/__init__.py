@@ -67,12 +67,12 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
-from .brokerage import betweenness
-from .errors import GraphError, MissingAttributeError, UnknownActorError
-from .evolution import headline_measures
-from .isolation import isolated_actors
-from .sparse import SparseGraph, _symmetric, as_sparse
-from .vocabulary import SPHERE_LABELS
+from ..brokerage import betweenness
+from ..errors import GraphError, MissingAttributeError, UnknownActorError
+from ..evolution import headline_measures
+from ..isolation import isolated_actors
+from ..sparse import SparseGraph, _symmetric, as_sparse
+from ..vocabulary import SPHERE_LABELS
 
 __all__ = [
     "suggested_ties",
@@ -104,7 +104,7 @@ _EARTH_KM = 6371.0
 
 
 def _graph_and_eco(obj: Any) -> tuple[SparseGraph, Any]:
-    from .ecosystem import Ecosystem
+    from ..ecosystem import Ecosystem
 
     if isinstance(obj, Ecosystem):
         return obj.sparse_graph(), obj
@@ -495,7 +495,7 @@ def outreach_worklist(
     iso = isolated_actors(S, label=label, lang=lang)
     targets = list(iso.index)
     if low_reach_share > 0:
-        from .isolation import two_step_reach
+        from ..isolation import two_step_reach
 
         listed = set(targets)
         main_rest = [n for n in S.nodes if n not in listed]
@@ -524,7 +524,7 @@ def outreach_worklist(
     frame["reason"] = frame["reason"].fillna(_WHY[lang]["few"]).astype(object)
     frame["component_size"] = ctx["sizes"][ctx["comp"][idx]]
     frame["degree"] = ctx["deg"][idx].astype(np.int64)
-    from .isolation import two_step_reach
+    from ..isolation import two_step_reach
 
     frame["reach_2"] = two_step_reach(S, targets).to_numpy()
     best = sugg[sugg["rank"] == 1].set_index("actor")["newly_reachable"] if len(sugg) else pd.Series(dtype=float)
@@ -730,8 +730,8 @@ def key_players(G: Any, *, k: int = 5, attr: str = "sphere", seed: int = 0) -> p
     >>> key_players(G, k=1)[["actor", "pairs_disconnected"]].values.tolist()
     [[4, 0.6666666666666667]]
     """
-    from .bridges import _cut_point_pieces
-    from .brokerage import brokers
+    from ..bridges import _cut_point_pieces
+    from ..brokerage import brokers
 
     S, _ = _graph_and_eco(G)
     groups = _check_attr(S, attr)
@@ -810,7 +810,7 @@ def worklist_table(worklist: pd.DataFrame, *, lang: str = "en") -> pd.DataFrame:
     >>> list(t.columns[:4])
     ['identifiant', 'nom', 'sphère', 'type']
     """
-    from .vocabulary import KIND_LABELS, SPHERE_LABELS
+    from ..vocabulary import KIND_LABELS, SPHERE_LABELS
 
     if lang not in WORKLIST_HEADERS:
         raise ValueError("lang must be 'en' or 'fr'")
@@ -840,7 +840,7 @@ def write_worklist(worklist: pd.DataFrame, path: str | Any, *, lang: str = "en")
     """
     from pathlib import Path
 
-    from .vocabulary import SPHERE_LABELS
+    from ..vocabulary import SPHERE_LABELS
 
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -852,7 +852,7 @@ def write_worklist(worklist: pd.DataFrame, path: str | Any, *, lang: str = "en")
         return path
     if path.suffix.lower() != ".xlsx":
         raise ValueError("write the worklist as .xlsx or .csv")
-    from .io import write_xlsx
+    from ..io import write_xlsx
 
     attr = worklist.attrs.get("attr", "sphere")
     values = worklist[attr].fillna("").astype(str)
