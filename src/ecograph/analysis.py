@@ -38,7 +38,7 @@ from .ei import ei_index
 from .errors import GraphError
 from .evolution import headline_measures
 from .flows import flow_table, people_flows
-from .isolation import isolated_actors
+from .isolation import isolated_actors, two_step_reach
 from .partition import PartitionLike
 from .sparse import SparseGraph, as_sparse
 
@@ -198,6 +198,11 @@ class Analysis:
     def isolated(self) -> pd.DataFrame:
         """:func:`ecograph.isolated_actors`."""
         return isolated_actors(self.sparse)
+
+    @cached_property
+    def two_step_reach(self) -> pd.Series:
+        """:func:`ecograph.isolation.two_step_reach` of every actor."""
+        return two_step_reach(self.sparse)
 
     # ---- people -----------------------------------------------------------------------------------
 

@@ -116,7 +116,7 @@ def _cmd_outreach(args: argparse.Namespace) -> int:
     from .outreach import outreach_worklist, write_worklist
 
     eco = _load_dataset(args.path)
-    worklist = outreach_worklist(eco, k=args.k, seed=args.seed, lang=args.lang)
+    worklist = outreach_worklist(eco, k=args.k, seed=args.seed)
     out = write_worklist(worklist, args.output, lang=args.lang)
     print(f"{len(worklist)} actors to reach out to, written to {out}")
     return 0

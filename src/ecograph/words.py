@@ -115,7 +115,81 @@ VIEWS: dict[str, tuple[str, str]] = {}
 FIGURES: dict[str, tuple[str, str]] = {}
 
 # The outreach worklist (reasons, why, headers, sheets).
-OUTREACH: dict[str, tuple[str, str]] = {}
+OUTREACH: dict[str, tuple[str, str]] = {
+    "separator": ("; ", " ; "),
+    "and": (" and ", " et "),
+    "others": ("{names} and {n} others", "{names} et {n} autres"),
+    "quoted": ("“{name}”", "« {name} »"),
+    "unknown_group": ("group unknown", "groupe inconnu"),
+    "sheet.all": ("All", "Tous"),
+    # why an actor is on the list
+    "reason.no_tie": ("no known tie", "aucun lien connu"),
+    "reason.only_named_in": (
+        "no tie with another organisation, only named in {names}",
+        "aucun lien avec une autre organisation, seulement cité dans {names}",
+    ),
+    "reason.outside_main": ("outside the main network, {n} actors", "hors du réseau principal, {n} acteurs"),
+    "reason.only_through": ("only linked through {names}", "relié seulement par {names}"),
+    "reason.low_reach": ("few actors within two steps ({n})", "peu d'acteurs à deux pas ({n})"),
+    # why this introducer (one entry per fact)
+    "why.contacts": ("both linked to {names}", "tous deux liés à {names}"),
+    "why.named_in_same": ("both named in {name}, each as {role}", "tous deux cités dans {name}, chacun comme {role}"),
+    "why.named_in_roles": (
+        "named in {name}: this actor as {role}, the introducer as {other}",
+        "cités dans {name} : cet acteur comme {role}, l'introducteur comme {other}",
+    ),
+    "why.named_in": ("both linked to {name}", "tous deux liés à {name}"),
+    "why.mentioned": ("cited with it in the same source: {source}", "cité avec lui dans la même source : {source}"),
+    "why.mentioned_more": (
+        "cited with it in the same source: {source} (and {n} more)",
+        "cité avec lui dans la même source : {source} (et {n} autres)",
+    ),
+    "why.person_one": ("a person worked in both", "une personne a travaillé dans les deux"),
+    "why.person_many": ("{n} people worked in both", "{n} personnes ont travaillé dans les deux"),
+    "why.group_ties_one": ("already linked to 1 actor of the same {field} ({value})", "déjà lié à 1 acteur de même {field} ({value})"),
+    "why.group_ties": ("already linked to {n} actors of the same {field} ({value})", "déjà lié à {n} acteurs de même {field} ({value})"),
+    "why.same_group": ("same {field} ({value})", "même {field} ({value})"),
+    "why.same_commune": ("same commune ({commune})", "même commune ({commune})"),
+    "why.distance": ("{km} km away", "à {km} km"),
+    "why.same_kind": ("same kind ({kind})", "même type ({kind})"),
+    "why.connected": ("{n} known ties in the network", "{n} liens connus dans le réseau"),
+    "why.connected_one": ("1 known tie in the network", "1 lien connu dans le réseau"),
+    "why.broker": ("already a major broker", "déjà un intermédiaire majeur"),
+    # names of groupings ("same sphere"); a grouping given as a Series or partition is a "group"
+    "field.": ("group", "groupe"),
+    "field.sphere": ("sphere", "sphère"),
+    "field.community": ("community", "communauté"),
+    # the part an actor plays in a programme or event, by the type of the tie it is the source of
+    "role.potential_partner": ("potential partner", "partenaire potentiel"),
+    "role.potential_carrier": ("potential carrier", "porteur potentiel"),
+    "role.candidate_site": ("possible site", "site possible"),
+    "role.inspiration": ("example", "exemple"),
+    "role.participation": ("participant", "participant"),
+    "role.co_organisation": ("co-organiser", "co-organisateur"),
+    "role.hosting": ("host", "hôte"),
+    "role.funding": ("funder", "financeur"),
+    "role.support": ("supporter", "accompagnateur"),
+    "role.partnership": ("partner", "partenaire"),
+    "role.membership": ("member", "membre"),
+    "role.supply": ("supplier", "fournisseur"),
+    # column headers of the officers' table
+    "header.actor": ("actor id", "identifiant"),
+    "header.name": ("name", "nom"),
+    "header.kind": ("kind", "type"),
+    "header.scope": ("scope", "portée"),
+    "header.reason": ("why it is on the list", "pourquoi sur la liste"),
+    "header.degree": ("known ties", "liens connus"),
+    "header.reach_2": ("actors within two steps", "acteurs à deux pas"),
+    "header.priority": ("actors it would reach", "acteurs qu'il atteindrait"),
+    "header.introducer": ("introducer {r}", "introducteur {r}"),
+    "header.introducer_name": ("introducer name {r}", "nom de l'introducteur {r}"),
+    "header.why": ("why this introducer {r}", "pourquoi cet introducteur {r}"),
+    "header.newly_reachable": ("actors newly reachable {r}", "acteurs nouvellement joignables {r}"),
+    "header.ei_change": ("change in E-I index {r}", "variation de l'indice E-I {r}"),
+    "header.load_paths": ("paths added to the introducer {r}", "chemins ajoutés à l'introducteur {r}"),
+    "header.commune": ("commune", "commune"),
+    "header.component_size": ("size of its group", "taille de son groupe"),
+}
 
 # Import and export of other tools' files.
 INTEROP: dict[str, tuple[str, str]] = {}
