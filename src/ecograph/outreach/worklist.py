@@ -41,9 +41,10 @@ other candidate is left for an actor: once an introducer has reached that
 share, the next actors get their next best candidate first (it may still be
 their second or third). A softer spreading (dividing a candidate's score by
 ``1 + u / s`` after ``u`` first suggestions) was measured with
-``benchmarks/outreach.py`` and dropped: with ``s = 3`` it lowered the
-cold-start precision@5 on 2,000 synthetic actors from 0.080 to 0.062, with
-``s = 10`` to 0.079, for no gain the cap does not already give.
+``benchmarks/outreach.py`` while tuning and dropped: on 2,000 synthetic
+actors it lowered the cold-start precision@5 from 0.080 to 0.062 with
+``s = 3`` and by 0.005 to 0.009 with ``s = 10`` (on ties alone from 0.044 to
+0.029), for no spreading the cap does not already give.
 
 Examples
 --------
