@@ -46,7 +46,7 @@ from _common import finish
 import ecograph as eg
 from ecograph.sparse import SparseGraph, _symmetric
 
-EXCLUDED = ("programme", "event")
+EXCLUDED = ("programme", "event", "recommendation")
 METHODS = ("ecograph", "ecograph, ties only", "same sphere, most connected", "most connected", "random")
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 
 import networkx as nx
@@ -13,7 +14,9 @@ import pytest
 import ecograph as eg
 from ecograph.errors import GraphError, MissingAttributeError, UnknownActorError
 from ecograph.outreach import worklist_table, write_worklist
+from ecograph.outreach.facts import NOT_ACTORS
 from ecograph.outreach.files import reason_words, why_words
+from ecograph.words import label
 
 
 @pytest.fixture(scope="module")
@@ -42,7 +45,7 @@ def test_default_worklist_is_the_territorys_own_actors(dijon, worklist):
     actors = dijon.actors
     listed = actors.loc[worklist.index]
     assert not listed["scope"].isin(["national", "international"]).any()
-    assert not listed["kind"].isin(["programme", "event"]).any()
+    assert not listed["kind"].isin(list(NOT_ACTORS)).any()
     # the platforms and national bodies the study names without ties are not there ...
     assert not {"airbnb", "blablacar", "foodora", "uber-eats", "anact", "cget"} & set(worklist.index)
     # ... while every isolated actor of local or regional scope that is not a programme or event is
@@ -50,7 +53,7 @@ def test_default_worklist_is_the_territorys_own_actors(dijon, worklist):
     expected = {
         a
         for a in eg.isolated_actors(G).index
-        if actors.loc[a, "scope"] in ("local", "regional") and actors.loc[a, "kind"] not in ("programme", "event")
+        if actors.loc[a, "scope"] in ("local", "regional") and actors.loc[a, "kind"] not in NOT_ACTORS
     }
     assert expected <= set(worklist.index)
     assert (worklist["scope"] == listed["scope"]).all()
@@ -58,7 +61,9 @@ def test_default_worklist_is_the_territorys_own_actors(dijon, worklist):
 
 def test_options_widen_the_list(analysis, worklist):
     wide = eg.outreach_worklist(analysis, scope=None, kinds_excluded=())
-    assert {"airbnb", "cget", "anact", "pme-innovation", "toaster-lab"} <= set(wide.index)
+    isolated = set(analysis.isolated.index)
+    elsewhere = {a for a in isolated if analysis.eco.actors.loc[a, "scope"] in ("national", "international")}
+    assert elsewhere and isolated <= set(wide.index)
     assert set(worklist.index) < set(wide.index)
     national = eg.outreach_worklist(analysis, scope=("national",))
     assert set(analysis.eco.actors.loc[national.index, "scope"]) == {"national"}
@@ -90,12 +95,12 @@ def test_worklist_rows_are_sound(dijon, worklist):
         assert actor not in intro and len(set(intro)) == len(intro)
         for r, x in enumerate(intro, start=1):
             assert not G.has_edge(actor, x)
-            assert kinds[x] not in ("programme", "event") and G.degree(x) > 0
+            assert kinds[x] not in NOT_ACTORS and G.degree(x) > 0
             assert row[f"why_{r}"] and isinstance(row[f"why_{r}"], tuple)
     # an isolated actor brought into the main component would reach all of it
     isolated = worklist[worklist["degree"] == 0]
     into_main = isolated[isolated["introducer_1"].map(lambda x: x in main)]
-    assert len(into_main) >= 10
+    assert len(into_main) > 0
     assert (into_main["newly_reachable_1"] == len(main)).all()
 
 
@@ -107,7 +112,7 @@ def test_reasons_hold_in_the_tables(dijon, worklist):
         if code == "no_tie":
             assert G.degree(actor) == 0
         elif code == "only_named_in":
-            assert set(values) == set(G[actor]) and actors.loc[values, "kind"].isin(["programme", "event"]).all()
+            assert set(values) == set(G[actor]) and actors.loc[values, "kind"].isin(list(NOT_ACTORS)).all()
         for r in range(1, 4):
             for fact in row[f"why_{r}"] if isinstance(row[f"why_{r}"], tuple) else ():
                 intro = row[f"introducer_{r}"]
@@ -116,27 +121,51 @@ def test_reasons_hold_in_the_tables(dijon, worklist):
                 elif fact[0] == "same_commune":
                     assert actors.loc[actor, "commune"] == actors.loc[intro, "commune"] == fact[1]
                 elif fact[0] == "contacts":
-                    assert fact[1] == len(
-                        [z for z in nx.common_neighbors(G, actor, intro) if actors.loc[z, "kind"] not in ("programme", "event")]
-                    )
+                    assert fact[1] == len([z for z in nx.common_neighbors(G, actor, intro) if actors.loc[z, "kind"] not in NOT_ACTORS])
                 elif fact[0] == "same_group":
                     assert actors.loc[actor, "sphere"] == actors.loc[intro, "sphere"] == fact[1] != ""
 
 
-def test_actors_named_in_a_recommendation_get_its_other_partners(dijon, worklist):
-    ties = dijon.ties
-    partners = set(ties.loc[(ties["target"] == "reco-3") & (ties["type"] == "potential_partner"), "source"])
-    row = worklist.loc["coccigo"]
-    assert row["reason"] == (("only_named_in", "reco-3"),)
-    for r in (1, 2, 3):
-        named = [f for f in row[f"why_{r}"] if f[0] == "named_in"]
-        assert named == [("named_in", "reco-3", "potential_partner", "potential_partner")]
-        assert row[f"introducer_{r}"] in partners
-    text = worklist_table(worklist, lang="en").set_index("actor id").loc["coccigo"]
-    assert text["why this introducer 1"].startswith(
-        "both named in “Préconisation 3 : appuyer le financement des structures et initiatives”, each as potential partner"
+def _with_recommendation():
+    """The tiny ecosystem with a recommendation naming the repair café and the food co-op as partners, carried by the city."""
+    eco = eg.datasets.tiny()
+    actors = pd.concat([eco.actors, eco.actors.loc[["city"]].rename(index={"city": "reco"}).assign(name="Reco", kind="recommendation")])
+    ties = pd.concat(
+        [eco.ties, pd.DataFrame({"source": ["loner", "coop", "city"], "target": "reco", "weight": 1.0, "evidence": "study"})],
+        ignore_index=True,
     )
-    assert text["why it is on the list"].startswith("no tie with another organisation, only named in “Préconisation 3")
+    ties["type"] = ties["type"].fillna(pd.Series(["potential_partner", "potential_partner", "potential_carrier"], index=ties.index[-3:]))
+    return dataclasses.replace(eco, actors=actors, ties=ties.fillna({"start": "", "end": ""}))
+
+
+def test_actors_named_in_a_recommendation_get_its_other_partners():
+    eco = _with_recommendation()
+    w = eg.outreach_worklist(eco, k=3, low_reach_share=0)
+    assert "reco" not in w.index
+    row = w.loc["loner"]
+    assert row["reason"] == (("only_named_in", "reco"),)
+    facts = {row[f"introducer_{r}"]: row[f"why_{r}"] for r in (1, 2, 3)}
+    assert ("named_in", "reco", "potential_partner", "potential_partner") in facts["coop"]
+    assert ("named_in", "reco", "potential_partner", "potential_carrier") in facts["city"]
+    text = worklist_table(w, lang="en").set_index("actor id").loc["loner"]
+    assert text["why it is on the list"] == "no tie with another organisation, only named in “Reco”"
+    said = {text[f"introducer {r}"]: text[f"why this introducer {r}"] for r in (1, 2, 3)}
+    assert said["coop"].startswith("both named in “Reco”, each as potential partner")
+    assert said["city"].startswith("named in “Reco”: this actor as potential partner, the introducer as potential carrier")
+
+
+def test_dijon_roles_in_recommendations_are_those_of_the_ties(dijon, worklist):
+    ties = dijon.ties
+    role = {(s, t): kind for s, t, kind in zip(ties["source"], ties["target"], ties["type"])}
+    seen = 0
+    for actor, row in worklist.iterrows():
+        for r in (1, 2, 3):
+            for fact in row[f"why_{r}"] if isinstance(row[f"why_{r}"], tuple) else ():
+                if fact[0] == "named_in":
+                    _, programme, mine, theirs = fact
+                    assert mine == role.get((actor, programme), "") and theirs == role.get((row[f"introducer_{r}"], programme), "")
+                    seen += 1
+    assert seen > 10
 
 
 def test_two_rows_read_the_same_only_when_their_facts_are_the_same(worklist):
@@ -149,7 +178,7 @@ def test_two_rows_read_the_same_only_when_their_facts_are_the_same(worklist):
                 pairs.setdefault(text, set()).add(codes)
             assert all(len(codes) == 1 for codes in pairs.values()), lang
         reasons = {}
-        for text, codes in zip(table.iloc[:, 5], worklist["reason"]):
+        for text, codes in zip(table[worklist_table(worklist.head(0), lang=lang).columns[5]], worklist["reason"]):
             reasons.setdefault(text, set()).add(codes)
         assert all(len(codes) == 1 for codes in reasons.values())
 
@@ -234,14 +263,25 @@ def test_grouping_takes_every_form_and_nothing_assumes_spheres():
     assert list(worklist_table(w).columns[:4]) == ["actor id", "name", "sector", "kind"]
 
 
-def test_missing_sphere_is_unknown_in_dijon(worklist, dijon):
-    spheres = dijon.actors["sphere"]
-    sugg = worklist.attrs["suggestions"]
-    unknown = sugg["actor"].map(spheres).eq("")
-    assert unknown.sum() > 20
-    assert not sugg.loc[unknown, "same_group"].any() and sugg.loc[unknown, "ei_change"].isna().all()
-    sheets = worklist_table(worklist, lang="fr")["sphère"]
-    assert (sheets[worklist["sphere"].isna().to_numpy()] == "Sphère inconnue").all()
+def test_missing_sphere_is_unknown():
+    eco = eg.datasets.synthetic(800, seed=2)  # institutions and schools have no sphere
+    spheres = eco.actors["sphere"]
+    w = eg.outreach_worklist(eco, k=5, scope=None, actors=list(eco.actors.index[:300]))
+    sugg = w.attrs["suggestions"]
+    unknown_actor = sugg["actor"].map(spheres).eq("")
+    unknown_intro = sugg["introducer"].map(spheres).eq("")
+    assert unknown_actor.sum() > 20 and unknown_intro.sum() > 20
+    assert not sugg.loc[unknown_actor | unknown_intro, "same_group"].any()
+    assert (
+        sugg.loc[unknown_actor | unknown_intro, "ei_change"].isna().all()
+        and sugg.loc[~(unknown_actor | unknown_intro), "ei_change"].notna().all()
+    )
+    assert (sugg.loc[unknown_actor, "group_ties"] == 0).all()
+    assert all(f[0] not in ("same_group", "group_ties") for why in sugg.loc[unknown_actor, "why"] for f in why)
+    known = sugg[~unknown_actor & ~unknown_intro]
+    assert (known["same_group"] == (known["actor"].map(spheres) == known["introducer"].map(spheres))).all()
+    table = worklist_table(w, lang="fr")
+    assert (table.loc[w["sphere"].isna().to_numpy(), "sphère"] == "Sphère inconnue").all()
 
 
 def test_support_kinds_are_a_parameter():
@@ -434,17 +474,19 @@ def test_xlsx_and_csv_exports(tmp_path, worklist):
     out = tmp_path / "worklist.xlsx"
     assert main(["outreach", "dijon", "-o", str(out), "--lang", "fr"]) == 0
     wb = openpyxl.load_workbook(out)
-    assert wb.sheetnames == ["Tous", "Consommation", "Finance", "Structures d'accompagnement", "Sphère inconnue"]
+    spheres = [s for s in worklist["sphere"] if s is not None]
+    expected = ["Tous"] + [label("sphere", s, "fr") for s in sorted(set(spheres))] + ["Sphère inconnue"] * (len(spheres) < len(worklist))
+    assert wb.sheetnames == expected
     header = [c.value for c in wb["Tous"][1]]
     assert header[:6] == ["identifiant", "nom", "sphère", "type", "portée", "pourquoi sur la liste"]
     assert "nom de l'introducteur 1" in header and "pourquoi cet introducteur 3" in header
     assert wb["Tous"].max_row == len(worklist) + 1
     assert sum(wb[s].max_row - 1 for s in wb.sheetnames[1:]) == len(worklist)
     assert "aucun lien connu" in [c.value for c in wb["Tous"]["F"]]
-    why = [c.value for c in wb["Tous"][1 + 1 + list(worklist.index).index("coccigo")]][header.index("pourquoi cet introducteur 1")]
-    assert why.startswith(
-        "tous deux cités dans « Préconisation 3 : appuyer le financement des structures et initiatives », chacun comme partenaire potentiel"
-    )
+    table = worklist_table(worklist, lang="fr")
+    cells = [[c.value for c in row] for row in wb["Tous"].iter_rows(min_row=2)]
+    for column in ("pourquoi sur la liste", "pourquoi cet introducteur 1", "pourquoi cet introducteur 3"):
+        assert [row[header.index(column)] or "" for row in cells] == table[column].tolist()
     csv_path = tmp_path / "worklist.csv"
     assert main(["outreach", "dijon", "-o", str(csv_path), "--lang", "en"]) == 0
     table = pd.read_csv(csv_path)

@@ -42,7 +42,11 @@ from ..analysis import Analysis
 from ..partition import PartitionLike, factorize, group_labels
 from ..sparse import SparseGraph
 
-__all__ = ["Facts", "analysis_of"]
+__all__ = ["NOT_ACTORS", "Facts", "analysis_of"]
+
+#: Kinds that are where actors meet or what they are proposed for, not actors to reach or introducers:
+#: programmes, events, and a study's recommendations (``recommendation`` rows; older datasets model them as programmes).
+NOT_ACTORS = ("programme", "event", "recommendation")
 
 
 def analysis_of(data: Any, group: PartitionLike | None, seed: int | None) -> Analysis:
@@ -262,7 +266,7 @@ class Facts:
         a: Analysis,
         *,
         label: str = "name",
-        kinds_excluded: Iterable[str] = ("programme", "event"),
+        kinds_excluded: Iterable[str] = NOT_ACTORS,
         support_kinds: Iterable[str] = ("support_structure",),
         source_attr: str | None = "source",
     ) -> Facts:

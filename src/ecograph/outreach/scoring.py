@@ -85,7 +85,7 @@ import scipy.sparse as sp
 
 from ..errors import GraphError, UnknownActorError
 from ..partition import PartitionLike
-from .facts import Facts, analysis_of
+from .facts import NOT_ACTORS, Facts, analysis_of
 
 __all__ = ["WEIGHTS", "suggest_introducers"]
 
@@ -435,7 +435,7 @@ def suggest_introducers(
     seed: int | None = None,
     candidates: int = 30,
     label: str = "name",
-    kinds_excluded: Iterable[str] = ("programme", "event"),
+    kinds_excluded: Iterable[str] = NOT_ACTORS,
     support_kinds: Iterable[str] = ("support_structure",),
     weights: Mapping[str, float] | None = None,
 ) -> pd.DataFrame:
@@ -458,7 +458,7 @@ def suggest_introducers(
     candidates : int, default 30
         Candidates drawn from each source (group, commune, support, hubs, nearest).
     label : str, default "name"
-    kinds_excluded : iterable of str, default ("programme", "event")
+    kinds_excluded : iterable of str, default ("programme", "event", "recommendation")
         Kinds that cannot introduce anyone (a programme or an event is where
         people meet, not who introduces them); they still count as contacts.
     support_kinds : iterable of str, default ("support_structure",)

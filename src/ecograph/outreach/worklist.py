@@ -12,11 +12,13 @@ two-step reach. By default the list covers **the territory's own actors**:
   the isolated initiatives an officer reaches out to);
 * actors whose scope is **unknown are kept** (``include_unknown_scope=True``):
   unknown is not "elsewhere"; the table shows their scope as unknown;
-* kinds in ``kinds_excluded`` (programmes, events, and the study's
-  recommendations, modelled as programmes) are neither listed nor suggested as
-  introducers: they are where actors meet, not actors to reach. An actor
-  whose only ties go to them has no tie with another organisation, and its
-  reason says so.
+* kinds in ``kinds_excluded`` (programmes, events and a study's
+  recommendations, whether ``recommendation`` or ``programme`` rows) are
+  neither listed nor suggested as introducers: they are where actors meet or
+  what they are proposed for, not actors to reach. They stay in the network:
+  two actors named in one recommendation share it as a contact, and an actor
+  whose only ties go to such rows has no tie with another organisation, which
+  its reason says.
 
 ``actors=`` lists given actors instead (no filter).
 
@@ -64,7 +66,7 @@ import pandas as pd
 
 from ..errors import GraphError
 from ..partition import PartitionLike
-from .facts import Facts, analysis_of
+from .facts import NOT_ACTORS, Facts, analysis_of
 from .scoring import Ranked, positions, rank_candidates, suggestion_frame
 
 __all__ = ["outreach_worklist", "suggested_ties"]
@@ -181,7 +183,7 @@ def outreach_worklist(
     actors: Iterable | None = None,
     scope: Iterable[str] | None = ("local", "regional"),
     include_unknown_scope: bool = True,
-    kinds_excluded: Iterable[str] = ("programme", "event"),
+    kinds_excluded: Iterable[str] = NOT_ACTORS,
     support_kinds: Iterable[str] = ("support_structure",),
     label: str = "name",
     low_reach_share: float = 0.05,
@@ -208,7 +210,7 @@ def outreach_worklist(
         the introducers suggested only for being well connected.
     include_unknown_scope : bool, default True
         Count actors of unknown scope in the territory (the table says "scope unknown").
-    kinds_excluded : iterable of str, default ("programme", "event")
+    kinds_excluded : iterable of str, default ("programme", "event", "recommendation")
         Kinds neither listed nor suggested as introducers.
     support_kinds, candidates, weights, label
         See :func:`ecograph.suggest_introducers`.
