@@ -124,10 +124,8 @@ OUTREACH: dict[str, tuple[str, str]] = {
     "sheet.all": ("All", "Tous"),
     # why an actor is on the list
     "reason.no_tie": ("no known tie", "aucun lien connu"),
-    "reason.only_named_in": (
-        "no tie with another organisation, only named in {names}",
-        "aucun lien avec une autre organisation, seulement cité dans {names}",
-    ),
+    "reason.no_tie_with_organisation": ("no known tie with another organisation", "aucun lien connu avec une autre organisation"),
+    "reason.named_in": ("named in {names}", "cité dans {names}"),
     "reason.outside_main": ("outside the main network, {n} actors", "hors du réseau principal, {n} acteurs"),
     "reason.only_through": ("only linked through {names}", "relié seulement par {names}"),
     "reason.low_reach": ("few actors within two steps ({n})", "peu d'acteurs à deux pas ({n})"),

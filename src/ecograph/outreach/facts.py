@@ -14,8 +14,10 @@ and the isolated actors come from the :class:`~ecograph.Analysis` it is given
   "a document and its section"): actors named in the same passage share it,
   like a common contact; a passage naming at most one actor, or more than half
   of them, says nothing about who knows whom and is left out;
-* the tie types between actors and the programmes or events they are named
-  in (for the reasons: "both named as potential partners of ...");
+* the programmes, events and recommendations each actor is named in, read
+  from the ecosystem's ties whether or not the network holds them (an
+  :class:`~ecograph.Analysis` may build the observed network only), with the
+  actor's role when it is the tie's source ("potential partner");
 * each actor's ties to each group (how many of its neighbours are in it).
 
 Examples
@@ -195,23 +197,45 @@ def _passages(sources: np.ndarray) -> tuple[sp.csr_array, list[str]]:
     return B, [str(x) for x in kept]
 
 
-def _programme_roles(a: Analysis, S: SparseGraph, excluded: np.ndarray) -> dict[tuple[int, int], str]:
-    """Tie type between an actor and a programme or event it is tied to, when the actor is the tie's source.
+def _named_in(a: Analysis, S: SparseGraph, kinds: np.ndarray, not_actors: set) -> tuple[sp.csr_array, list, dict]:
+    """Actor × programme incidence (programmes, events, recommendations), their ids, and each actor's role.
 
-    Keyed (actor position, programme position). Without the ecosystem's
-    tables the direction is unknown and nothing is recorded.
+    Read from the ecosystem's ties (every tie, whether or not the network
+    holds it or the programme: an Analysis may build the observed network
+    only); without tables, from the network's ties to such actors. The role
+    is the type of the actor's tie when the actor is its source ("potential
+    partner" of a recommendation), else unknown.
     """
-    if a.eco is None or not len(a.eco.ties) or not excluded.any():
-        return {}
-    ties = a.eco.ties
-    s = S.nodes.get_indexer(ties["source"])
-    t = S.nodes.get_indexer(ties["target"])
-    ok = (s >= 0) & (t >= 0)
+    if a.eco is not None:
+        ties, kind_of = a.eco.ties, a.eco.actors["kind"]
+        src, dst, types = ties["source"].to_numpy(dtype=object), ties["target"].to_numpy(dtype=object), ties["type"].to_numpy(dtype=object)
+        src_not = kind_of.reindex(src).isin(not_actors).to_numpy()
+        dst_not = kind_of.reindex(dst).isin(not_actors).to_numpy()
+        rows = [(x, z, t, True) for x, z, t, bad_x, bad_z in zip(src, dst, types, src_not, dst_not) if bad_z and not bad_x]
+        rows += [(x, z, t, False) for z, x, t, bad_z, bad_x in zip(src, dst, types, src_not, dst_not) if bad_z and not bad_x]
+    else:
+        u, v, _ = S.edges()
+        is_not = np.array([k in not_actors for k in kinds], dtype=bool)
+        pairs = [(x, z) for x, z in zip(u, v) if is_not[z] and not is_not[x]] + [
+            (x, z) for z, x in zip(u, v) if is_not[z] and not is_not[x]
+        ]
+        rows = [(S.nodes[x], S.nodes[z], "", False) for x, z in pairs]
+    index = {node: i for i, node in enumerate(S.nodes)}
+    rows = sorted((index[x], str(z), z, str(t) if source else "") for x, z, t, source in rows if x in index)
+    programmes = sorted({r[2] for r in rows}, key=str)
+    col = {z: j for j, z in enumerate(programmes)}
     roles: dict[tuple[int, int], str] = {}
-    for x, z, kind in sorted(zip(s[ok].tolist(), t[ok].tolist(), ties["type"].to_numpy(dtype=object)[ok].tolist())):
-        if excluded[z] and not excluded[x]:
-            roles.setdefault((x, z), str(kind))
-    return roles
+    for x, _, z, role in rows:  # sorted: the first role of an actor in a programme is kept
+        key = (x, col[z])
+        if role and not roles.get(key):
+            roles[key] = role
+        else:
+            roles.setdefault(key, "")
+    pos = np.array([r[0] for r in rows], dtype=np.int64)
+    cols = np.array([col[r[2]] for r in rows], dtype=np.int64)
+    R = sp.csr_array((np.ones(len(rows)), (pos, cols)), shape=(S.n, len(programmes)))
+    R.data[:] = 1.0  # an actor tied twice to one programme is named in it once
+    return R, programmes, roles
 
 
 @dataclass
@@ -257,7 +281,11 @@ class Facts:
     passages: sp.csr_array
     passage_names: list[str]
     passage_weight: np.ndarray
+    named: sp.csr_array
+    named_ids: list
+    named_weight: np.ndarray
     roles: dict[tuple[int, int], str]
+    org_degree: np.ndarray
     known_ties: tuple[int, int]
 
     @classmethod
@@ -292,6 +320,8 @@ class Facts:
         coords, tree, tree_rows = _coordinates(a)
         passages, passage_names = _passages(column(a, source_attr)) if source_attr else (sp.csr_array((S.n, 0)), [])
         sizes = np.asarray(passages.sum(axis=0)).ravel()
+        named, named_ids, roles = _named_in(a, S, kinds, set(kinds_excluded))
+        named_sizes = np.asarray(named.sum(axis=0)).ravel()
         u, v, _ = S.edges()
         both = known[u] & known[v]
         cross = int((groups[u[both]] != groups[v[both]]).sum())
@@ -325,7 +355,11 @@ class Facts:
             passages=passages,
             passage_names=passage_names,
             passage_weight=1.0 / np.log(np.maximum(sizes, 2)),
-            roles=_programme_roles(a, S, excluded),
+            named=named,
+            named_ids=named_ids,
+            named_weight=1.0 / np.log(np.maximum(named_sizes, 2)),
+            roles=roles,
+            org_degree=A @ (~excluded).astype(float),
             known_ties=(cross, int(both.sum()) - cross),
         )
 

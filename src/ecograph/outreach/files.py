@@ -73,15 +73,15 @@ def reason_words(reason: tuple, lang: str = "en", names: dict | None = None) -> 
     names = names or {}
     parts = []
     for code, *values in reason:
-        if code in ("no_tie",):
-            parts.append(_w("reason.no_tie", lang))
+        if code in ("no_tie", "no_tie_with_organisation"):
+            parts.append(_w(f"reason.{code}", lang))
         elif code == "outside_main":
             parts.append(_w("reason.outside_main", lang, n=values[0]))
         elif code == "only_through":
             parts.append(_w("reason.only_through", lang, names=_names(tuple(values), names, lang)))
-        elif code == "only_named_in":
+        elif code == "named_in":
             quoted = tuple(_quoted(x, names, lang) for x in values)
-            parts.append(_w("reason.only_named_in", lang, names=_names(quoted, {}, lang)))
+            parts.append(_w("reason.named_in", lang, names=_names(quoted, {}, lang)))
         elif code == "low_reach":
             parts.append(_w("reason.low_reach", lang, n=values[0]))
     return _w("separator", lang).join(parts)

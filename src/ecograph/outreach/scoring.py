@@ -7,8 +7,11 @@ these terms, each weighted by :data:`WEIGHTS`:
 
 * ``adamic_adar``: their common contacts ``z`` in the network, each counting
   ``1 / log deg z`` (Adamic & Adar 2003), so that a rare shared contact counts
-  more than a hub everybody is tied to. A programme or event both are named in
-  (a recommendation of the study, a meet-up) is such a contact;
+  more than a hub everybody is tied to (programmes, events and
+  recommendations are counted by the next term instead);
+* ``named_in``: the programmes, events and recommendations both are named
+  in (from the tables), each counting ``1 / log`` of the number of actors
+  named in it: the same weighting, whether or not the network holds them;
 * ``mentions``: the source passages naming both (same weighting by the number
   of actors each passage names; see :mod:`ecograph.outreach.facts`);
 * ``person``: someone worked in both;
@@ -92,6 +95,7 @@ __all__ = ["WEIGHTS", "suggest_introducers"]
 #: Weights of the introducer score (see the module notes), set with benchmarks/outreach.py.
 WEIGHTS: dict[str, float] = {
     "adamic_adar": 1.0,
+    "named_in": 1.0,
     "mentions": 0.5,
     "person": 1.5,
     "group_ties": 0.6,
@@ -262,7 +266,8 @@ def _features(F: Facts, t: np.ndarray, c: np.ndarray, ti: np.ndarray, products: 
 
 def _score(feats: dict[str, np.ndarray], w: dict[str, float]) -> np.ndarray:
     raw = (
-        w["adamic_adar"] * feats["adamic_adar"]
+        w["adamic_adar"] * feats["aa_organisations"]
+        + w["named_in"] * feats["named_in"]
         + w["mentions"] * feats["mentions"]
         + w["person"] * (feats["people"] > 0)
         + w["group_ties"] * feats["group_ties_score"]
@@ -274,6 +279,13 @@ def _score(feats: dict[str, np.ndarray], w: dict[str, float]) -> np.ndarray:
         + w["degree"] * feats["degree"]
     )
     return raw / (1.0 + w["load"] * feats["load"])
+
+
+def _shared(B: sp.csr_array, weight: np.ndarray, pos: np.ndarray, n: int) -> sp.csr_array:
+    """For each actor at ``pos`` and every actor, the weights of the columns of ``B`` (programmes, passages) both have."""
+    if not B.shape[1]:
+        return sp.csr_array((len(pos), n))
+    return (B[pos].multiply(weight[None, :]) @ B.T).tocsr()
 
 
 def rank_candidates(
@@ -291,16 +303,18 @@ def rank_candidates(
     inv_log = np.zeros(F.n)
     inv_log[F.degree > 1] = 1.0 / np.log(F.degree[F.degree > 1])
     At = A[pos]
-    B = F.passages
     products = {
         "common_neighbours": (At @ A).tocsr(),
         "adamic_adar": (At.multiply(inv_log[None, :]) @ A).tocsr(),
-        "mentions": (B[pos].multiply(F.passage_weight[None, :]) @ B.T).tocsr() if B.shape[1] else sp.csr_array((len(pos), F.n)),
+        "aa_organisations": (At.multiply((inv_log * ~F.excluded)[None, :]) @ A).tocsr(),
+        "named_in": _shared(F.named, F.named_weight, pos, F.n),
+        "mentions": _shared(F.passages, F.passage_weight, pos, F.n),
         "people": F.people[pos].tocsr(),
     }
     eligible = ~F.excluded & (F.degree > 0)  # an actor with no known tie cannot introduce anyone
     pools = _Pools.build(F, eligible if popular_from is None else eligible & popular_from, candidates)
-    ti, cj = _candidates(F, pos, [products[key] for key in ("common_neighbours", "mentions", "people")], pools, eligible, candidates)
+    sources = [products[key] for key in ("common_neighbours", "named_in", "mentions", "people")]
+    ti, cj = _candidates(F, pos, sources, pools, eligible, candidates)
     feats = _features(F, pos[ti], cj, ti, products)
     return Ranked(F, pos, ti, cj, feats, _score(feats, w), w)
 
@@ -324,8 +338,10 @@ def _why(F: Facts, ranked: Ranked, j: int) -> tuple:
     contacts = common[~F.excluded[common]]
     if len(contacts) and w["adamic_adar"]:
         why.append(("contacts", len(contacts), *F.S.nodes[contacts[:2]]))
-    for z in common[F.excluded[common]][:2] if w["adamic_adar"] else ():
-        why.append(("named_in", F.S.nodes[z], F.roles.get((t, int(z)), ""), F.roles.get((c, int(z)), "")))
+    if f["named_in"][j] and w["named_in"]:
+        shared = np.intersect1d(F.named[[t]].indices, F.named[[c]].indices)
+        for z in shared[np.lexsort((shared, -F.named_weight[shared]))][:2]:  # the most specific first
+            why.append(("named_in", F.named_ids[z], F.roles.get((t, int(z)), ""), F.roles.get((c, int(z)), "")))
     if f["people"][j] and w["person"]:
         why.append(("person", int(f["people"][j])))
     if f["mentions"][j] and w["mentions"]:
@@ -387,7 +403,7 @@ def _effects(F: Facts, t: np.ndarray, c: np.ndarray) -> dict[str, np.ndarray]:
 
 
 SUGGESTION_COLUMNS = [
-    "actor", "introducer", "introducer_name", "rank", "score", "why", "common_neighbours", "adamic_adar", "mentions", "person_link",
+    "actor", "introducer", "introducer_name", "rank", "score", "why", "common_neighbours", "adamic_adar", "named_in", "mentions", "person_link",
     "group_ties", "same_group", "same_kind", "same_commune", "distance_km", "support_structure", "introducer_degree",
     "introducer_betweenness", "components_merged", "newly_reachable", "density_change", "ei_change", "load_paths",
 ]  # fmt: skip
@@ -409,6 +425,7 @@ def suggestion_frame(ranked: Ranked, picks: list[tuple[int, int, float]]) -> pd.
             "why": pd.Series([_why(F, ranked, int(j)) for j in sel], dtype=object),
             "common_neighbours": f["common_neighbours"].astype(np.int64),
             "adamic_adar": np.round(f["adamic_adar"], 6),
+            "named_in": np.round(f["named_in"], 6),
             "mentions": np.round(f["mentions"], 6),
             "person_link": f["people"].astype(np.int64),
             "group_ties": f["group_ties"].astype(np.int64),

@@ -22,10 +22,12 @@ two-step reach. By default the list covers **the territory's own actors**:
 
 ``actors=`` lists given actors instead (no filter).
 
-Why an actor is listed (``reason``, as codes): ``("no_tie",)``;
-``("only_named_in", programme, ...)`` when its only ties go to programmes or
-events; ``("outside_main", size)`` and ``("only_through", id, ...)`` for a
-pendant or a small component's member; ``("low_reach", reach)``.
+Why an actor is listed (``reason``, as codes): ``("no_tie",)``, or
+``("no_tie_with_organisation",)`` when its only ties go to programmes,
+events or recommendations, each followed by ``("named_in", programme, ...)``
+when the tables name it in some; ``("outside_main", size)`` and
+``("only_through", id, ...)`` for a pendant or a small component's member;
+``("low_reach", reach)``.
 
 Introducers are actors with at least one tie (an actor with no known tie
 cannot introduce anyone) and not of ``kinds_excluded``. Those suggested only
@@ -122,17 +124,15 @@ def _spread(ranked: Ranked, k: int, cap: int) -> list[tuple[int, int, float]]:
 
 def _reason(F: Facts, i: int, reach_2: int) -> tuple:
     """Why the actor at position ``i`` is on the list, as codes."""
+    if F.org_degree[i] == 0:  # no tie, or ties only to programmes, events and recommendations
+        named = tuple(F.named_ids[z] for z in F.named[[i]].indices)
+        return (("no_tie",) if F.degree[i] == 0 else ("no_tie_with_organisation",),) + ((("named_in", *named),) if named else ())
     nbrs = F.neighbours(i)
     size = int(F.component_sizes[F.component[i]])
     outside = F.component[i] != np.argmax(F.component_sizes)
-    ids = [F.S.nodes[z] for z in sorted(nbrs.tolist(), key=lambda z: str(F.S.nodes[z]))]
-    if not len(nbrs):
-        return (("no_tie",),)
     parts: list[tuple] = [("outside_main", size)] if outside else []
-    if F.excluded[nbrs].all():
-        parts.append(("only_named_in", *ids))
-    elif len(nbrs) == 1 or (outside and len(nbrs) <= 2):
-        parts.append(("only_through", *ids))
+    if len(nbrs) == 1 or (outside and len(nbrs) <= 2):
+        parts.append(("only_through", *[F.S.nodes[z] for z in sorted(nbrs.tolist(), key=lambda z: str(F.S.nodes[z]))]))
     return tuple(parts) if parts else (("low_reach", int(reach_2)),)
 
 
@@ -166,12 +166,18 @@ def _wide(F: Facts, pos: np.ndarray, sugg: pd.DataFrame, k: int) -> pd.DataFrame
 def _names_referenced(F: Facts, frame: pd.DataFrame, sugg: pd.DataFrame) -> dict:
     """Names of every actor a reason or a why refers to, for the table writers."""
     ids: set = set(frame.index) | set(sugg["introducer"])
-    where = {"contacts": slice(2, None), "named_in": slice(1, 2), "only_named_in": slice(1, None), "only_through": slice(1, None)}
-    for codes in [*frame["reason"], *sugg["why"]]:
-        for item in codes:
-            ids.update(item[where[item[0]]] if item[0] in where else ())
-    known = list(ids)
-    return dict(zip(known, F.names[F.S.nodes.get_indexer(known)]))
+    where = {"contacts": slice(2, None), "named_in": slice(1, 2), "only_through": slice(1, None)}
+    for codes in sugg["why"]:
+        ids.update(x for item in codes if item[0] in where for x in item[where[item[0]]])
+    for codes in frame["reason"]:
+        ids.update(x for item in codes if item[0] in ("named_in", "only_through") for x in item[1:])
+    ids_list = list(ids)
+    at = F.S.nodes.get_indexer(ids_list)
+    names = {x: F.names[i] for x, i in zip(ids_list, at) if i >= 0}
+    eco = F.analysis.eco  # programmes and recommendations may be outside the network
+    if eco is not None and "name" in eco.actors.columns:
+        names.update({x: str(eco.actors.loc[x, "name"]) for x, i in zip(ids_list, at) if i < 0 and x in eco.actors.index})
+    return names
 
 
 def outreach_worklist(
