@@ -32,7 +32,7 @@ first suggestions over introducers (see :func:`ecograph.outreach_worklist`).
 The weights were set with ``benchmarks/outreach.py`` on synthetic
 ecosystems (5 ecosystems of 2,000 and of 10,000 actors). Hiding all ties of
 150 actors, the worklist's introducers recover hidden partners with
-precision@5 = 0.092 and 0.072, against 0.045 and 0.018 for the most connected
+precision@5 = 0.091 and 0.072, against 0.045 and 0.018 for the most connected
 actors of the same sphere and 0.052 and 0.030 for the most connected overall;
 hiding 10% of the ties, 0.086 and 0.085 against 0.082 and 0.083 for plain
 common neighbours. Changing one weight at a time (cold start, 2,000 / 10,000
