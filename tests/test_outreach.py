@@ -16,7 +16,7 @@ from ecograph.errors import GraphError, MissingAttributeError, UnknownActorError
 from ecograph.outreach import worklist_table, write_worklist
 from ecograph.outreach.facts import NOT_ACTORS
 from ecograph.outreach.files import reason_words, why_words
-from ecograph.words import label
+from ecograph.words import is_missing, label
 
 
 @pytest.fixture(scope="module")
@@ -425,11 +425,12 @@ def test_key_players_match_brute_force():
     for row in kp.itertuples():
         H = G.copy()
         H.remove_nodes_from(removed)
-        best = max(reachable_pairs(H) - reachable_pairs(nx.restricted_view(H, [v], [])) for v in H)
+        allowed = [v for v in H if G.nodes[v]["kind"] not in NOT_ACTORS]
+        best = max(reachable_pairs(H) - reachable_pairs(nx.restricted_view(H, [v], [])) for v in allowed)
         H2 = H.copy()
         H2.remove_node(row.actor)
         assert reachable_pairs(H) - reachable_pairs(H2) == best  # the greedy choice
-        assert row.cut_point == (row.actor in set(nx.articulation_points(H)))
+        assert row.cut_point == (row.actor in set(nx.articulation_points(H))) and G.nodes[row.actor]["kind"] not in NOT_ACTORS
         removed.append(row.actor)
         assert row.pairs_disconnected == pytest.approx(1 - reachable_pairs(G.subgraph(set(G) - set(removed))) / base)
     assert kp["pairs_disconnected"].is_monotonic_increasing
@@ -459,7 +460,8 @@ def test_key_players_on_dijon(analysis):
     ]
     cuts = set(nx.articulation_points(G))
     assert kp.loc[0, "cut_point"] and kp.loc[0, "actor"] in cuts
-    assert kp["role"].tolist() == analysis.brokers["main_role"].reindex(kp["actor"]).tolist()
+    assert kp["role"].tolist() == [None if is_missing(r) else r for r in analysis.brokers["main_role"].reindex(kp["actor"])]
+    assert not analysis.eco.actors.loc[kp["actor"], "kind"].isin(list(NOT_ACTORS)).any()
     before = _group_pairs(G)
     for step in range(len(kp)):
         H = G.subgraph(set(G) - set(kp["actor"].iloc[: step + 1]))

@@ -673,7 +673,9 @@ def build_report(
     flows_show["target"] = flows_show["target"].map(names)
     kp_show = kp[["step", "name", "role", "pairs_disconnected", "largest_component_share"]].copy()
     kp_show["role"] = [
-        ", ".join(T["short_roles"].get(part, part) for part in (["cut point"] if cut else []) + ([role] if role else []))
+        ", ".join(
+            T["short_roles"].get(part, part) for part in (["cut point"] if cut else []) + ([role] if isinstance(role, str) and role else [])
+        )
         for cut, role in zip(kp["cut_point"], kp["role"])
     ]
     bd_show = bd.rename(index=lambda s: sphere_label.get(s, s), columns=lambda s: sphere_label.get(s, s)).round(4)

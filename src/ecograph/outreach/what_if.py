@@ -30,9 +30,23 @@ from ..errors import GraphError, UnknownActorError
 from ..evolution import headline_measures
 from ..partition import PartitionLike, group_labels
 from ..sparse import SparseGraph, _symmetric
-from .facts import analysis_of, column, known_groups
+from ..words import is_missing
+from .facts import NOT_ACTORS, analysis_of, column, known_groups
 
 __all__ = ["key_players", "what_if"]
+
+#: Columns of :func:`key_players`.
+KEY_PLAYER_COLUMNS = [
+    "step",
+    "actor",
+    "name",
+    "kind",
+    "cut_point",
+    "role",
+    "pairs_disconnected",
+    "largest_component_share",
+    "groups_cut_off",
+]
 
 
 def _removals(S: SparseGraph, index: dict, edges: dict, remove: Iterable) -> set[int]:
@@ -157,18 +171,22 @@ def _connected_group_pairs(S: SparseGraph, groups: np.ndarray) -> set[tuple]:
     return pairs
 
 
-def _most_fragmenting(current: SparseGraph) -> tuple[int, bool]:
-    """Position of the actor whose removal disconnects most pairs, and whether it is a cut point."""
+def _most_fragmenting(current: SparseGraph, allowed: np.ndarray) -> tuple[int, bool]:
+    """Position of the allowed actor whose removal disconnects most pairs, and whether it is a cut point."""
     table = _cut_point_pieces(current)
+    table = table[allowed[table["position"].to_numpy()]] if len(table) else table
     if len(table):
         c = table["component_size"].to_numpy()
         lost = c * (c - 1) // 2 - (table["sum_sq_pieces"].to_numpy() - (c - 1)) // 2
         best = int(np.lexsort((table["position"].to_numpy(), -lost))[0])
         return int(table["position"].iloc[best]), True
-    return int(np.lexsort((np.arange(current.n), -current.degrees()))[0]), False
+    candidates = np.flatnonzero(allowed)
+    return int(candidates[np.lexsort((candidates, -current.degrees()[candidates]))[0]]), False
 
 
-def key_players(G: Any, *, k: int = 5, group: PartitionLike | None = None, seed: int | None = None) -> pd.DataFrame:
+def key_players(
+    G: Any, *, k: int = 5, group: PartitionLike | None = None, seed: int | None = None, kinds_excluded: Iterable[str] = NOT_ACTORS
+) -> pd.DataFrame:
     """The ``k`` actors whose departure would fragment the network most (greedy).
 
     At each step the actor whose removal disconnects the most pairs of the
@@ -185,13 +203,16 @@ def key_players(G: Any, *, k: int = 5, group: PartitionLike | None = None, seed:
         ``"sphere"``, or the Analysis's.
     seed : int, optional
         Seed of the betweenness estimate on large graphs (default 0, or the Analysis's).
+    kinds_excluded : iterable of str, default ("programme", "event", "recommendation")
+        Kinds never taken out (a recommendation does not leave); they stay in the network.
 
     Returns
     -------
     DataFrame
-        One row per step: ``step``, ``actor``, ``name``, ``kind``,
+        One row per step (fewer than ``k`` when no other actor is left): ``step``, ``actor``, ``name``, ``kind``,
         ``cut_point`` (whether its removal disconnected pairs), ``role`` (its
-        main Gould & Fernandez role code, from the Analysis's brokers),
+        main Gould & Fernandez role code, from the Analysis's brokers; None
+        when it has none),
         ``pairs_disconnected`` (cumulative share of originally connected
         pairs no longer connected), ``largest_component_share`` (after the
         removals), ``groups_cut_off`` (pairs of known groups connected before
@@ -215,9 +236,10 @@ def key_players(G: Any, *, k: int = 5, group: PartitionLike | None = None, seed:
     names, kinds = column(a, "name"), column(a, "kind")
     base_pairs, base_groups = _reachable_pairs(S), _connected_group_pairs(S, groups)
     keep = np.ones(S.n, dtype=bool)
+    allowed = np.array([kind is None or kind not in set(kinds_excluded) for kind in kinds], dtype=bool)
     current, rows = S, []
-    for step in range(1, min(k, S.n) + 1):
-        pick, is_cut = _most_fragmenting(current)
+    for step in range(1, min(k, int(allowed.sum())) + 1):
+        pick, is_cut = _most_fragmenting(current, allowed[keep])
         actor = current.nodes[pick]
         original = S.nodes.get_loc(actor)
         keep[original] = False
@@ -229,12 +251,12 @@ def key_players(G: Any, *, k: int = 5, group: PartitionLike | None = None, seed:
                 "name": str(names[original] if names[original] is not None else actor),
                 "kind": kinds[original],
                 "cut_point": is_cut,
-                "role": roles.get(actor, ""),
+                "role": None if is_missing(roles.get(actor)) else roles.get(actor),
                 "pairs_disconnected": 1 - _reachable_pairs(current) / base_pairs if base_pairs else 0.0,
                 "largest_component_share": float(np.bincount(_components(current)).max() / S.n) if current.n else 0.0,
                 "groups_cut_off": len(base_groups - _connected_group_pairs(current, groups[keep])),
             }
         )
-    out = pd.DataFrame(rows)
+    out = pd.DataFrame(rows, columns=KEY_PLAYER_COLUMNS)
     out["actor"] = out["actor"].astype(object)
     return out
