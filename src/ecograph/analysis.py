@@ -39,7 +39,7 @@ from .errors import GraphError
 from .evolution import evolution, headline_measures
 from .flows import flow_table, people_flows
 from .group_coverage import Coverage, MeasureValue, group_coverage, unknown_actors
-from .isolation import isolated_actors
+from .isolation import isolated_actors, two_step_reach
 from .partition import PartitionLike
 from .robustness import null_model_tests, robustness
 from .sparse import SparseGraph, as_sparse
@@ -241,6 +241,11 @@ class Analysis:
     def isolated(self) -> pd.DataFrame:
         """:func:`ecograph.isolated_actors`."""
         return isolated_actors(self.sparse)
+
+    @cached_property
+    def two_step_reach(self) -> pd.Series:
+        """:func:`ecograph.isolation.two_step_reach` of every actor."""
+        return two_step_reach(self.sparse)
 
     # ---- people -----------------------------------------------------------------------------------
 

@@ -237,7 +237,7 @@ def _cmd_outreach(args: argparse.Namespace) -> int:
     from .outreach import outreach_worklist, write_worklist
 
     eco = _load_dataset(args.path)
-    worklist = outreach_worklist(eco, k=args.k, seed=args.seed, lang=args.lang)
+    worklist = outreach_worklist(eco, k=args.k, seed=args.seed)
     with output_file(args.output, force=args.force, protect=[_dataset_path(args.path)]) as path:
         write_worklist(worklist, path, lang=args.lang)
     print(f"{len(worklist)} actors to reach out to, written to {args.output}")

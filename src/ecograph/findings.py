@@ -50,7 +50,7 @@ from .analysis import Analysis
 from .coverage import actor_gaps
 from .group_coverage import MIN_COVERAGE
 from .outreach import key_players, outreach_worklist
-from .words import CATALOGUE, check_language, names, word
+from .words import CATALOGUE, check_language, word
 
 __all__ = ["FINDING_CODES", "MAX_FINDINGS", "Brief", "Finding"]
 
@@ -92,9 +92,10 @@ class Finding:
 
     Examples
     --------
-    >>> f = Finding("flows", {"n": 2, "moves": "A → B"}, "count", {}, "flows", {})
-    >>> f.text("fr")["question"]
-    'Les personnes circulent-elles entre les structures ?'
+    >>> f = Finding("flows", {"n": 2, "moves": "A → B; A → C"}, "count", {"people": 2}, "follow_people", {})
+    >>> t = f.text("fr")
+    >>> t["question"], t["sentence"]
+    ('Les personnes circulent-elles entre les structures ?', "2 passages de personnes d'une structure à une autre sont enregistrés : A → B; A → C.")
     """
 
     code: str
@@ -131,9 +132,12 @@ class Finding:
         out["sentence"] = word(sentence, lang, **groups, **self.values)
         out["confidence"] = word(f"findings.confidence.{self.confidence}", lang, **groups, **self.confidence_values)
         action = word(f"findings.action.{self.action}", lang, **groups, **self.action_values)
-        for name, carriers in self.recommendations:
-            key = "findings.recommendation_carried" if carriers else "findings.recommendation"
-            action += " " + word(key, lang, name=name, carriers=names(list(carriers), lang))
+        items = [
+            word("findings.recommendation_carried" if carriers else "findings.recommendation", lang, name=name, carriers=list(carriers))
+            for name, carriers in self.recommendations
+        ]
+        if items:
+            action += " " + word("findings.recommendations", lang, items=items)
         out["action"] = action
         return out
 
@@ -359,7 +363,7 @@ class Brief:
         if "modularity" not in nulls.index or groups < 2:
             return None
         z = float(nulls.loc["modularity", "z"])
-        values = {"groups": groups, "largest": int(sizes.max()), "q": float(a.communities.modularity)}
+        values = {"n_groups": groups, "largest": int(sizes.max()), "q": float(a.communities.modularity)}
         confidence = {"z": z, "mean": float(nulls.loc["modularity", "mean"]), "samples": int(nulls.loc["modularity", "samples"])}
         if z >= 2:
             return self._finding("communities", values, "beyond_chance", confidence, "cross_groups", {})

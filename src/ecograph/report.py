@@ -485,12 +485,22 @@ def build_report(
 
     say("isolated actors and outreach")
     if n >= 2:
-        worklist = outreach_worklist(eco, seed=seed, lang=lang)
+        worklist = outreach_worklist(eco, seed=seed)
         kp = key_players(S, k=5, seed=seed)
     else:  # one actor: nobody to introduce, nothing to fragment
         worklist = pd.DataFrame(columns=["name", "sphere", "kind", "reason", "degree", "introducer_1"])
         kp = pd.DataFrame(
-            columns=["step", "actor", "name", "kind", "role", "pairs_disconnected", "largest_component_share", "groups_cut_off"]
+            columns=[
+                "step",
+                "actor",
+                "name",
+                "kind",
+                "cut_point",
+                "role",
+                "pairs_disconnected",
+                "largest_component_share",
+                "groups_cut_off",
+            ]
         )
 
     say("people flows and evolution")
@@ -672,9 +682,12 @@ def build_report(
     flows_show["source"] = flows_show["source"].map(names)
     flows_show["target"] = flows_show["target"].map(names)
     kp_show = kp[["step", "name", "role", "pairs_disconnected", "largest_component_share"]].copy()
-    kp_show["role"] = kp_show["role"].map(
-        lambda r: ", ".join(T["short_roles"].get(part.strip(), part.strip()) for part in str(r).split(",") if part.strip())
-    )
+    kp_show["role"] = [
+        ", ".join(
+            T["short_roles"].get(part, part) for part in (["cut point"] if cut else []) + ([role] if isinstance(role, str) and role else [])
+        )
+        for cut, role in zip(kp["cut_point"], kp["role"])
+    ]
     bd_show = bd.rename(index=lambda s: sphere_label.get(s, s), columns=lambda s: sphere_label.get(s, s)).round(4)
     rob_show = robust_df[["measure", "observed", "mean", "ci_low", "ci_high", "samples"]] if len(robust_df) else robust_df
     nulls_show = nulls[["statistic", "observed", "mean", "z", "p_greater", "p_less", "samples"]] if len(nulls) else nulls

@@ -148,6 +148,13 @@ TABLES: dict[str, Table] = {
                 "Why this sphere: the source's own words (quoted between “ ”) and where they are; required with a `sphere_status`.",
                 example="“initiative sur la consommation collaborative” (Study 2018, bibliography)",
             ),
+            Column(
+                "addresses",
+                "text",
+                "For a `recommendation` row: the findings it answers, as codes separated by `;` (ties, fragmentation, connectors, "
+                "spheres, communities, fragility, flows); the report names the recommendation beside the action each finding suggests.",
+                example="ties;fragmentation",
+            ),
         ),
     ),
     "people": Table(

@@ -222,20 +222,20 @@ FINDINGS: dict[str, tuple[str, str]] = {
         "Les {groups} se mélangent à peu près comme le voudrait le hasard : indice E-I de {ei:+.2f} (−1 : tous à l'intérieur, +1 : tous entre {groups}), contre {expected:+.2f} au hasard.",
     ),
     "sentence.communities": (
-        "The actors with ties form {groups} groups that know each other more than the rest (modularity {q:.2f}); the largest has {largest} actors.",
-        "Les acteurs reliés forment {groups} groupes qui se connaissent entre eux plus qu'avec le reste (modularité {q:.2f}) ; le plus grand compte {largest} acteurs.",
+        "The actors with ties form {n_groups} groups that know each other more than the rest (modularity {q:.2f}); the largest has {largest} actors.",
+        "Les acteurs reliés forment {n_groups} groupes qui se connaissent entre eux plus qu'avec le reste (modularité {q:.2f}) ; le plus grand compte {largest} acteurs.",
     ),
     "sentence.communities_weak": (
-        "The actors with ties form {groups} groups (modularity {q:.2f}), but no more distinct than ties placed at random would make them.",
-        "Les acteurs reliés forment {groups} groupes (modularité {q:.2f}), mais pas plus distincts que ne le donneraient des liens placés au hasard.",
+        "The actors with ties form {n_groups} groups (modularity {q:.2f}), but no more distinct than ties placed at random would make them.",
+        "Les acteurs reliés forment {n_groups} groupes (modularité {q:.2f}), mais pas plus distincts que ne le donneraient des liens placés au hasard.",
     ),
     "sentence.fragility": (
-        "{name} alone holds {cut_off:p|actor|actors} to the rest of the network: without it they would be cut off ({cut_points:p|actor plays|actors play} such a role).",
-        "{name} relie à lui seul {cut_off:p|acteur|acteurs} au reste du réseau : sans lui, ils en seraient coupés ({cut_points:p|acteur joue|acteurs jouent} ce rôle).",
+        "Without {name}, {cut_off:p|actor|actors} would be cut off from the rest of the network ({cut_points:p|actor plays|actors play} such a role).",
+        "Sans {name}, {cut_off:p|acteur serait coupé|acteurs seraient coupés} du reste du réseau ({cut_points:p|acteur joue|acteurs jouent} un tel rôle).",
     ),
     "sentence.flows": (
-        "{n:p|move|moves} of people between structures {n:p|is|are} recorded: {moves}.",
-        "{n:p|passage|passages} de personnes d'une structure à une autre {n:p|est enregistré|sont enregistrés} : {moves}.",
+        "{n:p|move|moves} of people between structures {n:w|is|are} recorded: {moves}.",
+        "{n:p|passage|passages} de personnes d'une structure à une autre {n:w|est enregistré|sont enregistrés} : {moves}.",
     ),
     "confidence.resampled": (
         "If {share:.0%} of the actors were missing at random, the density would stay between {low:.2%} and {high:.2%}.",
@@ -270,8 +270,8 @@ FINDINGS: dict[str, tuple[str, str]] = {
         "Test par permutation ({permutations} réattributions au hasard des {groups} connues) : pas d'écart net (p = {p:.3f}).",
     ),
     "confidence.beyond_chance": (
-        "Networks rewired at random with the same number of ties per actor reach {mean:.2f} on average ({samples} rewirings): {z:.1f} standard deviations below.",
-        "Des réseaux rebranchés au hasard, chaque acteur gardant son nombre de liens, atteignent {mean:.2f} en moyenne ({samples} tirages) : {z:.1f} écarts-types en dessous.",
+        "Networks rewired at random, each actor keeping its number of ties, reach {mean:.2f} on average ({samples} rewirings): the observed modularity is {z:.1f} standard deviations above.",
+        "Des réseaux rebranchés au hasard, chaque acteur gardant son nombre de liens, atteignent {mean:.2f} en moyenne ({samples} tirages) : la modularité observée les dépasse de {z:.1f} écarts-types.",
     ),
     "confidence.not_beyond_chance": (
         "Networks rewired at random with the same number of ties per actor reach {mean:.2f} on average ({samples} rewirings): too close to tell (z = {z:.1f}).",
@@ -286,8 +286,8 @@ FINDINGS: dict[str, tuple[str, str]] = {
         "Compléter la carte : demander aux {isolates} acteurs sans lien connu avec qui ils travaillent (le classeur des manques les liste).",
     ),
     "action.introduce": (
-        "Bring in the actors left out: {introduced} of the {listed} actors on the worklist have a suggested introducer.",
-        "Faire entrer les acteurs laissés à l'écart : {introduced} des {listed} acteurs de la liste de travail ont un introducteur suggéré.",
+        "Bring in the actors left out: {introduced} of the {listed} actors of the territory on the worklist have a suggested introducer.",
+        "Faire entrer les acteurs laissés à l'écart : {introduced} des {listed} acteurs du territoire sur la liste de travail ont un introducteur suggéré.",
     ),
     "action.rely_on_connectors": (
         "Involve them in animating the network, and share the load so as not to wear them out.",
@@ -310,18 +310,16 @@ FINDINGS: dict[str, tuple[str, str]] = {
         "Faire se rencontrer ces groupes (réunions, lieu commun) : l'interconnaissance s'arrête à leurs frontières.",
     ),
     "action.backup_ties": (
-        "Build other ties around {name}, so that its part of the network does not hang on it alone.",
-        "Tisser d'autres liens autour de {name}, pour que sa partie du réseau ne tienne pas qu'à lui.",
+        "Build other ties around {name}, so that its part of the network does not hang on one actor.",
+        "Tisser d'autres liens autour de {name}, pour que cette partie du réseau ne dépende pas d'un seul acteur.",
     ),
     "action.follow_people": (
         "Record people's moves at each update: they carry know-how between structures.",
         "Relever les passages de personnes à chaque mise à jour : ils font circuler les savoir-faire entre structures.",
     ),
-    "recommendation": ("This is what “{name}” proposes.", "C'est l'objet de « {name} »."),
-    "recommendation_carried": (
-        "This is what “{name}” proposes (proposed carriers: {carriers}).",
-        "C'est l'objet de « {name} » (porteurs proposés : {carriers}).",
-    ),
+    "recommendations": ("What the source proposes: {items}.", "Ce que la source propose : {items}."),
+    "recommendation": ("“{name}”", "« {name} »"),
+    "recommendation_carried": ("“{name}” (proposed carriers: {carriers})", "« {name} » (porteurs proposés : {carriers})"),
     "withheld.no_known_tie": (
         "Cannot be said yet: the {group} is known for {known} of the {actors} actors, and no known tie joins two of them.",
         "Impossible à dire pour l'instant : la {group} n'est connue que pour {known} des {actors} acteurs, et aucun lien connu ne relie deux d'entre eux.",
@@ -437,7 +435,79 @@ VIEWS: dict[str, tuple[str, str]] = {
 FIGURES: dict[str, tuple[str, str]] = {}
 
 # The outreach worklist (reasons, why, headers, sheets).
-OUTREACH: dict[str, tuple[str, str]] = {}
+OUTREACH: dict[str, tuple[str, str]] = {
+    "separator": ("; ", " ; "),
+    "and": (" and ", " et "),
+    "others": ("{names} and {n} others", "{names} et {n} autres"),
+    "quoted": ("“{name}”", "« {name} »"),
+    "unknown_group": ("group unknown", "groupe inconnu"),
+    "sheet.all": ("All", "Tous"),
+    # why an actor is on the list
+    "reason.no_tie": ("no known tie", "aucun lien connu"),
+    "reason.no_tie_with_organisation": ("no known tie with another organisation", "aucun lien connu avec une autre organisation"),
+    "reason.named_in": ("named in {names}", "cité dans {names}"),
+    "reason.outside_main": ("outside the main network, {n} actors", "hors du réseau principal, {n} acteurs"),
+    "reason.only_through": ("only linked through {names}", "relié seulement par {names}"),
+    "reason.low_reach": ("few actors within two steps ({n})", "peu d'acteurs à deux pas ({n})"),
+    # why this introducer (one entry per fact)
+    "why.contacts": ("both linked to {names}", "tous deux liés à {names}"),
+    "why.named_in_same": ("both named in {name}, each as {role}", "tous deux cités dans {name}, chacun comme {role}"),
+    "why.named_in_roles": (
+        "named in {name}: this actor as {role}, the introducer as {other}",
+        "cités dans {name} : cet acteur comme {role}, l'introducteur comme {other}",
+    ),
+    "why.named_in": ("both linked to {name}", "tous deux liés à {name}"),
+    "why.mentioned": ("cited with it in the same source: {source}", "cité avec lui dans la même source : {source}"),
+    "why.mentioned_more": (
+        "cited with it in the same source: {source} (and {n} more)",
+        "cité avec lui dans la même source : {source} (et {n} autres)",
+    ),
+    "why.person_one": ("a person worked in both", "une personne a travaillé dans les deux"),
+    "why.person_many": ("{n} people worked in both", "{n} personnes ont travaillé dans les deux"),
+    "why.group_ties_one": ("already linked to 1 actor of the same {field} ({value})", "déjà lié à 1 acteur de même {field} ({value})"),
+    "why.group_ties": ("already linked to {n} actors of the same {field} ({value})", "déjà lié à {n} acteurs de même {field} ({value})"),
+    "why.same_group": ("same {field} ({value})", "même {field} ({value})"),
+    "why.same_commune": ("same commune ({commune})", "même commune ({commune})"),
+    "why.distance": ("{km} km away", "à {km} km"),
+    "why.same_kind": ("same kind ({kind})", "même type ({kind})"),
+    "why.connected": ("{n} known ties in the network", "{n} liens connus dans le réseau"),
+    "why.connected_one": ("1 known tie in the network", "1 lien connu dans le réseau"),
+    "why.broker": ("already a major broker", "déjà un intermédiaire majeur"),
+    # names of groupings ("same sphere"); a grouping given as a Series or partition is a "group"
+    "field.": ("group", "groupe"),
+    "field.sphere": ("sphere", "sphère"),
+    "field.community": ("community", "communauté"),
+    # the part an actor plays in a programme or event, by the type of the tie it is the source of
+    "role.potential_partner": ("potential partner", "partenaire potentiel"),
+    "role.potential_carrier": ("potential carrier", "porteur potentiel"),
+    "role.candidate_site": ("possible site", "site possible"),
+    "role.inspiration": ("example", "exemple"),
+    "role.participation": ("participant", "participant"),
+    "role.co_organisation": ("co-organiser", "co-organisateur"),
+    "role.hosting": ("host", "hôte"),
+    "role.funding": ("funder", "financeur"),
+    "role.support": ("supporter", "accompagnateur"),
+    "role.partnership": ("partner", "partenaire"),
+    "role.membership": ("member", "membre"),
+    "role.supply": ("supplier", "fournisseur"),
+    # column headers of the officers' table
+    "header.actor": ("actor id", "identifiant"),
+    "header.name": ("name", "nom"),
+    "header.kind": ("kind", "type"),
+    "header.scope": ("scope", "portée"),
+    "header.reason": ("why it is on the list", "pourquoi sur la liste"),
+    "header.degree": ("known ties", "liens connus"),
+    "header.reach_2": ("actors within two steps", "acteurs à deux pas"),
+    "header.priority": ("actors it would reach", "acteurs qu'il atteindrait"),
+    "header.introducer": ("introducer {r}", "introducteur {r}"),
+    "header.introducer_name": ("introducer name {r}", "nom de l'introducteur {r}"),
+    "header.why": ("why this introducer {r}", "pourquoi cet introducteur {r}"),
+    "header.newly_reachable": ("actors newly reachable {r}", "acteurs nouvellement joignables {r}"),
+    "header.ei_change": ("change in E-I index {r}", "variation de l'indice E-I {r}"),
+    "header.load_paths": ("paths added to the introducer {r}", "chemins ajoutés à l'introducteur {r}"),
+    "header.commune": ("commune", "commune"),
+    "header.component_size": ("size of its group", "taille de son groupe"),
+}
 
 # Import and export of other tools' files.
 INTEROP: dict[str, tuple[str, str]] = {
@@ -535,10 +605,11 @@ class _Formatter(string.Formatter):
         self.lang = lang
 
     def format_field(self, value: Any, format_spec: str) -> str:
-        if format_spec.startswith("p|"):  # {n:p|actor|actors}: the number and the word agreeing with it
+        if format_spec[:2] in ("p|", "w|"):  # {n:p|actor|actors}: the number and the word agreeing with it; w|: the word alone
             one, many = format_spec[2:].split("|")
             singular = value in (0, 1) if self.lang == "fr" else value == 1
-            return f"{self.format_field(value, '')} {one if singular else many}"
+            chosen = one if singular else many
+            return chosen if format_spec[0] == "w" else f"{self.format_field(value, '')} {chosen}"
         if isinstance(value, (list, tuple)):  # a list of names in a sentence
             return names(list(value), self.lang)
         text = super().format_field(value, format_spec)
@@ -552,8 +623,8 @@ def number(value: float, lang: str = "en", spec: str = "") -> str:
     """A number as the reader writes it (``spec`` as in :func:`format`).
 
     In a text of the catalogue, ``{n:p|actor|actors}`` writes the number
-    and the word agreeing with it, and a list is written as names in a
-    sentence (:func:`names`).
+    and the word agreeing with it (``{n:w|is|are}`` the word alone), and a
+    list is written as names in a sentence (:func:`names`).
 
     >>> number(0.0059, "fr", ".1%"), number(12345, "fr", ","), number(0.25, "en", ".2f")
     ('0,6\u00a0%', '12\u202f345', '0.25')

@@ -211,6 +211,7 @@ def synthetic(
             "source": _const(label, n),
             "sphere_status": _const("", n),
             "sphere_basis": _const("", n),
+            "addresses": _const("", n),
             "community": community.astype(str).astype(object),
         },
         index=pd.Index(ids, name="id"),

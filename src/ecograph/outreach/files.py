@@ -1,0 +1,228 @@
+"""The worklist in words, for officers: the table in the reader's language, and the ``.xlsx`` / ``.csv`` files.
+
+:func:`outreach_worklist` returns codes; here they become words from the
+catalogue (:mod:`ecograph.words`, section ``outreach``): headers, reasons,
+"why this introducer", sphere, kind and scope labels, and sheet names. Two
+rows read the same only when their facts are the same: every fact shown
+carries its own values (names, passage, commune, counts).
+
+Examples
+--------
+>>> import ecograph as eg
+>>> t = worklist_table(eg.outreach_worklist(eg.datasets.tiny(), k=1), lang="fr")
+>>> t.loc[0, "pourquoi cet introducteur 1"]
+'cité avec lui dans la même source : interview 2017 ; déjà lié à 1 acteur de même sphère (Consommation) ; à 5,0 km ; même type (initiative)'
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from ..io import write_spreadsheet_csv, write_xlsx
+from ..words import CATALOGUE, is_missing, label, word
+from .worklist import RANK_COLUMNS
+
+__all__ = ["worklist_table", "write_worklist"]
+
+
+def _w(key: str, lang: str, **values: Any) -> str:
+    return word(f"outreach.{key}", lang, **values)
+
+
+def _names(ids: tuple, names: dict, lang: str, more: int = 0) -> str:
+    """Names joined in words: "A", "A and B", "A, B and C", or "A, B and 3 others" when ``more`` are not shown."""
+    shown = [names.get(x, str(x)) for x in ids]
+    if more:
+        return _w("others", lang, names=", ".join(shown), n=more)
+    if len(shown) <= 1:
+        return "".join(shown)
+    return ", ".join(shown[:-1]) + _w("and", lang) + shown[-1]
+
+
+def _quoted(actor: str, names: dict, lang: str) -> str:
+    return _w("quoted", lang, name=names.get(actor, actor))
+
+
+def _field(group: str | None, lang: str) -> str:
+    key = f"outreach.field.{group or ''}"
+    return word(key, lang) if key in CATALOGUE else str(group)
+
+
+def _value(group: str | None, value: Any, lang: str) -> str:
+    if group:
+        return label(group, value, lang)
+    return _w("unknown_group", lang) if is_missing(value) else str(value)
+
+
+def _role(code: str, lang: str) -> str | None:
+    key = f"outreach.role.{code}"
+    return word(key, lang) if code and key in CATALOGUE else None
+
+
+def reason_words(reason: tuple, lang: str = "en", names: dict | None = None) -> str:
+    """Why an actor is on the list, in words.
+
+    >>> reason_words((("outside_main", 3), ("only_through", "premice")), "fr", {"premice": "PREMICE"})
+    'hors du réseau principal, 3 acteurs ; relié seulement par PREMICE'
+    """
+    names = names or {}
+    parts = []
+    for code, *values in reason:
+        if code in ("no_tie", "no_tie_with_organisation"):
+            parts.append(_w(f"reason.{code}", lang))
+        elif code == "outside_main":
+            parts.append(_w("reason.outside_main", lang, n=values[0]))
+        elif code == "only_through":
+            parts.append(_w("reason.only_through", lang, names=_names(tuple(values), names, lang)))
+        elif code == "named_in":
+            quoted = tuple(_quoted(x, names, lang) for x in values)
+            parts.append(_w("reason.named_in", lang, names=_names(quoted, {}, lang)))
+        elif code == "low_reach":
+            parts.append(_w("reason.low_reach", lang, n=values[0]))
+    return _w("separator", lang).join(parts)
+
+
+def _named_in(values: list, names: dict, lang: str) -> str:
+    programme, role_actor, role_introducer = values
+    where = _quoted(programme, names, lang)
+    mine, theirs = _role(role_actor, lang), _role(role_introducer, lang)
+    if mine and mine == theirs:
+        return _w("why.named_in_same", lang, role=mine, name=where)
+    if mine and theirs:
+        return _w("why.named_in_roles", lang, name=where, role=mine, other=theirs)
+    return _w("why.named_in", lang, name=where)
+
+
+def _km(value: float, lang: str) -> str:
+    text = f"{value:.1f}"
+    return text.replace(".", ",") if lang == "fr" else text
+
+
+def _fact_words(code: str, values: list, lang: str, names: dict, group: str | None) -> str:
+    """One fact behind an introducer, in words."""
+    if code == "contacts":
+        n, ids = values[0], tuple(values[1:])
+        return _w("why.contacts", lang, names=_names(ids, names, lang, more=max(0, n - len(ids))))
+    if code == "named_in":
+        return _named_in(values, names, lang)
+    if code == "person":
+        return _w("why.person_one", lang) if values[0] == 1 else _w("why.person_many", lang, n=values[0])
+    if code == "mentioned":
+        more = values[1] - 1 if len(values) > 1 else 0
+        return _w("why.mentioned_more", lang, source=values[0], n=more) if more else _w("why.mentioned", lang, source=values[0])
+    if code == "support":
+        return label("kind", values[0], lang)
+    if code == "group_ties":
+        key = "why.group_ties_one" if values[1] == 1 else "why.group_ties"
+        return _w(key, lang, n=values[1], field=_field(group, lang), value=_value(group, values[0], lang))
+    if code == "same_group":
+        return _w("why.same_group", lang, field=_field(group, lang), value=_value(group, values[0], lang))
+    if code == "same_commune":
+        return _w("why.same_commune", lang, commune=values[0])
+    if code == "distance":
+        return _w("why.distance", lang, km=_km(values[0], lang))
+    if code == "same_kind":
+        return _w("why.same_kind", lang, kind=label("kind", values[0], lang))
+    if code == "connected":
+        return _w("why.connected_one", lang) if values[0] == 1 else _w("why.connected", lang, n=values[0])
+    if code == "broker":
+        return _w("why.broker", lang)
+    raise ValueError(f"unknown fact code {code!r}")
+
+
+def why_words(why: tuple, lang: str = "en", names: dict | None = None, group: str | None = "sphere") -> str:
+    """The facts behind an introducer, in words, strongest first.
+
+    >>> why_words((("named_in", "reco-3", "potential_partner", "potential_partner"), ("same_kind", "platform")), "en", {"reco-3": "Recommendation 3"})
+    'both named in “Recommendation 3”, each as potential partner; same kind (platform)'
+    """
+    return _w("separator", lang).join(_fact_words(code, values, lang, names or {}, group) for code, *values in why)
+
+
+def _header(column: str, lang: str, group_column: str, group: str | None) -> str:
+    if column == group_column:
+        return _field(group, lang)
+    numbered = re.fullmatch(r"introducer_(\d+)_name", column)
+    if numbered:
+        return _w("header.introducer_name", lang, r=numbered[1])
+    base, _, rank = column.rpartition("_")
+    if base in RANK_COLUMNS and rank.isdigit():
+        return _w(f"header.{base}", lang, r=rank)
+    key = f"outreach.header.{column}"
+    return word(key, lang) if key in CATALOGUE else column
+
+
+def worklist_table(worklist: pd.DataFrame, *, lang: str = "en") -> pd.DataFrame:
+    """The worklist in words, for officers: readable headers, labels, reasons and why.
+
+    Parameters
+    ----------
+    worklist : DataFrame
+        From :func:`ecograph.outreach_worklist`.
+    lang : {"en", "fr"}, default "en"
+
+    Examples
+    --------
+    >>> import ecograph as eg
+    >>> t = worklist_table(eg.outreach_worklist(eg.datasets.tiny(), k=1), lang="fr")
+    >>> list(t.columns[:6])
+    ['identifiant', 'nom', 'sphère', 'type', 'portée', 'pourquoi sur la liste']
+    >>> t.loc[0, "pourquoi sur la liste"], t.loc[0, "portée"]
+    ('aucun lien connu', 'local')
+    """
+    group = worklist.attrs.get("group", "sphere")
+    names = worklist.attrs.get("names", {})
+    group_column = next((c for c in worklist.columns if c in (group, "group")), None)
+    table = worklist.reset_index()
+    if group_column is not None:
+        table[group_column] = table[group_column].map(lambda v: _value(group, v, lang))
+    for field in ("kind", "scope"):
+        table[field] = table[field].map(lambda v, f=field: label(f, v, lang))
+    table["reason"] = table["reason"].map(lambda r: reason_words(r, lang, names))
+    for column in [c for c in table.columns if c.startswith("why_")]:
+        table[column] = table[column].map(lambda w: why_words(w, lang, names, group) if isinstance(w, tuple) else "")
+    table["commune"] = table["commune"].map(lambda v: "" if is_missing(v) else v)
+    table.columns = [_header(c, lang, group_column or "", group) for c in table.columns]
+    return table
+
+
+def write_worklist(worklist: pd.DataFrame, path: str | Path, *, lang: str = "en") -> Path:
+    """Write the worklist as ``.xlsx`` (a sheet with every actor, then one per group) or ``.csv``.
+
+    Both are safe to open in a spreadsheet program: the workbook stores text as
+    text, and in the CSV a text starting with ``=``, ``+``, ``-`` or ``@``
+    gets a leading ``'`` so that it is not run as a formula.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib, openpyxl, ecograph as eg
+    >>> out = pathlib.Path(tempfile.mkdtemp()) / "worklist.xlsx"
+    >>> _ = write_worklist(eg.outreach_worklist(eg.datasets.tiny()), out, lang="fr")
+    >>> openpyxl.load_workbook(out).sheetnames
+    ['Tous', 'Consommation', 'Sphère inconnue']
+    """
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in (".csv", ".xlsx"):
+        raise ValueError("write the worklist as .xlsx or .csv")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    table = worklist_table(worklist, lang=lang)
+    if suffix == ".csv":
+        write_spreadsheet_csv(table, path)  # officers open it in a spreadsheet: no text may start a formula
+        return path
+    group = worklist.attrs.get("group", "sphere")
+    group_column = next((c for c in worklist.columns if c in (group, "group")), None)
+    sheets = {_w("sheet.all", lang): table}
+    if group_column is not None:
+        values = [None if is_missing(v) else v for v in worklist[group_column]]
+        for value in sorted(set(values), key=lambda v: (v is None, str(v))):
+            shown = _value(group, value, lang)
+            name = "".join(ch for ch in shown if ch not in "[]:*?/\\")[:31] or "-"
+            sheets[name] = table[np.array([v == value if value is not None else v is None for v in values], dtype=bool)]
+    write_xlsx(sheets, path)
+    return path

@@ -1,0 +1,518 @@
+"""Who could introduce an actor: candidates, their score, the facts behind it, and what the new tie would change.
+
+How introducers are scored
+--------------------------
+For an actor ``t`` and a candidate ``c`` not yet tied to it, the score adds
+these terms, each weighted by :data:`WEIGHTS`:
+
+* ``adamic_adar``: their common contacts ``z`` in the network, each counting
+  ``1 / log deg z`` (Adamic & Adar 2003), so that a rare shared contact counts
+  more than a hub everybody is tied to (programmes, events and
+  recommendations are counted by the next term instead);
+* ``named_in``: the programmes, events and recommendations both are named
+  in (from the tables), each counting ``1 / log`` of the number of actors
+  named in it: the same weighting, whether or not the network holds them;
+* ``mentions``: the source passages naming both (same weighting by the number
+  of actors each passage names; see :mod:`ecograph.outreach.facts`);
+* ``person``: someone worked in both;
+* ``group_ties``: how many of ``c``'s ties go to actors of ``t``'s group
+  (``log(1 + n) / log(1 + max n)`` over all actors): the peers and the support
+  structures that already serve that group; nothing when ``t``'s group is unknown;
+* ``same_group``, ``same_kind``, ``same_commune``: both known and equal;
+* ``proximity``: ``0.5 ** (km / 5)`` when both have coordinates;
+* ``support``: ``c`` is a support structure (``support_kinds``), whose job is
+  to connect others;
+* ``degree``: ``c``'s degree percentile (an introducer in the network can
+  bring ``t`` into it);
+
+and the sum is divided by ``1 + load × p``, ``p`` being ``c``'s betweenness
+percentile, so that over-stretched brokers rank lower. A worklist also spreads
+first suggestions over introducers (see :func:`ecograph.outreach_worklist`).
+
+The weights were set with ``benchmarks/outreach.py`` on synthetic
+ecosystems (5 ecosystems of 2,000 and of 10,000 actors). Hiding all ties of
+150 actors, the worklist's introducers recover hidden partners with
+precision@5 = 0.091 and 0.072, against 0.045 and 0.018 for the most connected
+actors of the same sphere and 0.052 and 0.030 for the most connected overall;
+hiding 10% of the ties, 0.086 and 0.085 against 0.082 and 0.083 for plain
+common neighbours. Changing one weight at a time (cold start, 2,000 / 10,000
+actors; differences under about 0.01 are noise, the standard deviation
+between ecosystems being about 0.02): ``group_ties`` 0 gives 0.068 / 0.058
+and 1.2 gives 0.091 / 0.066 (and above 0.6 the warm start falls to the level
+of common neighbours: 0.083 at 0.8 on 10,000 actors); ``same_group`` 0 or
+0.2: 0.091 / 0.074 and 0.084 / 0.070; ``support`` 0 or 0.4: 0.090 / 0.072 and
+0.079 / 0.067. ``load`` 0 gives 0.096 / 0.075: ranking over-stretched brokers
+lower costs a little, and is kept because the study asks not to overload the
+pioneers; taking the candidates suggested only for being well connected from
+the territory costs as little (every scope: 0.095 / 0.072; on ties alone,
+0.044 against 0.054 on 2,000 actors), the generator's ties ignoring scope. The
+generator places actors in communes and on the map at random and names them
+all in one source, so ``same_commune``, ``proximity`` and ``mentions`` cannot
+be measured there: there they can only add noise (``same_commune`` and
+``proximity`` at 0 give 0.094 / 0.077, within the noise of 0.092 / 0.072), and
+their weights are judgements for real data, where a commune or a passage of
+the study is a fact an officer can act on.
+
+Candidates are the actors two steps away, those named in the same passages or
+sharing a person, the actors with most ties to ``t``'s group, the
+best-connected members of that group, of ``t``'s commune, support structures
+and the whole network, and the nearest on the map, so that the search stays
+fast on large ecosystems.
+
+References
+----------
+.. [1] Adamic, L. A. & Adar, E. (2003). Friends and neighbors on the Web.
+   *Social Networks* 25(3), 211-230.
+.. [2] Liben-Nowell, D. & Kleinberg, J. (2007). The link-prediction problem
+   for social networks. *JASIST* 58(7), 1019-1031.
+
+Examples
+--------
+>>> import ecograph as eg
+>>> s = suggest_introducers(eg.datasets.tiny(), ["loner"], k=2)
+>>> s[["introducer", "rank"]].values.tolist()
+[['fablab', 1], ['coop', 2]]
+>>> s.loc[0, "why"]
+(('mentioned', 'interview 2017', 1), ('group_ties', 'consumption', 1), ('distance', 5.0), ('same_kind', 'initiative'))
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import scipy.sparse as sp
+
+from ..errors import GraphError, UnknownActorError
+from ..partition import PartitionLike
+from .facts import NOT_ACTORS, Facts, analysis_of
+
+__all__ = ["WEIGHTS", "suggest_introducers"]
+
+#: Weights of the introducer score (see the module notes), set with benchmarks/outreach.py.
+WEIGHTS: dict[str, float] = {
+    "adamic_adar": 1.0,
+    "named_in": 1.0,
+    "mentions": 0.5,
+    "person": 1.5,
+    "group_ties": 0.6,
+    "same_group": 0.1,
+    "same_kind": 0.05,
+    "same_commune": 0.1,
+    "proximity": 0.1,
+    "support": 0.1,
+    "degree": 0.3,
+    "load": 0.3,
+}
+#: Betweenness percentile from which an introducer is flagged as already a major broker.
+BROKER_PERCENTILE = 0.9
+_EARTH_KM = 6371.0
+_EMPTY = np.empty(0, dtype=np.int64)
+
+
+def _weights(weights: Mapping[str, float] | None) -> dict[str, float]:
+    if not weights:
+        return dict(WEIGHTS)
+    unknown = set(weights) - set(WEIGHTS)
+    if unknown:
+        raise ValueError(f"unknown weight(s) {sorted(unknown)}; the weights are {', '.join(WEIGHTS)}")
+    return {**WEIGHTS, **{key: float(value) for key, value in weights.items()}}
+
+
+def _km(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Great-circle distance in km between rows of (lat, lon) arrays."""
+    la1, lo1, la2, lo2 = (np.radians(x) for x in (a[:, 0], a[:, 1], b[:, 0], b[:, 1]))
+    h = np.sin((la2 - la1) / 2) ** 2 + np.cos(la1) * np.cos(la2) * np.sin((lo2 - lo1) / 2) ** 2
+    return 2 * _EARTH_KM * np.arcsin(np.sqrt(np.clip(h, 0, 1)))
+
+
+def _lookup(M: sp.csr_array, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+    if not len(rows):
+        return np.zeros(0)
+    values = M[rows, cols]
+    return np.asarray(values.toarray() if sp.issparse(values) else values, dtype=float).ravel()
+
+
+def _best_first(F: Facts, members: np.ndarray, keys: np.ndarray, limit: int) -> np.ndarray:
+    """The ``limit`` members with the largest keys, then most ties, then in node order."""
+    order = np.lexsort((members, -F.degree[members], -keys))
+    return members[order[:limit]].astype(np.int64)
+
+
+@dataclass
+class _Pools:
+    """Candidate lists shared by every target: by group, by commune, support structures and hubs."""
+
+    by_group_ties: dict[int, np.ndarray]
+    by_group: dict[int, np.ndarray]
+    by_commune: dict[Any, np.ndarray]
+    fixed: np.ndarray
+
+    @classmethod
+    def build(cls, F: Facts, eligible: np.ndarray, size: int) -> _Pools:
+        main = int(np.argmax(F.component_sizes))
+        ok = eligible & (F.component == main)
+        everyone = np.flatnonzero(ok)
+        fixed = np.union1d(
+            _best_first(F, everyone, F.degree[everyone], size),
+            _best_first(F, np.flatnonzero(ok & F.support), F.degree[ok & F.support], size),
+        )
+        ties = F.group_ties.tocsc()
+        by_group_ties, by_group = {}, {}
+        for g in range(len(F.group_values)):
+            rows = ties.indices[ties.indptr[g] : ties.indptr[g + 1]]
+            keep = eligible[rows]
+            by_group_ties[g] = _best_first(F, rows[keep], ties.data[ties.indptr[g] : ties.indptr[g + 1]][keep], size)
+            members = np.flatnonzero(eligible & (F.group_codes == g))
+            by_group[g] = _best_first(F, members, F.degree[members], size)
+        by_commune = {}
+        known = np.array([c is not None for c in F.communes]) & eligible
+        if known.any():
+            frame = pd.DataFrame({"i": np.flatnonzero(known), "c": F.communes[known]})
+            for commune, members in frame.groupby("c", sort=True)["i"]:
+                by_commune[commune] = _best_first(F, members.to_numpy(), F.degree[members.to_numpy()], size)
+        return cls(by_group_ties, by_group, by_commune, fixed)
+
+
+@dataclass
+class Ranked:
+    """Every candidate of every target, with its features and score; pairs are indexed ``j``.
+
+    ``block(i)`` gives the pairs of the ``i``-th target, best first (ties
+    broken by node order).
+    """
+
+    facts: Facts
+    targets: np.ndarray
+    ti: np.ndarray
+    cj: np.ndarray
+    features: dict[str, np.ndarray]
+    score: np.ndarray
+    weights: dict[str, float]
+
+    def __post_init__(self) -> None:
+        self._order = np.lexsort((self.cj, -self.score, self.ti))
+        sorted_ti = self.ti[self._order]
+        self._starts = np.searchsorted(sorted_ti, np.arange(len(self.targets)), side="left")
+        self._ends = np.searchsorted(sorted_ti, np.arange(len(self.targets)), side="right")
+
+    def block(self, i: int) -> np.ndarray:
+        """Pair indices of target ``i``, best first."""
+        return self._order[self._starts[i] : self._ends[i]]
+
+    def top(self, k: int) -> list[tuple[int, int, float]]:
+        """The ``k`` best pairs of every target: (pair index, rank, score)."""
+        return [(int(j), r, float(self.score[j])) for i in range(len(self.targets)) for r, j in enumerate(self.block(i)[:k], start=1)]
+
+
+def _candidates(
+    F: Facts, pos: np.ndarray, rows: list[sp.csr_array], pools: _Pools, eligible: np.ndarray, size: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """(target index, candidate position) pairs: every source of candidates, less the actor and its neighbours."""
+    near: dict[int, np.ndarray] = {}
+    if F.tree is not None:
+        has = np.flatnonzero(np.isfinite(F.coords[pos]).all(axis=1))
+        if len(has):
+            _, idx = F.tree.query(F.coords[pos[has]], k=min(size, len(F.tree_rows)))
+            for i, found in zip(has, np.atleast_2d(idx).reshape(len(has), -1)):
+                near[int(i)] = F.tree_rows[found[found < len(F.tree_rows)]]
+    pair_t, pair_c = [], []
+    blocked = ~eligible
+    for i, t in enumerate(pos):
+        g = F.group_codes[t]
+        parts = [M.indices[M.indptr[i] : M.indptr[i + 1]].astype(np.int64) for M in rows]
+        parts += [pools.by_group_ties.get(g, _EMPTY), pools.by_group.get(g, _EMPTY), pools.fixed, near.get(i, _EMPTY)]
+        parts.append(pools.by_commune.get(F.communes[t], _EMPTY) if F.communes[t] is not None else _EMPTY)
+        c = np.unique(np.concatenate(parts))
+        nbrs = F.neighbours(t)
+        blocked[nbrs] = True
+        blocked[t] = True
+        c = c[~blocked[c]]
+        blocked[nbrs] = ~eligible[nbrs]
+        blocked[t] = not eligible[t]
+        pair_t.append(np.full(len(c), i, dtype=np.int64))
+        pair_c.append(c)
+    return (np.concatenate(pair_t), np.concatenate(pair_c)) if pair_t else (_EMPTY, _EMPTY)
+
+
+def _features(F: Facts, t: np.ndarray, c: np.ndarray, ti: np.ndarray, products: dict[str, sp.csr_array]) -> dict[str, np.ndarray]:
+    """The facts of each (actor ``t``, candidate ``c``) pair, as arrays."""
+    feats = {name: _lookup(M, ti, c) for name, M in products.items()}
+    g = F.group_codes[t]
+    known = g >= 0
+    ties = np.zeros(len(c))
+    ties[known] = _lookup(F.group_ties, c[known], g[known])
+    most = np.asarray(F.group_ties.max(axis=0).toarray()).ravel() if F.group_ties.shape[1] else np.zeros(1)
+    scale = np.where(known, np.log1p(most[np.maximum(g, 0)]), 0.0)
+    feats["group_ties"] = ties
+    feats["group_ties_score"] = np.divide(np.log1p(ties), scale, out=np.zeros(len(c)), where=scale > 0)
+    feats["same_group"] = known & (F.group_codes[c] == g)
+    feats["same_kind"] = (F.kind_codes[t] >= 0) & (F.kind_codes[t] == F.kind_codes[c])
+    feats["same_commune"] = (F.commune_codes[t] >= 0) & (F.commune_codes[t] == F.commune_codes[c])
+    dist = np.full(len(c), np.nan)
+    if F.coords is not None and len(c):
+        both = np.isfinite(F.coords[t]).all(axis=1) & np.isfinite(F.coords[c]).all(axis=1)
+        dist[both] = _km(F.coords[t[both]], F.coords[c[both]])
+    feats["distance_km"] = dist
+    feats["proximity"] = np.where(np.isfinite(dist), np.power(0.5, np.nan_to_num(dist, nan=1e9) / 5.0), 0.0)
+    feats["support"] = F.support[c]
+    feats["degree"] = F.degree_pct[c]
+    feats["load"] = F.betweenness_pct[c]
+    return feats
+
+
+def _score(feats: dict[str, np.ndarray], w: dict[str, float]) -> np.ndarray:
+    raw = (
+        w["adamic_adar"] * feats["aa_organisations"]
+        + w["named_in"] * feats["named_in"]
+        + w["mentions"] * feats["mentions"]
+        + w["person"] * (feats["people"] > 0)
+        + w["group_ties"] * feats["group_ties_score"]
+        + w["same_group"] * feats["same_group"]
+        + w["same_kind"] * feats["same_kind"]
+        + w["same_commune"] * feats["same_commune"]
+        + w["proximity"] * feats["proximity"]
+        + w["support"] * feats["support"]
+        + w["degree"] * feats["degree"]
+    )
+    return raw / (1.0 + w["load"] * feats["load"])
+
+
+def _shared(B: sp.csr_array, weight: np.ndarray, pos: np.ndarray, n: int) -> sp.csr_array:
+    """For each actor at ``pos`` and every actor, the weights of the columns of ``B`` (programmes, passages) both have."""
+    if not B.shape[1]:
+        return sp.csr_array((len(pos), n))
+    return (B[pos].multiply(weight[None, :]) @ B.T).tocsr()
+
+
+def rank_candidates(
+    F: Facts, pos: np.ndarray, *, candidates: int = 30, weights: Mapping[str, float] | None = None, popular_from: np.ndarray | None = None
+) -> Ranked:
+    """Score every candidate introducer of the actors at positions ``pos``.
+
+    ``popular_from`` (a mask) limits the candidates drawn only for being well
+    connected (hubs, support structures, the group's and the commune's best
+    connected) to those actors; candidates sharing a contact, a passage or a
+    person with the actor are drawn from everyone.
+    """
+    w = _weights(weights)
+    A = F.A
+    inv_log = np.zeros(F.n)
+    inv_log[F.degree > 1] = 1.0 / np.log(F.degree[F.degree > 1])
+    At = A[pos]
+    products = {
+        "common_neighbours": (At @ A).tocsr(),
+        "adamic_adar": (At.multiply(inv_log[None, :]) @ A).tocsr(),
+        "aa_organisations": (At.multiply((inv_log * ~F.excluded)[None, :]) @ A).tocsr(),
+        "named_in": _shared(F.named, F.named_weight, pos, F.n),
+        "mentions": _shared(F.passages, F.passage_weight, pos, F.n),
+        "people": F.people[pos].tocsr(),
+    }
+    eligible = ~F.excluded & (F.degree > 0)  # an actor with no known tie cannot introduce anyone
+    pools = _Pools.build(F, eligible if popular_from is None else eligible & popular_from, candidates)
+    sources = [products[key] for key in ("common_neighbours", "named_in", "mentions", "people")]
+    ti, cj = _candidates(F, pos, sources, pools, eligible, candidates)
+    feats = _features(F, pos[ti], cj, ti, products)
+    return Ranked(F, pos, ti, cj, feats, _score(feats, w), w)
+
+
+def positions(F: Facts, actors: Iterable | None) -> np.ndarray:
+    """Node positions of ``actors`` (every actor when None); an unknown id is an error naming it."""
+    targets = list(F.S.nodes) if actors is None else list(actors)
+    pos = F.S.nodes.get_indexer(targets)
+    if (pos < 0).any():
+        bad = [t for t, p in zip(targets, pos) if p < 0]
+        raise UnknownActorError(f"{len(bad)} actor(s) not in the graph: {', '.join(map(str, bad[:5]))}")
+    return pos.astype(np.int64)
+
+
+def _why(F: Facts, ranked: Ranked, j: int) -> tuple:
+    """The facts behind pair ``j``, strongest first, as codes (words come with the table writers)."""
+    t, c, f, w = int(ranked.targets[ranked.ti[j]]), int(ranked.cj[j]), ranked.features, ranked.weights
+    common = F.common_neighbours(t, c)
+    common = common[np.lexsort((common, F.degree[common]))]
+    why: list[tuple] = []
+    contacts = common[~F.excluded[common]]
+    if len(contacts) and w["adamic_adar"]:
+        why.append(("contacts", len(contacts), *F.S.nodes[contacts[:2]]))
+    if f["named_in"][j] and w["named_in"]:
+        shared = np.intersect1d(F.named[[t]].indices, F.named[[c]].indices)
+        for z in shared[np.lexsort((shared, -F.named_weight[shared]))][:2]:  # the most specific first
+            why.append(("named_in", F.named_ids[z], F.roles.get((t, int(z)), ""), F.roles.get((c, int(z)), "")))
+    if f["people"][j] and w["person"]:
+        why.append(("person", int(f["people"][j])))
+    if f["mentions"][j] and w["mentions"]:
+        shared = np.intersect1d(F.passages[[t]].indices, F.passages[[c]].indices)
+        best = shared[np.argmax(F.passage_weight[shared])]
+        why.append(("mentioned", F.passage_names[best], len(shared)))
+    why += _why_attributes(F, ranked, j, t, c)
+    if not any(item[0] in _RELATIONAL for item in why) and F.degree[c] > 0:
+        why.append(("connected", int(F.degree[c])))
+    if F.betweenness[c] > 0 and F.betweenness_pct[c] >= BROKER_PERCENTILE:
+        why.append(("broker",))
+    return tuple(why)
+
+
+#: Facts that say something about the pair (not only about the introducer).
+_RELATIONAL = {"contacts", "named_in", "person", "mentioned", "group_ties", "same_group", "same_commune", "distance"}
+
+
+def _why_attributes(F: Facts, ranked: Ranked, j: int, t: int, c: int) -> list[tuple]:
+    """What the actor and the candidate are (group, kind, place, support), as codes, for pair ``j``."""
+    f, w = ranked.features, ranked.weights
+    why: list[tuple] = []
+    if F.support[c] and w["support"]:
+        why.append(("support", F.kinds[c]))
+    if f["group_ties"][j] and w["group_ties"]:
+        why.append(("group_ties", F.groups[t], int(f["group_ties"][j])))
+    if f["same_group"][j] and w["same_group"]:
+        why.append(("same_group", F.groups[t]))
+    if f["same_commune"][j] and w["same_commune"]:
+        why.append(("same_commune", F.communes[t]))
+    if np.isfinite(f["distance_km"][j]) and w["proximity"]:
+        why.append(("distance", round(float(f["distance_km"][j]), 1)))
+    if f["same_kind"][j] and w["same_kind"]:
+        why.append(("same_kind", F.kinds[t]))
+    return why
+
+
+def _effects(F: Facts, t: np.ndarray, c: np.ndarray) -> dict[str, np.ndarray]:
+    """The effect of each new tie (t[i], c[i]) on components, reach, density, E-I and the introducer's load.
+
+    E-I counts only ties whose two ends have a known group: a new tie with an
+    end of unknown group leaves it unchanged (NaN: it cannot be computed).
+    """
+    comp, sizes, n, m = F.component, F.component_sizes, F.n, F.S.m
+    merged = comp[t] != comp[c]
+    cross, inside = F.known_ties
+    before = (cross - inside) / (cross + inside) if cross + inside else np.nan
+    known = (F.group_codes[t] >= 0) & (F.group_codes[c] >= 0)
+    is_cross = F.group_codes[t] != F.group_codes[c]
+    after = np.where(is_cross, cross + 1 - inside, cross - inside - 1) / (cross + inside + 1)
+    return {
+        "components_merged": merged.astype(np.int64),
+        "newly_reachable": np.where(merged, sizes[comp[c]], 0).astype(np.int64),
+        "density_change": np.full(len(t), 2.0 / (n * (n - 1)) if n > 1 and m >= 0 else 0.0),
+        "ei_change": np.where(known, np.round(after - before, 6), np.nan),
+        # pairs that would route through the introducer: the actor's component to the introducer's
+        "load_paths": np.where(merged, sizes[comp[t]] * (sizes[comp[c]] - 1), 0).astype(np.int64),
+    }
+
+
+SUGGESTION_COLUMNS = [
+    "actor", "introducer", "introducer_name", "rank", "score", "why", "common_neighbours", "adamic_adar", "named_in", "mentions", "person_link",
+    "group_ties", "same_group", "same_kind", "same_commune", "distance_km", "support_structure", "introducer_degree",
+    "introducer_betweenness", "components_merged", "newly_reachable", "density_change", "ei_change", "load_paths",
+]  # fmt: skip
+
+
+def suggestion_frame(ranked: Ranked, picks: list[tuple[int, int, float]]) -> pd.DataFrame:
+    """One row per chosen (actor, introducer) pair, with its facts, reasons (as codes) and effects."""
+    F = ranked.facts
+    sel = np.array([p[0] for p in picks], dtype=np.int64)
+    t, c = ranked.targets[ranked.ti[sel]], ranked.cj[sel]
+    f = {key: values[sel] for key, values in ranked.features.items()}
+    frame = pd.DataFrame(
+        {
+            "actor": pd.Index(F.S.nodes[t], dtype=object),
+            "introducer": pd.Index(F.S.nodes[c], dtype=object),
+            "introducer_name": F.names[c],
+            "rank": np.array([p[1] for p in picks], dtype=np.int64),
+            "score": np.round([p[2] for p in picks], 6),
+            "why": pd.Series([_why(F, ranked, int(j)) for j in sel], dtype=object),
+            "common_neighbours": f["common_neighbours"].astype(np.int64),
+            "adamic_adar": np.round(f["adamic_adar"], 6),
+            "named_in": np.round(f["named_in"], 6),
+            "mentions": np.round(f["mentions"], 6),
+            "person_link": f["people"].astype(np.int64),
+            "group_ties": f["group_ties"].astype(np.int64),
+            "same_group": f["same_group"],
+            "same_kind": f["same_kind"],
+            "same_commune": f["same_commune"],
+            "distance_km": np.round(f["distance_km"], 2),
+            "support_structure": f["support"],
+            "introducer_degree": F.degree[c].astype(np.int64),
+            "introducer_betweenness": np.round(F.betweenness[c], 6),
+            **_effects(F, t, c),
+        },
+        columns=SUGGESTION_COLUMNS,
+    )
+    return frame
+
+
+def suggest_introducers(
+    G: Any,
+    actors: Iterable | None = None,
+    *,
+    k: int = 3,
+    group: PartitionLike | None = None,
+    seed: int | None = None,
+    candidates: int = 30,
+    label: str = "name",
+    kinds_excluded: Iterable[str] = NOT_ACTORS,
+    support_kinds: Iterable[str] = ("support_structure",),
+    weights: Mapping[str, float] | None = None,
+) -> pd.DataFrame:
+    """The best introducers for each of ``actors``, with the facts behind each and the effect of the new tie.
+
+    Parameters
+    ----------
+    G : Ecosystem, networkx.Graph, SparseGraph or Analysis
+        With an Ecosystem (or an Analysis of one), people who worked in both
+        actors and the tie types to programmes and events count as facts.
+    actors : iterable of actor ids, optional
+        Defaults to every actor.
+    k : int, default 3
+        Introducers per actor.
+    group : str, Series, mapping or list of sets, optional
+        The grouping ("same sphere"); default ``"sphere"``, or the Analysis's.
+        A missing value is unknown, never a group.
+    seed : int, optional
+        Seed of the betweenness estimate on large graphs (default 0, or the Analysis's).
+    candidates : int, default 30
+        Candidates drawn from each source (group, commune, support, hubs, nearest).
+    label : str, default "name"
+    kinds_excluded : iterable of str, default ("programme", "event", "recommendation")
+        Kinds that cannot introduce anyone (a programme or an event is where
+        people meet, not who introduces them); they still count as contacts.
+    support_kinds : iterable of str, default ("support_structure",)
+        Kinds whose job is to connect others.
+    weights : mapping, optional
+        Weights overriding :data:`WEIGHTS`.
+
+    Returns
+    -------
+    DataFrame
+        One row per (actor, introducer), best first: ``rank``, ``score``,
+        ``why`` (the facts as codes, strongest first: ``("contacts", n, id,
+        ...)``, ``("named_in", programme, role of the actor, role of the
+        introducer)``, ``("person", n)``, ``("mentioned", passage, n)``,
+        ``("support", kind)``, ``("group_ties", group, n)``,
+        ``("same_group", group)``, ``("same_commune", commune)``,
+        ``("distance", km)``, ``("same_kind", kind)``, ``("connected",
+        degree)`` when nothing else links them, ``("broker",)``; rendered in
+        words by :func:`ecograph.outreach.worklist_table`), the facts as
+        columns, and the effect of the new tie: ``components_merged``,
+        ``newly_reachable`` (actors the actor can now reach),
+        ``density_change``, ``ei_change`` (NaN when either group is unknown)
+        and ``load_paths`` (pairs of actors that would now route through the
+        introducer).
+
+    Examples
+    --------
+    >>> import ecograph as eg
+    >>> s = suggest_introducers(eg.datasets.tiny(), ["lab"], k=2)
+    >>> s[["introducer", "common_neighbours"]].values.tolist()
+    [['coop', 1], ['network', 1]]
+    >>> s.loc[0, "why"]
+    (('contacts', 1, 'bank'), ('distance', 4.7))
+    """
+    a = analysis_of(G, group, seed)
+    if a.sparse.n < 2:
+        raise GraphError("suggestions need at least two actors")
+    F = Facts.read(a, label=label, kinds_excluded=kinds_excluded, support_kinds=support_kinds)
+    ranked = rank_candidates(F, positions(F, actors), candidates=candidates, weights=weights)
+    return suggestion_frame(ranked, ranked.top(k))
