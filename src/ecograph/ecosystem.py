@@ -92,7 +92,7 @@ class Ecosystem:
     problems: list[Problem] = field(default_factory=list)
     synthetic: bool = False
     metadata: Metadata = field(default_factory=Metadata)
-    _links_memo: tuple | None = field(default=None, init=False, repr=False, compare=False)
+    _links_memo: dict = field(default_factory=dict, init=False, repr=False, compare=False)
     warnings: list[Problem] = field(default_factory=list)
 
     def __repr__(self) -> str:
@@ -126,7 +126,9 @@ class Ecosystem:
         if "status" in ties.columns:
             ties = ties[~ties["status"].isin(["proposed", "cited"])]
         affiliations = self.affiliations[self.affiliations["actor"].isin(actors.index)] if len(self.affiliations) else self.affiliations
-        return replace(self, actors=actors, ties=ties.reset_index(drop=True), affiliations=affiliations)
+        out = replace(self, actors=actors, ties=ties.reset_index(drop=True), affiliations=affiliations)
+        out._links_memo = self._links_memo  # shared: reused only while the affiliations fingerprint the same
+        return out
 
     def graph(
         self,
@@ -234,9 +236,9 @@ class Ecosystem:
         """
         columns = [c for c in ("person", "actor", "role", "start", "end") if c in self.affiliations.columns]
         fingerprint = (len(self.affiliations), int(pd.util.hash_pandas_object(self.affiliations[columns], index=False).sum()))
-        if self._links_memo is None or self._links_memo[0] != fingerprint:
-            self._links_memo = (fingerprint, people_links(self))
-        links = self._links_memo[1].copy()
+        if self._links_memo.get("fingerprint") != fingerprint:
+            self._links_memo.update(fingerprint=fingerprint, links=people_links(self))
+        links = self._links_memo["links"].copy()
         return links if as_of is None else links_as_of(links, self.actors, as_of)
 
     def summary(self):

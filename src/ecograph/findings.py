@@ -55,7 +55,9 @@ from .words import CATALOGUE, check_language, word
 __all__ = ["FINDING_CODES", "MAX_FINDINGS", "Brief", "Finding"]
 
 #: The findings, in the order a committee reads them (and the codes a recommendation row's ``addresses`` column uses).
-FINDING_CODES = ("ties", "fragmentation", "connectors", "spheres", "communities", "fragility", "flows")
+FINDING_CODES = ("ties", "fragmentation", "connectors", "spheres", "communities", "fragility", "flows", "evolution")
+#: A founding year counts as recent when it is at most this many years before the latest one known.
+RECENT_YEARS = 3
 #: At most this many findings on the first page.
 MAX_FINDINGS = 5
 #: Kinds that are places to meet or schemes, not organisations: never named as connectors.
@@ -237,6 +239,7 @@ class Brief:
             "communities": self._communities,
             "fragility": self._fragility,
             "flows": self._flows,
+            "evolution": self._evolution,
         }
         out = []
         for code in FINDING_CODES:
@@ -388,6 +391,26 @@ class Brief:
             return Finding("flows", {}, "", {}, "", {}, withheld="no_moves", unlock={"affiliations": {}}, group=self._group)
         values = {"n": len(flows), "moves": "; ".join(moves[:4]) + ("…" if len(moves) > 4 else "")}
         return self._finding("flows", values, "count", {"people": len(a.eco.people)}, "follow_people", {})
+
+    @property
+    def dates_sufficient(self) -> bool:
+        """Whether founding years are known for at least :data:`~ecograph.MIN_COVERAGE` of the actors (to follow the years)."""
+        f = self.facts
+        return bool(f["actors"]) and f["founded_known"] / f["actors"] >= MIN_COVERAGE
+
+    def _evolution(self) -> Finding:
+        f = self.facts
+        founded = self.analysis.network_eco.actors["founded"].dropna().astype(int)
+        values = {"known": f["founded_known"], "actors": f["actors"], "share": f["founded_known"] / f["actors"] if f["actors"] else 0.0}
+        if not self.dates_sufficient or not len(founded):
+            unlock = {"years": {"needed": max(0, math.ceil(MIN_COVERAGE * f["actors"] - 1e-9) - f["founded_known"])}}
+            return Finding(
+                "evolution", {**values, "threshold": MIN_COVERAGE}, "", {}, "", {}, withheld="few_dates", unlock=unlock, group=self._group
+            )
+        latest = int(founded.max())
+        recent = int((founded >= latest - RECENT_YEARS + 1).sum())
+        values.update({"recent": recent, "since": latest - RECENT_YEARS + 1, "recent_share": recent / len(founded)})
+        return self._finding("evolution", values, "dated", {"known": f["founded_known"], "actors": f["actors"]}, "support_young", {})
 
     # ---- for tables and notebooks ------------------------------------------------------------------
 

@@ -125,7 +125,7 @@ def write_template(
     lang: str = "en",
     source: Any | None = None,
     vocabulary: Vocabulary | None = None,
-    mark_gaps: bool = False,
+    mark_gaps: bool | pd.DataFrame = False,
 ) -> Path:
     """Write the collection workbook.
 
@@ -145,7 +145,8 @@ def write_template(
         ``sphere``, ``founded`` and ``scope`` cells and the ``id`` of every
         actor without any known tie (the flags of
         :func:`ecograph.coverage.actor_gaps`), so that people see what to fill
-        in; the help sheet says what the colour means.
+        in; the help sheet says what the colour means. A DataFrame of those
+        flags (e.g. the gaps of the observed network) is marked as given.
 
     Returns
     -------
@@ -171,7 +172,8 @@ def write_template(
     path = Path(path)
     if path.suffix.lower() != ".xlsx":
         raise ValueError("the template is an .xlsx workbook")
-    if mark_gaps and source is None:
+    marking = mark_gaps is not False and mark_gaps is not None
+    if marking and source is None:
         raise ValueError("mark_gaps needs a source: the gaps are those of the dataset that pre-fills the template")
     path.parent.mkdir(parents=True, exist_ok=True)
     voc = vocabulary or (source.vocabulary if source is not None else default_vocabulary())
@@ -252,8 +254,8 @@ def write_template(
                 )
 
     _metadata_sheet(wb, getattr(source, "metadata", None) or Metadata(), lang)
-    if mark_gaps:
-        _mark_gaps(sheets["actors"], actor_gaps(source))
+    if marking:
+        _mark_gaps(sheets["actors"], mark_gaps if isinstance(mark_gaps, pd.DataFrame) else actor_gaps(source))
 
     # help sheet with example rows
     help_ws = wb.create_sheet("help")
@@ -269,7 +271,7 @@ def write_template(
         allowed = ", ".join(METADATA_LANGUAGES) if spec.type == "language" else spec.type
         text = COLUMN_HELP_FR.get(("metadata", spec.name), spec.description) if lang == "fr" else spec.description
         _append(help_ws, ["metadata", spec.name, "", allowed, text, spec.example])
-    if mark_gaps:
+    if marking:
         help_ws.append([])
         _append(help_ws, [word("common.gap_marked", lang)])
         help_ws.cell(row=help_ws.max_row, column=1).fill = _gap_fill()

@@ -1,0 +1,93 @@
+"""The report's first page: what the data cover, the findings, and what cannot be said yet.
+
+It reads a :class:`~ecograph.Brief` and writes it in the reader's language;
+it computes nothing.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..findings import Brief
+from ..words import label, word
+from .html import esc
+
+__all__ = ["coverage_items", "first_page"]
+
+
+def coverage_items(brief: Brief, lang: str) -> list[str]:
+    """What the data cover, one sentence per fact (only the facts that apply)."""
+    f = brief.facts
+    n = f["actors"]
+    group = brief.analysis.group if isinstance(brief.analysis.group, str) else ""
+    items = [word("report.covers.actors", lang, n=n, recommendations=f["recommendations"])]
+    items.append(word("report.covers.ties", lang, rows=f["tie_rows"], pairs=f["pairs"], tied=f["tied"], n=n))
+    if f["proposed"] or f["cited"]:
+        items.append(word("report.covers.proposals", lang, proposed=f["proposed"], cited=f["cited"]))
+    if group:
+        what = label("column", group, lang)
+        if f["group_stated"] or f["group_inferred"]:
+            items.append(
+                word(
+                    "report.covers.group_status",
+                    lang,
+                    what=what,
+                    known=f["group_known"],
+                    n=n,
+                    stated=f["group_stated"],
+                    inferred=f["group_inferred"],
+                )
+            )
+        else:
+            items.append(word("report.covers.group", lang, what=what, known=f["group_known"], n=n))
+    items.append(word("report.covers.founded", lang, known=f["founded_known"], n=n))
+    if f["people"]:
+        items.append(word("report.covers.people", lang, people=f["people"], moves=f["moves"]))
+    if f["rejected"]:
+        items.append(word("report.covers.rejected", lang, rejected=f["rejected"]))
+    for warning in brief.analysis.eco.__dict__.get("warnings", []) or []:
+        items.append(str(warning))
+    return items
+
+
+def _finding_html(finding: Any, lang: str) -> str:
+    t = finding.text(lang)
+    return (
+        "<li class='finding'>"
+        f"<span class='question'>{esc(t['question'])}</span>"
+        f"<span class='sentence'>{esc(t['sentence'])}</span>"
+        f"<span class='confidence'>{esc(t['confidence'])}</span>"
+        f"<span class='action'>{esc(t['action'])}</span>"
+        "</li>"
+    )
+
+
+def _withheld_html(finding: Any, lang: str) -> str:
+    t = finding.text(lang)
+    return f"<li><strong>{esc(t['question'])}</strong> {esc(t['withheld'])} <span class='unlock'>{esc(t['unlock'])}</span></li>"
+
+
+def first_page(brief: Brief, lang: str, *, gaps_file: str | None) -> str:
+    """The first page, readable on its own and printed alone: coverage, findings, what cannot be said yet."""
+    covers = "".join(f"<li>{esc(s)}</li>" for s in coverage_items(brief, lang))
+    findings = "".join(_finding_html(f, lang) for f in brief.findings)
+    cannot = [_withheld_html(f, lang) for f in brief.withheld]
+    gaps = brief.gaps
+    missing = {col: int(gaps[col].sum()) for col in ("missing_sphere", "missing_founded", "missing_scope", "missing_tie")}
+    cannot.append(
+        "<li>"
+        + esc(
+            word(
+                "report.cannot.gaps", lang, sphere=missing["missing_sphere"], founded=missing["missing_founded"], tie=missing["missing_tie"]
+            )
+        )
+        + (" " + esc(word("report.cannot.workbook", lang, file=gaps_file)) if gaps_file else "")
+        + "</li>"
+    )
+    return (
+        "<section class='brief'>"
+        f"<h2 class='first' id='covers'>{esc(word('report.section.covers', lang))}</h2><ul class='covers'>{covers}</ul>"
+        f"<h2 class='first' id='findings'>{esc(word('report.section.findings', lang))}</h2><ol class='findings'>{findings}</ol>"
+        f"<h2 class='first' id='cannot'>{esc(word('report.section.cannot', lang))}</h2><ul class='cannot'>{''.join(cannot)}</ul>"
+        "</section>"
+    )

@@ -1,0 +1,308 @@
+"""The main job: :func:`build_report` makes a :class:`Report` from an Ecosystem, :func:`run_report` writes it from a path.
+
+Everything is computed once, by one :class:`~ecograph.Brief` (which holds
+the :class:`~ecograph.Analysis`, the worklist and the key players); the
+sections, the view, the figures and the tables only read its values.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import os
+from collections.abc import Callable
+from typing import Any
+
+import pandas as pd
+
+from .. import __version__
+from ..ecosystem import Ecosystem, load
+from ..errors import SchemaError
+from ..figures import figure_block_density, figure_brokers, figure_creations, figure_flows, figure_network
+from ..findings import NOT_CONNECTORS, Brief
+from ..io import read_dataset_files
+from ..outputs import output_folder
+from ..privacy import people_in_tables, people_mentioned, pseudonyms, scrub_people
+from ..views import view
+from ..words import check_language, word
+from .brief import first_page
+from .document import GAPS_FILE, Report
+from .html import PAGE_CSS, esc, figure_uri
+from .sections import Context, sections
+from .tables import ReportTables
+
+__all__ = ["STEPS", "build_report", "detect_language", "run_report"]
+
+#: The steps the report announces, in order (words: ``report.step.<key>``).
+STEPS = ("network", "groups", "communities", "brokers", "outreach", "people", "confidence", "views", "writing")
+
+
+def detect_language(eco: Ecosystem) -> str:
+    """The dataset's language: its metadata's, else ``"fr"`` when names and communes look French, else ``"en"``.
+
+    Examples
+    --------
+    >>> import ecograph as eg
+    >>> detect_language(eg.datasets.dijon()), detect_language(eg.datasets.tiny())
+    ('fr', 'en')
+    """
+    declared = getattr(getattr(eco, "metadata", None), "language", "")
+    if declared:
+        return declared
+    text = " ".join(eco.actors["name"].astype(str)) + " " + " ".join(eco.actors.get("commune", pd.Series(dtype=str)).astype(str))
+    if not text.strip():
+        return "en"
+    accented = sum(text.count(c) for c in "éèêàçùôîâëïÉÈ")
+    words = text.lower().split()
+    french = sum(w in {"de", "la", "le", "des", "du", "et", "les", "l'", "à"} for w in words)
+    return "fr" if accented >= 3 or french >= max(3, len(words) // 50) else "en"
+
+
+def _date(date: str | None) -> str:
+    if date:
+        return str(date)
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        return _dt.datetime.fromtimestamp(int(epoch), tz=_dt.timezone.utc).date().isoformat()
+    return _dt.date.today().isoformat()
+
+
+def _title(eco: Ecosystem, title: str | None, lang: str) -> str:
+    if title:
+        return title
+    declared = getattr(getattr(eco, "metadata", None), "title", "")
+    return declared or word("report.default_title", lang, name=eco.name)
+
+
+def _meta_lines(eco: Ecosystem, lang: str, date: str) -> list[str]:
+    meta = getattr(eco, "metadata", None)
+    lines = []
+    where = " · ".join(x for x in (getattr(meta, "territory", ""), getattr(meta, "period", "")) if x)
+    if where:
+        lines.append(where)
+    if getattr(meta, "source", ""):
+        lines.append(word("report.source", lang, source=meta.source))
+    lines.append(word("report.generated", lang, date=date, version=__version__))
+    return lines
+
+
+def _pseudonymised(eco: Ecosystem, aliases: dict) -> Ecosystem:
+    """The ecosystem with people known by their pseudonyms only (for files meant to be shared)."""
+    people = eco.people.copy()
+    people["name"] = people.index.map(aliases)
+    people.index = people.index.map(aliases).rename(eco.people.index.name)
+    affiliations = eco.affiliations.assign(person=eco.affiliations["person"].map(aliases)) if len(eco.affiliations) else eco.affiliations
+    out = Ecosystem(eco.actors, people, affiliations, eco.ties, eco.vocabulary, name=eco.name, path=eco.path, synthetic=eco.synthetic)
+    out.metadata = eco.metadata
+    return out
+
+
+def _figures(brief: Brief, lang: str, positions: pd.DataFrame | None, seed: int) -> dict[str, Any]:
+    a = brief.analysis
+    eco = a.network_eco
+    organisations = a.brokers.index[~eco.actors["kind"].reindex(a.brokers.index).isin(NOT_CONNECTORS).to_numpy()]
+    connectors = a.brokers.loc[organisations]
+    figures = {"network": figure_network(a.graph, layout=positions, lang=lang, title="", seed=seed)}
+    if (connectors["betweenness"] > 0).any():
+        figures["brokers"] = figure_brokers(connectors[connectors["betweenness"] > 0], names=eco.actors["name"].astype(str), lang=lang)
+    # figures of groups or years that are mostly unknown would only draw the unknown: left out, as the findings are
+    if brief.dates_sufficient:
+        figures["creations"] = figure_creations(eco, lang=lang)
+    if int(a.flow_table.to_numpy().sum()):
+        figures["flows"] = figure_flows(a.flow_table, lang=lang)
+    if a.coverage.is_sufficient() and a.ei_index.computable:
+        figures["density"] = figure_block_density(a.block_density, lang=lang)
+    return figures
+
+
+def _page(title: str, lang: str, meta: list[str], synthetic: bool, first: str, body: list[tuple[str, str, bool]]) -> str:
+    nav = "".join(f"<li><a href='#{key}'>{esc(word(f'report.section.{key}', lang))}</a></li>" for key in ("covers", "findings", "cannot"))
+    nav += "".join(f"<li><a href='#{key}'>{esc(word(f'report.section.{key}', lang))}</a></li>" for key, _, _ in body)
+    parts = []
+    annex_open = False
+    for key, html, annex in body:
+        if annex and not annex_open:
+            parts.append(f"<h2 class='annex' id='annex'>{esc(word('report.section.annex', lang))}</h2>")
+            annex_open = True
+        tag = "h3" if annex else "h2"
+        parts.append(f"<{tag} id='{key}'>{esc(word(f'report.section.{key}', lang))}</{tag}>{html}")
+    synthetic_note = f"<p class='synthetic'>{esc(word('common.synthetic', lang))}</p>" if synthetic else ""
+    csp = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data: blob:; font-src data:; frame-src about: data: blob:"
+    return (
+        f"<!DOCTYPE html><html lang='{lang}'><head><meta charset='utf-8'>"
+        "<meta name='viewport' content='width=device-width, initial-scale=1'>"
+        f'<meta http-equiv="Content-Security-Policy" content="{csp}">'
+        f"<title>{esc(title)}</title><style>{PAGE_CSS}</style></head><body>"
+        f"<h1>{esc(title)}</h1>"
+        + "".join(f"<p class='meta'>{esc(line)}</p>" for line in meta)
+        + synthetic_note
+        + first
+        + f"<nav><h3>{esc(word('report.contents', lang))}</h3><ol>{nav}</ol></nav>"
+        + "".join(parts)
+        + "</body></html>"
+    )
+
+
+def build_report(
+    eco: Ecosystem,
+    *,
+    lang: str | None = None,
+    pseudonymise_people: bool = False,
+    title: str | None = None,
+    seed: int = 0,
+    date: str | None = None,
+    progress: Callable[[str], None] | None = None,
+    group: Any = "sphere",
+) -> Report:
+    """Compute the report of an Ecosystem: a brief on the first page, then the detailed sections and the annexes.
+
+    Parameters
+    ----------
+    eco : Ecosystem
+    lang : {"fr", "en"}, optional
+        Defaults to the dataset's (:func:`detect_language`).
+    pseudonymise_people : bool, default False
+        No person's name or id in any file: people get stable pseudonyms.
+    title : str, optional
+        Defaults to the dataset's metadata title.
+    seed : int, default 0
+        Seed of every random step (communities, sampling, permutations, layout).
+    date : str, optional
+        Date shown on the page (default: ``SOURCE_DATE_EPOCH`` or today).
+    progress : callable, optional
+        Called with a short message before each long step.
+    group : str, Series, mapping or partition, default "sphere"
+        The grouping of every group-based measure.
+
+    Examples
+    --------
+    >>> import ecograph as eg
+    >>> report = build_report(eg.datasets.tiny(), lang="fr", date="2026-01-01")
+    >>> "Ce que couvrent les données" in report.html, "Constats" in report.html
+    (True, True)
+    """
+    lang = check_language(lang or detect_language(eco))
+    say = progress or (lambda _msg: None)
+    title = _title(eco, title, lang)
+    aliases = pseudonyms(eco.people.index, lang=lang) if pseudonymise_people else {}
+    brief = Brief(eco, group=group, seed=seed)
+    a = brief.analysis
+    for step, touch in zip(
+        STEPS[:7],
+        (
+            lambda: a.headline,
+            lambda: (a.coverage, a.ei_test, a.block_density),
+            lambda: (a.communities, a.agreement),
+            lambda: (a.brokers, a.bridges, a.cut_points),
+            lambda: (brief.worklist, brief.key_players),
+            lambda: (a.people_flows, a.flow_table, a.evolution),
+            lambda: (a.robustness, a.null_models, brief.candidates),
+        ),
+    ):
+        say(word(f"report.step.{step}", "en"))
+        touch()
+    say(word("report.step.views", "en"))
+    v = view(
+        a,
+        highlight=["bridges", "cut_points", "isolated", "brokers"],
+        aggregate_above=5_000,
+        lang=lang,
+        title=title,
+        seed=seed,
+        pseudonymise_people=pseudonymise_people,
+    )
+    same = v.positions.index.equals(pd.Index(a.graph.nodes))
+    figures = _figures(brief, lang, v.positions if same else None, seed)
+    tables = ReportTables(brief, lang, aliases)
+    context = Context(
+        brief,
+        lang,
+        tables,
+        {key: figure_uri(fig) for key, fig in figures.items()},
+        v._repr_html_().replace("<iframe ", '<iframe class="view" ', 1),
+    )
+    first = first_page(brief, lang, gaps_file=GAPS_FILE)
+    page = _page(title, lang, _meta_lines(eco, lang, _date(date)), eco.synthetic, first, sections(context))
+    summary = str(eco.summary())
+    validation = (
+        "valid" if not eco.problems else f"{len(eco.problems)} problems; {len(eco.rejected)} rows rejected\n" + eco.validation_report()
+    )
+    files = dict(tables.files)
+    files["rejected"] = _rejected_table(eco, pseudonymise_people)
+    if pseudonymise_people:
+        people = people_mentioned(eco)
+        summary = scrub_people(summary, people, aliases)
+        validation = scrub_people(validation, people, aliases)
+    gaps_source = _pseudonymised(eco, aliases) if pseudonymise_people else eco
+    return Report(title, lang, files, figures, page, summary, validation, gaps_source=gaps_source, gaps=brief.gaps)
+
+
+def run_report(
+    path: str | os.PathLike,
+    output: str | os.PathLike,
+    *,
+    quiet: bool = False,
+    name: str | None = None,
+    lang: str | None = None,
+    pseudonymise_people: bool = False,
+    title: str | None = None,
+    seed: int = 0,
+    date: str | None = None,
+    echo: Callable[[str], None] = print,
+    force: bool = False,
+) -> int:
+    """Validate ``path``, build the report and write it under ``output``; return the exit status.
+
+    0 when the dataset is valid; 1 when rows were rejected (the report covers
+    the valid rows and says so) or when the dataset cannot be read at all
+    (then ``output`` holds only ``validation.txt``). ``output`` follows
+    :mod:`ecograph.outputs` (``force`` replaces a folder holding other files).
+
+    Examples
+    --------
+    >>> import tempfile, ecograph as eg
+    >>> run_report(eg.datasets.dijon_path(), tempfile.mkdtemp(), quiet=True, echo=lambda text: None)
+    0
+    """
+    total = len(STEPS) + 1
+    count = [1]
+
+    def step(text: str) -> None:
+        count[0] += 1
+        if not quiet:
+            echo(f"[{count[0]}/{total}] {text} ...")
+
+    if not quiet:
+        echo(f"[1/{total}] validating {path} ...")
+    try:
+        eco = load(path, on_error="collect", name=name)
+    except SchemaError as exc:
+        text = str(exc)
+        if pseudonymise_people:  # no loaded people to go by: every person the files mention
+            people = people_in_tables(read_dataset_files(path)[0])
+            text = scrub_people(text, people, pseudonyms(people, lang=lang or "en"))
+        with output_folder(output, command="report", force=force) as out:
+            (out / "validation.txt").write_text(text + "\n", encoding="utf-8", newline="\n")
+        echo(text)
+        return 1
+    report = build_report(eco, lang=lang, pseudonymise_people=pseudonymise_people, title=title, seed=seed, date=date, progress=step)
+    step(word("report.step.writing", "en"))
+    page = report.write(output, force=force)
+    echo(f"Report written to {page}")
+    return 1 if eco.problems else 0
+
+
+def _rejected_table(eco: Ecosystem, pseudonymise: bool) -> pd.DataFrame:
+    """The rows validation set aside, with their reasons (people's rows hidden, and people scrubbed, when pseudonymising)."""
+    if not len(eco.rejected):
+        return pd.DataFrame()
+    table = eco.rejected.copy()
+    personal = table["table"].isin(["people", "affiliations"])
+    table["cells"] = [
+        "(personal data hidden)" if pseudonymise and hide else "; ".join(f"{k}={v}" for k, v in cells.items())
+        for cells, hide in zip(table["cells"], personal)
+    ]
+    if pseudonymise:
+        people = people_mentioned(eco)
+        for column in ("reasons", "cells"):
+            table[column] = [scrub_people(str(text), people, {}) for text in table[column]]
+    return table

@@ -1,0 +1,87 @@
+"""The written report: :class:`Report` holds what :func:`~ecograph.report.build_report` made, and writes it.
+
+``Report.write(folder)`` writes, following :mod:`ecograph.outputs` (the
+whole folder written in a temporary place, then moved in; a folder holding
+other files refused unless ``force``):
+
+``report.html``
+    one self-contained page (no request to any other origin), readable on a
+    laptop and printable on A4, its first page a brief on its own;
+``gaps.xlsx``
+    the collection workbook pre-filled with the dataset, the missing
+    spheres, founding years, scopes and ties marked, for officers to fill in;
+``tables/*.csv`` and ``tables.xlsx``
+    every table behind the page, complete, with stable codes (the CSV files
+    neutralise formulas);
+``figures/*.png`` and ``figures/*.svg``
+    the static figures, for slides;
+``validation.txt`` and ``summary.txt``
+    the dataset check and its summary.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from ..figures import save_figure
+from ..io import clean_text, write_spreadsheet_csv, write_xlsx
+from ..outputs import output_folder
+from ..template import write_template
+
+__all__ = ["GAPS_FILE", "Report"]
+
+#: The collection workbook with the gaps marked, written beside the page.
+GAPS_FILE = "gaps.xlsx"
+
+
+@dataclass
+class Report:
+    """Everything the report shows: the page, its tables, figures and gap workbook. Build it with :func:`build_report`.
+
+    Examples
+    --------
+    >>> import ecograph as eg
+    >>> from ecograph.report import build_report
+    >>> report = build_report(eg.datasets.tiny(), date="2026-01-01")
+    >>> report.lang, sorted(report.figures)
+    ('en', ['brokers', 'creations', 'flows', 'network'])
+    """
+
+    title: str
+    lang: str
+    tables: dict[str, pd.DataFrame]
+    figures: dict[str, Any]
+    html: str
+    summary: str
+    validation: str
+    gaps_source: Any = None
+    gaps: pd.DataFrame | None = None
+    notes: list[str] = field(default_factory=list)
+
+    def write(self, output: str | os.PathLike, *, force: bool = False) -> Path:
+        """Write the page, gap workbook, tables, workbook and figures into the folder ``output``; return the page's path.
+
+        Characters no file may hold are replaced (:func:`ecograph.io.clean_text`).
+        """
+        with output_folder(output, command="report", force=force) as out:
+            (out / "tables").mkdir()
+            (out / "figures").mkdir()
+            (out / "report.html").write_text(clean_text(self.html), encoding="utf-8", newline="\n")
+            if self.gaps_source is not None:
+                write_template(
+                    out / GAPS_FILE, lang=self.lang, source=self.gaps_source, mark_gaps=self.gaps if self.gaps is not None else True
+                )
+            tables = {name: df for name, df in self.tables.items() if len(df.columns)}  # a section with no data has no table
+            for name, df in tables.items():
+                write_spreadsheet_csv(df, out / "tables" / f"{name}.csv")
+            write_xlsx(tables, out / "tables.xlsx", widths=False)
+            for name, fig in self.figures.items():
+                save_figure(fig, out / "figures" / name)
+            (out / "summary.txt").write_text(clean_text(self.summary) + "\n", encoding="utf-8", newline="\n")
+            (out / "validation.txt").write_text(clean_text(self.validation) + "\n", encoding="utf-8", newline="\n")
+        return Path(output).expanduser().resolve() / "report.html"

@@ -1,0 +1,164 @@
+"""The report's detailed sections and its annexes, one function each.
+
+Each function reads the values the :class:`~ecograph.Brief` and its
+:class:`~ecograph.Analysis` computed once, and returns ``(key, html)``; none
+computes a measure.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..words import word
+from .html import esc, table
+from .tables import ReportTables
+
+__all__ = ["SECTIONS", "Context", "sections"]
+
+
+class Context:
+    """What every section reads: the brief, the language, names, figures as inline images, the view's HTML."""
+
+    def __init__(self, brief: Any, lang: str, tables: ReportTables, images: dict[str, str], view_html: str) -> None:
+        self.brief = brief
+        self.analysis = brief.analysis
+        self.lang = lang
+        self.tables = tables
+        self.images = images
+        self.view_html = view_html
+
+    def w(self, key: str, **values: Any) -> str:
+        return esc(word(f"report.{key}", self.lang, **values))
+
+    def img(self, key: str) -> str:
+        uri = self.images.get(key)
+        return f"<img class='figure' alt='' src='{uri}'>" if uri else ""
+
+
+def _network(c: Context) -> str:
+    return f"<p class='note'>{c.w('note.network')}</p>{c.view_html}<img class='figure print-only' alt='' src='{c.images['network']}'>"
+
+
+def _outreach(c: Context) -> str:
+    facts = c.brief.facts
+    wl = c.tables.worklist_shown
+    intro = c.w("note.outreach", isolates=facts["isolates"], listed=len(c.brief.worklist))
+    return f"<p>{intro}</p>" + table(wl, lang=c.lang, max_rows=25, file="worklist")
+
+
+def _connectors(c: Context) -> str:
+    t = c.tables
+    return (
+        f"<p class='note'>{c.w('note.connectors')}</p>"
+        + table(t.brokers_shown, lang=c.lang, max_rows=15, file="brokers")
+        + f"<h3>{c.w('heading.key_players')}</h3><p class='note'>{c.w('note.key_players')}</p>"
+        + table(t.key_players_shown, lang=c.lang)
+        + c.img("brokers")
+    )
+
+
+def _communities(c: Context) -> str:
+    t = c.tables
+    singles = int((c.analysis.communities.sizes == 1).sum())
+    return f"<p>{c.w('note.communities', singles=singles)}</p>" + table(
+        t.communities_shown, lang=c.lang, max_rows=20, file="community_summary"
+    )
+
+
+def _groups(c: Context) -> str:
+    a = c.analysis
+    cov = a.coverage
+    ei = a.ei_index
+    spheres = next((f for f in c.brief.candidates if f.code == "spheres"), None)
+    text = spheres.text(c.lang) if spheres is not None else {}
+    if not ei.computable or not cov.is_sufficient():
+        return (
+            f"<p>{esc(text.get('withheld', ''))} {esc(text.get('unlock', ''))}</p>"
+            + f"<p class='note'>{esc(word('measures.coverage', c.lang, **cov.to_dict()))}</p>"
+            + f"<h3>{c.w('heading.known_groups')}</h3>"
+            + table(c.tables.groups_known, lang=c.lang)
+        )
+    return (
+        f"<p>{esc(text.get('sentence', ''))} {esc(text.get('confidence', ''))}</p>"
+        + f"<p class='note'>{esc(word('measures.coverage', c.lang, **cov.to_dict()))}</p>"
+        + table(c.tables.block_density_shown, lang=c.lang, index=True)
+        + c.img("density")
+    )
+
+
+def _flows(c: Context) -> str:
+    flows = c.tables.flows_shown
+    return table(flows, lang=c.lang, max_rows=30, file="people_flows") + c.img("flows")
+
+
+def _evolution(c: Context) -> str:
+    facts = c.brief.facts
+    if not len(c.tables.evolution_shown):
+        return f"<p>{c.w('note.no_dates', known=facts['founded_known'], n=facts['actors'])}</p>"
+    return table(c.tables.evolution_shown, lang=c.lang, max_rows=40, file="evolution") + c.img("creations")
+
+
+def _confidence(c: Context) -> str:
+    return (
+        f"<p class='note'>{c.w('note.robustness')}</p>"
+        + table(c.tables.robustness_shown, lang=c.lang)
+        + f"<p class='note'>{c.w('note.null_models')}</p>"
+        + table(c.tables.null_models_shown, lang=c.lang)
+    )
+
+
+def _coverage(c: Context) -> str:
+    t = c.tables
+    out = ""
+    if len(t.dataset_coverage_shown):
+        out += table(t.dataset_coverage_shown, lang=c.lang)
+    if len(t.data_warnings):
+        out += f"<h3>{c.w('heading.data_warnings')}</h3>" + table(t.data_warnings, lang=c.lang)
+    out += f"<h3>{c.w('heading.provenance')}</h3>" + table(t.provenance, lang=c.lang, max_rows=15, file="provenance")
+    rejected = len(c.analysis.eco.rejected)
+    if rejected:
+        out += f"<p>{c.w('note.rejected', n=rejected)}</p>"
+    return out
+
+
+def _methods(c: Context) -> str:
+    items = "".join(
+        f"<dt><strong>{esc(word(f'report.method.{key}.title', c.lang))}</strong></dt><dd>{esc(word(f'report.method.{key}.text', c.lang))}</dd>"
+        for key in METHODS
+    )
+    return f"<dl>{items}</dl>"
+
+
+#: The method notes, in order (their words are ``report.method.<key>.title`` and ``.text``).
+METHODS = (
+    "observed",
+    "unknown",
+    "density",
+    "ei",
+    "communities",
+    "brokers",
+    "constraint",
+    "participation",
+    "betweenness",
+    "robustness",
+    "introducers",
+)
+
+#: The sections after the first page, in order: key, builder, whether it belongs to the annex.
+SECTIONS = (
+    ("network", _network, False),
+    ("outreach", _outreach, False),
+    ("connectors", _connectors, False),
+    ("communities", _communities, False),
+    ("groups", _groups, False),
+    ("flows", _flows, False),
+    ("evolution", _evolution, False),
+    ("confidence", _confidence, True),
+    ("coverage", _coverage, True),
+    ("methods", _methods, True),
+)
+
+
+def sections(c: Context) -> list[tuple[str, str, bool]]:
+    """Every section as ``(key, html, in_annex)``."""
+    return [(key, build(c), annex) for key, build, annex in SECTIONS]

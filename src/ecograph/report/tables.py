@@ -1,0 +1,298 @@
+"""The report's tables: complete ones with stable codes for ``tables/*.csv`` and ``tables.xlsx``, and what the page shows.
+
+Files keep codes (column names, sphere and kind codes, measure names) so
+that a script reading them does not depend on the language; the page shows
+the same values in the reader's words, cut to their first rows. The
+worklist is the exception: its reasons are sentences, so ``worklist.csv``
+keeps code headers with the officer's words as values (the officers'
+workbook is ``ecograph outreach``). Nothing here computes a measure: every
+value comes from the :class:`~ecograph.Brief` and its Analysis.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from functools import cached_property
+from typing import Any
+
+import pandas as pd
+
+from ..datasets import dijon_coverage
+from ..findings import NOT_CONNECTORS, Brief
+from ..outreach import worklist_table
+from ..validation import data_warnings
+from ..words import is_missing, label, word
+
+__all__ = ["ReportTables"]
+
+
+def _first_facts(text: str, n: int = 2) -> str:
+    """The first facts of a "why" text (facts are separated by " ; "), for the page: the file keeps them all."""
+    parts = [p.strip() for p in text.split(" ; ") if p.strip()]
+    return " ; ".join(parts[:n]) + (" …" if len(parts) > n else "")
+
+
+class ReportTables:
+    """Every table of the report, computed from the brief's values on first use.
+
+    ``person`` maps a person id to what the report may show (their pseudonym
+    when pseudonymising).
+    """
+
+    def __init__(self, brief: Brief, lang: str, person: Mapping[Any, str] | None = None) -> None:
+        self.brief = brief
+        self.analysis = brief.analysis
+        self.eco = brief.analysis.eco
+        self.lang = lang
+        self._person = dict(person or {})
+        self.names = self.eco.actors["name"].astype(str)
+        self.group = brief.analysis.group if isinstance(brief.analysis.group, str) else "group"
+
+    def person(self, pid: Any) -> Any:
+        return self._person.get(pid, pid)
+
+    def _label(self, field: str, value: Any) -> str:
+        return label(field, value, self.lang)
+
+    # ---- files: codes ---------------------------------------------------------------------------------
+
+    @cached_property
+    def files(self) -> dict[str, pd.DataFrame]:
+        """Every table written to ``tables/`` and ``tables.xlsx`` (codes, complete)."""
+        a, b = self.analysis, self.brief
+        tables = {
+            "findings": b.to_frame(self.lang),
+            "coverage": pd.DataFrame(list(b.facts.items()), columns=["fact", "value"]),
+            "key_figures": self.key_figures,
+            "actors": self.actors,
+            "gaps": b.gaps.reset_index(),
+            "block_density": a.block_density.reset_index(),
+            "mixing_matrix": a.mixing_matrix.reset_index(),
+            "ei_by_group": a.ei_groups.reset_index() if a.sparse.m else pd.DataFrame(),
+            "communities": a.communities.to_frame().rename_axis("id").reset_index(),
+            "community_summary": self.community_summary,
+            "brokers": a.brokers.reset_index().rename(columns={"actor": "id"}).assign(name=lambda d: d["id"].map(self.names)),
+            "bridges": self._named_pairs(a.bridges),
+            "cut_points": a.cut_points.rename_axis("id").reset_index().assign(name=lambda d: d["id"].map(self.names)),
+            "key_players": b.key_players,
+            "worklist": self.worklist_file,
+            "people_flows": a.people_flows.assign(person=lambda d: d["person"].map(self.person)),
+            "people_links": a.people_links.assign(person=lambda d: d["person"].map(self.person)),
+            "flow_table": a.flow_table.reset_index(),
+            "evolution": a.evolution.reset_index() if len(a.evolution) else pd.DataFrame(),
+            "robustness": a.robustness,
+            "null_models": a.null_models,
+            "dataset_coverage": self.dataset_coverage,
+            "data_warnings": data_warnings(self.eco),
+            "provenance": self.provenance,
+        }
+        return tables
+
+    @cached_property
+    def key_figures(self) -> pd.DataFrame:
+        a = self.analysis
+        rows = [(k, float(v)) for k, v in a.headline.items()]
+        rows += [
+            ("ei_index", float(a.ei_index)),
+            ("ei_reason", a.ei_index.reason or ""),
+            ("communities", a.communities.n_communities),
+            ("modularity", a.communities.modularity),
+            ("moves", len(a.people_flows)),
+            ("worklist", len(self.brief.worklist)),
+        ]
+        return pd.DataFrame(rows, columns=["measure", "value"])
+
+    @cached_property
+    def actors(self) -> pd.DataFrame:
+        a = self.analysis
+        cols = [c for c in ("name", "kind", "sphere", "sphere_status", "scope", "founded", "commune") if c in self.eco.actors.columns]
+        out = self.eco.actors[cols].copy()
+        out["in_network"] = out.index.isin(a.sparse.nodes)
+        out["degree"] = a.degree.reindex(out.index)
+        out["community"] = a.communities.membership.reindex(out.index)
+        out["betweenness"] = a.brokers["betweenness"].reindex(out.index)
+        out["main_role"] = a.brokers["main_role"].reindex(out.index)
+        return out.rename_axis("id").reset_index()
+
+    def _named_pairs(self, frame: pd.DataFrame) -> pd.DataFrame:
+        out = frame.copy()
+        out.insert(1, "source_name", out["source"].map(self.names))
+        out.insert(3, "target_name", out["target"].map(self.names))
+        return out
+
+    @cached_property
+    def community_summary(self) -> pd.DataFrame:
+        """Communities of two actors or more: size, main members, and the main known group with its share of the known."""
+        a = self.analysis
+        membership = a.communities.membership
+        degree = a.degree
+        values = self.eco.actors[self.group] if self.group in self.eco.actors.columns else pd.Series(dtype=object)
+        rows = []
+        for c, ids in membership.groupby(membership, sort=True).groups.items():
+            if len(ids) < 2:
+                continue
+            groups = values.reindex(ids)
+            known = groups[groups.notna() & (groups.astype(str).str.strip() != "")]
+            top = degree.reindex(ids).sort_values(ascending=False, kind="stable").index[:5]
+            counts = known.value_counts()
+            rows.append(
+                {
+                    "community": int(c),
+                    "size": len(ids),
+                    "members": ", ".join(self.names.get(i, str(i)) for i in top) + (" …" if len(ids) > 5 else ""),
+                    "group_known": len(known),
+                    "main_group": counts.index[0] if len(counts) else None,
+                    "main_group_share_of_known": round(counts.iloc[0] / len(known), 3) if len(counts) else None,
+                }
+            )
+        return pd.DataFrame(rows, columns=["community", "size", "members", "group_known", "main_group", "main_group_share_of_known"])
+
+    @cached_property
+    def worklist_file(self) -> pd.DataFrame:
+        wl = self.brief.worklist
+        if not len(wl) or "reason" not in wl.columns:
+            return pd.DataFrame()
+        shown = worklist_table(wl, lang=self.lang)
+        shown.columns = ["id", *wl.columns]
+        return shown
+
+    @cached_property
+    def dataset_coverage(self) -> pd.DataFrame:
+        return dijon_coverage(self.eco).reset_index() if self.eco.name == "dijon" else pd.DataFrame()
+
+    @cached_property
+    def dataset_coverage_shown(self) -> pd.DataFrame:
+        cov = self.dataset_coverage
+        if not len(cov):
+            return cov
+        out = cov.copy()
+        first = out.columns[0]
+        out[first] = [
+            word("report.total", self.lang) if v == "total" else self._label("sphere", "" if str(v).startswith("(") else v)
+            for v in out[first]
+        ]
+        return out
+
+    @cached_property
+    def provenance(self) -> pd.DataFrame:
+        sources = pd.concat([self.eco.actors["source"], self.eco.ties["evidence"]]).astype(str).str.split(";").explode().str.strip()
+        sources = sources[sources != ""]
+        return sources.value_counts().rename_axis("reference").reset_index(name="rows")
+
+    # ---- page: words ---------------------------------------------------------------------------------
+
+    @cached_property
+    def worklist_shown(self) -> pd.DataFrame:
+        wl = self.worklist_file
+        if not len(wl):
+            return wl
+        names = [c for c in ("introducer_1_name", "introducer_2_name", "introducer_3_name") if c in wl.columns]
+        shown = pd.DataFrame(
+            {
+                "name": wl["name"],
+                self.group: wl[self.group] if self.group in wl.columns else "",
+                "kind": wl["kind"],
+                "reason": wl["reason"],
+                "introducers": [", ".join(str(x) for x in row if isinstance(x, str) and x) for row in wl[names].itertuples(index=False)],
+                "why_1": [_first_facts(str(x)) for x in wl.get("why_1", pd.Series("", index=wl.index))],
+            }
+        )
+        return shown
+
+    @cached_property
+    def brokers_shown(self) -> pd.DataFrame:
+        br = self.analysis.brokers
+        kinds = self.eco.actors["kind"].reindex(br.index)
+        top = br[(br["betweenness"] > 0) & ~kinds.isin(NOT_CONNECTORS).to_numpy()].head(15)
+        return pd.DataFrame(
+            {
+                "name": top.index.map(self.names),
+                self.group: [self._label(self.group, g) for g in top["group"]],
+                "degree": top["degree"].to_numpy(),
+                "betweenness": top["betweenness"].round(4).to_numpy(),
+                "participation": top["participation"].round(3).to_numpy(),
+                "constraint": top["constraint"].round(3).to_numpy(),
+                "role": [
+                    word(f"measures.role.{r}" if r else "measures.role.none", self.lang)
+                    if r is not None
+                    else word("measures.role.", self.lang)
+                    for r in top["main_role"]
+                ],
+            }
+        )
+
+    @cached_property
+    def key_players_shown(self) -> pd.DataFrame:
+        kp = self.brief.key_players
+        if not len(kp):
+            return kp
+        return pd.DataFrame(
+            {
+                "step": kp["step"].to_numpy(),
+                "name": kp["name"].to_numpy(),
+                "pairs_disconnected": kp["pairs_disconnected"].round(3).to_numpy(),
+                "largest_component_share": kp["largest_component_share"].round(3).to_numpy(),
+            }
+        )
+
+    @cached_property
+    def communities_shown(self) -> pd.DataFrame:
+        cs = self.community_summary.copy()
+        cs["main_group"] = ["" if is_missing(g) else self._label(self.group, g) for g in cs["main_group"]]
+        return cs
+
+    @cached_property
+    def groups_known(self) -> pd.DataFrame:
+        a = self.analysis
+        values = self.eco.actors[self.group].reindex(a.sparse.nodes) if self.group in self.eco.actors.columns else pd.Series(dtype=object)
+        labels = [self._label(self.group, v) for v in values]
+        counts = pd.Series(labels, dtype=object).value_counts()
+        return counts.rename_axis(self.group).reset_index(name="actors")
+
+    @cached_property
+    def block_density_shown(self) -> pd.DataFrame:
+        bd = self.analysis.block_density
+        return bd.rename(index=lambda s: self._label(self.group, s), columns=lambda s: self._label(self.group, s)).round(4)
+
+    @cached_property
+    def flows_shown(self) -> pd.DataFrame:
+        f = self.analysis.people_flows
+        return pd.DataFrame(
+            {
+                "person": f["person"].map(self.person).to_numpy(),
+                "source": f["source"].map(self.names).to_numpy(),
+                "target": f["target"].map(self.names).to_numpy(),
+                "year": f["year"].to_numpy(),
+            }
+        )
+
+    @cached_property
+    def evolution_shown(self) -> pd.DataFrame:
+        ev = self.analysis.evolution
+        cols = ["actors", "ties", "density", "components", "largest_component_share", "isolates"]
+        if not self.brief.dates_sufficient:
+            return pd.DataFrame()
+        return ev[cols].round(4).reset_index() if len(ev) else ev
+
+    def _measure_rows(self, frame: pd.DataFrame, key: str, cols: list[str]) -> pd.DataFrame:
+        if not len(frame):
+            return frame
+        out = frame[[key, *cols]].copy()
+        out[key] = [word(f"measures.name.{m}", self.lang) for m in out[key]]
+        out["reason"] = [word(f"measures.reason.{r}", self.lang) if isinstance(r, str) and r else "" for r in frame["reason"]]
+        for c in cols:
+            if out[c].dtype.kind == "f":
+                out[c] = out[c].round(4)
+        return out.rename(columns={key: "measure"})
+
+    @cached_property
+    def robustness_shown(self) -> pd.DataFrame:
+        return self._measure_rows(self.analysis.robustness, "measure", ["observed", "mean", "ci_low", "ci_high", "samples"])
+
+    @cached_property
+    def null_models_shown(self) -> pd.DataFrame:
+        return self._measure_rows(self.analysis.null_models, "statistic", ["observed", "mean", "z", "p_greater", "p_less", "samples"])
+
+    @property
+    def data_warnings(self) -> pd.DataFrame:
+        return self.files["data_warnings"][["table", "file", "column", "message"]] if len(self.files["data_warnings"]) else pd.DataFrame()
