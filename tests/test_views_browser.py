@@ -267,7 +267,7 @@ def test_names_at_the_default_zoom_fit_without_overlapping(chromium, dijon_view)
         assert len(boxes) >= 25 and overlaps(boxes) == []
         data = json.loads(page.evaluate("() => document.getElementById('eg-data').textContent"))
         iso = data["captions"][0]["nodes"]
-        assert data["captions"][0]["text"] == "32 acteurs sans lien connu"
+        assert data["captions"][0]["text"] == "31 acteurs sans lien connu"
         # the most important actor is named; actors without ties are not, until hovered
         assert data["order"][0] in {b["id"] for b in boxes}
         assert not {b["id"] for b in boxes} & set(iso)
@@ -391,7 +391,7 @@ def test_pictures_have_the_title_and_the_legend(chromium, dijon_view, tmp_path):
         root = ET.parse(svg).getroot()
         texts = [t.text for t in root.iter("{http://www.w3.org/2000/svg}text")]
         assert texts[0] == "Économie collaborative – Dijon"
-        assert "Structures d'accompagnement (6)" in texts and "Sphère inconnue (90)" in texts
+        assert "Structures d'accompagnement (7)" in texts and "Sphère inconnue (87)" in texts
         drawn = len(page.evaluate("() => window.egView.shown()"))
         assert len(list(root.iter("{http://www.w3.org/2000/svg}circle"))) >= drawn
         names = {t for t in texts if t}
