@@ -39,6 +39,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
+import numpy as np
+import pandas as pd
+
 from .errors import Problem, SchemaError
 from .schema import (
     MAX_COLUMNS,
@@ -1241,6 +1244,44 @@ def set_cell(ws, row: int, column: int, value) -> None:
         cell.value = value
 
 
+def _cell_value(value):
+    """A value as openpyxl stores it: missing as empty, numpy scalars as Python ones, text cleaned."""
+    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
+        return None
+    if isinstance(value, np.generic):
+        value = value.item()
+        if isinstance(value, float) and value != value:
+            return None
+    if isinstance(value, str):
+        return clean_text(value)
+    return value
+
+
+def append_rows(ws, rows) -> None:
+    """Append rows of values to a worksheet quickly; text stays text even when it starts with ``=`` (as :func:`set_cell`).
+
+    Rows are added with ``ws.append`` (far faster than a cell at a time on
+    large tables); the few text cells openpyxl would take for formulas are
+    then marked as text.
+
+    Examples
+    --------
+    >>> import openpyxl
+    >>> ws = openpyxl.Workbook().active
+    >>> append_rows(ws, [["=1+1", 2, None], ["Le\x0bclub", float("nan"), "x"]])
+    >>> ws["A1"].data_type, ws["A1"].value, ws["A2"].value, ws["B2"].value
+    ('s', '=1+1', 'Le\ufffdclub', None)
+    """
+    for row in rows:
+        values = [_cell_value(v) for v in row]
+        ws.append(values)
+        for c, v in enumerate(values, start=1):
+            if isinstance(v, str) and v.startswith("="):
+                cell = ws.cell(row=ws.max_row, column=c)
+                cell.value = v
+                cell.data_type = "s"
+
+
 def _sheet_title(name: object) -> str:
     """A valid sheet name: no ``[]:*?/\\``, no forbidden character, at most 31 characters."""
     title = "".join(ch for ch in clean_text(str(name)) if ch not in "[]:*?/\\\ufffd").strip("'")[:31]
@@ -1269,12 +1310,10 @@ def write_xlsx(sheets: dict, path: str | os.PathLike, *, widths: bool = True) ->
     wb.remove(wb.active)
     for name, frame in sheets.items():
         ws = wb.create_sheet(_sheet_title(name))
-        for c, column in enumerate(frame.columns, start=1):
-            set_cell(ws, 1, c, str(column))
-            ws.cell(row=1, column=c).font = Font(bold=True)
-        for r, record in enumerate(frame.itertuples(index=False, name=None), start=2):
-            for c, value in enumerate(record, start=1):
-                set_cell(ws, r, c, value)
+        append_rows(ws, [[str(c) for c in frame.columns]])
+        for cell in ws[1]:
+            cell.font = Font(bold=True)
+        append_rows(ws, frame.itertuples(index=False, name=None))
         if widths:
             for c, column in enumerate(frame.columns, start=1):
                 longest = max([len(str(column)), *(len(str(v)) for v in frame.iloc[:200, c - 1])]) if len(frame) else len(str(column))

@@ -165,7 +165,7 @@ def write_template(
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    from .io import normalise_xlsx, set_cell
+    from .io import append_rows, normalise_xlsx, set_cell
 
     if lang not in _HELP_HEAD:
         raise ValueError("lang must be 'en' or 'fr'")
@@ -212,10 +212,7 @@ def write_template(
                 text = COLUMN_HELP_FR.get((name, column), spec.description) if lang == "fr" else spec.description
                 cell.comment = Comment(text, "ecograph")
             ws.column_dimensions[get_column_letter(c)].width = 18 if column not in ("description", "source", "evidence") else 40
-        for r, record in enumerate(frame.itertuples(index=False, name=None), start=2):
-            for c, value in enumerate(record, start=1):
-                if not (isinstance(value, str) and value == ""):
-                    set_cell(ws, r, c, value)
+        append_rows(ws, ([None if isinstance(v, str) and v == "" else v for v in record] for record in frame.itertuples(index=False, name=None)))
         ws.freeze_panes = "B2"
     # drop-down lists: vocabularies and the ids other sheets refer to
     id_ranges = {"actors": f"actors!$A$2:$A${_MAX_ROWS}", "people": f"people!$A$2:$A${_MAX_ROWS}"}
