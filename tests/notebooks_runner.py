@@ -4,12 +4,23 @@ Used by tests/test_notebooks.py and by ``python3 tasks.py notebooks``, which
 writes the executed copies under ``outputs/notebooks/``::
 
     python tests/notebooks_runner.py outputs/notebooks
+    python tests/notebooks_runner.py outputs/notebooks-mine DATA=path/to/dataset LANG=en
+
+Parameters are passed the way papermill does: a cell tagged
+``injected-parameters`` is inserted after the cell tagged ``parameters``,
+so the values given win over the defaults. The kernel imports the ecograph of
+this tree: ``src/`` goes first on its ``PYTHONPATH``, and relative entries of
+the caller's ``PYTHONPATH`` are made absolute (the kernel runs in another folder).
 """
 
 from __future__ import annotations
 
+import ast
+import os
 import sys
+from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 import nbformat
 from nbclient import NotebookClient
@@ -19,10 +30,33 @@ ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))
 
 
-def execute(path: Path, workdir: Path, *, timeout: int = 600) -> nbformat.NotebookNode:
-    """Run every cell of a notebook in a fresh python3 kernel; raise on the first error."""
+def inject_parameters(nb: nbformat.NotebookNode, parameters: Mapping[str, Any]) -> nbformat.NotebookNode:
+    """Insert a cell setting ``parameters`` right after the cell tagged ``parameters`` (papermill's convention)."""
+    tagged = [i for i, c in enumerate(nb.cells) if c.cell_type == "code" and "parameters" in c.metadata.get("tags", [])]
+    if not tagged:
+        raise ValueError("the notebook has no cell tagged 'parameters'")
+    source = "# Injected parameters\n" + "".join(f"{name} = {value!r}\n" for name, value in parameters.items())
+    cell = nbformat.v4.new_code_cell(source, metadata={"tags": ["injected-parameters"]})
+    nb.cells.insert(tagged[0] + 1, cell)
+    return nb
+
+
+def kernel_env() -> dict[str, str]:
+    """The kernel's environment: this tree's ``src`` first on ``PYTHONPATH``, every entry absolute."""
+    env = dict(os.environ)
+    given = [p for p in env.get("PYTHONPATH", "").split(os.pathsep) if p]
+    paths = [str(ROOT / "src")] + [str(Path(p).resolve()) for p in given]
+    env["PYTHONPATH"] = os.pathsep.join(dict.fromkeys(paths))
+    return env
+
+
+def execute(path: Path, workdir: Path, *, parameters: Mapping[str, Any] | None = None, timeout: int = 600) -> nbformat.NotebookNode:
+    """Run every cell of a notebook in a fresh python3 kernel (with ``parameters`` injected); raise on the first error."""
     nb = nbformat.read(path, as_version=4)
-    NotebookClient(nb, timeout=timeout, kernel_name="python3", resources={"metadata": {"path": str(workdir)}}).execute()
+    if parameters:
+        inject_parameters(nb, parameters)
+    client = NotebookClient(nb, timeout=timeout, kernel_name="python3", resources={"metadata": {"path": str(workdir)}})
+    client.execute(env=kernel_env())
     return nb
 
 
@@ -32,12 +66,27 @@ def export_html(nb: nbformat.NotebookNode) -> str:
     return body
 
 
-def main(out: str) -> int:
+def _parameter(text: str) -> tuple[str, Any]:
+    """``NAME=VALUE`` from the command line: a Python literal when it reads as one (``SEED=1``), else the text (``DATA`` made absolute)."""
+    name, sep, value = text.partition("=")
+    if not sep or not name.isidentifier():
+        raise SystemExit(f"parameters are NAME=VALUE (got {text!r})")
+    try:
+        return name, ast.literal_eval(value)
+    except (ValueError, SyntaxError):
+        pass
+    if name == "DATA" and Path(value).exists():
+        return name, str(Path(value).resolve())  # the kernel runs in the output folder
+    return name, value
+
+
+def main(out: str, *params: str) -> int:
     folder = Path(out)
     folder.mkdir(parents=True, exist_ok=True)
+    parameters = dict(_parameter(p) for p in params)
     for path in NOTEBOOKS:
         print(f"executing {path.name} ...", flush=True)
-        nb = execute(path, folder)
+        nb = execute(path, folder, parameters=parameters)
         nbformat.write(nb, folder / path.name)
         (folder / path.with_suffix(".html").name).write_text(export_html(nb), encoding="utf-8")
     print(f"executed notebooks written to {folder}")
@@ -45,4 +94,4 @@ def main(out: str) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1] if len(sys.argv) > 1 else str(ROOT / "outputs" / "notebooks")))
+    sys.exit(main(*(sys.argv[1:] or [str(ROOT / "outputs" / "notebooks")])))

@@ -90,8 +90,14 @@ def _literal_text(draw: Callable[..., Figure]) -> Callable[..., Figure]:
 
     @functools.wraps(draw)
     def wrapper(*args: Any, **kwargs: Any) -> Figure:
-        with plt.rc_context(_LITERAL_TEXT):
+        # Only these settings are restored: plt.rc_context would also restore "interactive" as it was before pyplot
+        # chose its backend inside the call, and Jupyter's inline backend would show no later figure.
+        before = {key: plt.rcParams[key] for key in _LITERAL_TEXT}
+        plt.rcParams.update(_LITERAL_TEXT)
+        try:
             fig = draw(*args, **kwargs)
+        finally:
+            plt.rcParams.update(before)
         for text in fig.findobj(Text):
             text.set_parse_math(False)
             text.set_usetex(False)
@@ -218,9 +224,9 @@ def figure_block_density(block: pd.DataFrame, *, lang: str = "en", title: str | 
     labels = [_label(g, lang) for g in block.index]
     fig, ax = plt.subplots(figsize=(6.5, 5.5), dpi=110)
     values = block.to_numpy(dtype=float)
-    im = ax.imshow(
-        np.nan_to_num(values, nan=0.0), cmap="Blues", vmin=0, vmax=max(float(np.nanmax(values)) if np.isfinite(values).any() else 1.0, 1e-9)
-    )
+    top = float(np.nanmax(values)) if np.isfinite(values).any() else 0.0
+    vmax = top if top > 0 else 1.0  # no tie at all: a scale from 0 to 1, every cell at 0
+    im = ax.imshow(np.nan_to_num(values, nan=0.0), cmap="Blues", vmin=0, vmax=vmax)
     for i in range(values.shape[0]):
         for j in range(values.shape[1]):
             text = "–" if np.isnan(values[i, j]) else f"{values[i, j]:.3f}"
@@ -231,7 +237,7 @@ def figure_block_density(block: pd.DataFrame, *, lang: str = "en", title: str | 
                 ha="center",
                 va="center",
                 fontsize=8,
-                color="#000" if not np.isfinite(values[i, j]) or values[i, j] < np.nanmax(values) * 0.6 else "#fff",
+                color="#fff" if np.isfinite(values[i, j]) and values[i, j] > vmax * 0.6 else "#000",
             )
     ax.set_xticks(range(len(labels)), labels, rotation=30, ha="right", fontsize=8)
     ax.set_yticks(range(len(labels)), labels, fontsize=8)

@@ -38,8 +38,9 @@ True
 
 from __future__ import annotations
 
+import html
 import math
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -52,7 +53,7 @@ from .group_coverage import MIN_COVERAGE
 from .outreach import key_players, outreach_worklist
 from .words import CATALOGUE, check_language, word
 
-__all__ = ["FINDING_CODES", "MAX_FINDINGS", "Brief", "Finding"]
+__all__ = ["FINDING_CODES", "MAX_FINDINGS", "Brief", "Conclusion", "Finding"]
 
 #: The findings, in the order a committee reads them (and the codes a recommendation row's ``addresses`` column uses).
 FINDING_CODES = ("ties", "fragmentation", "connectors", "spheres", "communities", "fragility", "flows", "evolution")
@@ -431,3 +432,108 @@ class Brief:
 
     def __iter__(self):
         return iter(self.findings)
+
+    def conclusion(self, codes: Iterable[str] | None = None, lang: str = "en") -> Conclusion:
+        """The findings a notebook concludes with, in ``lang``: stated ones with their confidence and action, withheld ones with what would unlock them.
+
+        Parameters
+        ----------
+        codes : iterable of str, optional
+            Codes of :data:`FINDING_CODES`, shown in that order; a code these
+            data give nothing to say about (no cut point for ``"fragility"``,
+            say) is left out. ``None``: those of the first page, :attr:`findings`
+            (at most :data:`MAX_FINDINGS`) then :attr:`withheld`.
+        lang : {"en", "fr"}, default "en"
+
+        Returns
+        -------
+        Conclusion
+            Rows of :meth:`to_frame`; shown as HTML in Jupyter, as text by ``print``.
+
+        Examples
+        --------
+        >>> import ecograph as eg
+        >>> c = eg.Brief(eg.datasets.tiny()).conclusion(["spheres", "flows"])
+        >>> c.frame[["code", "stated"]].values.tolist()
+        [['spheres', False], ['flows', True]]
+        >>> print(c)
+        Do the spheres talk to each other?
+          Cannot be said yet: only 78% of the ties join two actors of known sphere, below the 80% a finding needs.
+          → Knowing the sphere at both ends of 1 more tie would unlock it. Ask first: City council.
+        <BLANKLINE>
+        Do people move between structures?
+          1 move of people between structures is recorded: Incubator → Accelerator lab.
+          Moves recorded in the sources for 2 people; moves not recorded are not counted.
+          → Record people's moves at each update: they carry know-how between structures.
+        >>> eg.Brief(eg.datasets.tiny()).conclusion(["sphere"])
+        Traceback (most recent call last):
+        ...
+        ValueError: codes must be among ties, fragmentation, connectors, spheres, communities, fragility, flows (got 'sphere')
+        """
+        frame = self.to_frame(lang).reindex(columns=_CONCLUSION_COLUMNS)
+        if codes is None:
+            stated = frame["stated"].astype(bool)
+            frame = pd.concat([frame[stated].head(MAX_FINDINGS), frame[~stated]])
+        else:
+            codes = [codes] if isinstance(codes, str) else list(codes)
+            unknown = [c for c in codes if c not in FINDING_CODES]
+            if unknown:
+                raise ValueError(f"codes must be among {', '.join(FINDING_CODES)} (got {', '.join(map(repr, unknown))})")
+            frame = frame.set_index("code", drop=False).reindex([c for c in codes if c in set(frame["code"])])
+        return Conclusion(frame.reset_index(drop=True), check_language(lang))
+
+
+_CONCLUSION_COLUMNS = ["code", "stated", "question", "sentence", "confidence", "action", "withheld", "unlock"]
+
+
+@dataclass(frozen=True, eq=False)
+class Conclusion:
+    """Findings written out for a notebook's conclusion (made by :meth:`Brief.conclusion`).
+
+    Attributes
+    ----------
+    frame : DataFrame
+        One row per finding, with the columns of :meth:`Brief.to_frame`.
+    lang : str
+        The language the words are in.
+
+    Examples
+    --------
+    >>> import ecograph as eg
+    >>> c = eg.Brief(eg.datasets.tiny()).conclusion(["ties"], lang="fr")
+    >>> question, sentence, confidence, action = c.lines()[0]
+    >>> question, action[:22]
+    ('Les liens sont-ils assez denses ?', '→ Compléter la carte :')
+    >>> "<strong>Les liens sont-ils assez denses ?</strong>" in c._repr_html_()
+    True
+    """
+
+    frame: pd.DataFrame
+    lang: str = "en"
+
+    def lines(self) -> list[list[str]]:
+        """For each finding: its question, then what is said (or why it is withheld), how sure, and the action (or what would unlock it)."""
+        out = []
+        for row in self.frame.to_dict("records"):
+            said = ["sentence", "confidence"] if row["stated"] else ["withheld"]
+            then = row["action"] if row["stated"] else row["unlock"]
+            texts = [row[key] for key in said] + ([f"→ {then}"] if isinstance(then, str) and then else [])
+            out.append([row["question"], *(t for t in texts if isinstance(t, str) and t)])
+        return out
+
+    def __str__(self) -> str:
+        return "\n\n".join("\n".join([question, *("  " + t for t in rest)]) for question, *rest in self.lines())
+
+    def __repr__(self) -> str:
+        return str(self)
+
+    def _repr_html_(self) -> str:
+        parts = [f"<div class='ecograph-conclusion' lang='{self.lang}'>"]
+        for (question, *rest), stated in zip(self.lines(), self.frame["stated"]):
+            colour = "#0072B2" if stated else "#999999"
+            parts.append(f"<div style='margin:0 0 1em 0;padding-left:0.8em;border-left:4px solid {colour}'>")
+            parts.append(f"<p style='margin:0'><strong>{html.escape(question)}</strong></p>")
+            parts += [f"<p style='margin:0.2em 0'>{html.escape(t)}</p>" for t in rest]
+            parts.append("</div>")
+        parts.append("</div>")
+        return "".join(parts)
