@@ -235,8 +235,8 @@ FINDINGS: dict[str, tuple[str, str]] = {
         "Les acteurs le plus souvent sur les plus courts chemins entre les autres sont {names}.",
     ),
     "sentence.spheres_inside": (
-        "Ties stay inside the {groups}: E-I index {ei:+.2f} (−1: all inside, +1: all across), where {groups} given at random would give {expected:+.2f}.",
-        "Les liens restent à l'intérieur des {groups} : indice E-I de {ei:+.2f} (−1 : tous à l'intérieur, +1 : tous entre {groups}), quand des {groups} tirées au hasard donneraient {expected:+.2f}.",
+        "Ties stay inside the {groups} more than chance would: E-I index {ei:+.2f} (−1: all inside, +1: all across), where {groups} given at random would give {expected:+.2f}.",
+        "Les liens restent à l'intérieur des {groups} plus que le hasard ne le voudrait : indice E-I de {ei:+.2f} (−1 : tous à l'intérieur, +1 : tous entre {groups}), quand des {groups} tirées au hasard donneraient {expected:+.2f}.",
     ),
     "sentence.spheres_across": (
         "Ties cross the {groups} more than chance would: E-I index {ei:+.2f} (−1: all inside, +1: all across), against {expected:+.2f} at random.",
@@ -307,8 +307,8 @@ FINDINGS: dict[str, tuple[str, str]] = {
         "Passages relevés dans les sources pour {people:p|personne|personnes} ; ceux qui n'ont pas été relevés ne sont pas comptés.",
     ),
     "action.map_ties": (
-        "Complete the map: ask the {isolates} actors without a known tie whom they work with (the gaps workbook lists them).",
-        "Compléter la carte : demander aux {isolates} acteurs sans lien connu avec qui ils travaillent (le classeur des manques les liste).",
+        "Complete the map: ask the actors without a known tie ({isolates}) whom they work with (the gaps workbook lists them).",
+        "Compléter la carte : demander aux acteurs sans lien connu ({isolates}) avec qui ils travaillent (le classeur des manques les liste).",
     ),
     "action.introduce": (
         "Bring in the actors left out: {introduced} of the {listed} actors of the territory on the worklist have a suggested introducer.",
@@ -858,7 +858,11 @@ class _Formatter(string.Formatter):
         if isinstance(value, (list, tuple)):  # a list of names in a sentence
             return names(list(value), self.lang)
         text = super().format_field(value, format_spec)
-        if self.lang != "fr" or isinstance(value, str) or not isinstance(value, (int, float)):
+        if isinstance(value, str) or not isinstance(value, (int, float)):
+            return text
+        if text.startswith("-"):  # a minus sign, not a hyphen
+            text = "\u2212" + text[1:]
+        if self.lang != "fr":
             return text
         text = text.replace(",", "\u202f").replace(".", ",")
         return text[:-1] + "\u00a0%" if format_spec.endswith("%") else text
