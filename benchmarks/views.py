@@ -39,7 +39,7 @@ from _common import finish
 from browser import browser, open_page
 
 import ecograph as eg
-from ecograph.layout import silhouette
+from ecograph.views.layout import silhouette
 
 
 def dense(G: nx.Graph, ties: int, communities: eg.Communities, seed: int = 0) -> nx.Graph:

@@ -15,9 +15,9 @@ from lxml import etree
 
 from ecograph.cli import main
 from ecograph.errors import SchemaError
-from ecograph.gephi import read_gexf, read_graphml
-from ecograph.kumu import read_kumu
-from ecograph.umap import read_umap
+from ecograph.interop.gephi import read_gexf, read_graphml
+from ecograph.interop.kumu import read_kumu
+from ecograph.interop.umap import read_umap
 
 EXTERNAL = Path(__file__).parent / "data" / "external"
 GRAPHS = sorted((EXTERNAL / "gexf").glob("*.gexf")) + sorted((EXTERNAL / "graphml").glob("*.graphml"))

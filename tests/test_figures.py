@@ -8,7 +8,7 @@ import pytest
 
 import ecograph as eg
 from ecograph import figures as F
-from ecograph.style import SPHERE_COLORS
+from ecograph.views.style import SPHERE_COLORS
 
 
 def test_network_map_uses_the_view_positions_and_colours(tmp_path):

@@ -31,10 +31,10 @@ from hypothesis import strategies as st
 
 import ecograph as eg
 from ecograph.errors import SchemaError
-from ecograph.gephi import read_gexf, read_graphml
-from ecograph.kumu import read_kumu
-from ecograph.template import write_template
-from ecograph.umap import read_umap
+from ecograph.interop.gephi import read_gexf, read_graphml
+from ecograph.interop.kumu import read_kumu
+from ecograph.interop.template import write_template
+from ecograph.interop.umap import read_umap
 
 EXAMPLES = int(os.environ.get("ECOGRAPH_FUZZ_EXAMPLES", "0"))
 FUZZ = settings(

@@ -16,7 +16,7 @@ from strategies import carried, ecosystems
 
 import ecograph as eg
 from ecograph.errors import SchemaError
-from ecograph.gephi import read_gexf, read_graphml, write_gexf, write_graphml
+from ecograph.interop.gephi import read_gexf, read_graphml, write_gexf, write_graphml
 from ecograph.schema import TABLES
 
 SCHEMAS = Path(__file__).parent / "data" / "schemas"

@@ -11,7 +11,7 @@ import pytest
 
 import ecograph as eg
 from ecograph.cli import main
-from ecograph.gephi import write_gexf
+from ecograph.interop.gephi import write_gexf
 
 CORPUS = Path(__file__).parent / "data" / "adversarial"
 MANIFEST = ".ecograph-outputs.json"

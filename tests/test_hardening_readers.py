@@ -260,8 +260,8 @@ def test_blank_cells_cost_nothing_in_raw_rows(tmp_path):
 
 
 def test_deeply_nested_json_is_a_schema_error_not_a_recursion_error():
-    from ecograph.kumu import read_kumu
-    from ecograph.umap import read_umap
+    from ecograph.interop.kumu import read_kumu
+    from ecograph.interop.umap import read_umap
 
     for reader in (read_kumu, read_umap):
         with pytest.raises(SchemaError, match="nested too deeply"):
@@ -269,7 +269,7 @@ def test_deeply_nested_json_is_a_schema_error_not_a_recursion_error():
 
 
 def test_xml_imports_that_are_broken_or_entity_laden_are_schema_errors():
-    from ecograph.gephi import read_gexf, read_graphml
+    from ecograph.interop.gephi import read_gexf, read_graphml
 
     with pytest.raises(SchemaError, match="not a well-formed XML file"):
         read_gexf(CORPUS / "broken.gexf")

@@ -15,11 +15,11 @@ import pytest
 
 import ecograph as eg
 from ecograph.cli import main
-from ecograph.figures import figure_brokers, figure_network, save_figure
-from ecograph.gephi import write_gexf, write_graphml
-from ecograph.kumu import write_kumu_xlsx
+from ecograph.interop.gephi import write_gexf, write_graphml
+from ecograph.interop.kumu import write_kumu_xlsx
+from ecograph.interop.template import write_template
 from ecograph.report import build_report
-from ecograph.template import write_template
+from ecograph.views.figures import figure_brokers, figure_network, save_figure
 
 matplotlib.use("Agg")
 CORPUS = Path(__file__).parent / "data" / "adversarial"

@@ -14,7 +14,7 @@ from strategies import carried, ecosystems
 
 import ecograph as eg
 from ecograph.errors import SchemaError
-from ecograph.kumu import kumu_blueprint, read_kumu, write_kumu_json, write_kumu_xlsx
+from ecograph.interop.kumu import kumu_blueprint, read_kumu, write_kumu_json, write_kumu_xlsx
 from ecograph.schema import TABLES
 
 

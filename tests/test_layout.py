@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 import ecograph as eg
-from ecograph.layout import layout, silhouette
+from ecograph.views.layout import layout, silhouette
 
 
 def brute_force_silhouette(xy: np.ndarray, labels: list) -> float:

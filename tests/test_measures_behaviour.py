@@ -190,7 +190,7 @@ def test_robustness_intervals():
 def test_evolution_of_a_synthetic_ecosystem():
     eco = eg.datasets.synthetic(3000, seed=4)
     ev = eg.evolution(eco, [2005, 2010, 2015, 2018])
-    from ecograph.evolution import HEADLINE
+    from ecograph.measures.evolution import HEADLINE
 
     assert list(ev.columns) == list(HEADLINE)
     assert ev["actors"].iloc[-1] > ev["actors"].iloc[0]

@@ -92,7 +92,7 @@ def test_sampled_betweenness_is_the_brandes_pich_estimator(karate):
     from networkx.algorithms.centrality.betweenness import _accumulate_basic, _single_source_shortest_path_basic
 
     est = eg.betweenness(karate, samples=10, seed=5)
-    assert est.attrs == {"method": "sampled", "samples": 10, "seed": 5, "exact_limit": eg.brokerage.EXACT_BETWEENNESS_LIMIT}
+    assert est.attrs == {"method": "sampled", "samples": 10, "seed": 5, "exact_limit": eg.measures.brokerage.EXACT_BETWEENNESS_LIMIT}
     # the same sources, accumulated by networkx's own Brandes code
     nodes = list(karate)
     sources = np.sort(np.random.default_rng(5).choice(len(nodes), size=10, replace=False))
@@ -142,7 +142,7 @@ def test_participation_matches_formula():
 
 
 def brute_force_roles(G: nx.Graph, groups: dict) -> dict:
-    roles = {v: dict.fromkeys(eg.brokerage.ROLES, 0) for v in G}
+    roles = {v: dict.fromkeys(eg.measures.brokerage.ROLES, 0) for v in G}
     for v in G:
         for a, c in itertools.permutations(G[v], 2):
             if G.has_edge(a, c):
@@ -171,7 +171,7 @@ def test_brokerage_roles_worked_by_hand():
         (1, 2, 3): [0, 0, 0, 0, 2],  # liaison
     }
     for (ga, gv, gc), want in cases.items():
-        got = eg.brokerage_roles(G, {"a": ga, "v": gv, "c": gc}).loc["v", list(eg.brokerage.ROLES)].tolist()
+        got = eg.brokerage_roles(G, {"a": ga, "v": gv, "c": gc}).loc["v", list(eg.measures.brokerage.ROLES)].tolist()
         assert got == want, (ga, gv, gc)
     # closing the triad removes the brokerage
     G.add_edge("a", "c")
@@ -185,7 +185,9 @@ def test_brokerage_roles_match_brute_force(seed):
     ours = eg.brokerage_roles(G, "sphere")
     ref = pd.DataFrame(brute_force_roles(G, groups)).T
     pd.testing.assert_frame_equal(
-        ours[list(eg.brokerage.ROLES)], ref.loc[ours.index, list(eg.brokerage.ROLES)].astype(np.int64), check_index_type=False
+        ours[list(eg.measures.brokerage.ROLES)],
+        ref.loc[ours.index, list(eg.measures.brokerage.ROLES)].astype(np.int64),
+        check_index_type=False,
     )
 
 

@@ -17,7 +17,7 @@ import pytest
 from browser import COUNT_DRAWN_PIXELS, browser, open_page
 
 import ecograph as eg
-import ecograph.analysis as analysis_module
+import ecograph.measures.analysis as analysis_module
 from conftest import ROOT
 from ecograph import words
 from ecograph.cli import main

@@ -6,6 +6,7 @@ import openpyxl
 import pytest
 
 import ecograph as eg
+import ecograph.interop.template
 from ecograph.cli import main
 from ecograph.errors import SchemaError
 
@@ -31,7 +32,7 @@ def test_template_sheets_lists_and_help(tmp_path):
 
 def test_filled_in_template_validates_and_loads(tmp_path):
     path = tmp_path / "collecte.xlsx"
-    eg.template.write_template(path, lang="fr")
+    eg.interop.template.write_template(path, lang="fr")
     wb = openpyxl.load_workbook(path)  # as a person would, in a spreadsheet program
     actors, ties = wb["actors"], wb["ties"]
     actors.append(
@@ -77,7 +78,7 @@ def test_prefilled_template_round_trips(tmp_path):
 
 def test_metadata_sheet_lists_every_field_and_loads_back_what_people_write(tmp_path):
     path = tmp_path / "collecte.xlsx"
-    eg.template.write_template(path, lang="fr")
+    eg.interop.template.write_template(path, lang="fr")
     wb = openpyxl.load_workbook(path)
     ws = wb["metadata"]
     rows = list(ws.iter_rows(values_only=True))
@@ -104,7 +105,7 @@ def test_metadata_sheet_lists_every_field_and_loads_back_what_people_write(tmp_p
 
 def test_mark_gaps_highlights_exactly_the_gaps(tmp_path):
     eco = eg.datasets.dijon()
-    path = eg.template.write_template(tmp_path / "dijon.xlsx", lang="fr", source=eco, mark_gaps=True)
+    path = eg.interop.template.write_template(tmp_path / "dijon.xlsx", lang="fr", source=eco, mark_gaps=True)
     ws = openpyxl.load_workbook(path)["actors"]
     header = [c.value for c in ws[1]]
     gaps = eg.coverage.actor_gaps(eco)
@@ -125,4 +126,4 @@ def test_mark_gaps_highlights_exactly_the_gaps(tmp_path):
     # marking changes nothing that loads back
     assert eg.load(path).actors.equals(eco.actors.reindex(columns=eg.load(path).actors.columns))
     with pytest.raises(ValueError, match="mark_gaps needs a source"):
-        eg.template.write_template(tmp_path / "x.xlsx", mark_gaps=True)
+        eg.interop.template.write_template(tmp_path / "x.xlsx", mark_gaps=True)

@@ -13,8 +13,8 @@ from strategies import PLAIN, ecosystems, has_values
 
 import ecograph as eg
 from ecograph.errors import SchemaError
-from ecograph.style import SPHERE_COLORS
-from ecograph.umap import read_umap, umap_text, write_geojson, write_umap
+from ecograph.interop.umap import read_umap, umap_text, write_geojson, write_umap
+from ecograph.views.style import SPHERE_COLORS
 
 
 def feature(name, lon, lat, **props):
@@ -210,7 +210,7 @@ def test_export_has_typed_fields_a_popup_and_a_view_that_fits(tmp_path):
 
 def test_export_without_coordinates_is_refused_with_how_to_add_them(tmp_path, capsys):
     from ecograph.cli import main
-    from ecograph.umap import MissingCoordinatesError
+    from ecograph.interop.umap import MissingCoordinatesError
 
     with pytest.raises(MissingCoordinatesError, match="none of the 108 actors has coordinates"):
         write_umap(eg.datasets.dijon(), tmp_path / "d.umap")

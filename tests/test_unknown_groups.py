@@ -17,9 +17,9 @@ import pandas as pd
 import pytest
 
 import ecograph as eg
-from ecograph.brokerage import ROLES
 from ecograph.errors import GraphError, MissingAttributeError
-from ecograph.group_coverage import MIN_COVERAGE, Coverage, MeasureValue
+from ecograph.measures.brokerage import ROLES
+from ecograph.measures.group_coverage import MIN_COVERAGE, Coverage, MeasureValue
 
 MISSING = ["", " ", float("nan"), None, "absent"]  # "absent": the node does not carry the attribute
 

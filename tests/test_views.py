@@ -11,7 +11,7 @@ import pytest
 
 import ecograph as eg
 from ecograph.errors import GraphError, UnknownActorError
-from ecograph.style import SPHERE_COLORS, resolve_colors
+from ecograph.views.style import SPHERE_COLORS, resolve_colors
 
 
 def test_sphere_colours_are_fixed_everywhere():

@@ -24,7 +24,7 @@ The public API, by theme:
 * unknown groups: :func:`group_coverage`, :class:`Coverage`,
   :class:`MeasureValue`, :data:`MIN_COVERAGE`, :func:`unknown_actors`,
   :func:`group_labels` (unknown groups are never a group: see
-  :mod:`ecograph.group_coverage`);
+  :mod:`ecograph.measures.group_coverage`);
 * outreach: :func:`outreach_worklist`, :func:`suggest_introducers`,
   :func:`what_if`, :func:`key_players`;
 * views: :func:`view`, :func:`view_ego`, :func:`view_communities`,
@@ -40,30 +40,30 @@ Examples
 """
 
 from . import _startup, coverage, datasets  # _startup first: it must run before numpy and scipy load
-from .analysis import Analysis
-from .bridges import bridges, cut_points, local_bridges
-from .brokerage import betweenness, brokerage_roles, brokers, participation
-from .communities import Communities, compare_partitions, detect_communities, modularity
 from .coverage import actor_gaps, sphere_status_counts, without_inferred_spheres
-from .density import block_density, density, mixing_matrix
 from .ecosystem import Ecosystem, from_frames, load, validate
-from .ei import ei_index
 from .errors import EcographError, GraphError, MissingAttributeError, Problem, SchemaError, UnknownActorError
-from .evolution import EcosystemDiff, diff, evolution, headline_measures
 from .findings import Brief, Finding
-from .flows import flow_table, people_flows
 from .graphs import people_links
-from .group_coverage import MIN_COVERAGE, Coverage, MeasureValue, group_coverage, unknown_actors
-from .isolation import core_numbers, isolated_actors, two_step_reach
-from .layout import layout
+from .measures.analysis import Analysis
+from .measures.bridges import bridges, cut_points, local_bridges
+from .measures.brokerage import betweenness, brokerage_roles, brokers, participation
+from .measures.communities import Communities, compare_partitions, detect_communities, modularity
+from .measures.density import block_density, density, mixing_matrix
+from .measures.ei import ei_index
+from .measures.evolution import EcosystemDiff, diff, evolution, headline_measures
+from .measures.flows import flow_table, people_flows
+from .measures.group_coverage import MIN_COVERAGE, Coverage, MeasureValue, group_coverage, unknown_actors
+from .measures.isolation import core_numbers, isolated_actors, two_step_reach
+from .measures.robustness import NullModelTest, Robustness, null_model_test, null_model_tests, robustness
 from .metadata import Metadata
 from .outreach import key_players, outreach_worklist, suggest_introducers, suggested_ties, what_if
 from .partition import group_codes, group_labels
-from .robustness import NullModelTest, Robustness, null_model_test, null_model_tests, robustness
 from .schema import schema_markdown
 from .sparse import SparseGraph, as_sparse
 from .summary import Summary
 from .views import NetworkView, view, view_communities, view_community, view_ego
+from .views.layout import layout
 from .vocabulary import Vocabulary, default_vocabulary
 
 __version__ = "0.1.0"
@@ -166,5 +166,5 @@ def __getattr__(name: str):
     if name == "figures":
         import importlib
 
-        return importlib.import_module(".figures", __name__)
+        return importlib.import_module(".views.figures", __name__)
     raise AttributeError(f"module 'ecograph' has no attribute {name!r}")

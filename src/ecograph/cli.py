@@ -248,7 +248,7 @@ EXPORT_FORMATS = ("gexf", "graphml", "kumu-json", "kumu-xlsx", "umap", "geojson"
 
 
 def _cmd_template(args: argparse.Namespace) -> int:
-    from .template import write_template
+    from .interop.template import write_template
 
     source = _load_dataset(args.source) if args.source else None
     with output_file(args.output, force=args.force, protect=[_dataset_path(args.source)] if args.source else []) as path:
@@ -258,9 +258,9 @@ def _cmd_template(args: argparse.Namespace) -> int:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    from . import gephi, kumu, umap
-    from .analysis import Analysis
+    from .interop import gephi, kumu, umap
     from .io import write_dataset
+    from .measures.analysis import Analysis
 
     eco = _load_dataset(args.path)
     out = Path(args.output)
@@ -312,8 +312,8 @@ def _one_line(exc: Exception) -> str:
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
-    from . import gephi, kumu, umap
-    from .exchange import leftovers_frame
+    from .interop import gephi, kumu, umap
+    from .interop.exchange import leftovers_frame
     from .io import write_dataset
 
     source = Path(args.file)

@@ -47,9 +47,9 @@ from typing import Any
 
 import pandas as pd
 
-from .analysis import Analysis
 from .coverage import actor_gaps
-from .group_coverage import MIN_COVERAGE
+from .measures.analysis import Analysis
+from .measures.group_coverage import MIN_COVERAGE
 from .outreach import key_players, outreach_worklist
 from .words import CATALOGUE, check_language, word
 

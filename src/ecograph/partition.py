@@ -12,7 +12,7 @@ actor that a Series, mapping or list of sets leaves out — has an *unknown*
 group. It never forms a group of its own: :func:`group_codes` gives it the
 code ``-1`` and :func:`group_labels` the label ``None``, and every measure
 counts only the actors (and the ties between actors) whose group is known,
-and says how much of the network that is (see :mod:`ecograph.group_coverage`).
+and says how much of the network that is (see :mod:`ecograph.measures.group_coverage`).
 
 Misuse is still an error: an attribute that no node carries
 (:class:`~ecograph.errors.MissingAttributeError`, naming the attribute), a

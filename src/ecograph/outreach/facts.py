@@ -40,7 +40,7 @@ import scipy.sparse as sp
 from scipy.sparse.csgraph import connected_components
 from scipy.spatial import cKDTree
 
-from ..analysis import Analysis
+from ..measures.analysis import Analysis
 from ..partition import PartitionLike, factorize, group_labels
 from ..sparse import SparseGraph
 

@@ -25,9 +25,9 @@ import numpy as np
 import pandas as pd
 from scipy.sparse.csgraph import connected_components
 
-from ..bridges import _cut_point_pieces
 from ..errors import GraphError, UnknownActorError
-from ..evolution import headline_measures
+from ..measures.bridges import _cut_point_pieces
+from ..measures.evolution import headline_measures
 from ..partition import PartitionLike, group_labels
 from ..sparse import SparseGraph, _symmetric
 from ..words import is_missing

@@ -17,12 +17,12 @@ import pandas as pd
 from .. import __version__
 from ..ecosystem import Ecosystem, load
 from ..errors import SchemaError
-from ..figures import figure_block_density, figure_brokers, figure_creations, figure_flows, figure_network
 from ..findings import NOT_CONNECTORS, Brief
 from ..io import read_dataset_files
 from ..outputs import output_folder
 from ..privacy import people_in_tables, people_mentioned, pseudonyms, scrub_people
 from ..views import view
+from ..views.figures import figure_block_density, figure_brokers, figure_creations, figure_flows, figure_network
 from ..words import check_language, word
 from .brief import first_page
 from .document import GAPS_FILE, Report
@@ -194,7 +194,7 @@ def build_report(
             lambda: (a.communities, a.agreement),
             lambda: (a.brokers, a.bridges, a.cut_points),
             lambda: (brief.worklist, brief.key_players),
-            lambda: (a.people_flows, a.flow_table, a.evolution),
+            lambda: (a.people_flows, a.flow_table, a.evolution if brief.dates_sufficient else None),
             lambda: (a.robustness, a.null_models, brief.candidates),
         ),
     ):

@@ -28,10 +28,10 @@ from typing import Any
 
 import pandas as pd
 
-from ..figures import save_figure
+from ..interop.template import write_template
 from ..io import clean_text, write_spreadsheet_csv, write_xlsx
 from ..outputs import output_folder
-from ..template import write_template
+from ..views.figures import save_figure
 
 __all__ = ["GAPS_FILE", "Report"]
 

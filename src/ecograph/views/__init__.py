@@ -12,7 +12,7 @@ gets wrong for our users:
   as text (canvas labels, cards and legends through ``textContent``), so a
   name holding ``<script>`` or ``<img onerror=...>`` is shown, never run;
 * **fast and stable**: positions are computed once in Python (seeded, the
-  community-aware :func:`ecograph.layout.layout`) and stay fixed;
+  community-aware :func:`ecograph.views.layout.layout`) and stay fixed;
 * **readable**: names are drawn where they fit without overlapping, the most
   important first, the others on hover, zoom or search; actors without ties
   form one captioned block;
@@ -28,7 +28,7 @@ gets wrong for our users:
 * **pyvis when wanted**: :meth:`NetworkView.to_pyvis` hands the same drawing
   to pyvis's own API.
 
-Visual variables follow :mod:`ecograph.style`. Writing a file is a separate,
+Visual variables follow :mod:`ecograph.views.style`. Writing a file is a separate,
 explicit step: :meth:`NetworkView.write_html`.
 
 The parts: :mod:`~ecograph.views.records` (what is drawn),

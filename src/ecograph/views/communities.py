@@ -8,7 +8,7 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from ..analysis import Analysis
+from ..measures.analysis import Analysis
 from ..words import label, word
 from .network import _analysis_of, view
 from .page import NetworkView

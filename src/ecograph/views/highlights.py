@@ -13,7 +13,7 @@ from typing import Any
 
 import pandas as pd
 
-from ..analysis import Analysis
+from ..measures.analysis import Analysis
 from ..words import word
 
 __all__ = ["NAMED_HIGHLIGHTS"]

@@ -9,17 +9,17 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from ..analysis import Analysis
 from ..errors import GraphError, UnknownActorError
-from ..layout import layout as compute_layout
+from ..measures.analysis import Analysis
 from ..sparse import SparseGraph
-from ..style import NO_SPHERE_COLOR, VisualSpec, resolve_colors, resolve_sizes, resolve_values
 from ..words import check_language, word
 from .highlights import highlight_records, highlight_sets
+from .layout import layout as compute_layout
 from .legend import color_section, filters, size_section, ties_section
 from .mapping import boundary_paths, geo_positions
 from .page import RENDERERS, NetworkView
 from .records import edge_records, move_records, moves_to_animate, node_records, people_aliases, suggested_records, text
+from .style import NO_SPHERE_COLOR, VisualSpec, resolve_colors, resolve_sizes, resolve_values
 
 __all__ = ["view", "view_ego", "view_community", "AGGREGATE_ABOVE", "WEBGL_ABOVE"]
 
@@ -182,7 +182,7 @@ def view(
         :class:`~ecograph.Analysis`, the highlights, sizes and communities
         are read from it; with a graph, from ``Analysis.of(G, seed=seed)``.
     color : attribute name, mapping, Series, set, partition or callable, default "sphere"
-        Node colour (see :mod:`ecograph.style`). Spheres have fixed colours.
+        Node colour (see :mod:`ecograph.views.style`). Spheres have fixed colours.
     size : same forms, optional
         Node size, mapped linearly onto ``node_size_range`` (e.g. a
         betweenness Series). ``None``: by number of ties.
@@ -194,7 +194,7 @@ def view(
         pairs, or a mapping from those names (or labels) to values the
         caller has (the measure's result or a set); each gets a switch.
     layout : DataFrame, optional
-        Positions (``x``, ``y``) from :func:`ecograph.layout.layout` or an
+        Positions (``x``, ``y``) from :func:`ecograph.views.layout.layout` or an
         earlier view's ``positions``; computed once with ``seed`` (the
         community-aware layout) if missing.
     seed : int, default 0

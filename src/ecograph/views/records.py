@@ -18,8 +18,8 @@ import pandas as pd
 
 from ..errors import UnknownActorError
 from ..privacy import pseudonyms
-from ..style import HIGHLIGHT_COLOR
 from ..words import is_missing, label, word
+from .style import HIGHLIGHT_COLOR
 
 __all__: list[str] = []
 

@@ -1,6 +1,6 @@
 """What the exchange formats share: nodes and edges read from another tool's file become a validated dataset.
 
-The readers of :mod:`ecograph.gephi` (GEXF, GraphML) and :mod:`ecograph.kumu`
+The readers of :mod:`ecograph.interop.gephi` (GEXF, GraphML) and :mod:`ecograph.interop.kumu`
 (Kumu JSON and workbooks) turn a file into an :class:`ImportedGraph`: its
 nodes and edges as plain records, with the row each came from, plus the
 *leftovers* already known while reading (an edge to a node the file never
@@ -52,10 +52,10 @@ from typing import Any
 
 import pandas as pd
 
-from .io import RawRow, RawTable, cell_text
-from .schema import TABLES
-from .validation import SLUG_PATTERN, slugify
-from .vocabulary import default_vocabulary
+from ..io import RawRow, RawTable, cell_text
+from ..schema import TABLES
+from ..validation import SLUG_PATTERN, slugify
+from ..vocabulary import default_vocabulary
 
 __all__ = ["DEFAULT_KIND", "DEFAULT_TIE_TYPES", "ImportedGraph", "graph_to_dataset", "leftovers_frame", "xml_text"]
 
@@ -241,7 +241,7 @@ def graph_to_dataset(
     >>> eco.actors["kind"].tolist(), eco.rejected["reasons"].tolist()
     (['fab_lab', 'fab_lab'], ['a tie cannot link an actor to itself (self-loop)'])
     """
-    from .ecosystem import from_raw_tables
+    from ..ecosystem import from_raw_tables
 
     file = graph.file
     source = default_source or f"imported from {Path(file).name}"

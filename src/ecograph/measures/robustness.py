@@ -16,7 +16,7 @@ The group statistics (``ei_index``, ``group_modularity``,
 attribute name, a Series or mapping, a list of sets, communities) and count
 only actors and ties whose group is known, in the observed network and in
 every sample. Each result carries the observed network's ``coverage``; when
-the observed statistic cannot be computed (see :mod:`ecograph.group_coverage`) it
+the observed statistic cannot be computed (see :mod:`ecograph.measures.group_coverage`) it
 is NaN with its ``reason``, no sample is drawn, and every summary is NaN.
 
 References
@@ -45,14 +45,14 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
+from ..errors import GraphError
+from ..partition import PartitionLike, _resolve
+from ..sparse import GraphLike, SparseGraph, _symmetric, as_sparse
 from .brokerage import betweenness
 from .communities import _igraph_seed, detect_communities, modularity
 from .density import density
 from .ei import ei_index
-from .errors import GraphError
 from .group_coverage import Coverage, _coverage, _reason, _tie_codes
-from .partition import PartitionLike, _resolve
-from .sparse import GraphLike, SparseGraph, _symmetric, as_sparse
 
 __all__ = ["MEASURES", "STATISTICS", "NullModelTest", "Robustness", "null_model_test", "null_model_tests", "robustness"]
 

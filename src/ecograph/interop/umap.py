@@ -46,12 +46,12 @@ from typing import Any
 
 import pandas as pd
 
-from .errors import EcographError, Problem, SchemaError
-from .io import RawRow, RawTable, _decode, cell_text, read_json
-from .schema import TABLES
-from .style import NO_SPHERE_COLOR, SPHERE_COLORS
-from .validation import slugify, validate_tables
-from .words import word
+from ..errors import EcographError, Problem, SchemaError
+from ..io import RawRow, RawTable, _decode, cell_text, read_json
+from ..schema import TABLES
+from ..validation import slugify, validate_tables
+from ..views.style import NO_SPHERE_COLOR, SPHERE_COLORS
+from ..words import word
 
 __all__ = ["MissingCoordinatesError", "read_umap", "write_umap", "write_geojson", "umap_text", "guess_sphere"]
 
@@ -173,7 +173,7 @@ def _number(text: str) -> float:
 
 
 def _read_csv_features(text: str, file: str) -> list[tuple[str, dict]]:
-    from .io import _sniff_delimiter
+    from ..io import _sniff_delimiter
 
     reader = csv.DictReader(_io.StringIO(text, newline=""), delimiter=_sniff_delimiter(text))
     lat_col, lon_col, wkt_col = _coordinate_columns([h for h in reader.fieldnames or [] if h])
@@ -293,7 +293,7 @@ def read_umap(
     >>> read_umap(path).actors.loc["gaia", ["lat", "lon"]].tolist()
     [47.32, 5.04]
     """
-    from .ecosystem import Ecosystem
+    from ..ecosystem import Ecosystem
 
     path = Path(path)
     file = str(path)
@@ -422,9 +422,9 @@ class MissingCoordinatesError(EcographError, ValueError):
 
 
 def _feature_table(eco: Any, by: str, lang: str, seed: int, analysis: Any = None) -> tuple[pd.DataFrame, dict, list]:
-    from .analysis import Analysis
-    from .style import CATEGORICAL_PALETTE
-    from .vocabulary import SPHERE_LABELS
+    from ..measures.analysis import Analysis
+    from ..views.style import CATEGORICAL_PALETTE
+    from ..vocabulary import SPHERE_LABELS
 
     if by not in ("sphere", "community"):
         raise ValueError("by must be 'sphere' or 'community'")

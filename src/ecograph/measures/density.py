@@ -8,7 +8,7 @@ density: for two groups A and B, the ties between them divided by the
 Actors whose group is unknown are left out of both tables: a group's size
 counts its known members, and a tie counts only when both its ends have a
 known group. ``attrs["coverage"]`` says how many actors and ties that is
-(:class:`ecograph.group_coverage.Coverage`), and ``attrs["reason"]`` is
+(:class:`ecograph.measures.group_coverage.Coverage`), and ``attrs["reason"]`` is
 ``"no_known_group"`` (with an empty table) when no actor's group is known.
 
 Examples
@@ -26,9 +26,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from ..partition import PartitionLike, _resolve
+from ..sparse import GraphLike, as_sparse
 from .group_coverage import Coverage, _coverage, _describe, _tie_codes
-from .partition import PartitionLike, _resolve
-from .sparse import GraphLike, as_sparse
 
 __all__ = ["block_density", "density", "mixing_matrix"]
 

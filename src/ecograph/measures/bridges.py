@@ -31,7 +31,7 @@ import pandas as pd
 import scipy.sparse as sp
 from scipy.sparse.csgraph import connected_components
 
-from .sparse import GraphLike, SparseGraph, as_sparse, igraph_module
+from ..sparse import GraphLike, SparseGraph, as_sparse, igraph_module
 
 __all__ = ["bridges", "cut_points", "local_bridges"]
 

@@ -26,7 +26,7 @@ import numpy as np
 import pandas as pd
 from scipy.sparse.csgraph import connected_components
 
-from .sparse import GraphLike, as_sparse
+from ..sparse import GraphLike, as_sparse
 
 __all__ = ["core_numbers", "isolated_actors", "two_step_reach"]
 

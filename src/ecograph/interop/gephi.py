@@ -16,7 +16,7 @@ Lite, yEd, graphology, networkx and igraph write:
   graphs and the keys' defaults.
 
 Each node becomes an actor and each edge a tie (see
-:func:`ecograph.exchange.graph_to_dataset` for ids, names, kinds and types).
+:func:`ecograph.interop.exchange.graph_to_dataset` for ids, names, kinds and types).
 What cannot become a tie is listed in ``Ecosystem.rejected`` with the
 reason, and the rest imports: self-loops, edges to nodes the file does not
 declare, hyperedges, and hierarchy edges (from a node to a group that contains
@@ -39,7 +39,7 @@ as undirected. For them, ``undirected_ties="both-ways"`` writes a directed
 graph in which each undirected tie is two opposite edges (sharing the tie's
 ``tie_row``, which ecograph reads back as one tie).
 
-Text is written through :func:`ecograph.exchange.xml_text`: a character
+Text is written through :func:`ecograph.interop.exchange.xml_text`: a character
 XML 1.0 forbids becomes U+FFFD.
 
 What the formats cannot carry: the ``people`` and ``affiliations`` tables,
@@ -69,10 +69,10 @@ from typing import Any, Literal
 import numpy as np
 import pandas as pd
 
-from .errors import Problem, SchemaError
+from ..errors import Problem, SchemaError
+from ..io import python_value
+from ..schema import MAX_FILE_BYTES
 from .exchange import DEFAULT_KIND, ImportedGraph, graph_to_dataset, xml_text
-from .io import python_value
-from .schema import MAX_FILE_BYTES
 
 __all__ = ["read_gexf", "read_graphml", "write_gexf", "write_graphml"]
 
@@ -476,7 +476,7 @@ def read_gexf(
         ``source``/``evidence`` of the rows the file gives none (default
         "imported from FILE").
     default_kind, default_tie_type, kind_from, type_from
-        See :func:`ecograph.exchange.graph_to_dataset`.
+        See :func:`ecograph.interop.exchange.graph_to_dataset`.
 
     Returns
     -------
@@ -682,9 +682,9 @@ def write_gexf(eco: Any, path: str | os.PathLike, *, seed: int = 0, undirected_t
     >>> 'mode="dynamic" timeformat="integer"' in text, 'start="2014"' in text
     (True, True)
     """
-    from .analysis import Analysis
-    from .layout import layout
-    from .style import resolve_colors
+    from ..measures.analysis import Analysis
+    from ..views.layout import layout
+    from ..views.style import resolve_colors
 
     _check_mode(undirected_ties)
     path = Path(path)

@@ -78,9 +78,9 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
+from ..partition import PartitionLike, _resolve
+from ..sparse import GraphLike, SparseGraph, as_sparse
 from .group_coverage import Coverage, _coverage, _describe
-from .partition import PartitionLike, _resolve
-from .sparse import GraphLike, SparseGraph, as_sparse
 
 __all__ = ["EXACT_BETWEENNESS_LIMIT", "ROLES", "betweenness", "brokerage_roles", "brokers", "participation"]
 

@@ -47,10 +47,10 @@ from typing import Any
 
 import pandas as pd
 
-from .errors import Problem, SchemaError
+from ..errors import Problem, SchemaError
+from ..io import cell_text, python_value, read_json, write_xlsx
+from ..validation import slugify
 from .exchange import DEFAULT_KIND, ImportedGraph, graph_to_dataset
-from .io import cell_text, python_value, read_json, write_xlsx
-from .validation import slugify
 
 __all__ = ["kumu_blueprint", "write_kumu_json", "write_kumu_xlsx", "read_kumu"]
 
@@ -254,7 +254,7 @@ def read_kumu(
 ) -> Any:
     """Read a Kumu JSON file (import form or Kumu's export) or a Kumu workbook as an Ecosystem.
 
-    Parameters and result as :func:`ecograph.gephi.read_gexf`; ``kind_from``
+    Parameters and result as :func:`ecograph.interop.gephi.read_gexf`; ``kind_from``
     defaults to the element type and ``type_from`` to the connection type.
 
     Examples

@@ -19,7 +19,7 @@ Unknown is unknown: only ties whose two ends have a known group count, and
 the permutations shuffle groups among the actors whose group is known. Every
 result says how much of the network that is (``.coverage`` of the number,
 ``attrs["coverage"]`` of a table), and is NaN with a ``reason`` when the known
-part cannot support it (see :mod:`ecograph.group_coverage`).
+part cannot support it (see :mod:`ecograph.measures.group_coverage`).
 
 References
 ----------
@@ -42,9 +42,9 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
+from ..partition import PartitionLike, _resolve
+from ..sparse import GraphLike, SparseGraph
 from .group_coverage import Coverage, MeasureValue, _coverage, _describe, _reason, _tie_codes
-from .partition import PartitionLike, _resolve
-from .sparse import GraphLike, SparseGraph
 
 __all__ = ["ei_index"]
 
@@ -81,7 +81,7 @@ def ei_index(
     Returns
     -------
     MeasureValue, Series or DataFrame
-        ``network`` without permutations: a :class:`~ecograph.group_coverage.MeasureValue`
+        ``network`` without permutations: a :class:`~ecograph.measures.group_coverage.MeasureValue`
         (a float with ``.coverage`` and ``.reason``). ``network`` with
         permutations: a Series (``observed``, ``expected``, ``std``,
         ``p_greater``, ``p_less``, ``external``, ``internal``,

@@ -43,10 +43,10 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
-from .errors import GraphError
+from ..errors import GraphError
+from ..partition import PartitionLike, _resolve, factorize
+from ..sparse import GraphLike, SparseGraph, as_sparse, igraph_module
 from .group_coverage import Coverage, MeasureValue, _coverage, _describe, _reason, _tie_codes
-from .partition import PartitionLike, _resolve, factorize
-from .sparse import GraphLike, SparseGraph, as_sparse, igraph_module
 
 __all__ = ["Communities", "compare_partitions", "detect_communities", "modularity"]
 

@@ -32,11 +32,11 @@ from typing import Any
 
 import pandas as pd
 
-from .coverage import actor_gaps
-from .metadata import Metadata
-from .schema import METADATA_FIELDS, METADATA_LANGUAGES, TABLE_ORDER, TABLES
-from .vocabulary import Vocabulary, default_vocabulary
-from .words import word
+from ..coverage import actor_gaps
+from ..metadata import Metadata
+from ..schema import METADATA_FIELDS, METADATA_LANGUAGES, TABLE_ORDER, TABLES
+from ..vocabulary import Vocabulary, default_vocabulary
+from ..words import word
 
 __all__ = ["write_template", "COLUMN_HELP_FR"]
 
@@ -98,7 +98,7 @@ _MAX_ROWS = 5000
 
 def _append(ws: Any, values: list) -> None:
     """Add a row of values as cells that are never formulas (text from the data stays text)."""
-    from .io import set_cell
+    from ..io import set_cell
 
     row = ws.max_row + 1 if ws.max_row > 1 or ws.cell(row=1, column=1).value is not None else 1
     for c, value in enumerate(values, start=1):
@@ -165,7 +165,7 @@ def write_template(
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    from .io import append_rows, normalise_xlsx, set_cell
+    from ..io import append_rows, normalise_xlsx, set_cell
 
     if lang not in _HELP_HEAD:
         raise ValueError("lang must be 'en' or 'fr'")
@@ -212,7 +212,9 @@ def write_template(
                 text = COLUMN_HELP_FR.get((name, column), spec.description) if lang == "fr" else spec.description
                 cell.comment = Comment(text, "ecograph")
             ws.column_dimensions[get_column_letter(c)].width = 18 if column not in ("description", "source", "evidence") else 40
-        append_rows(ws, ([None if isinstance(v, str) and v == "" else v for v in record] for record in frame.itertuples(index=False, name=None)))
+        append_rows(
+            ws, ([None if isinstance(v, str) and v == "" else v for v in record] for record in frame.itertuples(index=False, name=None))
+        )
         ws.freeze_panes = "B2"
     # drop-down lists: vocabularies and the ids other sheets refer to
     id_ranges = {"actors": f"actors!$A$2:$A${_MAX_ROWS}", "people": f"people!$A$2:$A${_MAX_ROWS}"}
@@ -295,7 +297,7 @@ def _metadata_sheet(wb, metadata: Metadata, lang: str) -> None:
     from openpyxl.styles import Font
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    from .io import set_cell
+    from ..io import set_cell
 
     ws = wb.create_sheet("metadata")
     ws.append(["field", "value"])

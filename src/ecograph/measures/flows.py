@@ -21,12 +21,12 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from .errors import MissingAttributeError
+from ..errors import MissingAttributeError
+from ..partition import PartitionLike, _resolve, _table_graph
 from .group_coverage import Coverage, _describe
-from .partition import PartitionLike, _resolve, _table_graph
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .ecosystem import Ecosystem
+    from ..ecosystem import Ecosystem
 
 __all__ = ["flow_table", "people_flows"]
 

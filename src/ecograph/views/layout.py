@@ -55,9 +55,9 @@ import pandas as pd
 import scipy.sparse as sp
 from scipy.spatial import cKDTree
 
-from .communities import _igraph_seed, detect_communities
-from .partition import factorize
-from .sparse import GraphLike, as_sparse, igraph_module
+from ..measures.communities import _igraph_seed, detect_communities
+from ..partition import factorize
+from ..sparse import GraphLike, as_sparse, igraph_module
 
 if TYPE_CHECKING:  # pragma: no cover
     import igraph

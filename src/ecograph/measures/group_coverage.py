@@ -78,8 +78,8 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from .partition import PartitionLike, _resolve
-from .sparse import GraphLike, SparseGraph
+from ..partition import PartitionLike, _resolve
+from ..sparse import GraphLike, SparseGraph
 
 __all__ = ["MIN_COVERAGE", "REASONS", "Coverage", "MeasureValue", "group_coverage", "unknown_actors"]
 

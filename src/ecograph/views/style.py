@@ -87,7 +87,7 @@ VisualSpec = str | Mapping | pd.Series | set | frozenset | Iterable | Callable |
 
 def _node_attrs(G: Any) -> tuple[list, Callable[[Any], dict]]:
     """Nodes of a networkx graph or SparseGraph, and a getter of their attributes."""
-    from .sparse import SparseGraph
+    from ..sparse import SparseGraph
 
     if isinstance(G, SparseGraph):
         nodes = list(G.nodes)

@@ -18,14 +18,14 @@ import numpy as np
 import pandas as pd
 from scipy.sparse.csgraph import connected_components
 
+from ..partition import PartitionLike, _resolve, _table_graph
+from ..sparse import GraphLike, as_sparse
 from .communities import _modularity_codes
 from .ei import _network_ei
 from .group_coverage import MeasureValue, _coverage, _reason
-from .partition import PartitionLike, _resolve, _table_graph
-from .sparse import GraphLike, as_sparse
 
 if TYPE_CHECKING:  # pragma: no cover
-    from .ecosystem import Ecosystem
+    from ..ecosystem import Ecosystem
 
 __all__ = ["HEADLINE", "EcosystemDiff", "diff", "evolution", "headline_measures"]
 
@@ -57,7 +57,7 @@ def headline_measures(G: GraphLike, attr: PartitionLike = "sphere") -> pd.Series
     groups), and what those two rest on: ``group_known_actors`` (actors whose
     group is known) and ``group_known_ties`` (ties whose two ends are known).
     E-I and modularity are NaN where they cannot be computed (a graph
-    without ties, or a reason of :mod:`ecograph.group_coverage`):
+    without ties, or a reason of :mod:`ecograph.measures.group_coverage`):
     ``attrs["reasons"]`` gives the reason of each (None when computed), and
     ``attrs["coverage"]`` the grouping's coverage.
 

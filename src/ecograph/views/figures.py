@@ -12,7 +12,7 @@ and actors that share a name are told apart by their id, ``name (id)``.
 Examples
 --------
 >>> import ecograph as eg
->>> from ecograph.figures import figure_network
+>>> from ecograph.views.figures import figure_network
 >>> fig = figure_network(eg.datasets.tiny().graph(), lang="fr")
 >>> fig.axes[0].get_title()
 'tiny'
@@ -32,15 +32,15 @@ import numpy as np
 import pandas as pd
 from matplotlib.text import Text
 
-from .io import clean_text
+from ..io import clean_text
+from ..vocabulary import SPHERE_LABELS
 from .layout import layout as compute_layout
 from .style import NO_SPHERE_COLOR, SPHERE_COLORS, resolve_colors, resolve_sizes
-from .vocabulary import SPHERE_LABELS
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.figure import Figure
 
-    from .ecosystem import Ecosystem
+    from ..ecosystem import Ecosystem
 
 __all__ = [
     "figure_network",
@@ -80,6 +80,10 @@ _T = {
 
 
 _LITERAL_TEXT = {"text.parse_math": False, "text.usetex": False}
+
+
+#: Above this many actors, the network figure draws its dots and lines as an image inside the SVG (the labels stay text).
+RASTER_ABOVE = 2_000
 
 
 def _literal_text(draw: Callable[..., Figure]) -> Callable[..., Figure]:
@@ -140,7 +144,7 @@ def figure_network(
     title: str | None = None,
     seed: int = 0,
 ) -> Figure:
-    """The network map: positions from :func:`ecograph.layout.layout`, sphere colours, top actors named.
+    """The network map: positions from :func:`ecograph.views.layout.layout`, sphere colours, top actors named.
 
     Parameters
     ----------
@@ -168,12 +172,20 @@ def figure_network(
     xy[:, 1] = -xy[:, 1]  # screen y grows downwards, plots upwards
     index = {n: i for i, n in enumerate(nodes)}
     segments = [(xy[index[u]], xy[index[v]]) for u, v in G.edges()]
+    large = len(nodes) > RASTER_ABOVE  # thousands of dots and lines: drawn as an image inside the SVG, the text stays vector
     if segments:
         from matplotlib.collections import LineCollection
 
-        ax.add_collection(LineCollection(segments, colors="#9a9a9a", linewidths=0.6, alpha=0.6, zorder=1))
+        ax.add_collection(LineCollection(segments, colors="#9a9a9a", linewidths=0.6, alpha=0.6, zorder=1, rasterized=large))
     ax.scatter(
-        xy[:, 0], xy[:, 1], s=[sizes[n] for n in nodes], c=[colors[n] for n in nodes], edgecolors="#333333", linewidths=0.4, zorder=2
+        xy[:, 0],
+        xy[:, 1],
+        s=[sizes[n] for n in nodes],
+        c=[colors[n] for n in nodes],
+        edgecolors="#333333",
+        linewidths=0.4,
+        zorder=2,
+        rasterized=large,
     )
     top = sorted(nodes, key=lambda n: (-G.degree(n), str(n)))[:label_top]
     for n, name in zip(top, _distinct([str(G.nodes[n].get("name") or n) for n in top], top, width=32)):
@@ -347,7 +359,7 @@ def save_figure(fig: Figure, path: str | os.PathLike, *, formats: Iterable[str] 
     Examples
     --------
     >>> import tempfile, pathlib, ecograph as eg
-    >>> from ecograph.figures import figure_network, save_figure
+    >>> from ecograph.views.figures import figure_network, save_figure
     >>> out = pathlib.Path(tempfile.mkdtemp()) / "map"
     >>> [p.name for p in save_figure(figure_network(eg.datasets.tiny().graph()), out)]
     ['map.png', 'map.svg']

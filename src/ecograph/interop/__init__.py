@@ -1,0 +1,16 @@
+"""Working with the tools people already use: the Excel collection template, Gephi (GEXF, GraphML), Kumu and uMap.
+
+* :mod:`~ecograph.interop.template`: the collection workbook with drop-down lists (and the gaps marked);
+* :mod:`~ecograph.interop.gephi`: GEXF and GraphML, read and written;
+* :mod:`~ecograph.interop.kumu`: Kumu blueprint JSON, project exports and workbooks;
+* :mod:`~ecograph.interop.umap`: uMap backups, GeoJSON and CSV;
+* :mod:`~ecograph.interop.exchange`: what those readers share (ids, defaults, leftovers).
+
+Examples
+--------
+>>> from ecograph.interop import gephi, kumu, umap
+>>> callable(gephi.read_gexf) and callable(kumu.read_kumu) and callable(umap.read_umap)
+True
+"""
+
+__all__: list[str] = []  # the formats are read and written through their modules

@@ -1,0 +1,76 @@
+"""Measures: what the study asks of a network, one concept per module, graph first, pandas results keyed by actor id.
+
+Every measure takes any undirected networkx graph or a
+:class:`~ecograph.SparseGraph`; group-based measures count only actors of
+known group (:mod:`ecograph.measures.group_coverage`); :class:`Analysis`
+computes each of them once for one network.
+
+* :mod:`~ecograph.measures.density`: density, block density, mixing matrix;
+* :mod:`~ecograph.measures.ei`: Krackhardt & Stern's E-I index;
+* :mod:`~ecograph.measures.communities`: Leiden, Louvain, modularity, agreement;
+* :mod:`~ecograph.measures.bridges`: bridges, local bridges, cut points;
+* :mod:`~ecograph.measures.brokerage`: betweenness, participation, constraint, Gould–Fernandez roles;
+* :mod:`~ecograph.measures.isolation`: isolated and peripheral actors;
+* :mod:`~ecograph.measures.flows`: people moving between structures;
+* :mod:`~ecograph.measures.evolution`: headline measures per year, two waves compared;
+* :mod:`~ecograph.measures.robustness`: missing data and null models;
+* :mod:`~ecograph.measures.group_coverage`: how much a group measure rests on;
+* :mod:`~ecograph.measures.analysis`: one network, each measure computed once.
+
+Examples
+--------
+>>> import networkx as nx
+>>> from ecograph.measures import density
+>>> density(nx.complete_graph(4))
+1.0
+"""
+
+from .analysis import Analysis
+from .bridges import bridges, cut_points, local_bridges
+from .brokerage import betweenness, brokerage_roles, brokers, participation
+from .communities import Communities, compare_partitions, detect_communities, modularity
+from .density import block_density, density, mixing_matrix
+from .ei import ei_index
+from .evolution import EcosystemDiff, diff, evolution, headline_measures
+from .flows import flow_table, people_flows
+from .group_coverage import MIN_COVERAGE, Coverage, MeasureValue, group_coverage, unknown_actors
+from .isolation import core_numbers, isolated_actors, two_step_reach
+from .robustness import NullModelTest, Robustness, null_model_test, null_model_tests, robustness
+
+__all__ = [
+    "MIN_COVERAGE",
+    "Analysis",
+    "Communities",
+    "Coverage",
+    "EcosystemDiff",
+    "MeasureValue",
+    "NullModelTest",
+    "Robustness",
+    "betweenness",
+    "block_density",
+    "bridges",
+    "brokerage_roles",
+    "brokers",
+    "compare_partitions",
+    "core_numbers",
+    "cut_points",
+    "density",
+    "detect_communities",
+    "diff",
+    "ei_index",
+    "evolution",
+    "flow_table",
+    "group_coverage",
+    "headline_measures",
+    "isolated_actors",
+    "local_bridges",
+    "mixing_matrix",
+    "modularity",
+    "null_model_test",
+    "null_model_tests",
+    "participation",
+    "people_flows",
+    "robustness",
+    "two_step_reach",
+    "unknown_actors",
+]
