@@ -336,7 +336,7 @@ class Brief:
         rob = a.robustness.set_index("measure")
         kept = float(rob.loc["top_brokers", "mean"]) if "top_brokers" in rob.index else math.nan
         values = {"names": self._names(top.index), "ids": list(top.index)}
-        confidence = "stable_ranking" if kept >= 0.7 else "fragile_ranking"
+        confidence = "unchecked_ranking" if math.isnan(kept) else "stable_ranking" if kept >= 0.7 else "fragile_ranking"
         return self._finding("connectors", values, confidence, {"kept": kept, "k": 10}, "rely_on_connectors", {})
 
     def _spheres(self) -> Finding:

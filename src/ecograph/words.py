@@ -282,6 +282,10 @@ FINDINGS: dict[str, tuple[str, str]] = {
         "With 10% of the actors missing at random, only {kept:.0%} of the top {k} stay in the top {k}: a fragile ranking, to check with the actors.",
         "Avec 10 % des acteurs manquant au hasard, seuls {kept:.0%} des {k} premiers restent parmi les {k} premiers : un classement fragile, à vérifier avec les acteurs.",
     ),
+    "confidence.unchecked_ranking": (
+        "Not checked against missing data at this size (each check recomputes every shortest path); rankings of connectors are known to be fragile.",
+        "Non vérifié face aux données manquantes à cette taille (chaque vérification recalcule tous les plus courts chemins) ; les classements de connecteurs sont réputés fragiles.",
+    ),
     "confidence.permutation_inside": (
         "Permutation test ({permutations} random relabellings of the known {groups}): p = {p:.3f}.",
         "Test par permutation ({permutations} réattributions au hasard des {groups} connues) : p = {p:.3f}.",

@@ -22,6 +22,7 @@ from ..io import read_dataset_files
 from ..outputs import output_folder
 from ..privacy import people_in_tables, people_mentioned, pseudonyms, scrub_people
 from ..views import view
+from ..views.communities import community_graph
 from ..views.figures import figure_block_density, figure_brokers, figure_creations, figure_flows, figure_network
 from ..words import check_language, word
 from .brief import first_page
@@ -96,12 +97,18 @@ def _pseudonymised(eco: Ecosystem, aliases: dict) -> Ecosystem:
     return out
 
 
-def _figures(brief: Brief, lang: str, positions: pd.DataFrame | None, seed: int) -> dict[str, Any]:
+def _figures(brief: Brief, lang: str, v: Any, seed: int) -> dict[str, Any]:
     a = brief.analysis
     eco = a.network_eco
     organisations = a.brokers.index[~eco.actors["kind"].reindex(a.brokers.index).isin(NOT_CONNECTORS).to_numpy()]
     connectors = a.brokers.loc[organisations]
-    figures = {"network": figure_network(a.graph, layout=positions, lang=lang, title="", seed=seed)}
+    if v.positions.index.equals(pd.Index(a.graph.nodes)):  # the static map is the view's, same positions
+        network = figure_network(a.graph, layout=v.positions, lang=lang, title="", seed=seed)
+    else:  # the view draws one node per community: so does the map
+        network = figure_network(
+            community_graph(a, seed=seed, lang=lang), layout=v.positions, size="members", lang=lang, title="", seed=seed
+        )
+    figures = {"network": network}
     if (connectors["betweenness"] > 0).any():
         figures["brokers"] = figure_brokers(connectors[connectors["betweenness"] > 0], names=eco.actors["name"].astype(str), lang=lang)
     # figures of groups or years that are mostly unknown would only draw the unknown: left out, as the findings are
@@ -210,8 +217,7 @@ def build_report(
         seed=seed,
         pseudonymise_people=pseudonymise_people,
     )
-    same = v.positions.index.equals(pd.Index(a.graph.nodes))
-    figures = _figures(brief, lang, v.positions if same else None, seed)
+    figures = _figures(brief, lang, v, seed)
     tables = ReportTables(brief, lang, aliases)
     context = Context(
         brief,

@@ -9,10 +9,12 @@ other files refused unless ``force``):
     laptop and printable on A4, its first page a brief on its own;
 ``gaps.xlsx``
     the collection workbook pre-filled with the dataset, the missing
-    spheres, founding years, scopes and ties marked, for officers to fill in;
+    spheres, founding years, scopes and ties marked, for officers to fill in
+    (above :data:`WORKBOOK_ROWS` actors, with the actors sheet only);
 ``tables/*.csv`` and ``tables.xlsx``
-    every table behind the page, complete, with stable codes (the CSV files
-    neutralise formulas);
+    every table behind the page with stable codes: complete in the CSV
+    files (which neutralise formulas); in the workbook, a sheet holds at most
+    :data:`WORKBOOK_ROWS` rows and says so;
 ``figures/*.png`` and ``figures/*.svg``
     the static figures, for slides;
 ``validation.txt`` and ``summary.txt``
@@ -37,6 +39,9 @@ __all__ = ["GAPS_FILE", "Report"]
 
 #: The collection workbook with the gaps marked, written beside the page.
 GAPS_FILE = "gaps.xlsx"
+#: A sheet of ``tables.xlsx`` holds at most this many rows (the CSV files hold every row);
+#: above this many actors, ``gaps.xlsx`` is pre-filled with the actors only.
+WORKBOOK_ROWS = 20_000
 
 
 @dataclass
@@ -79,9 +84,17 @@ class Report:
             tables = {name: df for name, df in self.tables.items() if len(df.columns)}  # a section with no data has no table
             for name, df in tables.items():
                 write_spreadsheet_csv(df, out / "tables" / f"{name}.csv")
-            write_xlsx(tables, out / "tables.xlsx", widths=False)
+            write_xlsx({name: _cut(df) for name, df in tables.items()}, out / "tables.xlsx", widths=False)
             for name, fig in self.figures.items():
                 save_figure(fig, out / "figures" / name)
             (out / "summary.txt").write_text(clean_text(self.summary) + "\n", encoding="utf-8", newline="\n")
             (out / "validation.txt").write_text(clean_text(self.validation) + "\n", encoding="utf-8", newline="\n")
         return Path(output).expanduser().resolve() / "report.html"
+
+
+def _cut(frame: pd.DataFrame) -> pd.DataFrame:
+    """At most :data:`WORKBOOK_ROWS` rows, the last one saying where the rest is."""
+    if len(frame) <= WORKBOOK_ROWS:
+        return frame
+    note = pd.DataFrame([{frame.columns[0]: f"... {len(frame) - WORKBOOK_ROWS} more rows in the CSV file of the same name"}])
+    return pd.concat([frame.head(WORKBOOK_ROWS).astype(object), note], ignore_index=True)

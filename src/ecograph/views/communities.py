@@ -14,7 +14,7 @@ from .network import _analysis_of, view
 from .page import NetworkView
 from .records import text
 
-__all__ = ["view_communities"]
+__all__ = ["community_graph", "view_communities"]
 
 
 def _community_graph(S: Any, codes: np.ndarray, names: np.ndarray, spheres: np.ndarray, top: int, title: str, lang: str) -> nx.Graph:
@@ -48,6 +48,26 @@ def _community_graph(S: Any, codes: np.ndarray, names: np.ndarray, spheres: np.n
     return Q
 
 
+def community_graph(G: Any, communities: Any = None, *, seed: int = 0, lang: str = "en", top: int = 10, title: str = "") -> nx.Graph:
+    """The network of communities: one node per community (``members``, dominant known ``sphere``, ``top`` members), ties counted.
+
+    Examples
+    --------
+    >>> import ecograph as eg
+    >>> Q = community_graph(eg.datasets.synthetic(600, seed=1).graph())
+    >>> Q.nodes["community 0"]["members"] > 0
+    True
+    """
+    analysis: Analysis = _analysis_of(G, seed)
+    S = analysis.sparse
+    comms = communities if communities is not None else analysis.communities
+    codes = comms.membership.reindex(S.nodes).to_numpy(dtype=np.int64)
+    attrs = analysis.graph.nodes
+    spheres = np.array([text(attrs[n].get("sphere")) for n in S.nodes], dtype=object)
+    names = np.array([text(attrs[n].get("name")) or text(n) for n in S.nodes], dtype=object)
+    return _community_graph(S, codes, names, spheres, top, title, lang)
+
+
 def view_communities(
     G: Any, communities: Any = None, *, seed: int = 0, title: str | None = None, lang: str = "en", top: int = 10
 ) -> NetworkView:
@@ -74,14 +94,8 @@ def view_communities(
     'members'
     """
     analysis: Analysis = _analysis_of(G, seed)
-    S = analysis.sparse
-    comms = communities if communities is not None else analysis.communities
-    codes = comms.membership.reindex(S.nodes).to_numpy(dtype=np.int64)
-    attrs = analysis.graph.nodes
-    spheres = np.array([text(attrs[n].get("sphere")) for n in S.nodes], dtype=object)
-    names = np.array([text(attrs[n].get("name")) or text(n) for n in S.nodes], dtype=object)
-    name = title or f"{S.graph.get('name') or word('views.network', lang)}: {word('views.communities', lang)}"
-    Q = _community_graph(S, codes, names, spheres, top, name, lang)
+    name = title or f"{analysis.sparse.graph.get('name') or word('views.network', lang)}: {word('views.communities', lang)}"
+    Q = community_graph(analysis, communities, seed=seed, lang=lang, top=top, title=name)
     v = view(Q, color="sphere", size="members", seed=seed, lang=lang, aggregate_above=None, renderer="canvas")
     for rec in v.nodes:
         d = Q.nodes[rec["key"]]
