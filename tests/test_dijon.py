@@ -67,13 +67,13 @@ def test_every_structure_the_study_names_is_present(eco):
 
 
 def test_every_row_carries_its_source(eco):
-    pattern = re.compile(r"Dijon study 2018, (?:ch\. [1-4]|bibliography|back cover)")
+    pattern = re.compile(r"Étude Dijon 2018, (?:chap\. [1-4]|bibliographie|dernière page)")
     for table, column in (("actors", "source"), ("people", "source"), ("affiliations", "source"), ("ties", "evidence")):
         values = getattr(eco, table)[column]
         bad = values[~values.str.contains(pattern)]
         assert bad.empty, f"{table}.{column} without a chapter: {bad.tolist()[:3]}"
     # ties name the section, not only the chapter
-    assert eco.ties["evidence"].str.contains(r"recommendation \d|\"|bibliography").all()
+    assert eco.ties["evidence"].str.contains(r"préconisation \d|«|bibliographie").all()
 
 
 def test_the_study_relationships_are_there(eco):
@@ -185,11 +185,19 @@ SPHERE_WORDS = {
     "innovation": "innovation collaborative",
     "support": "structures d'accompagnement",
 }
-REFERENCE = re.compile(r"^ \((Dijon study 2018, (?:ch\. [1-4]|bibliography).*)\)(?:; |; $|$)")
+# how a basis names the definition it matches ("définition de la consommation collaborative : “...”")
+DEFINITION_OF = {
+    "consumption": "de la consommation collaborative",
+    "production": "de la production collaborative",
+    "finance": "de la finance collaborative",
+    "innovation": "de l'innovation collaborative",
+    "support": "des structures d'accompagnement",
+}
+REFERENCE = re.compile(r"^ \((Étude Dijon 2018, (?:chap\. [1-4]|bibliographie).*)\)(?:; |; $|$)")
 
 
 def quotes_of(part: str) -> list[tuple[str, str]]:
-    """Each “quote” of a part of a basis with its reference, which must follow it as ``(Dijon study 2018, ch. ...)``."""
+    """Each “quote” of a part of a basis with its reference, which must follow it as ``(Étude Dijon 2018, chap. ...)``."""
     found = []
     marks = list(re.finditer(r"“([^”]+)”", part))
     for i, m in enumerate(marks):
@@ -219,11 +227,12 @@ def test_no_sphere_without_a_status_and_a_basis(eco):
 def test_sphere_bases_quote_the_study_verbatim(eco, study):
     for actor_id, row in eco.actors[eco.actors["sphere_status"] != ""].iterrows():
         basis = row["sphere_basis"]
-        assert basis.startswith("study: “"), actor_id
-        said, _, definition = basis.partition("definition of ")
-        quotes = quotes_of(said[len("study: ") :])
+        assert basis.startswith("étude : “"), actor_id
+        said, _, definition = basis.partition("; définition ")
+        said += "; " if definition else ""
+        quotes = quotes_of(said[len("étude : ") :])
         assert len(quotes) >= 1, actor_id
-        for text, _ref in quotes + quotes_of(definition.partition(": ")[2]):
+        for text, _ref in quotes + quotes_of(definition.partition(" : ")[2]):
             assert normalised(text) in study, (actor_id, text)
         # the study's words are about this actor: one of them names it
         name = fold(re.sub(r"\(.*\)", "", row["name"]))
@@ -232,8 +241,8 @@ def test_sphere_bases_quote_the_study_verbatim(eco, study):
             assert any(SPHERE_WORDS[row["sphere"]] in text.lower() for text, _ in quotes), actor_id
             continue
         # an inferred sphere quotes the definition it matches, from that sphere's definition
-        assert definition.startswith(SPHERE_WORDS[row["sphere"]] + ": “"), (actor_id, definition[:60])
-        definitions = [text for text, _ in quotes_of(definition.partition(": ")[2])]
+        assert definition.startswith(DEFINITION_OF[row["sphere"]] + " : “"), (actor_id, definition[:60])
+        definitions = [text for text, _ in quotes_of(definition.partition(" : ")[2])]
         assert len(definitions) >= 1, actor_id
         for text in definitions:
             if row["sphere"] == "support":
@@ -251,3 +260,108 @@ def test_summary_command(capsys):
     out = capsys.readouterr().out
     assert out.startswith("Ecosystem 'dijon': 108 actors, 96 ties, 3 people, 6 affiliations")
     assert "moved   2" in out
+
+
+# ---- the texts are the study's, in French --------------------------------------------------------
+
+
+def folded(text: str) -> str:
+    """For comparing a quote with the study: spaces, apostrophes and capitals aside."""
+    return normalised(text.replace("’", "'")).lower()
+
+
+def guillemet_quotes(text: str) -> list[str]:
+    """The innermost « ... » passages of a text."""
+    return re.findall(r"«\s*([^«»]+?)\s*»", text)
+
+
+def test_texts_are_french_and_quote_the_study(eco, study):
+    cells = [*eco.actors["description"], *eco.ties["note"], *eco.people["note"], *eco.affiliations["note"]]
+    quotes = [q for cell in cells for q in guillemet_quotes(cell)]
+    assert len(quotes) > 200
+    text = folded(study)
+    assert [q for q in quotes if folded(q) not in text] == []
+    # nothing is left of the English paraphrase, outside the study's own words
+    english = re.compile(r"\b(?:the|and|of|with|which|for|from|to|its|cited|partners?|carriers?|potential|aid|known|study)\b", re.I)
+    assert [c for c in cells if english.search(re.sub(r"«[^«»]*»", "", c))] == []
+    references = [
+        *eco.actors["source"],
+        *eco.ties["evidence"],
+        *eco.people["source"],
+        *eco.affiliations["source"],
+        *eco.actors["sphere_basis"],
+    ]
+    assert not [r for r in references if re.search(r"Dijon study|key message|recommendation \d|bibliography|back cover|\bch\. ", r)]
+    # each reference is one of the study's sections, written one way
+    sections = {p.strip() for r in references if r and not r.startswith(("étude", "“")) for p in r.split(";")}
+    assert all(
+        re.fullmatch(r"Étude Dijon 2018, (?:chap\. [1-4][^;]*|bibliographie \(Des ressources inspirantes\)|dernière page \(contacts\))", p)
+        for p in sections
+    )
+    for p in sections:
+        if "«" in p:  # a section named by its heading: the heading is the study's
+            assert folded(guillemet_quotes(p)[0]) in text, p
+
+
+def test_people_are_not_named(eco):
+    # the study names the member of its team; the dataset keeps the pseudonym
+    cells = [*eco.people["name"], *eco.people["note"], *eco.affiliations["note"]]
+    assert not [c for c in cells if "Martine" in c]
+
+
+# Where the study places each actor it cites from outside the territory and its region
+# (Bourgogne-Franche-Comté), in its words; read from the study, independently of actors.csv.
+ELSEWHERE = {
+    "rennes-metropole": "Rennes Métropole : structuration et animation des acteurs de la consommation collaborative",
+    "metropole-lyon": "qui fait de Lyon la métropole pionnière sur les nouveaux espaces de travail",
+    "lab-o-orleans": "Orléans: le Lab’O : lieu totem de la filière numérique",
+    "friche-belle-de-mai": "Friche de la belle de mai à Marseille",
+    "la-colloc": "La Colloc à Lorient",
+    "ecolocal": "comme en Bretagne à Narbonne, l’association Ecolocal",
+    "anciela": "association anciela à Lyon",
+    "bretagne-creative": "Bretagne Créative/ Collporterre : initiative sur la consommation collaborative",
+    "direccte-aura": "Une animation pour la DIRECCTE Auvergne-Rhône-Alpes sur l’économie collaborative dans les territoires",
+}
+
+
+def test_outside_examples_are_elsewhere(eco, study):
+    assert set(eco.actors.index[eco.actors["scope"] == "elsewhere"]) == set(ELSEWHERE)
+    for actor, passage in ELSEWHERE.items():
+        assert normalised(passage) in study, actor
+    # national bodies the study does not place stay national
+    assert (eco.actors.loc[["station-f", "lab-pole-emploi", "la-27e-region", "startup-de-territoire"], "scope"] == "national").all()
+
+
+def test_readme_scopes_match_the_data(eco, study):
+    rows = parse_table(README, "## Scopes: where the study places each actor")
+    assert rows[0] == ["scope", "actors", "on what it rests"]
+    counts = {r[0].strip("`"): int(r[1]) for r in rows[1:]}
+    assert counts == eco.actors["scope"].value_counts().to_dict()
+    rows = parse_table(README, "| actor | where the study places it |")
+    by_name = dict(zip(eco.actors["name"], eco.actors.index))
+    assert {by_name[r[0]] for r in rows[1:]} == set(ELSEWHERE)
+    text = folded(study)
+    for name, words in rows[1:]:
+        quotes = guillemet_quotes(words)
+        assert quotes and all(folded(q) in text for q in quotes), name
+
+
+def test_readme_says_which_findings_each_recommendation_answers(eco, study):
+    rows = parse_table(README, "## Which findings each recommendation answers")
+    assert rows[0] == ["recommendation", "finding", "the study's words"]
+    said: dict[str, set[str]] = {}
+    for reco, finding, words in rows[1:]:
+        reco = reco.strip("`")
+        said.setdefault(reco, set()).update([] if finding == "—" else [finding.strip("`")])
+        # the words are the recommendation's own section of chapter 4
+        n = int(reco.removeprefix("reco-"))
+        start = study.index(f"Préconisation {n} - ")
+        end = study.index(f"Préconisation {n + 1} - ") if n < 5 else study.index("Un plan d’action qui en réalité")
+        quotes = re.findall(r"“([^”]+)”", words)
+        assert quotes, reco
+        for quote in quotes:
+            assert normalised(quote) in study[start:end], (reco, quote)
+    recos = eco.actors[eco.actors["kind"] == "recommendation"]
+    assert said == {r: {c for c in a.split(";") if c} for r, a in recos["addresses"].items()}
+    assert set().union(*said.values()) <= set(eg.findings.FINDING_CODES)
+    assert said["reco-3"] == set() and said["reco-5"] == {"fragmentation", "connectors", "flows"}

@@ -124,6 +124,7 @@ SCOPES: dict[str, Term] = _terms(
         ("regional", "Acting on the wider region."),
         ("national", "National organisation or platform."),
         ("international", "International organisation or platform."),
+        ("elsewhere", "Based and acting outside the territory and its region: a reference or example from elsewhere."),
     ]
 )
 

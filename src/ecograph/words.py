@@ -80,6 +80,7 @@ VOCABULARY: dict[str, tuple[str, str]] = {
     "scope.regional": ("regional", "régional"),
     "scope.national": ("national", "national"),
     "scope.international": ("international", "international"),
+    "scope.elsewhere": ("elsewhere", "ailleurs"),
     "scope.": ("scope unknown", "portée inconnue"),
     "type.partnership": ("partnership", "partenariat"),
     "type.support": ("support", "accompagnement"),
