@@ -8,10 +8,11 @@ in the main component, the ``low_reach_share`` of actors with the lowest
 two-step reach. By default the list covers **the territory's own actors**:
 
 * ``scope`` in ``("local", "regional")``: platforms, institutions and
-  networks of national or international scope are left out (they are not
-  the isolated initiatives an officer reaches out to);
+  networks of national or international scope, and references from
+  ``elsewhere``, are left out (they are not the isolated initiatives an
+  officer reaches out to);
 * actors whose scope is **unknown are kept** (``include_unknown_scope=True``):
-  unknown is not "elsewhere"; the table shows their scope as unknown;
+  unknown is not ``elsewhere``; the table shows their scope as unknown;
 * kinds in ``kinds_excluded`` (programmes, events and a study's
   recommendations, whether ``recommendation`` or ``programme`` rows) are
   neither listed nor suggested as introducers: they are where actors meet or
