@@ -83,12 +83,12 @@ def test_deeply_nested_json_is_a_clean_error(tmp_path):
 
 
 def test_an_unexpected_error_is_one_line_unless_debug(monkeypatch, capsys):
-    import ecograph.summary
+    import ecograph.ecosystem
 
     def broken(eco):
         raise RuntimeError("something nobody expected")
 
-    monkeypatch.setattr(ecograph.summary, "summarise", broken)
+    monkeypatch.setattr(ecograph.ecosystem, "summarise", broken)  # the name the Ecosystem calls
     assert main(["summary", "dijon"]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "internal error (RuntimeError: something nobody expected)" in err and "--debug" in err

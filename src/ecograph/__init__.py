@@ -39,6 +39,9 @@ Examples
 8
 """
 
+__version__ = "0.1.0"  # first: modules imported below read it
+
+
 from . import _startup, coverage, datasets  # _startup first: it must run before numpy and scipy load
 from .coverage import actor_gaps, sphere_status_counts, without_inferred_spheres
 from .ecosystem import Ecosystem, from_frames, load, validate
@@ -65,8 +68,6 @@ from .summary import Summary
 from .views import NetworkView, view, view_communities, view_community, view_ego
 from .views.layout import layout
 from .vocabulary import Vocabulary, default_vocabulary
-
-__version__ = "0.1.0"
 
 _startup.restore()
 

@@ -50,8 +50,19 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
+from . import __version__
+from .datasets import dijon_path
+from .ecosystem import load, validate
 from .errors import EcographError, OutputError, SchemaError, printable
+from .interop import gephi, kumu, umap
+from .interop.exchange import leftovers_frame
+from .interop.template import write_template
+from .io import write_dataset
+from .measures.analysis import Analysis
 from .outputs import check_output_folder, output_file, output_folder
+from .outreach import outreach_worklist, write_worklist
+from .report import run_report
+from .schema import schema_markdown
 from .words import word
 
 __all__ = ["build_parser", "main"]
@@ -150,14 +161,11 @@ def _check_source_date_epoch(parser: argparse.ArgumentParser) -> None:
 
 def _dataset_path(text: str) -> Path:
     if text == "dijon":
-        from .datasets import dijon_path
-
         return dijon_path()
     return Path(text)
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
-    from .ecosystem import validate
 
     path = _dataset_path(args.path)
     result = validate(path)
@@ -185,7 +193,6 @@ class _Failed(Exception):
 
 def _load_dataset(text: str):
     """Load a dataset for a command, printing every problem and failing cleanly if it is invalid."""
-    from .ecosystem import load
 
     try:
         return load(_dataset_path(text), name="dijon" if text == "dijon" else None)
@@ -203,7 +210,6 @@ def _cmd_summary(args: argparse.Namespace) -> int:
 
 
 def _cmd_schema(args: argparse.Namespace) -> int:
-    from .schema import schema_markdown
 
     text = schema_markdown() + "\n"
     if args.output:
@@ -215,7 +221,6 @@ def _cmd_schema(args: argparse.Namespace) -> int:
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
-    from .report import run_report
 
     path = _dataset_path(args.path)
     check_output_folder(args.output, command="report", force=args.force, protect=[path])  # before hours of computing
@@ -234,7 +239,6 @@ def _cmd_report(args: argparse.Namespace) -> int:
 
 
 def _cmd_outreach(args: argparse.Namespace) -> int:
-    from .outreach import outreach_worklist, write_worklist
 
     eco = _load_dataset(args.path)
     worklist = outreach_worklist(eco, k=args.k, seed=args.seed)
@@ -248,7 +252,6 @@ EXPORT_FORMATS = ("gexf", "graphml", "kumu-json", "kumu-xlsx", "umap", "geojson"
 
 
 def _cmd_template(args: argparse.Namespace) -> int:
-    from .interop.template import write_template
 
     source = _load_dataset(args.source) if args.source else None
     with output_file(args.output, force=args.force, protect=[_dataset_path(args.source)] if args.source else []) as path:
@@ -258,9 +261,6 @@ def _cmd_template(args: argparse.Namespace) -> int:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    from .interop import gephi, kumu, umap
-    from .io import write_dataset
-    from .measures.analysis import Analysis
 
     eco = _load_dataset(args.path)
     out = Path(args.output)
@@ -312,9 +312,6 @@ def _one_line(exc: Exception) -> str:
 
 
 def _cmd_import(args: argparse.Namespace) -> int:
-    from .interop import gephi, kumu, umap
-    from .interop.exchange import leftovers_frame
-    from .io import write_dataset
 
     source = Path(args.file)
     suffix = source.suffix.lower()
@@ -374,7 +371,6 @@ def build_parser() -> argparse.ArgumentParser:
     >>> build_parser().parse_args(["summary", "dijon", "--debug"]).debug
     True
     """
-    from . import __version__
 
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=_say("help_debug"))

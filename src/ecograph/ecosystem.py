@@ -23,10 +23,11 @@ import pandas as pd
 
 from .errors import Problem, SchemaError
 from .graphs import actor_graph, affiliation_graph, links_as_of, people_links
-from .io import read_dataset_files
+from .io import RawRow, RawTable, read_dataset_files
 from .metadata import Metadata, metadata_table
 from .schema import TABLES
 from .sparse import SparseGraph
+from .summary import Summary, summarise
 from .validation import ValidationResult, validate_tables
 from .vocabulary import Vocabulary, default_vocabulary
 
@@ -241,7 +242,7 @@ class Ecosystem:
         links = self._links_memo["links"].copy()
         return links if as_of is None else links_as_of(links, self.actors, as_of)
 
-    def summary(self):
+    def summary(self) -> Summary:
         """Counts by kind, sphere and scope, ties by type, components and density.
 
         Returns
@@ -257,8 +258,6 @@ class Ecosystem:
         >>> s.counts["actors"], s.network["components"], s.network["isolates"]
         (8, 2, 1)
         """
-        from .summary import summarise  # summary reads the Ecosystem: imported here to avoid a cycle
-
         return summarise(self)
 
     def validation_report(self) -> str:
@@ -373,7 +372,6 @@ def from_frames(
     >>> eg.from_frames(actors, ties, metadata={"title": "Two actors", "language": "fr"}).metadata.language
     'fr'
     """
-    from .io import RawRow, RawTable
 
     def raw(df: pd.DataFrame | None, table: str) -> RawTable | None:
         if df is None:
@@ -439,7 +437,6 @@ def from_raw_tables(
     >>> from_raw_tables({"actors": actors, "ties": ties}, name="f", path="f", found_tie_types={"neighbours": "no"}).vocabulary.is_valid("type", "neighbours")
     True
     """
-    from .io import RawRow, RawTable
 
     tables = dict(tables)
     label = Path(path).name

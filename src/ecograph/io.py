@@ -30,6 +30,7 @@ import contextlib
 import csv
 import datetime as _dt
 import io as _io
+import json
 import os
 import re
 import sys
@@ -51,7 +52,9 @@ from .schema import (
     MAX_XLSX_RATIO,
     MAX_XLSX_UNCOMPRESSED_BYTES,
     TABLE_ORDER,
+    TABLES,
 )
+from .vocabulary import default_vocabulary
 
 __all__ = [
     "RawRow",
@@ -437,9 +440,6 @@ def cell_text(value: object) -> str:
     >>> [cell_text(v) for v in (None, float("nan"), True, 2016.0, 47.5, {"a": 1}, " x ")]
     ['', '', 'yes', '2016', '47.5', '{"a": 1}', 'x']
     """
-    import json
-
-    import pandas as pd
 
     if value is None or value is pd.NA or (isinstance(value, float) and value != value):
         return ""
@@ -474,8 +474,6 @@ def python_value(value: object) -> object:
     >>> [python_value(v) for v in (np.int64(3), np.float64(0.5), float("nan"), "a", "a\\x0bb")]
     [3, 0.5, None, 'a', 'a\\ufffdb']
     """
-    import numpy as np
-    import pandas as pd
 
     if value is None or value is pd.NA or (isinstance(value, float) and value != value):
         return None
@@ -926,7 +924,6 @@ def read_json(path: str | os.PathLike, table: str, hint: str) -> tuple[object, s
     ecograph.errors.SchemaError: 1 problem found in the dataset:
       - ...: the data is nested too deeply (more than 64 levels). Export it again
     """
-    import json
 
     path = Path(path)
     file = str(path)
@@ -1180,10 +1177,6 @@ def write_dataset(eco, folder: str | os.PathLike) -> Path:
     >>> eg.load(folder).actors.equals(eg.datasets.tiny().actors)
     True
     """
-    import pandas as pd
-
-    from .schema import TABLES
-    from .vocabulary import default_vocabulary
 
     out = Path(folder)
     out.mkdir(parents=True, exist_ok=True)
@@ -1229,8 +1222,6 @@ def set_cell(ws, row: int, column: int, value) -> None:
     >>> set_cell(ws, 1, 2, "Le\x0bclub"); ws["B1"].value
     'Le\ufffdclub'
     """
-    import numpy as np
-    import pandas as pd
 
     if value is None or value is pd.NA or (isinstance(value, float) and value != value):
         return
@@ -1301,7 +1292,7 @@ def write_xlsx(sheets: dict, path: str | os.PathLike, *, widths: bool = True) ->
     >>> [c.value for c in openpyxl.load_workbook(path)["t"]["A"]]
     ['a', '=cmd', 'x']
     """
-    from openpyxl import Workbook
+    from openpyxl import Workbook  # openpyxl takes 0.4 s to import: loaded when a workbook is read or written
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 

@@ -53,6 +53,7 @@ import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from . import __version__
 from .errors import OutputError
 
 __all__ = ["MANIFEST", "check_output_file", "check_output_folder", "output_file", "output_folder"]
@@ -208,7 +209,6 @@ def _temporary(parent: Path, name: str) -> Path:
 
 
 def _write_manifest(folder: Path, command: str) -> None:
-    from . import __version__
 
     files = {name: _digest(folder / name) for name in _files(folder) if name != MANIFEST}
     manifest = {"command": command, "files": files, "written_by": f"ecograph {__version__}"}

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 import numpy as np
+from scipy.sparse.csgraph import connected_components
 
 if TYPE_CHECKING:  # pragma: no cover
     from .ecosystem import Ecosystem
@@ -136,7 +137,6 @@ def summarise(eco: Ecosystem) -> Summary:
     >>> summarise(eg.datasets.tiny()).network["edges"]
     9
     """
-    from scipy.sparse.csgraph import connected_components
 
     S = eco.sparse_graph()  # the actor network, built straight from the tables
     n = S.n

@@ -24,7 +24,9 @@ actors.csv, row 3, column 'source': this column must be filled in. Say where thi
 
 from __future__ import annotations
 
+import difflib
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -58,7 +60,6 @@ def slugify(text: str) -> str:
     >>> slugify("Café Pirouette !")
     'cafe-pirouette'
     """
-    import unicodedata
 
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9._-]+", "-", ascii_text.lower()).strip("-._")
@@ -596,7 +597,6 @@ def data_warnings(source) -> pd.DataFrame:
 
 
 def _closest_id(value: str, candidates: set[str]) -> str | None:
-    import difflib
 
     match = difflib.get_close_matches(value, sorted(candidates), n=1, cutoff=0.75)
     return match[0] if match else None

@@ -25,6 +25,8 @@ import difflib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
+import pandas as pd
+
 from .words import LANGUAGES, label
 
 __all__ = [
@@ -225,7 +227,6 @@ class Vocabulary:
 
     def to_frame(self):
         """All terms as a DataFrame (``field``, ``value``, ``directed``, ``description``)."""
-        import pandas as pd
 
         rows = [
             {"field": f, "value": t.code, "directed": t.directed if f == "type" else None, "description": t.description}

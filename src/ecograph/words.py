@@ -31,6 +31,8 @@ import string
 from collections.abc import Mapping
 from typing import Any
 
+import pandas as pd
+
 __all__ = ["CATALOGUE", "LANGUAGES", "check_language", "is_missing", "label", "names", "number", "section", "word"]
 
 #: Languages ecograph writes.
@@ -935,8 +937,6 @@ def is_missing(value: Any) -> bool:
     if isinstance(value, float):
         return math.isnan(value)
     try:
-        import pandas as pd
-
         return value is pd.NA or value is pd.NaT
     except ImportError:  # pragma: no cover
         return False

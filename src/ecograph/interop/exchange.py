@@ -44,6 +44,7 @@ Examples
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -52,6 +53,7 @@ from typing import Any
 
 import pandas as pd
 
+from ..ecosystem import from_raw_tables
 from ..io import RawRow, RawTable, cell_text
 from ..schema import TABLES
 from ..validation import SLUG_PATTERN, slugify
@@ -241,7 +243,6 @@ def graph_to_dataset(
     >>> eco.actors["kind"].tolist(), eco.rejected["reasons"].tolist()
     (['fab_lab', 'fab_lab'], ['a tie cannot link an actor to itself (self-loop)'])
     """
-    from ..ecosystem import from_raw_tables
 
     file = graph.file
     source = default_source or f"imported from {Path(file).name}"
@@ -357,7 +358,6 @@ def leftovers_frame(eco: Any) -> pd.DataFrame:
     >>> list(leftovers_frame(eg.datasets.tiny()).columns)
     ['table', 'file', 'row', 'reasons', 'cells']
     """
-    import json
 
     frame = eco.rejected.copy() if len(eco.rejected) else pd.DataFrame(columns=LEFTOVER_COLUMNS)
     frame["cells"] = [json.dumps(c, ensure_ascii=False, sort_keys=True) if isinstance(c, Mapping) else cell_text(c) for c in frame["cells"]]

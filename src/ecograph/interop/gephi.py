@@ -71,7 +71,10 @@ import pandas as pd
 
 from ..errors import Problem, SchemaError
 from ..io import python_value
+from ..measures.analysis import Analysis
 from ..schema import MAX_FILE_BYTES
+from ..views.layout import layout
+from ..views.style import resolve_colors
 from .exchange import DEFAULT_KIND, ImportedGraph, graph_to_dataset, xml_text
 
 __all__ = ["read_gexf", "read_graphml", "write_gexf", "write_graphml"]
@@ -682,9 +685,6 @@ def write_gexf(eco: Any, path: str | os.PathLike, *, seed: int = 0, undirected_t
     >>> 'mode="dynamic" timeformat="integer"' in text, 'start="2014"' in text
     (True, True)
     """
-    from ..measures.analysis import Analysis
-    from ..views.layout import layout
-    from ..views.style import resolve_colors
 
     _check_mode(undirected_ties)
     path = Path(path)

@@ -31,8 +31,14 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
+from openpyxl import Workbook
+from openpyxl.comments import Comment
+from openpyxl.styles import Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
 
 from ..coverage import actor_gaps
+from ..io import append_rows, normalise_xlsx, set_cell
 from ..metadata import Metadata
 from ..schema import METADATA_FIELDS, METADATA_LANGUAGES, TABLE_ORDER, TABLES
 from ..vocabulary import Vocabulary, default_vocabulary
@@ -98,7 +104,6 @@ _MAX_ROWS = 5000
 
 def _append(ws: Any, values: list) -> None:
     """Add a row of values as cells that are never formulas (text from the data stays text)."""
-    from ..io import set_cell
 
     row = ws.max_row + 1 if ws.max_row > 1 or ws.cell(row=1, column=1).value is not None else 1
     for c, value in enumerate(values, start=1):
@@ -159,13 +164,6 @@ def write_template(
     >>> openpyxl.load_workbook(path).sheetnames
     ['help', 'actors', 'people', 'affiliations', 'ties', 'lists', 'vocabulary', 'metadata']
     """
-    from openpyxl import Workbook
-    from openpyxl.comments import Comment
-    from openpyxl.styles import Font, PatternFill
-    from openpyxl.utils import get_column_letter
-    from openpyxl.worksheet.datavalidation import DataValidation
-
-    from ..io import append_rows, normalise_xlsx, set_cell
 
     if lang not in _HELP_HEAD:
         raise ValueError("lang must be 'en' or 'fr'")
@@ -286,18 +284,12 @@ def write_template(
 
 def _gap_fill():
     """The fill of a cell that the dataset does not know yet."""
-    from openpyxl.styles import PatternFill
 
     return PatternFill("solid", fgColor="F4B6C2")
 
 
 def _metadata_sheet(wb, metadata: Metadata, lang: str) -> None:
     """The ``metadata`` sheet: one row per field, its value when known, help as a comment, a list for the language."""
-    from openpyxl.comments import Comment
-    from openpyxl.styles import Font
-    from openpyxl.worksheet.datavalidation import DataValidation
-
-    from ..io import set_cell
 
     ws = wb.create_sheet("metadata")
     ws.append(["field", "value"])

@@ -46,11 +46,14 @@ from typing import Any
 
 import pandas as pd
 
+from ..ecosystem import Ecosystem
 from ..errors import EcographError, Problem, SchemaError
-from ..io import RawRow, RawTable, _decode, cell_text, read_json
+from ..io import RawRow, RawTable, _decode, _sniff_delimiter, cell_text, read_json
+from ..measures.analysis import Analysis
 from ..schema import TABLES
 from ..validation import slugify, validate_tables
-from ..views.style import NO_SPHERE_COLOR, SPHERE_COLORS
+from ..views.style import CATEGORICAL_PALETTE, NO_SPHERE_COLOR, SPHERE_COLORS
+from ..vocabulary import SPHERE_LABELS
 from ..words import word
 
 __all__ = ["MissingCoordinatesError", "read_umap", "write_umap", "write_geojson", "umap_text", "guess_sphere"]
@@ -173,7 +176,6 @@ def _number(text: str) -> float:
 
 
 def _read_csv_features(text: str, file: str) -> list[tuple[str, dict]]:
-    from ..io import _sniff_delimiter
 
     reader = csv.DictReader(_io.StringIO(text, newline=""), delimiter=_sniff_delimiter(text))
     lat_col, lon_col, wkt_col = _coordinate_columns([h for h in reader.fieldnames or [] if h])
@@ -293,7 +295,6 @@ def read_umap(
     >>> read_umap(path).actors.loc["gaia", ["lat", "lon"]].tolist()
     [47.32, 5.04]
     """
-    from ..ecosystem import Ecosystem
 
     path = Path(path)
     file = str(path)
@@ -422,9 +423,6 @@ class MissingCoordinatesError(EcographError, ValueError):
 
 
 def _feature_table(eco: Any, by: str, lang: str, seed: int, analysis: Any = None) -> tuple[pd.DataFrame, dict, list]:
-    from ..measures.analysis import Analysis
-    from ..views.style import CATEGORICAL_PALETTE
-    from ..vocabulary import SPHERE_LABELS
 
     if by not in ("sphere", "community"):
         raise ValueError("by must be 'sphere' or 'community'")

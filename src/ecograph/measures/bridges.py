@@ -29,7 +29,7 @@ import math
 import numpy as np
 import pandas as pd
 import scipy.sparse as sp
-from scipy.sparse.csgraph import connected_components
+from scipy.sparse.csgraph import breadth_first_order, connected_components, shortest_path
 
 from ..sparse import GraphLike, SparseGraph, as_sparse, igraph_module
 
@@ -43,7 +43,6 @@ def _tree_passes(n_nodes: int, eu: np.ndarray, ev: np.ndarray, weight: np.ndarra
     joined to one node of each tree gives parents and depths, then subtree
     weights are summed level by level from the leaves up.
     """
-    from scipy.sparse.csgraph import breadth_first_order, shortest_path
 
     eu = np.asarray(eu, dtype=np.int64)
     ev = np.asarray(ev, dtype=np.int64)

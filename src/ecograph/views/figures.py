@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
+from matplotlib.collections import LineCollection
 from matplotlib.text import Text
 
 from ..io import clean_text
@@ -174,8 +175,6 @@ def figure_network(
     segments = [(xy[index[u]], xy[index[v]]) for u, v in G.edges()]
     large = len(nodes) > RASTER_ABOVE  # thousands of dots and lines: drawn as an image inside the SVG, the text stays vector
     if segments:
-        from matplotlib.collections import LineCollection
-
         ax.add_collection(LineCollection(segments, colors="#9a9a9a", linewidths=0.6, alpha=0.6, zorder=1, rasterized=large))
     ax.scatter(
         xy[:, 0],

@@ -38,6 +38,8 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ..sparse import SparseGraph
+
 __all__ = [
     "SPHERE_COLORS",
     "NO_SPHERE_COLOR",
@@ -87,7 +89,6 @@ VisualSpec = str | Mapping | pd.Series | set | frozenset | Iterable | Callable |
 
 def _node_attrs(G: Any) -> tuple[list, Callable[[Any], dict]]:
     """Nodes of a networkx graph or SparseGraph, and a getter of their attributes."""
-    from ..sparse import SparseGraph
 
     if isinstance(G, SparseGraph):
         nodes = list(G.nodes)
