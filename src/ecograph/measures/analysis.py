@@ -34,7 +34,7 @@ from ..errors import GraphError
 from ..partition import PartitionLike
 from ..sparse import SparseGraph, as_sparse
 from .bridges import bridges, cut_points, local_bridges
-from .brokerage import betweenness, brokers
+from .brokerage import brokers
 from .communities import Communities, detect_communities
 from .density import block_density, density, mixing_matrix
 from .ei import ei_index
@@ -165,7 +165,7 @@ class Analysis:
 
     @cached_property
     def density(self) -> float:
-        """:func:`ecograph.measures.density`."""
+        """:func:`ecograph.density`."""
         return density(self.sparse)
 
     @cached_property
@@ -200,7 +200,7 @@ class Analysis:
 
     @cached_property
     def coverage(self) -> Coverage:
-        """:func:`ecograph.measures.group_coverage` of ``group``: actors with a known group, ties between two of them."""
+        """:func:`ecograph.group_coverage` of ``group``: actors with a known group, ties between two of them."""
         return group_coverage(self.sparse, self.group)
 
     @cached_property
@@ -220,8 +220,11 @@ class Analysis:
 
     @cached_property
     def betweenness(self) -> pd.Series:
-        """:func:`ecograph.betweenness` (the brokers table's column, computed once)."""
-        return betweenness(self.sparse, seed=self.seed)
+        """:func:`ecograph.betweenness` of every actor, in node order: the brokers table's column (computed once, with it)."""
+        values = self.brokers["betweenness"].reindex(self.sparse.nodes)
+        values.attrs.update(self.brokers.attrs)
+        values.index.name = None
+        return values
 
     @cached_property
     def brokers(self) -> pd.DataFrame:
@@ -230,7 +233,7 @@ class Analysis:
 
     @cached_property
     def bridges(self) -> pd.DataFrame:
-        """:func:`ecograph.measures.bridges`."""
+        """:func:`ecograph.bridges`."""
         return bridges(self.sparse)
 
     @cached_property
@@ -277,7 +280,7 @@ class Analysis:
 
     @cached_property
     def evolution(self) -> pd.DataFrame:
-        """:func:`ecograph.measures.evolution` over the last :data:`EVOLUTION_YEARS` years the founding years reach (empty with fewer than three of them)."""
+        """:func:`ecograph.evolution` over the last :data:`EVOLUTION_YEARS` years the founding years reach (empty with fewer than three of them)."""
         eco = self.network_eco
         years = sorted({int(y) for y in eco.actors["founded"].dropna()})
         if len(years) < 3:
@@ -301,7 +304,10 @@ class Analysis:
 
     @cached_property
     def robustness(self) -> pd.DataFrame:
-        """:func:`ecograph.measures.robustness` of density, E-I, modularity of the groups and the top brokers (10% of actors missing)."""
+        """:func:`ecograph.robustness` of density, E-I, modularity of the groups and the top brokers (10% of actors missing).
+
+        The top brokers are left out above :data:`RANKING_CHECK_LIMIT` actors.
+        """
         S, n = self.sparse, self.samples
         rows = [robustness(S, "density", samples=n, seed=self.seed).to_series()]
         if S.m:
@@ -318,11 +324,13 @@ class Analysis:
         """:func:`ecograph.null_model_tests` of cross-group density, E-I and modularity on degree-preserving rewirings."""
         if self.sparse.m < 2:
             return pd.DataFrame()
+        large = self.sparse.n > RANKING_CHECK_LIMIT  # each rewiring takes seconds there
         tests = null_model_tests(
             self.sparse,
             ["cross_group_density", "ei_index", "modularity"],
-            samples=max(5, self.samples // 2),
+            samples=3 if large else max(5, self.samples // 2),
             seed=self.seed,
             attr=self.group,
+            swaps_per_tie=3 if large else 10,
         )
         return pd.DataFrame([t.to_series() for t in tests]).reset_index(drop=True)

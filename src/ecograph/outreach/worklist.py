@@ -152,13 +152,15 @@ def _wide(F: Facts, pos: np.ndarray, sugg: pd.DataFrame, k: int) -> pd.DataFrame
     frame["reach_2"] = reach.astype(np.int64)
     best = sugg[sugg["rank"] == 1].set_index("actor")["newly_reachable"]
     frame["priority"] = best.reindex(frame.index).fillna(0).astype(np.int64)
+    ranked = {}
     for r in range(1, k + 1):
         part = sugg[sugg["rank"] == r].set_index("actor")
         for col in RANK_COLUMNS:
             name = f"introducer_{r}_name" if col == "introducer_name" else f"{col}_{r}"
-            frame[name] = part[col].reindex(frame.index).astype(object) if len(part) else pd.Series(np.nan, index=frame.index, dtype=object)
-    frame["commune"] = pd.Series(F.communes[pos], index=frame.index, dtype=object)
-    frame["component_size"] = F.component_sizes[F.component[pos]].astype(np.int64)
+            ranked[name] = part[col].reindex(frame.index).astype(object) if len(part) else pd.Series(np.nan, index=frame.index, dtype=object)
+    ranked["commune"] = pd.Series(F.communes[pos], index=frame.index, dtype=object)
+    ranked["component_size"] = pd.Series(F.component_sizes[F.component[pos]].astype(np.int64), index=frame.index)
+    frame = pd.concat([frame, pd.DataFrame(ranked, index=frame.index)], axis=1)  # the columns in one go, not one by one
     key = pd.DataFrame({"p": -frame["priority"].to_numpy(), "iso": frame["degree"].to_numpy() > 0, "r": frame["reach_2"].to_numpy()})
     key["id"] = [str(x) for x in frame.index]
     return frame.iloc[key.sort_values(["p", "iso", "r", "id"], kind="stable").index.to_numpy()]

@@ -32,7 +32,9 @@ def _community_graph(S: Any, codes: np.ndarray, names: np.ndarray, spheres: np.n
     by_community = np.lexsort((-deg, codes))
     bounds = np.searchsorted(codes[by_community], np.arange(k + 1))
     known = pd.Series(spheres).replace("", np.nan)
-    dominant = pd.DataFrame({"c": codes, "s": known}).dropna().groupby("c")["s"].agg(lambda x: x.value_counts().index[0])
+    counts = pd.DataFrame({"c": codes, "s": known}).dropna().groupby(["c", "s"]).size()
+    # the most frequent known sphere of each community (ties: the first in sphere order)
+    dominant = counts.sort_values(ascending=False, kind="stable").reset_index().drop_duplicates("c").set_index("c")["s"]
     for c in range(k):
         order = by_community[bounds[c] : bounds[c + 1]][:top]
         Q.add_node(
