@@ -157,7 +157,7 @@ def test_the_french_report_shows_no_code_and_no_english_label(dijon_report):
 
 def test_the_report_computes_each_measure_once(monkeypatch):
     calls = collections.Counter()
-    names = ["bridges", "cut_points", "betweenness", "brokers", "detect_communities", "block_density", "mixing_matrix", "evolution"]
+    names = ["bridges", "cut_points", "brokers", "detect_communities", "block_density", "mixing_matrix", "evolution"]
     names += ["headline_measures", "flow_table", "people_flows", "group_coverage", "isolated_actors", "null_model_tests", "unknown_actors"]
     for name in names:
         original = getattr(analysis_module, name)

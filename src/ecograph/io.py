@@ -1126,7 +1126,11 @@ def write_spreadsheet_csv(frame, path: str | os.PathLike) -> Path:
     ['name,n', "'=1+1,1", 'Café,2']
     """
     path = Path(path)
-    safe = frame.map(spreadsheet_safe) if len(frame.columns) else frame
+    safe = frame.copy()
+    for i in range(len(frame.columns)):  # only the text columns: numbers never start a formula
+        column = frame.iloc[:, i]
+        if column.dtype == object or pd.api.types.is_string_dtype(column):
+            safe.isetitem(i, column.map(spreadsheet_safe))
     safe.columns = [spreadsheet_safe(str(c)) for c in frame.columns]
     safe.to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
     return path

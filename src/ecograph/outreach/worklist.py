@@ -157,7 +157,9 @@ def _wide(F: Facts, pos: np.ndarray, sugg: pd.DataFrame, k: int) -> pd.DataFrame
         part = sugg[sugg["rank"] == r].set_index("actor")
         for col in RANK_COLUMNS:
             name = f"introducer_{r}_name" if col == "introducer_name" else f"{col}_{r}"
-            ranked[name] = part[col].reindex(frame.index).astype(object) if len(part) else pd.Series(np.nan, index=frame.index, dtype=object)
+            ranked[name] = (
+                part[col].reindex(frame.index).astype(object) if len(part) else pd.Series(np.nan, index=frame.index, dtype=object)
+            )
     ranked["commune"] = pd.Series(F.communes[pos], index=frame.index, dtype=object)
     ranked["component_size"] = pd.Series(F.component_sizes[F.component[pos]].astype(np.int64), index=frame.index)
     frame = pd.concat([frame, pd.DataFrame(ranked, index=frame.index)], axis=1)  # the columns in one go, not one by one

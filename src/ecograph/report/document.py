@@ -10,7 +10,8 @@ other files refused unless ``force``):
 ``gaps.xlsx``
     the collection workbook pre-filled with the dataset, the missing
     spheres, founding years, scopes and ties marked, for officers to fill in
-    (above :data:`WORKBOOK_ROWS` actors, with the actors sheet only);
+    (above :data:`WORKBOOK_ROWS` actors, only the actors with a gap: a
+    workbook to fill by hand, not a copy of a large dataset);
 ``tables/*.csv`` and ``tables.xlsx``
     every table behind the page with stable codes: complete in the CSV
     files (which neutralise formulas); in the workbook, a sheet holds at most
@@ -40,8 +41,8 @@ __all__ = ["GAPS_FILE", "Report"]
 #: The collection workbook with the gaps marked, written beside the page.
 GAPS_FILE = "gaps.xlsx"
 #: A sheet of ``tables.xlsx`` holds at most this many rows (the CSV files hold every row);
-#: above this many actors, ``gaps.xlsx`` is pre-filled with the actors only.
-WORKBOOK_ROWS = 20_000
+#: above this many actors, ``gaps.xlsx`` holds only the actors with a gap (and no ties, people or affiliations).
+WORKBOOK_ROWS = 10_000
 
 
 @dataclass
