@@ -167,12 +167,17 @@ def test_the_report_computes_each_measure_once(monkeypatch):
             return _original(*args, **kwargs)
 
         monkeypatch.setattr(analysis_module, name, functools.wraps(original)(counting))
+    betweenness = []
+    original_betweenness = eg.measures.brokerage.betweenness
+    monkeypatch.setattr(eg.measures.brokerage, "betweenness", lambda *a, **kw: betweenness.append(1) or original_betweenness(*a, **kw))
     links, graphs = [], []
     monkeypatch.setattr(eg.ecosystem, "people_links", lambda eco, _f=eg.ecosystem.people_links: links.append(1) or _f(eco))
     monkeypatch.setattr(eg.ecosystem, "actor_graph", lambda eco, _f=eg.ecosystem.actor_graph, **kw: graphs.append(1) or _f(eco, **kw))
     build_report(eg.datasets.dijon(), date="2026-01-01")
     assert {name: calls[name] for name in names} == dict.fromkeys(names, 1)
     assert len(links) == 1 and len(graphs) == 1
+    assert len(betweenness) == 1  # the network's own, for the brokers, the worklist and the view (resamplings are other graphs)
+
 
 
 def test_default_worklist_holds_the_territory_only(dijon_report):
