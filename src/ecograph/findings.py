@@ -47,7 +47,7 @@ from typing import Any
 
 import pandas as pd
 
-from .coverage import actor_gaps
+from .coverage import actor_gaps, without_inferred_spheres
 from .measures.analysis import Analysis
 from .measures.group_coverage import MIN_COVERAGE
 from .outreach import key_players, outreach_worklist
@@ -392,6 +392,36 @@ class Brief:
             return Finding("flows", {}, "", {}, "", {}, withheld="no_moves", unlock={"affiliations": {}}, group=self._group)
         values = {"n": len(flows), "moves": "; ".join(moves[:4]) + ("…" if len(moves) > 4 else "")}
         return self._finding("flows", values, "count", {"people": len(a.eco.people)}, "follow_people", {})
+
+    @cached_property
+    def without_inferred(self) -> Brief | None:
+        """The same brief with only the groups the source states (inferred spheres blanked), or None when none is inferred.
+
+        Its findings are compared with these ones by :attr:`inferred_changes`.
+        """
+        actors = self.analysis.eco.actors
+        if "sphere_status" not in actors.columns or not (actors["sphere_status"] == "inferred").any() or self._group != "sphere":
+            return None
+        return Brief(without_inferred_spheres(self.analysis.eco), group=self.analysis.group, seed=self.analysis.seed, k=self.k)
+
+    @cached_property
+    def inferred_changes(self) -> list[tuple[Finding, Finding]]:
+        """The group findings whose conclusion changes once the inferred spheres are set aside: (with, without) pairs.
+
+        A conclusion changes when one is stated and the other withheld, or
+        when both are stated with another verdict; two withheld findings
+        say the same (nothing can be said yet), whatever their reasons.
+        """
+        other = self.without_inferred
+        if other is None:
+            return []
+        mine = {f.code: f for f in self.candidates if f.code == "spheres"}
+        theirs = {f.code: f for f in other.candidates if f.code == "spheres"}
+
+        def differ(a: Finding, b: Finding) -> bool:
+            return a.stated != b.stated or (a.stated and a.variant != b.variant)
+
+        return [(mine[c], theirs[c]) for c in mine if c in theirs and differ(mine[c], theirs[c])]
 
     @property
     def dates_sufficient(self) -> bool:

@@ -464,6 +464,7 @@ REPORT: dict[str, tuple[str, str]] = {
     "section.connectors": ("Connectors", "Connecteurs"),
     "section.communities": ("Groups that know each other", "Groupes qui se connaissent"),
     "section.groups": ("Spheres", "Sphères"),
+    "section.groups_other": ("Groups ({name})", "Groupes ({name})"),
     "section.flows": ("People moving between structures", "Passages de personnes"),
     "section.evolution": ("Evolution by year", "Évolution par année"),
     "section.annex": ("Annexes", "Annexes"),
@@ -487,6 +488,14 @@ REPORT: dict[str, tuple[str, str]] = {
         "La {what} est connue pour {known} des {n} acteurs ({stated} {stated:w|indiquée|indiquées} par la source, {inferred} {inferred:w|déduite|déduites} de ses définitions).",
     ),
     "covers.group": ("The {what} is known for {known} of the {n} actors.", "La {what} est connue pour {known} des {n} acteurs."),
+    "covers.inferred_same": (
+        "The findings below are the same with or without the {inferred} spheres inferred from the source's definitions.",
+        "Les constats ci-dessous sont les mêmes avec ou sans les {inferred} sphères déduites des définitions de la source.",
+    ),
+    "covers.inferred_differs": (
+        "With only the spheres the source states (the inferred ones set aside): {text}",
+        "Avec les seules sphères indiquées par la source (les sphères déduites mises à part) : {text}",
+    ),
     "covers.founded": (
         "The founding year is known for {known} of the {n} actors.",
         "L'année de création est connue pour {known} des {n} acteurs.",

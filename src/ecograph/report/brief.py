@@ -45,8 +45,13 @@ def coverage_items(brief: Brief, lang: str) -> list[str]:
         items.append(word("report.covers.people", lang, people=f["people"], moves=f["moves"]))
     if f["rejected"]:
         items.append(word("report.covers.rejected", lang, rejected=f["rejected"]))
-    for warning in brief.analysis.eco.__dict__.get("warnings", []) or []:
-        items.append(str(warning))
+    if brief.without_inferred is not None:
+        changes = brief.inferred_changes
+        if not changes:
+            items.append(word("report.covers.inferred_same", lang, inferred=f["group_inferred"]))
+        for _with, without in changes:
+            text = without.text(lang)
+            items.append(word("report.covers.inferred_differs", lang, text=text.get("sentence") or text.get("withheld", "")))
     return items
 
 

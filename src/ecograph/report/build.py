@@ -121,9 +121,16 @@ def _figures(brief: Brief, lang: str, v: Any, seed: int) -> dict[str, Any]:
     return figures
 
 
-def _page(title: str, lang: str, meta: list[str], synthetic: bool, first: str, body: list[tuple[str, str, bool]]) -> str:
+def _heading(key: str, lang: str, group: Any) -> str:
+    """A section's title; the groups section is named after the grouping (spheres, or the attribute's name)."""
+    if key == "groups" and group != "sphere":
+        return word("report.section.groups_other", lang, name=group if isinstance(group, str) else word("findings.groups.", lang))
+    return word(f"report.section.{key}", lang)
+
+
+def _page(title: str, lang: str, meta: list[str], synthetic: bool, first: str, body: list[tuple[str, str, bool]], group: Any) -> str:
     nav = "".join(f"<li><a href='#{key}'>{esc(word(f'report.section.{key}', lang))}</a></li>" for key in ("covers", "findings", "cannot"))
-    nav += "".join(f"<li><a href='#{key}'>{esc(word(f'report.section.{key}', lang))}</a></li>" for key, _, _ in body)
+    nav += "".join(f"<li><a href='#{key}'>{esc(_heading(key, lang, group))}</a></li>" for key, _, _ in body)
     parts = []
     annex_open = False
     for key, html, annex in body:
@@ -131,7 +138,7 @@ def _page(title: str, lang: str, meta: list[str], synthetic: bool, first: str, b
             parts.append(f"<h2 class='annex' id='annex'>{esc(word('report.section.annex', lang))}</h2>")
             annex_open = True
         tag = "h3" if annex else "h2"
-        parts.append(f"<{tag} id='{key}'>{esc(word(f'report.section.{key}', lang))}</{tag}>{html}")
+        parts.append(f"<{tag} id='{key}'>{esc(_heading(key, lang, group))}</{tag}>{html}")
     synthetic_note = f"<p class='synthetic'>{esc(word('common.synthetic', lang))}</p>" if synthetic else ""
     csp = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data: blob:; font-src data:; frame-src about: data: blob:"
     return (
@@ -227,7 +234,7 @@ def build_report(
         v._repr_html_().replace("<iframe ", '<iframe class="view" ', 1),
     )
     first = first_page(brief, lang, gaps_file=GAPS_FILE)
-    page = _page(title, lang, _meta_lines(eco, lang, _date(date)), eco.synthetic, first, sections(context))
+    page = _page(title, lang, _meta_lines(eco, lang, _date(date)), eco.synthetic, first, sections(context), group)
     summary = str(eco.summary())
     validation = (
         "valid" if not eco.problems else f"{len(eco.problems)} problems; {len(eco.rejected)} rows rejected\n" + eco.validation_report()

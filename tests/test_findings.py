@@ -1,0 +1,72 @@
+"""Findings (the Brief): true of the data, withheld when the data cannot support them, in both languages."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+import ecograph as eg
+from ecograph.findings import FINDING_CODES, MAX_FINDINGS
+from ecograph.report import build_report
+
+
+def _with_spheres(eco: eg.Ecosystem, status: pd.Series) -> eg.Ecosystem:
+    actors = eco.actors.copy()
+    actors["sphere_status"] = status
+    actors.loc[status == "inferred", "sphere_basis"] = "“words of the source” (notes)"
+    actors.loc[status == "stated", "sphere_basis"] = "“words of the source” (notes)"
+    return eg.from_frames(actors.reset_index(), eco.ties, eco.people.reset_index(), eco.affiliations, name="spheres")
+
+
+def test_every_text_is_filled_in_both_languages():
+    for eco in (eg.datasets.dijon(), eg.datasets.tiny(), eg.datasets.synthetic(800, seed=2)):
+        brief = eg.Brief(eco)
+        assert len(brief.findings) <= MAX_FINDINGS
+        assert {f.code for f in brief.candidates} <= set(FINDING_CODES)
+        for f in brief.candidates:
+            for lang in ("en", "fr"):
+                for key, text in f.text(lang).items():
+                    assert text and "{" not in text and "}" not in text, (eco.name, f.code, lang, key, text)
+
+
+def test_withheld_spheres_say_how_many_ties_would_unlock_them():
+    brief = eg.Brief(eg.datasets.synthetic(800, seed=2))
+    cov = brief.analysis.coverage
+    spheres = next(f for f in brief.candidates if f.code == "spheres")
+    if cov.is_sufficient():
+        assert spheres.stated
+    else:
+        assert spheres.withheld == "low_coverage"
+        assert spheres.unlock["ties"]["needed"] == math.ceil(eg.MIN_COVERAGE * cov.ties) - cov.ties_known
+
+
+def test_findings_with_and_without_inferred_spheres_are_compared():
+    eco = eg.datasets.synthetic(600, seed=4)
+    eco.actors.loc[eco.actors["sphere"].astype(str) == "", "sphere"] = "support"  # every sphere known
+    # every sphere stated: nothing inferred, nothing to compare
+    stated = _with_spheres(eco, pd.Series("stated", index=eco.actors.index))
+    assert eg.Brief(stated).without_inferred is None
+    # all but five spheres only inferred: with them the spheres finding is stated, without them it cannot be
+    status = pd.Series("inferred", index=eco.actors.index)
+    status.iloc[:5] = "stated"
+    brief = eg.Brief(_with_spheres(eco, status))
+    with_inferred = next(f for f in brief.candidates if f.code == "spheres")
+    without = next(f for f in brief.without_inferred.candidates if f.code == "spheres")
+    assert with_inferred.stated and not without.stated
+    assert brief.inferred_changes == [(with_inferred, without)]
+    page = build_report(_with_spheres(eco, status), lang="en", date="2026-01-01").html
+    assert "With only the spheres the source states (the inferred ones set aside): Cannot be said yet" in page
+
+
+def test_fragmentation_and_ties_match_an_independent_count():
+    eco = eg.datasets.tiny()
+    brief = eg.Brief(eco)
+    G = eco.observed().graph()
+    import networkx as nx
+
+    found = {f.code: f for f in brief.findings}
+    assert found["ties"].values["m"] == G.number_of_edges()
+    assert found["ties"].values["isolates"] == nx.number_of_isolates(G)
+    assert found["fragmentation"].values["largest"] == len(max(nx.connected_components(G), key=len))
+    assert found["fragmentation"].values["others"] == nx.number_connected_components(G) - 1
