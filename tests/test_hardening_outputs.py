@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import shutil
 from pathlib import Path
 
@@ -158,19 +157,8 @@ def test_report_into_a_file_a_foreign_folder_or_below_a_file_is_one_line_exit_2(
     assert (foreign / "budget.xlsx").read_bytes() == b"precious"
 
 
-@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="needs a user that permissions apply to")
-def test_report_into_a_read_only_folder_is_one_line_exit_2(tmp_path, capsys):
-    locked = tmp_path / "locked"
-    locked.mkdir()
-    locked.chmod(0o555)
-    try:
-        assert main(["report", "dijon", "-o", str(locked / "out")]) == 2
-        assert "permission denied" in one_line_error(capsys)
-    finally:
-        locked.chmod(0o755)
-
-
 def test_a_folder_that_may_not_be_written_is_one_line_exit_2(tmp_path, capsys, monkeypatch):
+    """A read-only folder (tests run as root here, whom permissions do not stop: the answer is given by os.access)."""
     import ecograph.outputs
 
     monkeypatch.setattr(ecograph.outputs.os, "access", lambda path, mode: False)  # what a read-only folder answers
