@@ -13,7 +13,7 @@ import ecograph as eg
 from conftest import ROOT
 
 README = (ROOT / "data" / "dijon" / "README.md").read_text(encoding="utf-8")
-STUDY_FILE = Path("/work/shared/study/dijon-collaborative-economy-study-2018.txt")
+STUDY_FILE = Path(__file__).resolve().parents[2] / "shared" / "study" / "dijon-collaborative-economy-study-2018.txt"  # ../shared beside the clone
 
 # Every structure, initiative, institution, school, funder, programme, place and event the
 # study names, written as the study writes them (read from the study, independently of actors.csv).
