@@ -13,7 +13,9 @@ import ecograph as eg
 from conftest import ROOT
 
 README = (ROOT / "data" / "dijon" / "README.md").read_text(encoding="utf-8")
-STUDY_FILE = Path(__file__).resolve().parents[2] / "shared" / "study" / "dijon-collaborative-economy-study-2018.txt"  # ../shared beside the clone
+STUDY_FILE = (
+    Path(__file__).resolve().parents[2] / "shared" / "study" / "dijon-collaborative-economy-study-2018.txt"
+)  # ../shared beside the clone
 
 # Every structure, initiative, institution, school, funder, programme, place and event the
 # study names, written as the study writes them (read from the study, independently of actors.csv).
@@ -161,7 +163,9 @@ def normalised(text: str) -> str:
 
 @pytest.fixture(scope="module")
 def study() -> str:
-    assert STUDY_FILE.exists(), f"the study's text is needed to check the dataset's quotes: {STUDY_FILE} (CI has ../shared beside the clone)"
+    assert STUDY_FILE.exists(), (
+        f"the study's text is needed to check the dataset's quotes: {STUDY_FILE} (CI has ../shared beside the clone)"
+    )
     return normalised(STUDY_FILE.read_text(encoding="utf-8"))
 
 

@@ -113,6 +113,7 @@ def test_nodes_carry_every_actor_column(make_dataset):
         "sphere_status": "",
         "sphere_basis": "",
         "addresses": "",
+        "observer": "",
     }
     assert type(G.nodes["a"]["founded"]) is int
     assert "founded" not in G.nodes["b"]  # missing numbers are left out

@@ -75,7 +75,7 @@ def test_title_and_language_come_from_the_dataset(dijon_page):
 
 def _observed_counts(eco: eg.Ecosystem) -> dict:
     """Counts computed from the tables with networkx, independently of ecograph's measures."""
-    actors = eco.actors[eco.actors["kind"] != "recommendation"]
+    actors = eco.actors[(eco.actors["kind"] != "recommendation") & (eco.actors["observer"] != "yes")]
     ties = eco.ties[
         ~eco.ties["status"].isin(["proposed", "cited"]) & eco.ties["source"].isin(actors.index) & eco.ties["target"].isin(actors.index)
     ]
@@ -156,6 +156,7 @@ def test_the_french_report_shows_no_code_and_no_english_label(dijon_report):
 
 
 def test_the_report_computes_each_measure_once(monkeypatch):
+    dates_known = int(eg.Brief(eg.datasets.dijon()).dates_sufficient)
     calls = collections.Counter()
     names = ["bridges", "cut_points", "brokers", "detect_communities", "block_density", "mixing_matrix", "evolution"]
     names += ["headline_measures", "flow_table", "people_flows", "group_coverage", "isolated_actors", "null_model_tests", "unknown_actors"]
@@ -163,7 +164,9 @@ def test_the_report_computes_each_measure_once(monkeypatch):
         original = getattr(analysis_module, name)
 
         def counting(*args, _original=original, _name=name, **kwargs):
-            calls[_name] += 1
+            # the comparison without the inferred spheres groups the same network another way (a Series): not the same measure
+            if not any(isinstance(x, pd.Series) for x in (*args, *kwargs.values())):
+                calls[_name] += 1
             return _original(*args, **kwargs)
 
         monkeypatch.setattr(analysis_module, name, functools.wraps(original)(counting))
@@ -174,10 +177,11 @@ def test_the_report_computes_each_measure_once(monkeypatch):
     monkeypatch.setattr(eg.ecosystem, "people_links", lambda eco, _f=eg.ecosystem.people_links: links.append(1) or _f(eco))
     monkeypatch.setattr(eg.ecosystem, "actor_graph", lambda eco, _f=eg.ecosystem.actor_graph, **kw: graphs.append(1) or _f(eco, **kw))
     build_report(eg.datasets.dijon(), date="2026-01-01")
-    assert {name: calls[name] for name in names} == dict.fromkeys(names, 1)
+    expected = dict.fromkeys(names, 1)
+    expected["evolution"] = dates_known  # not computed when too few years are known
+    assert {name: calls[name] for name in names} == expected
     assert len(links) == 1 and len(graphs) == 1
     assert len(betweenness) == 1  # the network's own, for the brokers, the worklist and the view (resamplings are other graphs)
-
 
 
 def test_default_worklist_holds_the_territory_only(dijon_report):

@@ -108,10 +108,11 @@ class Ecosystem:
         """The ecosystem as observed: without recommendation rows and without proposed or cited ties.
 
         A study's recommendations (actors of kind ``recommendation``) are not
-        actors, and a tie whose ``status`` is ``proposed`` (someone proposes
-        it) or ``cited`` (one actor is cited as an example for the other) is
-        not a working tie: the analysis of who works with whom leaves them
-        out. Ties with no status count as stated. The tables are otherwise
+        actors, who made the data (``observer`` is ``yes``: a study's team,
+        the events it ran) took no part in the ecosystem, and a tie whose
+        ``status`` is ``proposed`` (someone proposes it) or ``cited`` (one
+        actor is cited as an example for the other) is not a working tie:
+        the analysis of who works with whom leaves them out. Ties with no status count as stated. The tables are otherwise
         unchanged (same people, affiliations, vocabulary and metadata).
 
         Examples
@@ -120,15 +121,21 @@ class Ecosystem:
         >>> eco = eg.datasets.dijon()
         >>> obs = eco.observed()
         >>> len(eco.actors) - len(obs.actors), sorted(set(eco.ties["status"]) - set(obs.ties["status"]))
-        (5, ['cited', 'proposed'])
+        (8, ['cited', 'proposed'])
         """
         actors = self.actors[self.actors["kind"] != "recommendation"]
+        if "observer" in actors.columns:  # who made the data (a study's team and its own events) is not part of the ecosystem
+            actors = actors[actors["observer"] != "yes"]
         ties = self.ties[self.ties["source"].isin(actors.index) & self.ties["target"].isin(actors.index)]
         if "status" in ties.columns:
             ties = ties[~ties["status"].isin(["proposed", "cited"])]
         affiliations = self.affiliations[self.affiliations["actor"].isin(actors.index)] if len(self.affiliations) else self.affiliations
         out = replace(self, actors=actors, ties=ties.reset_index(drop=True), affiliations=affiliations)
-        out._links_memo = self._links_memo  # shared: reused only while the affiliations fingerprint the same
+        out._links_memo = self._links_memo  # shared: each entry is keyed by the affiliations' fingerprint
+        if len(self.affiliations):  # a person's link between two actors depends on those two affiliations only: filter, do not derive again
+            links = self.people_links()
+            kept = links[links["source"].isin(actors.index) & links["target"].isin(actors.index)].reset_index(drop=True)
+            self._links_memo.setdefault(out._affiliations_fingerprint(), kept)
         return out
 
     def graph(
@@ -235,12 +242,17 @@ class Ecosystem:
         >>> eg.datasets.tiny().people_links()["kind"].tolist()
         ['moved', 'shared']
         """
-        columns = [c for c in ("person", "actor", "role", "start", "end") if c in self.affiliations.columns]
-        fingerprint = (len(self.affiliations), int(pd.util.hash_pandas_object(self.affiliations[columns], index=False).sum()))
-        if self._links_memo.get("fingerprint") != fingerprint:
-            self._links_memo.update(fingerprint=fingerprint, links=people_links(self))
-        links = self._links_memo["links"].copy()
+        fingerprint = self._affiliations_fingerprint()
+        if fingerprint not in self._links_memo:  # one entry per version of the affiliations (an ecosystem and its observed part)
+            if len(self._links_memo) >= 4:
+                self._links_memo.pop(next(iter(self._links_memo)))
+            self._links_memo[fingerprint] = people_links(self)
+        links = self._links_memo[fingerprint].copy()
         return links if as_of is None else links_as_of(links, self.actors, as_of)
+
+    def _affiliations_fingerprint(self) -> tuple[int, int]:
+        columns = [c for c in ("person", "actor", "role", "start", "end") if c in self.affiliations.columns]
+        return len(self.affiliations), int(pd.util.hash_pandas_object(self.affiliations[columns], index=False).sum())
 
     def summary(self) -> Summary:
         """Counts by kind, sphere and scope, ties by type, components and density.

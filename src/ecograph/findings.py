@@ -33,7 +33,7 @@ Examples
 >>> "spheres" in [f.code for f in brief.withheld]
 True
 >>> print(brief.findings[0].text("en")["sentence"])
-31 ties are known between the 103 actors: 0.6% of the ties possible; 63 actors have no known tie.
+26 ties are known between the 100 actors: 0.5% of the ties possible; 65 actors have no known tie.
 """
 
 from __future__ import annotations
@@ -47,7 +47,7 @@ from typing import Any
 
 import pandas as pd
 
-from .coverage import actor_gaps, without_inferred_spheres
+from .coverage import actor_gaps
 from .measures.analysis import Analysis
 from .measures.group_coverage import MIN_COVERAGE
 from .outreach import key_players, outreach_worklist
@@ -56,13 +56,15 @@ from .words import CATALOGUE, check_language, word
 __all__ = ["FINDING_CODES", "MAX_FINDINGS", "Brief", "Conclusion", "Finding"]
 
 #: The findings, in the order a committee reads them (and the codes a recommendation row's ``addresses`` column uses).
-FINDING_CODES = ("ties", "fragmentation", "connectors", "spheres", "communities", "fragility", "flows", "evolution")
+FINDING_CODES = ("ties", "fragmentation", "connectors", "spheres", "flows", "communities", "fragility", "evolution")
 #: A founding year counts as recent when it is at most this many years before the latest one known.
 RECENT_YEARS = 3
 #: At most this many findings on the first page.
 MAX_FINDINGS = 5
 #: Kinds that are places to meet or schemes, not organisations: never named as connectors.
 NOT_CONNECTORS = ("programme", "event", "recommendation")
+#: Kinds to which no sphere applies (the spheres sort the collaborative economy's own structures): never asked for one.
+NO_SPHERE_KINDS = ("institution", "funder", "school", "event", "programme", "recommendation")
 
 
 @dataclass(frozen=True)
@@ -212,6 +214,7 @@ class Brief:
         return {
             "actors": int(a.sparse.n),
             "recommendations": int((eco.actors["kind"] == "recommendation").sum()),
+            "observers": int((eco.actors["observer"] == "yes").sum()) if "observer" in eco.actors.columns else 0,
             "tie_rows": len(net.ties),
             "pairs": int(a.sparse.m),
             "proposed": int((status == "proposed").sum()),
@@ -309,7 +312,7 @@ class Brief:
         values = {"m": m, "n": n, "density": a.density, "isolates": facts["isolates"]}
         band = a.robustness.set_index("measure").loc["density"]
         confidence = {"low": float(band["ci_low"]), "high": float(band["ci_high"]), "share": 0.1}
-        return self._finding("ties", values, "resampled", confidence, "map_ties", {"isolates": facts["isolates"]})
+        return self._finding("ties", values, "lower_bound", confidence, "map_ties", {"isolates": facts["isolates"]})
 
     def _fragmentation(self) -> Finding | None:
         a = self.analysis
@@ -336,18 +339,26 @@ class Brief:
         rob = a.robustness.set_index("measure")
         kept = float(rob.loc["top_brokers", "mean"]) if "top_brokers" in rob.index else math.nan
         values = {"names": self._names(top.index), "ids": list(top.index)}
-        confidence = "unchecked_ranking" if math.isnan(kept) else "stable_ranking" if kept >= 0.7 else "fragile_ranking"
-        return self._finding("connectors", values, confidence, {"kept": kept, "k": 10}, "rely_on_connectors", {})
+        on_paths = int((a.brokers["betweenness"] > 0).sum())
+        if on_paths < 10:  # a "top 10" of fewer than ten actors on any path says nothing about stability
+            confidence = "few_paths"
+        else:
+            confidence = "unchecked_ranking" if math.isnan(kept) else "stable_ranking" if kept >= 0.7 else "fragile_ranking"
+        return self._finding("connectors", values, confidence, {"kept": kept, "k": 10, "on_paths": on_paths}, "rely_on_connectors", {})
 
-    def _spheres(self) -> Finding:
-        a = self.analysis
+    def _spheres(self, a: Analysis | None = None) -> Finding:
+        a = a if a is not None else self.analysis
         cov = a.coverage
         ei = a.ei_index
         values = {"known": cov.actors_known, "actors": cov.actors, "ties_known": cov.ties_known, "ties": cov.ties, "share": cov.share}
         if not ei.computable or not cov.is_sufficient():
             reason = ei.reason if not ei.computable else "low_coverage"
-            ask = a.unknown_actors.head(5).index
-            unlock = {"ties": {"needed": cov.needed()}, "ask": {"names": self._names(ask)}}
+            unknown = a.unknown_actors
+            if self._group == "sphere":  # a sphere applies to structures and initiatives, not institutions, funders, events...
+                kinds = self.analysis.eco.actors["kind"].reindex(unknown.index)
+                unknown = unknown[~kinds.isin(NO_SPHERE_KINDS).to_numpy()]
+            ask = unknown.head(5).index
+            unlock = {"ties": {"needed": cov.needed()}, **({"ask": {"names": self._names(ask)}} if len(ask) else {})}
             values["threshold"] = MIN_COVERAGE
             return Finding("spheres", values, "", {}, "", {}, withheld=reason, unlock=unlock, group=self._group)
         test = a.ei_test
@@ -375,11 +386,12 @@ class Brief:
 
     def _fragility(self) -> Finding | None:
         a = self.analysis
-        cuts = a.cut_points
+        kinds = a.eco.actors["kind"].reindex(a.cut_points.index)
+        cuts = a.cut_points[~kinds.isin(NOT_CONNECTORS).to_numpy()]  # an organisation to build ties around, not an event
         if not len(cuts):
             return None
         actor = cuts.index[0]
-        values = {"name": self._names([actor])[0], "id": actor, "cut_off": int(cuts.iloc[0]), "cut_points": len(cuts)}
+        values = {"name": self._names([actor])[0], "id": actor, "cut_off": int(cuts.iloc[0]), "cut_points": len(a.cut_points)}
         return self._finding("fragility", values, "known_paths", {}, "backup_ties", {"name": values["name"]})
 
     def _flows(self) -> Finding:
@@ -394,15 +406,18 @@ class Brief:
         return self._finding("flows", values, "count", {"people": len(a.eco.people)}, "follow_people", {})
 
     @cached_property
-    def without_inferred(self) -> Brief | None:
-        """The same brief with only the groups the source states (inferred spheres blanked), or None when none is inferred.
+    def without_inferred(self) -> Finding | None:
+        """The spheres finding with only the spheres the source states (the inferred ones set aside), or None when none is inferred.
 
-        Its findings are compared with these ones by :attr:`inferred_changes`.
+        It is computed on the same network (no second graph), grouped by the
+        stated spheres only; :attr:`inferred_changes` compares it with this one.
         """
         actors = self.analysis.eco.actors
         if "sphere_status" not in actors.columns or not (actors["sphere_status"] == "inferred").any() or self._group != "sphere":
             return None
-        return Brief(without_inferred_spheres(self.analysis.eco), group=self.analysis.group, seed=self.analysis.seed, k=self.k)
+        stated = actors["sphere"].where(actors["sphere_status"] != "inferred", "").reindex(self.analysis.sparse.nodes)
+        other = Analysis(self.analysis.sparse, group=stated, seed=self.analysis.seed, permutations=self.analysis.permutations)
+        return self._spheres(other)
 
     @cached_property
     def inferred_changes(self) -> list[tuple[Finding, Finding]]:
@@ -412,16 +427,12 @@ class Brief:
         when both are stated with another verdict; two withheld findings
         say the same (nothing can be said yet), whatever their reasons.
         """
-        other = self.without_inferred
-        if other is None:
+        without = self.without_inferred
+        if without is None:
             return []
-        mine = {f.code: f for f in self.candidates if f.code == "spheres"}
-        theirs = {f.code: f for f in other.candidates if f.code == "spheres"}
-
-        def differ(a: Finding, b: Finding) -> bool:
-            return a.stated != b.stated or (a.stated and a.variant != b.variant)
-
-        return [(mine[c], theirs[c]) for c in mine if c in theirs and differ(mine[c], theirs[c])]
+        mine = next(f for f in self.candidates if f.code == "spheres")
+        differ = mine.stated != without.stated or (mine.stated and mine.variant != without.variant)
+        return [(mine, without)] if differ else []
 
     @property
     def dates_sufficient(self) -> bool:
@@ -489,7 +500,7 @@ class Brief:
         >>> print(c)
         Do the spheres talk to each other?
           Cannot be said yet: only 78% of the ties join two actors of known sphere, below the 80% a finding needs.
-          → Knowing the sphere at both ends of 1 more tie would unlock it. Ask first: City council.
+          → Knowing the sphere at both ends of 1 more tie would unlock it.
         <BLANKLINE>
         Do people move between structures?
           1 move of people between structures is recorded: Incubator → Accelerator lab.

@@ -149,6 +149,14 @@ TABLES: dict[str, Table] = {
                 example="“initiative sur la consommation collaborative” (Study 2018, bibliography)",
             ),
             Column(
+                "observer",
+                "vocab",
+                "`yes` for who made the data rather than took part in the ecosystem (a study's team, the events it ran for the "
+                "study): their ties are the study's own work, kept in the files but left out of the analysis; empty otherwise.",
+                vocab="yes_no",
+                example="",
+            ),
+            Column(
                 "addresses",
                 "text",
                 "For a `recommendation` row: the findings it answers, as codes separated by `;` (ties, fragmentation, connectors, "

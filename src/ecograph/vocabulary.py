@@ -37,6 +37,7 @@ __all__ = [
     "SPHERE_LABELS",
     "SPHERE_STATUSES",
     "TIE_STATUSES",
+    "YES_NO",
     "TIE_TYPES",
     "Term",
     "Vocabulary",
@@ -111,6 +112,9 @@ SPHERE_STATUSES: dict[str, Term] = _terms(
     ]
 )
 
+#: A yes/no field (an empty cell is "no").
+YES_NO: dict[str, Term] = _terms([("yes", "Yes."), ("no", "No.")])
+
 #: How a tie is known (the ``status`` column of ties); an empty status counts as stated.
 TIE_STATUSES: dict[str, Term] = _terms(
     [
@@ -165,6 +169,7 @@ _DEFAULTS: dict[str, dict[str, Term]] = {
     "sphere": SPHERES,
     "sphere_status": SPHERE_STATUSES,
     "tie_status": TIE_STATUSES,
+    "yes_no": YES_NO,
     "scope": SCOPES,
     "role": ROLES,
     "type": TIE_TYPES,

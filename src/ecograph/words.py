@@ -33,7 +33,7 @@ from typing import Any
 
 import pandas as pd
 
-__all__ = ["CATALOGUE", "LANGUAGES", "check_language", "is_missing", "label", "names", "number", "section", "word"]
+__all__ = ["CATALOGUE", "LANGUAGES", "check_language", "date", "is_missing", "label", "names", "number", "section", "word"]
 
 #: Languages ecograph writes.
 LANGUAGES = ("en", "fr")
@@ -78,10 +78,10 @@ VOCABULARY: dict[str, tuple[str, str]] = {
     "kind.programme": ("programme", "programme"),
     "kind.recommendation": ("recommendation", "préconisation"),
     "kind.": ("kind unknown", "type inconnu"),
-    "scope.local": ("local", "local"),
-    "scope.regional": ("regional", "régional"),
-    "scope.national": ("national", "national"),
-    "scope.international": ("international", "international"),
+    "scope.local": ("local", "locale"),
+    "scope.regional": ("regional", "régionale"),
+    "scope.national": ("national", "nationale"),
+    "scope.international": ("international", "internationale"),
     "scope.elsewhere": ("elsewhere", "ailleurs"),
     "scope.": ("scope unknown", "portée inconnue"),
     "type.partnership": ("partnership", "partenariat"),
@@ -96,6 +96,9 @@ VOCABULARY: dict[str, tuple[str, str]] = {
     "type.inspiration": ("inspiration", "inspiration"),
     "type.people": ("people in common", "personnes en commun"),
     "type.": ("type unknown", "type inconnu"),
+    "yes_no.yes": ("yes", "oui"),
+    "yes_no.no": ("no", "non"),
+    "yes_no.": ("not said", "non précisé"),
     "tie_status.stated": ("stated", "attesté"),
     "tie_status.proposed": ("proposed", "proposé"),
     "tie_status.cited": ("cited", "cité en exemple"),
@@ -258,12 +261,20 @@ FINDINGS: dict[str, tuple[str, str]] = {
         "Les acteurs reliés forment {n_groups} groupes (modularité {q:.2f}), mais pas plus distincts que ne le donneraient des liens placés au hasard.",
     ),
     "sentence.fragility": (
-        "Without {name}, {cut_off:p|actor|actors} would be cut off from the rest of the network ({cut_points:p|actor plays|actors play} such a role).",
-        "Sans {name}, {cut_off:p|acteur serait coupé|acteurs seraient coupés} du reste du réseau ({cut_points:p|acteur joue|acteurs jouent} un tel rôle).",
+        "If “{name}” left, {cut_off:p|actor|actors} would be cut off from the rest of the network ({cut_points:p|actor plays|actors play} such a role).",
+        "Si « {name} » se retirait, {cut_off:p|acteur serait coupé|acteurs seraient coupés} du reste du réseau ({cut_points:p|acteur joue|acteurs jouent} un tel rôle).",
     ),
     "sentence.flows": (
         "{n:p|move|moves} of people between structures {n:w|is|are} recorded: {moves}.",
         "{n:p|passage|passages} de personnes d'une structure à une autre {n:w|est enregistré|sont enregistrés} : {moves}.",
+    ),
+    "confidence.lower_bound": (
+        "A minimum: only the ties recorded are counted, and more will be found as the map is completed; with {share:.0%} of the actors missing at random the density would stay between {low:.2%} and {high:.2%}.",
+        "Un minimum : seuls les liens relevés sont comptés, d'autres apparaîtront à mesure que la carte se complète ; si {share:.0%} des acteurs manquaient au hasard, la densité resterait entre {low:.2%} et {high:.2%}.",
+    ),
+    "confidence.few_paths": (
+        "Only {on_paths:p|actor lies|actors lie} on any shortest path between others: a ranking to check with the actors as ties are recorded.",
+        "Seuls {on_paths:p|acteur se trouve|acteurs se trouvent} sur un plus court chemin entre d'autres : un classement à vérifier avec les acteurs à mesure que les liens sont relevés.",
     ),
     "confidence.resampled": (
         "If {share:.0%} of the actors were missing at random, the density would stay between {low:.2%} and {high:.2%}.",
@@ -338,12 +349,12 @@ FINDINGS: dict[str, tuple[str, str]] = {
         "Revérifier le mélange entre {groups} à la prochaine cartographie.",
     ),
     "action.cross_groups": (
-        "Bring these groups together (meetings, a shared place): acquaintance stops at their edges.",
-        "Faire se rencontrer ces groupes (réunions, lieu commun) : l'interconnaissance s'arrête à leurs frontières.",
+        "Bring these groups together (meetings, a shared place): on the ties recorded, acquaintance stops at their edges.",
+        "Faire se rencontrer ces groupes (réunions, lieu commun) : d'après les liens relevés, l'interconnaissance s'arrête à leurs frontières.",
     ),
     "action.backup_ties": (
-        "Build other ties around {name}, so that its part of the network does not hang on one actor.",
-        "Tisser d'autres liens autour de {name}, pour que cette partie du réseau ne dépende pas d'un seul acteur.",
+        "Build other ties around “{name}”, so that its part of the network does not hang on one actor.",
+        "Tisser d'autres liens autour de « {name} », pour que cette partie du réseau ne dépende pas d'un seul acteur.",
     ),
     "action.follow_people": (
         "Record people's moves at each update: they carry know-how between structures.",
@@ -456,6 +467,10 @@ REPORT: dict[str, tuple[str, str]] = {
         "{shown} lignes affichées sur {total} ; le tableau complet est dans tables/{file}.csv et tables.xlsx.",
     ),
     "total": ("total", "total"),
+    "summary_note": (
+        "The whole dataset as loaded (recommendations, proposed and cited ties included); the report's figures are those of the observed network.",
+        "Le jeu de données entier tel que chargé (préconisations, liens proposés et cités compris) ; les chiffres du rapport sont ceux du réseau observé.",
+    ),
     "section.covers": ("What the data cover", "Ce que couvrent les données"),
     "section.findings": ("Findings", "Constats"),
     "section.cannot": ("What the data cannot tell yet", "Ce que les données ne disent pas encore"),
@@ -472,8 +487,8 @@ REPORT: dict[str, tuple[str, str]] = {
     "section.coverage": ("Coverage and provenance of the data", "Couverture et provenance des données"),
     "section.methods": ("Method notes", "Notes de méthode"),
     "covers.actors": (
-        "{n} actors of the ecosystem (the source's {recommendations:p|recommendation is|recommendations are} set aside: {recommendations:w|it is|they are} proposals, not actors).",
-        "{n} acteurs de l'écosystème ({recommendations:p|préconisation de la source est mise|préconisations de la source sont mises} à part : ce sont des propositions, pas des acteurs).",
+        "{n} actors of the ecosystem (set aside: the source's {recommendations:p|recommendation|recommendations}, proposals rather than actors, and {observers:p|row|rows} for who made the data).",
+        "{n} acteurs de l'écosystème (mis à part : {recommendations:p|préconisation|préconisations} de la source, des propositions plutôt que des acteurs, et {observers:p|ligne|lignes} pour qui a produit les données).",
     ),
     "covers.ties": (
         "{rows:p|tie is|ties are} stated in the tables; with the people in common, {pairs:p|pair of actors is|pairs of actors are} linked; {tied} of the {n} actors have at least one known tie.",
@@ -496,6 +511,16 @@ REPORT: dict[str, tuple[str, str]] = {
         "With only the spheres the source states (the inferred ones set aside): {text}",
         "Avec les seules sphères indiquées par la source (les sphères déduites mises à part) : {text}",
     ),
+    "covers.counted": (
+        "The source counted {counted} local structures; the data name {named} of them{zero}.",
+        "La source compte {counted} structures locales ; les données en nomment {named}{zero}.",
+    ),
+    "covers.counted_zero": (" (none in {spheres})", " (aucune en {spheres})"),
+    "covers.counted_or": (" or in ", " ni en "),
+    "covers.dated": (
+        "The data date from {date}: check that each actor still exists, and under which name, before acting on them.",
+        "Les données datent du {date} : vérifier que chaque acteur existe encore, et sous quel nom, avant d'agir.",
+    ),
     "covers.founded": (
         "The founding year is known for {known} of the {n} actors.",
         "L'année de création est connue pour {known} des {n} acteurs.",
@@ -509,8 +534,8 @@ REPORT: dict[str, tuple[str, str]] = {
         "{rejected:p|ligne a été rejetée|lignes ont été rejetées} à la validation et ne {rejected:w|est|sont} pas {rejected:w|utilisée|utilisées} (voir validation.txt).",
     ),
     "cannot.gaps": (
-        "Still unknown: the sphere of {sphere:p|actor|actors}, the founding year of {founded}, any tie of {tie}.",
-        "Encore inconnus : la sphère de {sphere:p|acteur|acteurs}, l'année de création de {founded}, tout lien de {tie}.",
+        "Still unknown: the sphere of {sphere:p|actor|actors} (where one applies), the founding year of {founded}, and any tie of {tie}.",
+        "Encore inconnus : la sphère de {sphere:p|acteur|acteurs} (quand une sphère s'applique), l'année de création de {founded}, et le moindre lien de {tie}.",
     ),
     "cannot.workbook": (
         "The workbook {file}, next to this report, lists them with the gaps marked, ready to be filled in.",
@@ -907,6 +932,36 @@ def names(items: list[str], lang: str = "en") -> str:
     if len(items) <= 1:
         return "".join(items)
     return ", ".join(items[:-1]) + (" et " if check_language(lang) == "fr" else " and ") + items[-1]
+
+
+_MONTHS = {
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"),
+    "fr": ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"),
+}
+
+
+def date(text: str, lang: str = "en") -> str:
+    """A date written ``2018``, ``2018-02`` or ``2018-02-02`` as the reader writes it; other text as it is.
+
+    >>> date("2018-02-02", "fr"), date("2026-12-01", "fr"), date("2018-02", "en"), date("2018", "fr")
+    ('2 février 2018', '1er décembre 2026', 'February 2018', '2018')
+    """
+    check_language(lang)
+    parts = str(text).split("-")
+    if not all(p.isdigit() for p in parts) or len(parts) not in (1, 2, 3) or len(parts[0]) != 4:
+        return str(text)
+    if len(parts) == 1:
+        return parts[0]
+    month = int(parts[1])
+    if not 1 <= month <= 12:
+        return str(text)
+    name = _MONTHS[lang][month - 1]
+    if len(parts) == 2:
+        return f"{name} {parts[0]}"
+    day = int(parts[2])
+    if lang == "fr":
+        return f"{'1er' if day == 1 else day} {name} {parts[0]}"
+    return f"{day} {name} {parts[0]}"
 
 
 def word(key: str, lang: str = "en", /, **values: Any) -> str:

@@ -212,6 +212,7 @@ def synthetic(
             "sphere_status": _const("", n),
             "sphere_basis": _const("", n),
             "addresses": _const("", n),
+            "observer": _const("", n),
             "community": community.astype(str).astype(object),
         },
         index=pd.Index(ids, name="id"),

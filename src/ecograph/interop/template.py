@@ -310,12 +310,14 @@ def _metadata_sheet(wb, metadata: Metadata, lang: str) -> None:
 
 
 def _mark_gaps(ws, gaps: pd.DataFrame) -> None:
-    """Highlight, on the actors sheet, the cells of :func:`ecograph.coverage.actor_gaps`."""
+    """Highlight, on the actors sheet, the cells of :func:`ecograph.coverage.actor_gaps` (matched to the sheet's rows by id)."""
     header = [c.value for c in ws[1]]
     columns = {"missing_sphere": "sphere", "missing_founded": "founded", "missing_scope": "scope", "missing_tie": "id"}
     fill = _gap_fill()
+    ids = [ws.cell(row=r, column=header.index("id") + 1).value for r in range(2, ws.max_row + 1)]
+    aligned = gaps.reindex(ids)  # an actor the gaps do not cover (e.g. outside the analysed network) is marked nowhere
     for flag, column in columns.items():
         c = header.index(column) + 1
-        for r, missing in enumerate(gaps[flag].to_numpy(), start=2):
+        for r, missing in enumerate(aligned[flag].fillna(False).to_numpy(dtype=bool), start=2):
             if missing:
                 ws.cell(row=r, column=c).fill = fill

@@ -173,7 +173,7 @@ def worklist_table(worklist: pd.DataFrame, *, lang: str = "en") -> pd.DataFrame:
     >>> list(t.columns[:6])
     ['identifiant', 'nom', 'sphère', 'type', 'portée', 'pourquoi sur la liste']
     >>> t.loc[0, "pourquoi sur la liste"], t.loc[0, "portée"]
-    ('aucun lien connu', 'local')
+    ('aucun lien connu', 'locale')
     """
     group = worklist.attrs.get("group", "sphere")
     names = worklist.attrs.get("names", {})

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..datasets import dijon_coverage
 from ..findings import Brief
-from ..words import label, word
+from ..words import date, label, word
 from .html import esc
 
 __all__ = ["coverage_items", "first_page"]
@@ -20,7 +21,14 @@ def coverage_items(brief: Brief, lang: str) -> list[str]:
     f = brief.facts
     n = f["actors"]
     group = brief.analysis.group if isinstance(brief.analysis.group, str) else ""
-    items = [word("report.covers.actors", lang, n=n, recommendations=f["recommendations"])]
+    items = []
+    meta_date = getattr(getattr(brief.analysis.eco, "metadata", None), "date", "")
+    if meta_date:
+        items.append(word("report.covers.dated", lang, date=date(meta_date, lang)))
+    counted = _counted(brief, lang)
+    if counted:
+        items.append(counted)
+    items.append(word("report.covers.actors", lang, n=n, recommendations=f["recommendations"], observers=f["observers"]))
     items.append(word("report.covers.ties", lang, rows=f["tie_rows"], pairs=f["pairs"], tied=f["tied"], n=n))
     if f["proposed"] or f["cited"]:
         items.append(word("report.covers.proposals", lang, proposed=f["proposed"], cited=f["cited"]))
@@ -53,6 +61,19 @@ def coverage_items(brief: Brief, lang: str) -> list[str]:
             text = without.text(lang)
             items.append(word("report.covers.inferred_differs", lang, text=text.get("sentence") or text.get("withheld", "")))
     return items
+
+
+def _counted(brief: Brief, lang: str) -> str:
+    """How many of the structures the source counted the data name (the Dijon study's counts), or ""."""
+    eco = brief.analysis.eco
+    if eco.name != "dijon":
+        return ""
+    table = dijon_coverage(eco)
+    total = table.loc["total"]
+    spheres = [s for s in table.index if s not in ("total",) and not str(s).startswith("(") and table.loc[s, "dataset"] == 0]
+    joined = word("report.covers.counted_or", lang).join(label("sphere", s, lang).lower() for s in spheres)
+    zero = word("report.covers.counted_zero", lang, spheres=joined) if spheres else ""
+    return word("report.covers.counted", lang, counted=int(total["study"]), named=int(total["dataset"]), zero=zero)
 
 
 def _finding_html(finding: Any, lang: str) -> str:

@@ -25,6 +25,7 @@ from ..views import view
 from ..views.communities import community_graph
 from ..views.figures import figure_block_density, figure_brokers, figure_creations, figure_flows, figure_network
 from ..words import check_language, word
+from ..words import date as date_words
 from .brief import first_page
 from .document import GAPS_FILE, Report
 from .html import PAGE_CSS, esc, figure_uri
@@ -82,7 +83,7 @@ def _meta_lines(eco: Ecosystem, lang: str, date: str) -> list[str]:
         lines.append(where)
     if getattr(meta, "source", ""):
         lines.append(word("report.source", lang, source=meta.source))
-    lines.append(word("report.generated", lang, date=date, version=__version__))
+    lines.append(word("report.generated", lang, date=date_words(date, lang), version=__version__))
     return lines
 
 
@@ -235,7 +236,7 @@ def build_report(
     )
     first = first_page(brief, lang, gaps_file=GAPS_FILE)
     page = _page(title, lang, _meta_lines(eco, lang, _date(date)), eco.synthetic, first, sections(context), group)
-    summary = str(eco.summary())
+    summary = word("report.summary_note", lang) + "\n\n" + str(eco.summary())
     validation = (
         "valid" if not eco.problems else f"{len(eco.problems)} problems; {len(eco.rejected)} rows rejected\n" + eco.validation_report()
     )

@@ -21,7 +21,7 @@ from ..datasets import dijon_coverage
 from ..findings import NOT_CONNECTORS, Brief
 from ..outreach import worklist_table
 from ..validation import data_warnings
-from ..words import is_missing, label, word
+from ..words import is_missing, label, number, word
 
 __all__ = ["ReportTables"]
 
@@ -230,8 +230,8 @@ class ReportTables:
             {
                 "step": kp["step"].to_numpy(),
                 "name": kp["name"].to_numpy(),
-                "pairs_disconnected": kp["pairs_disconnected"].round(3).to_numpy(),
-                "largest_component_share": kp["largest_component_share"].round(3).to_numpy(),
+                "pairs_disconnected": [number(float(x), self.lang, ".0%") for x in kp["pairs_disconnected"]],
+                "largest_component_share": [number(float(x), self.lang, ".0%") for x in kp["largest_component_share"]],
             }
         )
 
