@@ -509,7 +509,7 @@ class Brief:
         >>> eg.Brief(eg.datasets.tiny()).conclusion(["sphere"])
         Traceback (most recent call last):
         ...
-        ValueError: codes must be among ties, fragmentation, connectors, spheres, communities, fragility, flows, evolution (got 'sphere')
+        ValueError: codes must be among ties, fragmentation, connectors, spheres, flows, communities, fragility, evolution (got 'sphere')
         """
         frame = self.to_frame(lang).reindex(columns=_CONCLUSION_COLUMNS)
         if codes is None:
