@@ -41,6 +41,14 @@ def _introducers(row, k=3):
 # ---- who is on the list ------------------------------------------------------------------------
 
 
+def _left_out(analysis) -> set:
+    """Isolated, pendant, or outside a largest component that holds most actors (in a network in pieces, only the first two)."""
+    iso = analysis.isolated
+    if analysis.headline["largest_component_share"] < 0.5:
+        iso = iso[iso["isolate"] | iso["pendant"]]
+    return set(iso.index)
+
+
 def test_default_worklist_is_the_territorys_own_actors(dijon, analysis, worklist):
     actors = dijon.actors
     listed = actors.loc[worklist.index]
@@ -56,17 +64,22 @@ def test_default_worklist_is_the_territorys_own_actors(dijon, analysis, worklist
     }  # fmt: skip
     assert not outside & set(worklist.index)
     assert outside <= set(eg.outreach_worklist(analysis, k=1, scope=None).index)
-    # ... while every isolated actor of local or regional scope that is not a programme or event is
+    # ... while every left-out actor of local or regional scope that is not a programme or event is
     expected = {
-        a for a in analysis.isolated.index if actors.loc[a, "scope"] in ("local", "regional") and actors.loc[a, "kind"] not in NOT_ACTORS
+        a for a in _left_out(analysis) if actors.loc[a, "scope"] in ("local", "regional") and actors.loc[a, "kind"] not in NOT_ACTORS
     }
     assert expected <= set(worklist.index)
     assert (worklist["scope"] == listed["scope"]).all()
+    # the Dijon network is in pieces (the largest holds 8% of the actors): a connector of another piece is not "left out"
+    assert analysis.headline["largest_component_share"] < 0.5
+    iso = analysis.isolated
+    assert iso.loc["coursive-boutaric", "outside_main"] and not iso.loc["coursive-boutaric", ["isolate", "pendant"]].any()
+    assert "coursive-boutaric" not in worklist.index
 
 
 def test_options_widen_the_list(analysis, worklist):
     wide = eg.outreach_worklist(analysis, scope=None, kinds_excluded=())
-    isolated = set(analysis.isolated.index)
+    isolated = _left_out(analysis)
     elsewhere = {a for a in isolated if analysis.eco.actors.loc[a, "scope"] in ("national", "international", "elsewhere")}
     assert elsewhere and isolated <= set(wide.index)
     assert set(worklist.index) < set(wide.index)

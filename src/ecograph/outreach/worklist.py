@@ -88,9 +88,19 @@ def _in_scope(F: Facts, scope: Iterable[str] | None, include_unknown: bool) -> n
 
 
 def _default_targets(F: Facts, low_reach_share: float, territory: np.ndarray) -> np.ndarray:
-    """The isolated actors and, in the main component, the actors with the lowest two-step reach, of the territory."""
+    """The isolated actors and, in the main component, the actors with the lowest two-step reach, of the territory.
+
+    Actors outside the largest component count as isolated only when that
+    component holds at least half of the actors: in a network in pieces,
+    being in another piece than the largest is the rule, not a sign of being
+    left out.
+    """
     a = F.analysis
-    listed = F.S.nodes.get_indexer(a.isolated.index)
+    isolated = a.isolated
+    if float(a.headline["largest_component_share"]) < 0.5:
+        # no main network to be "outside" of: a part of the network that is merely not the largest is not left out
+        isolated = isolated[isolated["isolate"] | isolated["pendant"]]
+    listed = F.S.nodes.get_indexer(isolated.index)
     if low_reach_share > 0:
         rest = np.setdiff1d(np.arange(F.n), listed)
         if len(rest):
