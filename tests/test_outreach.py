@@ -70,11 +70,11 @@ def test_default_worklist_is_the_territorys_own_actors(dijon, analysis, worklist
     }
     assert expected <= set(worklist.index)
     assert (worklist["scope"] == listed["scope"]).all()
-    # the Dijon network is in pieces (the largest holds 8% of the actors): a connector of another piece is not "left out"
+    # the Dijon network is in pieces (the largest holds 8% of the actors): the hub of another piece is not "left out"
     assert analysis.headline["largest_component_share"] < 0.5
     iso = analysis.isolated
-    assert iso.loc["coursive-boutaric", "outside_main"] and not iso.loc["coursive-boutaric", ["isolate", "pendant"]].any()
-    assert "coursive-boutaric" not in worklist.index
+    assert iso.loc["metropole-dijon", "outside_main"] and not iso.loc["metropole-dijon", ["isolate", "pendant"]].any()
+    assert "metropole-dijon" not in worklist.index
 
 
 def test_options_widen_the_list(analysis, worklist):
