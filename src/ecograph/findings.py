@@ -97,10 +97,10 @@ class Finding:
 
     Examples
     --------
-    >>> f = Finding("flows", {"n": 2, "moves": "A → B; A → C"}, "count", {"people": 2}, "follow_people", {})
+    >>> f = Finding("flows", {"n": 2, "moves": ["A → B", "A → C"]}, "count", {"people": 2}, "follow_people", {})
     >>> t = f.text("fr")
     >>> t["question"], t["sentence"]
-    ('Les personnes circulent-elles entre les structures ?', "2 passages de personnes d'une structure à une autre sont enregistrés : A → B; A → C.")
+    ('Les personnes circulent-elles entre les structures ?', "2 passages de personnes d'une structure à une autre sont enregistrés : A → B et A → C.")
     """
 
     code: str
@@ -328,7 +328,8 @@ class Brief:
             "others": int(head["components"]) - 1,
             "isolates": int(head["isolates"]),
         }
-        return self._finding("fragmentation", values, "known_ties", {}, "introduce", {"listed": len(wl), "introduced": introduced})
+        action = "introduce_all" if introduced == len(wl) and len(wl) else "introduce"
+        return self._finding("fragmentation", values, "known_ties", {}, action, {"listed": len(wl), "introduced": introduced})
 
     def _connectors(self) -> Finding | None:
         a = self.analysis
@@ -402,7 +403,7 @@ class Brief:
         moves = [f"{s} → {t}" for s, t in zip(self._names(flows["source"]), self._names(flows["target"]))]
         if not len(flows):
             return Finding("flows", {}, "", {}, "", {}, withheld="no_moves", unlock={"affiliations": {}}, group=self._group)
-        values = {"n": len(flows), "moves": "; ".join(moves[:4]) + ("…" if len(moves) > 4 else "")}
+        values = {"n": len(flows), "moves": moves[:4] + (["…"] if len(moves) > 4 else [])}
         return self._finding("flows", values, "count", {"people": len(a.eco.people)}, "follow_people", {})
 
     @cached_property

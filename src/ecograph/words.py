@@ -332,6 +332,10 @@ FINDINGS: dict[str, tuple[str, str]] = {
         "Bring in the actors left out: {introduced} of the {listed} actors of the territory on the worklist have a suggested introducer.",
         "Faire entrer les acteurs laissés à l'écart : {introduced} des {listed} acteurs du territoire sur la liste de travail ont un introducteur suggéré.",
     ),
+    "action.introduce_all": (
+        "Bring in the actors left out: each of the {listed} actors of the territory on the worklist has a suggested introducer.",
+        "Faire entrer les acteurs laissés à l'écart : chacun des {listed} acteurs du territoire sur la liste de travail a un introducteur suggéré.",
+    ),
     "action.rely_on_connectors": (
         "Involve them in animating the network, and share the load so as not to wear them out.",
         "Les associer à l'animation du réseau, en partageant la charge pour ne pas les épuiser.",
