@@ -913,6 +913,10 @@ class _Formatter(string.Formatter):
         return text[:-1] + "\u00a0%" if format_spec.endswith("%") else text
 
 
+_FORMATTERS = {lang: _Formatter(lang) for lang in LANGUAGES}
+_INDEX = {lang: i for i, lang in enumerate(LANGUAGES)}
+
+
 def number(value: float, lang: str = "en", spec: str = "") -> str:
     """A number as the reader writes it (``spec`` as in :func:`format`).
 
@@ -984,12 +988,12 @@ def word(key: str, lang: str = "en", /, **values: Any) -> str:
     ...
     KeyError: "no text 'common.nothing' in the catalogue of words"
     """
-    check_language(lang)
+    formatter = _FORMATTERS.get(lang) or _FORMATTERS[check_language(lang)]
     try:
-        text = CATALOGUE[key][LANGUAGES.index(lang)]
+        text = CATALOGUE[key][_INDEX[lang]]
     except KeyError:
         raise KeyError(f"no text {key!r} in the catalogue of words") from None
-    return _Formatter(lang).format(text, **values) if values else text
+    return formatter.vformat(text, (), values) if values else text
 
 
 def is_missing(value: Any) -> bool:

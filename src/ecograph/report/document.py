@@ -25,7 +25,7 @@ other files refused unless ``force``):
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -79,9 +79,12 @@ class Report:
             (out / "figures").mkdir()
             (out / "report.html").write_text(clean_text(self.html), encoding="utf-8", newline="\n")
             if self.gaps_source is not None:
-                write_template(
-                    out / GAPS_FILE, lang=self.lang, source=self.gaps_source, mark_gaps=self.gaps if self.gaps is not None else True
-                )
+                source, gaps = self.gaps_source, self.gaps
+                if len(source.actors) > WORKBOOK_ROWS and gaps is not None:  # a workbook to fill by hand, not a copy of a large dataset
+                    gaps = gaps[gaps["n_missing"] > 0]
+                    empty = {"ties": source.ties.iloc[:0], "people": source.people.iloc[:0], "affiliations": source.affiliations.iloc[:0]}
+                    source = replace(source, actors=source.actors.loc[gaps.index], **empty)
+                write_template(out / GAPS_FILE, lang=self.lang, source=source, mark_gaps=gaps if gaps is not None else True)
             tables = {name: df for name, df in self.tables.items() if len(df.columns)}  # a section with no data has no table
             for name, df in tables.items():
                 write_spreadsheet_csv(df, out / "tables" / f"{name}.csv")

@@ -204,22 +204,26 @@ class ReportTables:
         br = self.analysis.brokers
         kinds = self.eco.actors["kind"].reindex(br.index)
         top = br[(br["betweenness"] > 0) & ~kinds.isin(NOT_CONNECTORS).to_numpy()].head(15)
-        return pd.DataFrame(
+        frame = pd.DataFrame(
             {
                 "name": top.index.map(self.names),
                 self.group: [self._label(self.group, g) for g in top["group"]],
                 "degree": top["degree"].to_numpy(),
                 "betweenness": top["betweenness"].round(4).to_numpy(),
-                "participation": top["participation"].round(3).to_numpy(),
                 "constraint": top["constraint"].round(3).to_numpy(),
-                "role": [
-                    word(f"measures.role.{r}" if r else "measures.role.none", self.lang)
-                    if r is not None
-                    else word("measures.role.", self.lang)
-                    for r in top["main_role"]
-                ],
             }
         )
+        coverage = br.attrs.get("coverage")
+        if coverage is not None and coverage.is_sufficient():  # roles and participation rest on the groups: shown only when known enough
+            frame["participation"] = top["participation"].round(3).to_numpy()
+            frame["role"] = [self._role(r) for r in top["main_role"]]
+        return frame
+
+    def _role(self, role: Any) -> str:
+        """A brokerage role in words: a code, "" for none, None when the group is unknown."""
+        if role is None or (isinstance(role, float) and role != role):
+            return word("measures.role.", self.lang)
+        return word(f"measures.role.{role}" if role else "measures.role.none", self.lang)
 
     @cached_property
     def key_players_shown(self) -> pd.DataFrame:
