@@ -151,9 +151,16 @@ class Analysis:
 
     @cached_property
     def sparse(self) -> SparseGraph:
-        """The same network in the measures' sparse form."""
+        """The same network in the measures' sparse form.
+
+        For an ecosystem it is built straight from the tables
+        (:meth:`~ecograph.Ecosystem.sparse_graph`, the same network as
+        :attr:`graph`, whose networkx form is then built only if asked for).
+        """
         if isinstance(self._data, SparseGraph):
             return as_sparse(self._data)
+        if self.eco is not None:
+            return self.network_eco.sparse_graph(**self.options)
         return as_sparse(self.graph)
 
     # ---- measures -------------------------------------------------------------------------------

@@ -157,6 +157,12 @@ def _header(column: str, lang: str, group_column: str, group: str | None) -> str
     return word(key, lang) if key in CATALOGUE else column
 
 
+def _each_once(values: pd.Series, words: Any) -> pd.Series:
+    """``values`` mapped through ``words``, each distinct value written once (reasons and facts repeat a lot)."""
+    written = {v: words(v) for v in dict.fromkeys(values.tolist())}
+    return values.map(written.__getitem__)
+
+
 def worklist_table(worklist: pd.DataFrame, *, lang: str = "en") -> pd.DataFrame:
     """The worklist in words, for officers: readable headers, labels, reasons and why.
 
@@ -183,9 +189,9 @@ def worklist_table(worklist: pd.DataFrame, *, lang: str = "en") -> pd.DataFrame:
         table[group_column] = table[group_column].map(lambda v: _value(group, v, lang))
     for field in ("kind", "scope"):
         table[field] = table[field].map(lambda v, f=field: label(f, v, lang))
-    table["reason"] = table["reason"].map(lambda r: reason_words(r, lang, names))
+    table["reason"] = _each_once(table["reason"], lambda r: reason_words(r, lang, names))
     for column in [c for c in table.columns if c.startswith("why_")]:
-        table[column] = table[column].map(lambda w: why_words(w, lang, names, group) if isinstance(w, tuple) else "")
+        table[column] = _each_once(table[column], lambda w: why_words(w, lang, names, group) if isinstance(w, tuple) else "")
     table["commune"] = table["commune"].map(lambda v: "" if is_missing(v) else v)
     table.columns = [_header(c, lang, group_column or "", group) for c in table.columns]
     return table

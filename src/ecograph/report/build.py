@@ -103,7 +103,7 @@ def _figures(brief: Brief, lang: str, v: Any, seed: int) -> dict[str, Any]:
     eco = a.network_eco
     organisations = a.brokers.index[~eco.actors["kind"].reindex(a.brokers.index).isin(NOT_CONNECTORS).to_numpy()]
     connectors = a.brokers.loc[organisations]
-    if v.positions.index.equals(pd.Index(a.graph.nodes)):  # the static map is the view's, same positions
+    if v.positions.index.equals(pd.Index(a.sparse.nodes)):  # the static map is the view's, same positions
         network = figure_network(a.graph, layout=v.positions, lang=lang, title="", seed=seed)
     else:  # the view draws one node per community: so does the map
         network = figure_network(

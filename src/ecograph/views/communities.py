@@ -50,6 +50,14 @@ def _community_graph(S: Any, codes: np.ndarray, names: np.ndarray, spheres: np.n
     return Q
 
 
+def _column(S: Any, attr: str) -> list:
+    """A node attribute of the sparse graph (from its table, or the graph it came from), None where missing."""
+    if attr in S.attributes.columns:
+        return S.attributes[attr].tolist()
+    source = S._source() if S._source is not None else None
+    return [source.nodes[n].get(attr) for n in S.nodes] if source is not None else [None] * S.n
+
+
 def community_graph(G: Any, communities: Any = None, *, seed: int = 0, lang: str = "en", top: int = 10, title: str = "") -> nx.Graph:
     """The network of communities: one node per community (``members``, dominant known ``sphere``, ``top`` members), ties counted.
 
@@ -64,9 +72,8 @@ def community_graph(G: Any, communities: Any = None, *, seed: int = 0, lang: str
     S = analysis.sparse
     comms = communities if communities is not None else analysis.communities
     codes = comms.membership.reindex(S.nodes).to_numpy(dtype=np.int64)
-    attrs = analysis.graph.nodes
-    spheres = np.array([text(attrs[n].get("sphere")) for n in S.nodes], dtype=object)
-    names = np.array([text(attrs[n].get("name")) or text(n) for n in S.nodes], dtype=object)
+    spheres = np.array([text(v) for v in _column(S, "sphere")], dtype=object)
+    names = np.array([text(v) or text(n) for v, n in zip(_column(S, "name"), S.nodes)], dtype=object)
     return _community_graph(S, codes, names, spheres, top, title, lang)
 
 

@@ -252,11 +252,11 @@ def view(
     """
     check_language(lang)
     analysis = _analysis_of(G, seed)
-    G = analysis.graph
-    if aggregate_above is not None and G.number_of_nodes() > aggregate_above:
+    if aggregate_above is not None and analysis.sparse.n > aggregate_above:
         from .communities import view_communities  # a real cycle: the community view draws itself with view()
 
         return view_communities(analysis, seed=seed, title=title, lang=lang)
+    G = analysis.graph
     positions = _positions(G, analysis, layout, seed)
     index = {n: i for i, n in enumerate(G.nodes)}
     aliases = people_aliases(G, pseudonymise_people, lang)
