@@ -243,7 +243,8 @@ def test_two_runs_are_byte_identical(tmp_path, monkeypatch):
     assert len(files) > 25
     _, mismatch, errors = filecmp.cmpfiles(a, b, files, shallow=False)
     assert mismatch == [] and errors == []
-    assert "2026-01-01" in (a / "report.html").read_text(encoding="utf-8")
+    page = (a / "report.html").read_text(encoding="utf-8")
+    assert "<meta name='date' content='2026-01-01'>" in page and "1er janvier 2026" in page
 
 
 def _all_text(folder: Path) -> dict[str, str]:

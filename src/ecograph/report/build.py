@@ -129,7 +129,7 @@ def _heading(key: str, lang: str, group: Any) -> str:
     return word(f"report.section.{key}", lang)
 
 
-def _page(title: str, lang: str, meta: list[str], synthetic: bool, first: str, body: list[tuple[str, str, bool]], group: Any) -> str:
+def _page(title: str, lang: str, meta: list[str], synthetic: bool, first: str, body: list[tuple[str, str, bool]], group: Any, date: str) -> str:
     nav = "".join(f"<li><a href='#{key}'>{esc(word(f'report.section.{key}', lang))}</a></li>" for key in ("covers", "findings", "cannot"))
     nav += "".join(f"<li><a href='#{key}'>{esc(_heading(key, lang, group))}</a></li>" for key, _, _ in body)
     parts = []
@@ -145,6 +145,7 @@ def _page(title: str, lang: str, meta: list[str], synthetic: bool, first: str, b
     return (
         f"<!DOCTYPE html><html lang='{lang}'><head><meta charset='utf-8'>"
         "<meta name='viewport' content='width=device-width, initial-scale=1'>"
+        f"<meta name='date' content='{esc(date)}'>"
         f'<meta http-equiv="Content-Security-Policy" content="{csp}">'
         f"<title>{esc(title)}</title><style>{PAGE_CSS}</style></head><body>"
         f"<h1>{esc(title)}</h1>"
@@ -235,7 +236,8 @@ def build_report(
         v._repr_html_().replace("<iframe ", '<iframe class="view" ', 1),
     )
     first = first_page(brief, lang, gaps_file=GAPS_FILE)
-    page = _page(title, lang, _meta_lines(eco, lang, _date(date)), eco.synthetic, first, sections(context), group)
+    day = _date(date)
+    page = _page(title, lang, _meta_lines(eco, lang, day), eco.synthetic, first, sections(context), group, day)
     summary = word("report.summary_note", lang) + "\n\n" + str(eco.summary())
     validation = (
         "valid" if not eco.problems else f"{len(eco.problems)} problems; {len(eco.rejected)} rows rejected\n" + eco.validation_report()
