@@ -129,7 +129,9 @@ def _heading(key: str, lang: str, group: Any) -> str:
     return word(f"report.section.{key}", lang)
 
 
-def _page(title: str, lang: str, meta: list[str], synthetic: bool, first: str, body: list[tuple[str, str, bool]], group: Any, date: str) -> str:
+def _page(
+    title: str, lang: str, meta: list[str], synthetic: bool, first: str, body: list[tuple[str, str, bool]], group: Any, date: str
+) -> str:
     nav = "".join(f"<li><a href='#{key}'>{esc(word(f'report.section.{key}', lang))}</a></li>" for key in ("covers", "findings", "cannot"))
     nav += "".join(f"<li><a href='#{key}'>{esc(_heading(key, lang, group))}</a></li>" for key, _, _ in body)
     parts = []
