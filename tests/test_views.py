@@ -96,6 +96,15 @@ def test_people_only_links_are_dashed_and_moves_are_arrows():
     assert {n["shape"] for n in p.nodes if n["key"].startswith("person:")} == {"diamond"}
 
 
+def test_tie_cards_name_the_people_not_their_ids():
+    eco = eg.datasets.tiny()
+    v = eg.view(eco.graph())
+    people_cards = [dict(e["card"]) for e in v.edges if "people" in e["types"]]
+    assert {c.get("moved") or c.get("in both") for c in people_cards} == {"Person A (2018)", "Person B (2014)"}
+    hidden = [dict(e["card"]) for e in eg.view(eco.graph(), pseudonymise_people=True).edges if "people" in e["types"]]
+    assert {c.get("moved") or c.get("in both") for c in hidden} == {"Person 1 (2018)", "Person 2 (2014)"}
+
+
 def test_pseudonymised_view_contains_no_person_name_or_id():
     eco = eg.datasets.tiny()
     for G in (eco.graph(), eco.affiliation_graph()):

@@ -433,6 +433,11 @@ def actor_graph(
         edges = _tie_edges(ids, tables.ties, provenance)
         _add_people(edges, ids, tables.links)
         G.add_edges_from(edges.values())
+    if len(tables.links):
+        # the names of the people on the ties, for views and exports (not attributes of any node)
+        people = eco.people["name"] if "name" in eco.people.columns else pd.Series(dtype=object)
+        linked = pd.unique(tables.links["person"].to_numpy(dtype=object))
+        G.graph["people"] = {p: str(people[p]) for p in linked if p in people.index and not pd.isna(people[p])}
     return G
 
 

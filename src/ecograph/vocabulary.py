@@ -73,7 +73,8 @@ KINDS: dict[str, Term] = _terms(
         ("company", "Private company that is not itself a collaborative initiative."),
         ("platform", "Digital platform putting people or organisations in touch."),
         ("funder", "Organisation or fund whose role here is to finance."),
-        ("place", "Physical place: third place, coworking, district, building."),
+        ("place", "Physical place run by someone: third place, coworking, building."),
+        ("territory", "An area actors work in or for (district, priority neighbourhood, commune), not an actor itself."),
         ("event", "Event or recurring gathering."),
         ("programme", "Programme, scheme, label, project or plan."),
         (

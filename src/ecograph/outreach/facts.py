@@ -46,9 +46,10 @@ from ..sparse import SparseGraph
 
 __all__ = ["NOT_ACTORS", "Facts", "analysis_of"]
 
-#: Kinds that are where actors meet or what they are proposed for, not actors to reach or introducers:
-#: programmes, events, and a study's recommendations (``recommendation`` rows; older datasets model them as programmes).
-NOT_ACTORS = ("programme", "event", "recommendation")
+#: Kinds that are where actors meet, work or what they are proposed for, not actors to reach or introducers:
+#: programmes, events, territories (a district cannot introduce anyone), and a study's recommendations
+#: (``recommendation`` rows; older datasets model them as programmes).
+NOT_ACTORS = ("programme", "event", "territory", "recommendation")
 
 
 def analysis_of(data: Any, group: PartitionLike | None, seed: int | None) -> Analysis:

@@ -475,7 +475,7 @@ def suggest_introducers(
     candidates : int, default 30
         Candidates drawn from each source (group, commune, support, hubs, nearest).
     label : str, default "name"
-    kinds_excluded : iterable of str, default ("programme", "event", "recommendation")
+    kinds_excluded : iterable of str, default ("programme", "event", "territory", "recommendation")
         Kinds that cannot introduce anyone (a programme or an event is where
         people meet, not who introduces them); they still count as contacts.
     support_kinds : iterable of str, default ("support_structure",)

@@ -231,7 +231,7 @@ def outreach_worklist(
         the introducers suggested only for being well connected.
     include_unknown_scope : bool, default True
         Count actors of unknown scope in the territory (the table says "scope unknown").
-    kinds_excluded : iterable of str, default ("programme", "event", "recommendation")
+    kinds_excluded : iterable of str, default ("programme", "event", "territory", "recommendation")
         Kinds neither listed nor suggested as introducers.
     support_kinds, candidates, weights, label
         See :func:`ecograph.suggest_introducers`.

@@ -18,7 +18,7 @@ from .layout import layout as compute_layout
 from .legend import color_section, filters, size_section, ties_section
 from .mapping import boundary_paths, geo_positions
 from .page import RENDERERS, NetworkView
-from .records import edge_records, move_records, moves_to_animate, node_records, people_aliases, suggested_records, text
+from .records import edge_records, move_records, moves_to_animate, node_records, people_aliases, people_names, suggested_records, text
 from .style import NO_SPHERE_COLOR, VisualSpec, resolve_colors, resolve_sizes, resolve_values
 
 __all__ = ["view", "view_ego", "view_community", "AGGREGATE_ABOVE", "WEBGL_ABOVE"]
@@ -270,7 +270,7 @@ def view(
         label_attr=label, aliases=aliases, values=card_values or {}, lang=lang,
     )  # fmt: skip
     color_part = _color_legend(G, nodes, index, color, color_legend, lang)
-    edges, counts = _edges(G, index, aliases, lang, edge_style=edge_style, suggested_ties=suggested_ties)
+    edges, counts = _edges(G, index, aliases or people_names(G), lang, edge_style=edge_style, suggested_ties=suggested_ties)
     degree = analysis.degree
     scale = max(float(np.abs(positions.loc[list(G.nodes)].to_numpy()).max()), 1.0)
     return NetworkView(

@@ -100,11 +100,17 @@ def people_aliases(G: nx.Graph, pseudonymise: bool, lang: str) -> dict:
     return out
 
 
+def people_names(G: nx.Graph) -> dict:
+    """Person id → name, for the people named on ties and moves (``G.graph["people"]`` and person nodes)."""
+    named = {d.get("person_id", n): text(d.get("name")) for n, d in G.nodes(data=True) if d.get("node_type") == "person"}
+    return {pid: name for pid, name in {**G.graph.get("people", {}), **named}.items() if name}
+
+
 def node_card(n: Any, d: dict, alias: str | None, lang: str, values: Mapping[str, Mapping]) -> list[tuple[str, str]]:
-    """The card of one node: its attributes in words, then the values given for display."""
+    """The card of one node: its attributes in words, the values given for display, last its id in the tables."""
     if d.get("node_type") == "person":
         return [(_word("views.person", lang), alias or text(d.get("name")) or text(n))]
-    card = [(_word("views.card_id", lang), text(n))]
+    card = []
     for key in CARD_FIELDS:
         value = d.get(key)
         if key in ("sphere", "kind", "scope") and key in d:
@@ -119,6 +125,7 @@ def node_card(n: Any, d: dict, alias: str | None, lang: str, values: Mapping[str
         if value is not None and not is_missing(value):
             shown = text(round(float(value), 4) if isinstance(value, (float, np.floating)) else value)
             card.append((_word(f"views.card_{key}", lang), shown))
+    card.append((_word("views.card_id", lang), text(n)))
     return card
 
 
