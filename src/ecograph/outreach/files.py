@@ -159,8 +159,11 @@ def _header(column: str, lang: str, group_column: str, group: str | None) -> str
 
 def _each_once(values: pd.Series, words: Any) -> pd.Series:
     """``values`` mapped through ``words``, each distinct value written once (reasons and facts repeat a lot)."""
-    written = {v: words(v) for v in dict.fromkeys(values.tolist())}
-    return values.map(written.__getitem__)
+    items = values.tolist()
+    missing = [v is None or (isinstance(v, float) and v != v) or v is pd.NA for v in items]
+    keys = [None if m else v for v, m in zip(items, missing)]  # every missing value is one key (NaN != NaN)
+    written = {v: words(v) for v in dict.fromkeys(keys)}
+    return pd.Series([written[v] for v in keys], index=values.index, dtype=object, name=values.name)
 
 
 def worklist_table(worklist: pd.DataFrame, *, lang: str = "en") -> pd.DataFrame:
@@ -185,10 +188,11 @@ def worklist_table(worklist: pd.DataFrame, *, lang: str = "en") -> pd.DataFrame:
     names = worklist.attrs.get("names", {})
     group_column = next((c for c in worklist.columns if c in (group, "group")), None)
     table = worklist.reset_index()
+    table.attrs = {}  # the table in words stands on its own (pandas copies attrs at every step)
     if group_column is not None:
-        table[group_column] = table[group_column].map(lambda v: _value(group, v, lang))
+        table[group_column] = _each_once(table[group_column], lambda v: _value(group, v, lang))
     for field in ("kind", "scope"):
-        table[field] = table[field].map(lambda v, f=field: label(f, v, lang))
+        table[field] = _each_once(table[field], lambda v, f=field: label(f, v, lang))
     table["reason"] = _each_once(table["reason"], lambda r: reason_words(r, lang, names))
     for column in [c for c in table.columns if c.startswith("why_")]:
         table[column] = _each_once(table[column], lambda w: why_words(w, lang, names, group) if isinstance(w, tuple) else "")

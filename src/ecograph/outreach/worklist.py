@@ -178,7 +178,24 @@ def _wide(F: Facts, pos: np.ndarray, sugg: pd.DataFrame, k: int) -> pd.DataFrame
     return frame.iloc[key.sort_values(["p", "iso", "r", "id"], kind="stable").index.to_numpy()]
 
 
-def _names_referenced(F: Facts, frame: pd.DataFrame, sugg: pd.DataFrame) -> dict:
+class SharedNames(dict):
+    """Actor id → name, shared (not copied) by the frames made from a worklist.
+
+    pandas deep-copies ``DataFrame.attrs`` on every operation; a worklist of
+    10,000 actors refers to as many names, and copying them at each step of
+    the table writers cost more than writing the tables. Read-only by use.
+
+    >>> import copy
+    >>> names = SharedNames(a="A")
+    >>> copy.deepcopy(names) is names
+    True
+    """
+
+    def __deepcopy__(self, memo: dict) -> SharedNames:
+        return self
+
+
+def _names_referenced(F: Facts, frame: pd.DataFrame, sugg: pd.DataFrame) -> SharedNames:
     """Names of every actor a reason or a why refers to, for the table writers."""
     ids: set = set(frame.index) | set(sugg["introducer"])
     where = {"contacts": slice(2, None), "named_in": slice(1, 2), "only_through": slice(1, None)}
@@ -192,7 +209,7 @@ def _names_referenced(F: Facts, frame: pd.DataFrame, sugg: pd.DataFrame) -> dict
     eco = F.analysis.eco  # programmes and recommendations may be outside the network
     if eco is not None and "name" in eco.actors.columns:
         names.update({x: str(eco.actors.loc[x, "name"]) for x, i in zip(ids_list, at) if i < 0 and x in eco.actors.index})
-    return names
+    return SharedNames(names)
 
 
 def outreach_worklist(
