@@ -70,3 +70,20 @@ def test_fragmentation_and_ties_match_an_independent_count():
     assert found["ties"].values["isolates"] == nx.number_of_isolates(G)
     assert found["fragmentation"].values["largest"] == len(max(nx.connected_components(G), key=len))
     assert found["fragmentation"].values["others"] == nx.number_connected_components(G) - 1
+
+
+def test_a_territory_is_never_named_as_a_connector():
+    # two chains of initiatives joined only through a district: the district carries every path between them
+    acts = [("t", "District", "territory", "consumption")]
+    acts += [(f"a{i}", f"A{i}", "initiative", "consumption" if i < 6 else "production") for i in range(12)]
+    actors = pd.DataFrame(acts, columns=["id", "name", "kind", "sphere"]).assign(scope="local", source="s")
+    pairs = [(f"a{i}", f"a{i + 1}") for i in (*range(0, 5), *range(6, 11))] + [("a0", "t"), ("t", "a6")]
+    ties = pd.DataFrame(pairs, columns=["source", "target"]).assign(type="partnership", evidence="e")
+    eco = eg.from_frames(actors, ties)
+    brief = eg.Brief(eco)
+    assert brief.analysis.brokers.index[0] == "t"  # the measure itself sees the district
+    named = {code: f.values for f in brief.findings for code in [f.code] if code in ("connectors", "fragility")}
+    assert "connectors" in named
+    assert "t" not in named["connectors"]["ids"] and "District" not in named["connectors"]["names"]
+    assert named.get("fragility", {}).get("id") != "t"
+    assert "t" not in eg.outreach_worklist(eco).index

@@ -191,7 +191,7 @@ def test_default_worklist_holds_the_territory_only(dijon_report):
     assert ids
     scopes = eco.actors.loc[ids, "scope"]
     assert not scopes.isin(["national", "international"]).any()
-    assert not eco.actors.loc[ids, "kind"].isin(["programme", "event", "recommendation"]).any()
+    assert not eco.actors.loc[ids, "kind"].isin(["programme", "event", "territory", "recommendation"]).any()
 
 
 def test_gaps_workbook_marks_what_is_missing(dijon_report):

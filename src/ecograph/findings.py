@@ -61,10 +61,10 @@ FINDING_CODES = ("ties", "fragmentation", "connectors", "spheres", "flows", "com
 RECENT_YEARS = 3
 #: At most this many findings on the first page.
 MAX_FINDINGS = 5
-#: Kinds that are places to meet or schemes, not organisations: never named as connectors.
-NOT_CONNECTORS = ("programme", "event", "recommendation")
+#: Kinds that are places to meet, schemes or areas, not organisations: never named as connectors.
+NOT_CONNECTORS = ("programme", "event", "territory", "recommendation")
 #: Kinds to which no sphere applies (the spheres sort the collaborative economy's own structures): never asked for one.
-NO_SPHERE_KINDS = ("institution", "funder", "school", "event", "programme", "recommendation")
+NO_SPHERE_KINDS = ("institution", "funder", "school", "event", "programme", "territory", "recommendation")
 
 
 @dataclass(frozen=True)

@@ -1350,7 +1350,7 @@ def _cells_xml(values: list, letter: str) -> list[str]:
     out = []
     for r, value in enumerate(values, start=2):
         v = _cell_value(value)
-        if v is None:
+        if v is None or v == "":  # an empty text is an empty cell, as openpyxl writes it
             out.append("")
         elif isinstance(v, str):
             text = v.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
