@@ -23,6 +23,7 @@ True
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cached_property
 from typing import Any
 
@@ -33,6 +34,7 @@ from ..ecosystem import Ecosystem
 from ..errors import GraphError
 from ..partition import PartitionLike
 from ..sparse import SparseGraph, as_sparse
+from .background import in_background
 from .bridges import bridges, cut_points, local_bridges
 from .brokerage import brokers
 from .communities import Communities, detect_communities
@@ -341,3 +343,33 @@ class Analysis:
             swaps_per_tie=3 if large else 10,
         )
         return pd.DataFrame([t.to_series() for t in tests]).reset_index(drop=True)
+
+    def start_null_models(self, *, use_process: bool | None = None) -> Callable[[], pd.DataFrame]:
+        """Start :attr:`null_models` on another core; the function returned waits for them and caches them.
+
+        On a network above :data:`RANKING_CHECK_LIMIT` actors the null models
+        take tens of seconds and need nothing else: they run in a forked
+        process (:func:`ecograph.measures.background.in_background`: Linux,
+        two cores or more) while the caller computes the rest. Smaller
+        networks, or ``use_process=False``, compute them when asked. The
+        values are the same either way.
+
+        Examples
+        --------
+        >>> import ecograph as eg
+        >>> a = eg.Analysis(eg.datasets.synthetic(300, seed=1))
+        >>> wait = a.start_null_models(use_process=True)
+        >>> wait().equals(eg.Analysis(eg.datasets.synthetic(300, seed=1)).null_models)
+        True
+        """
+        if "null_models" in self.__dict__ or (use_process is None and self.sparse.n <= RANKING_CHECK_LIMIT):
+            return lambda: self.null_models
+        self.sparse  # noqa: B018 - built here, so that the child process inherits it
+        collect = in_background(lambda: Analysis.null_models.func(self), use_process=use_process)
+
+        def wait() -> pd.DataFrame:
+            if "null_models" not in self.__dict__:
+                self.__dict__["null_models"] = collect()
+            return self.null_models
+
+        return wait

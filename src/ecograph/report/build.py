@@ -204,6 +204,7 @@ def build_report(
     aliases = pseudonyms(eco.people.index, lang=lang) if pseudonymise_people else {}
     brief = Brief(eco, group=group, seed=seed)
     a = brief.analysis
+    null_models = a.start_null_models()  # on the second core while the rest is computed (large networks)
     for step, touch in zip(
         STEPS[:7],
         (
@@ -213,7 +214,7 @@ def build_report(
             lambda: (a.brokers, a.bridges, a.cut_points),
             lambda: (brief.worklist, brief.key_players),
             lambda: (a.people_flows, a.flow_table, a.evolution if brief.dates_sufficient else None),
-            lambda: (a.robustness, a.null_models, brief.candidates),
+            lambda: (a.robustness, null_models(), brief.candidates),
         ),
     ):
         say(word(f"report.step.{step}", "en"))
