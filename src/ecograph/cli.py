@@ -42,6 +42,7 @@ are escaped.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as _dt
 import os
 import sys
@@ -540,11 +541,9 @@ def _fail(exc: Exception) -> int:
 
 def _silence_stdout() -> None:
     """Point stdout at /dev/null, so that flushing it at exit does not fail again on the closed pipe."""
-    try:
+    with contextlib.suppress(OSError, ValueError, AttributeError):  # no stdout to point anywhere: nothing left to flush
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.__stdout__.fileno())
-    except (OSError, ValueError, AttributeError):
-        pass
 
 
 if __name__ == "__main__":  # pragma: no cover

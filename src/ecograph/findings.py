@@ -51,6 +51,7 @@ from .coverage import actor_gaps
 from .measures.analysis import Analysis
 from .measures.group_coverage import MIN_COVERAGE
 from .outreach import key_players, outreach_worklist
+from .vocabulary import NO_SPHERE_KINDS, NOT_ORGANISATIONS
 from .words import CATALOGUE, check_language, word
 
 __all__ = ["FINDING_CODES", "MAX_FINDINGS", "Brief", "Conclusion", "Finding"]
@@ -61,10 +62,8 @@ FINDING_CODES = ("ties", "fragmentation", "connectors", "spheres", "flows", "com
 RECENT_YEARS = 3
 #: At most this many findings on the first page.
 MAX_FINDINGS = 5
-#: Kinds that are places to meet, schemes or areas, not organisations: never named as connectors.
-NOT_CONNECTORS = ("programme", "event", "territory", "recommendation")
-#: Kinds to which no sphere applies (the spheres sort the collaborative economy's own structures): never asked for one.
-NO_SPHERE_KINDS = ("institution", "funder", "school", "event", "programme", "territory", "recommendation")
+#: Kinds never named as connectors or cut points: :data:`ecograph.vocabulary.NOT_ORGANISATIONS`.
+NOT_CONNECTORS = NOT_ORGANISATIONS
 
 
 @dataclass(frozen=True)

@@ -214,10 +214,8 @@ def _fix_cell(cell: str, as_utf8: bool) -> str:
     """A cell read with "surrogateescape", decoded again from its bytes."""
     raw = cell.encode("utf-8", "surrogateescape")
     if as_utf8:
-        try:
+        with contextlib.suppress(UnicodeDecodeError):  # not UTF-8 after all: read as the file's single-byte encoding
             return raw.decode("utf-8")
-        except UnicodeDecodeError:
-            pass
     return _single_byte(raw)[0]
 
 

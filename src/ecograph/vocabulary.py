@@ -31,6 +31,8 @@ from .words import LANGUAGES, label
 
 __all__ = [
     "KINDS",
+    "NO_SPHERE_KINDS",
+    "NOT_ORGANISATIONS",
     "ROLES",
     "SCOPES",
     "SPHERES",
@@ -84,6 +86,12 @@ KINDS: dict[str, Term] = _terms(
         ),
     ]
 )
+
+#: Kinds that are where actors meet or work, or what they are proposed for, not organisations: never an actor
+#: to reach, an introducer, a connector or a cut point to build around (a district cannot introduce anyone).
+NOT_ORGANISATIONS = ("programme", "event", "territory", "recommendation")
+#: Kinds to which no sphere applies (the spheres sort the collaborative economy's own structures): never asked for one.
+NO_SPHERE_KINDS = ("institution", "funder", "school", *NOT_ORGANISATIONS)
 
 SPHERES: dict[str, Term] = _terms(
     [

@@ -43,13 +43,13 @@ from scipy.spatial import cKDTree
 from ..measures.analysis import Analysis
 from ..partition import PartitionLike, factorize, group_labels
 from ..sparse import SparseGraph
+from ..vocabulary import NOT_ORGANISATIONS
 
 __all__ = ["NOT_ACTORS", "Facts", "analysis_of"]
 
-#: Kinds that are where actors meet, work or what they are proposed for, not actors to reach or introducers:
-#: programmes, events, territories (a district cannot introduce anyone), and a study's recommendations
-#: (``recommendation`` rows; older datasets model them as programmes).
-NOT_ACTORS = ("programme", "event", "territory", "recommendation")
+#: Kinds neither listed nor suggested as introducers: :data:`ecograph.vocabulary.NOT_ORGANISATIONS`
+#: (older datasets model a study's recommendations as programmes).
+NOT_ACTORS = NOT_ORGANISATIONS
 
 
 def analysis_of(data: Any, group: PartitionLike | None, seed: int | None) -> Analysis:

@@ -159,9 +159,7 @@ def _header(column: str, lang: str, group_column: str, group: str | None) -> str
 
 def _each_once(values: pd.Series, words: Any) -> pd.Series:
     """``values`` mapped through ``words``, each distinct value written once (reasons and facts repeat a lot)."""
-    items = values.tolist()
-    missing = [v is None or (isinstance(v, float) and v != v) or v is pd.NA for v in items]
-    keys = [None if m else v for v, m in zip(items, missing)]  # every missing value is one key (NaN != NaN)
+    keys = [None if is_missing(v) else v for v in values.tolist()]  # every missing value is one key (NaN != NaN)
     written = {v: words(v) for v in dict.fromkeys(keys)}
     return pd.Series([written[v] for v in keys], index=values.index, dtype=object, name=values.name)
 
