@@ -9,6 +9,10 @@ ecosystem in under two minutes, build and write together.
 Usage::
 
     python benchmarks/report.py [--sizes 1000 10000 100000]
+    ECOGRAPH_BACKGROUND=0 python benchmarks/report.py --sizes 100000   # everything in one process
+
+Each size also prints the build step by step (from the report's progress
+messages) and whether the null models ran on the second core.
 """
 
 from __future__ import annotations
@@ -26,6 +30,8 @@ matplotlib.use("Agg")
 from _common import finish
 
 import ecograph as eg
+from ecograph.measures.analysis import RANKING_CHECK_LIMIT
+from ecograph.measures.background import background_available
 from ecograph.report import build_report
 
 
@@ -37,9 +43,19 @@ def main() -> int:
     failures = []
     for n in args.sizes:
         eco = eg.datasets.synthetic(n, seed=0)
+        steps: list[tuple[str, float]] = []  # each step of the build, timed from the report's own progress messages
+
+        def step(message: str, steps: list = steps) -> None:
+            steps.append((message, time.perf_counter()))
+
         t0 = time.perf_counter()
-        report = build_report(eco, lang="fr", date="2026-01-01")
+        report = build_report(eco, lang="fr", date="2026-01-01", progress=step)
         t_build = time.perf_counter() - t0
+        ends = [t for _, t in steps[1:]] + [t0 + t_build]
+        where = "on the second core" if n > RANKING_CHECK_LIMIT and background_available() else "in this process"
+        print(f"{n:,} actors, build by step (null models {where}):", flush=True)
+        for (message, start), end in zip(steps, ends):
+            print(f"  {message:<45} {end - start:6.1f} s", flush=True)
         out = Path(tempfile.mkdtemp())
         t0 = time.perf_counter()
         page = report.write(out)
