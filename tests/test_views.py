@@ -69,11 +69,15 @@ def test_view_options():
     G = eco.graph()
     v = eg.view(G, highlight=["bridges", "cut_points", "isolated", "brokers", ("my set", {"coop"})], highlight_on=["isolated"])
     keys = {h["key"]: h for h in v.highlights}
-    assert set(keys) == {"bridges", "cut_points", "isolated", "brokers", "custom-4"}
-    assert keys["isolated"]["on"] and not keys["bridges"]["on"]
+    assert set(keys) == {"bridges", "cut_points", "to_reach", "connectors", "custom-4"}  # older names are read as the new ones
+    assert keys["to_reach"]["on"] and not keys["bridges"]["on"]
     assert len(keys["bridges"]["edges"]) == len(eg.bridges(G))
     ids = {n["id"]: n["key"] for n in v.nodes}
-    assert {ids[i] for i in keys["cut_points"]["nodes"]} == set(eg.cut_points(G).index)
+    standing = eg.actor_standing(G)
+    assert {ids[i] for i in keys["cut_points"]["nodes"]} == set(standing.index[standing["cut_point"]])
+    assert {ids[i] for i in keys["to_reach"]["nodes"]} == set(standing.index[standing["to_reach"]]) >= {"loner"}
+    assert {ids[i] for i in keys["connectors"]["nodes"]} == set(standing.index[standing["connector"]])
+    assert keys["to_reach"]["label"] == "Actors to reach (worklist)"
     s = eg.view(G, suggested_ties=pd.DataFrame({"source": ["loner"], "target": ["coop"]}), key_players=["fablab"])
     suggested = [e for e in s.edges if e["types"] == ["suggested"]]
     assert len(suggested) == 1 and suggested[0]["dashes"]
@@ -178,15 +182,15 @@ def test_views_read_measures_from_the_analysis():
     keys = {h["key"]: h for h in v.highlights}
     ids = {n["key"]: n["id"] for n in v.nodes}
     assert keys["cut_points"]["nodes"] == [ids["coop"]]
-    assert "brokers" in a.__dict__ and "bridges" not in a.__dict__  # computed once, on demand, in the analysis
+    assert "standing" in a.__dict__ and "bridges" not in a.__dict__  # computed once, on demand, in the analysis
     top = a.brokers[a.brokers["betweenness"] > 0].sort_values("betweenness", ascending=False).head(5).index
-    assert sorted(keys["brokers"]["nodes"]) == sorted(ids[n] for n in top)
+    assert sorted(keys["connectors"]["nodes"]) == sorted(ids[n] for n in top)  # the tiny data hold only organisations
     # highlights given as values, by name or by label
     G = eco.graph()
     given = eg.view(G, highlight={"bridges": eg.bridges(G), "isolated": {"loner"}, "my set": {"coop", "lab"}})
     keys = {h["key"]: h for h in given.highlights}
-    assert set(keys) == {"bridges", "isolated", "custom-2"}
-    assert len(keys["bridges"]["edges"]) == len(eg.bridges(G)) and keys["isolated"]["nodes"] == [ids["loner"]]
+    assert set(keys) == {"bridges", "to_reach", "custom-2"}
+    assert len(keys["bridges"]["edges"]) == len(eg.bridges(G)) and keys["to_reach"]["nodes"] == [ids["loner"]]
     assert keys["custom-2"]["label"] == "my set" and len(keys["custom-2"]["nodes"]) == 2
 
 

@@ -59,6 +59,7 @@ from .measures.flows import flow_table, people_flows
 from .measures.group_coverage import MIN_COVERAGE, Coverage, MeasureValue, group_coverage, unknown_actors
 from .measures.isolation import core_numbers, isolated_actors, two_step_reach
 from .measures.robustness import NullModelTest, Robustness, null_model_test, null_model_tests, robustness
+from .measures.standing import actor_standing
 from .metadata import Metadata
 from .outreach import key_players, outreach_worklist, suggest_introducers, suggested_ties, what_if
 from .partition import group_codes, group_labels
@@ -116,6 +117,7 @@ __all__ = [
     "brokerage_roles",
     # isolation
     "isolated_actors",
+    "actor_standing",
     "core_numbers",
     "two_step_reach",
     # people and time

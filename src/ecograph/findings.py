@@ -51,7 +51,7 @@ from .coverage import actor_gaps
 from .measures.analysis import Analysis
 from .measures.group_coverage import MIN_COVERAGE
 from .outreach import key_players, outreach_worklist
-from .vocabulary import NO_SPHERE_KINDS, NOT_ORGANISATIONS
+from .vocabulary import NO_SPHERE_KINDS
 from .words import CATALOGUE, check_language, word
 
 __all__ = ["FINDING_CODES", "MAX_FINDINGS", "Brief", "Conclusion", "Finding"]
@@ -62,8 +62,6 @@ FINDING_CODES = ("ties", "fragmentation", "connectors", "spheres", "flows", "com
 RECENT_YEARS = 3
 #: At most this many findings on the first page.
 MAX_FINDINGS = 5
-#: Kinds never named as connectors or cut points: :data:`ecograph.vocabulary.NOT_ORGANISATIONS`.
-NOT_CONNECTORS = NOT_ORGANISATIONS
 
 
 @dataclass(frozen=True)
@@ -218,8 +216,10 @@ class Brief:
             "pairs": int(a.sparse.m),
             "proposed": int((status == "proposed").sum()),
             "cited": int((status == "cited").sum()),
-            "isolates": int((a.sparse.degrees() == 0).sum()),
-            "tied": int((a.sparse.degrees() > 0).sum()),
+            "isolates": int(a.standing["no_known_tie"].sum()),
+            "tied": int((~a.standing["no_known_tie"]).sum()),
+            "outside_main": int(a.standing["outside_main"].sum()),
+            "to_reach": int(a.standing["to_reach"].sum()),
             "group_known": int(cov.actors_known),
             "group_ties_known": int(cov.ties_known),
             "group_stated": int(((sphere_status == "stated") & known).sum()) if known is not None else 0,
@@ -305,13 +305,17 @@ class Brief:
 
     def _ties(self) -> Finding | None:
         a, facts = self.analysis, self.facts
-        n, m = facts["actors"], facts["pairs"]
+        n, m, isolates = facts["actors"], facts["pairs"], facts["isolates"]
         if n < 2:
             return None
-        values = {"m": m, "n": n, "density": a.density, "isolates": facts["isolates"]}
+        values = {"m": m, "n": n, "density": a.density, "isolates": isolates}
         band = a.robustness.set_index("measure").loc["density"]
         confidence = {"low": float(band["ci_low"]), "high": float(band["ci_high"]), "share": 0.1}
-        return self._finding("ties", values, "lower_bound", confidence, "map_ties", {"isolates": facts["isolates"]})
+        if m == 0:
+            return self._finding("ties", values, "no_ties", {}, "map_first_ties", {}, variant="none")
+        if isolates == 0:
+            return self._finding("ties", values, "lower_bound", confidence, "update_ties", {}, variant="all_tied")
+        return self._finding("ties", values, "lower_bound", confidence, "map_ties", {"isolates": isolates})
 
     def _fragmentation(self) -> Finding | None:
         a = self.analysis
@@ -325,26 +329,38 @@ class Brief:
             "largest": round(float(head["largest_component_share"]) * n),
             "share": float(head["largest_component_share"]),
             "others": int(head["components"]) - 1,
-            "isolates": int(head["isolates"]),
+            "isolates": self.facts["isolates"],
+            "outside": self.facts["outside_main"],
         }
-        action = "introduce_all" if introduced == len(wl) and len(wl) else "introduce"
-        return self._finding("fragmentation", values, "known_ties", {}, action, {"listed": len(wl), "introduced": introduced})
+        variant = "whole" if values["others"] == 0 else "no_isolate" if values["isolates"] == 0 else ""
+        if not len(wl):
+            action, action_values = "none_to_reach", {}
+        elif introduced == len(wl):
+            action, action_values = "introduce_all", {"listed": len(wl)}
+        elif introduced == 0:
+            action, action_values = "introduce_none", {"listed": len(wl)}
+        else:
+            action, action_values = "introduce", {"listed": len(wl), "introduced": introduced}
+        return self._finding("fragmentation", values, "known_ties", {}, action, action_values, variant=variant)
 
     def _connectors(self) -> Finding | None:
         a = self.analysis
-        kinds = a.eco.actors["kind"].reindex(a.brokers.index)
-        top = a.brokers[(a.brokers["betweenness"] > 0) & ~kinds.isin(NOT_CONNECTORS).to_numpy()].head(3)
-        if not len(top):
+        standing = a.standing
+        chosen = a.betweenness[standing["connector"].to_numpy()]
+        top = sorted(chosen.index, key=lambda x: (-float(chosen[x]), str(x)))[:3]
+        if not top:
             return None
         rob = a.robustness.set_index("measure")
         kept = float(rob.loc["top_brokers", "mean"]) if "top_brokers" in rob.index else math.nan
-        values = {"names": self._names(top.index), "ids": list(top.index)}
+        values = {"names": self._names(top), "ids": list(top), "connectors": int(standing["connector"].sum())}
         on_paths = int((a.brokers["betweenness"] > 0).sum())
         if on_paths < 10:  # a "top 10" of fewer than ten actors on any path says nothing about stability
             confidence = "few_paths"
         else:
             confidence = "unchecked_ranking" if math.isnan(kept) else "stable_ranking" if kept >= 0.7 else "fragile_ranking"
-        return self._finding("connectors", values, confidence, {"kept": kept, "k": 10, "on_paths": on_paths}, "rely_on_connectors", {})
+        variant = "one" if len(top) == 1 else ""
+        action = "rely_on_connector" if len(top) == 1 else "rely_on_connectors"
+        return self._finding("connectors", values, confidence, {"kept": kept, "k": 10, "on_paths": on_paths}, action, {}, variant=variant)
 
     def _spheres(self, a: Analysis | None = None) -> Finding:
         a = a if a is not None else self.analysis
@@ -382,17 +398,20 @@ class Brief:
         confidence = {"z": z, "mean": float(nulls.loc["modularity", "mean"]), "samples": int(nulls.loc["modularity", "samples"])}
         if z >= 2:
             return self._finding("communities", values, "beyond_chance", confidence, "cross_groups", {})
-        return self._finding("communities", values, "not_beyond_chance", confidence, "cross_groups", {}, variant="weak")
+        # no more distinct than chance: nothing says acquaintance stops at the groups' edges
+        return self._finding("communities", values, "not_beyond_chance", confidence, "map_before_groups", {}, variant="weak")
 
     def _fragility(self) -> Finding | None:
         a = self.analysis
-        kinds = a.eco.actors["kind"].reindex(a.cut_points.index)
-        cuts = a.cut_points[~kinds.isin(NOT_CONNECTORS).to_numpy()]  # an organisation to build ties around, not an event
+        standing = a.standing
+        cuts = standing[standing["cut_point"]]  # an organisation to build ties around, not an event
         if not len(cuts):
             return None
-        actor = cuts.index[0]
-        values = {"name": self._names([actor])[0], "id": actor, "cut_off": int(cuts.iloc[0]), "cut_points": len(a.cut_points)}
-        return self._finding("fragility", values, "known_paths", {}, "backup_ties", {"name": values["name"]})
+        order = sorted(cuts.index, key=lambda x: (-int(cuts.loc[x, "cuts_off"]), str(x)))
+        actor = order[0]
+        name = self._names([actor])[0]
+        values = {"name": name, "id": actor, "cut_off": int(cuts.loc[actor, "cuts_off"]), "cut_points": len(cuts)}
+        return self._finding("fragility", values, "known_paths", {}, "backup_ties", {"name": name})
 
     def _flows(self) -> Finding:
         a = self.analysis

@@ -168,6 +168,30 @@ class SparseGraph:
             )
         return result
 
+    def attribute(self, name: str, default: Any = None) -> np.ndarray:
+        """The ``name`` attribute of every node in node order, ``default`` where a node lacks it (never an error).
+
+        Read from :attr:`attributes`, else from the graph the matrix was built from.
+
+        Examples
+        --------
+        >>> import networkx as nx
+        >>> G = nx.path_graph(3); G.nodes[0]["kind"] = "event"
+        >>> SparseGraph.from_networkx(G).attribute("kind").tolist()
+        ['event', None, None]
+        """
+        if name in self.attributes.columns:
+            values = self.attributes[name].to_numpy(dtype=object).copy()
+        else:
+            source = self._source() if self._source is not None else None
+            values = np.empty(self.n, dtype=object)
+            if source is not None:
+                data = source.nodes
+                values[:] = [data[node].get(name) for node in self.nodes]
+        missing = np.fromiter((_missing(v) for v in values), dtype=bool, count=self.n)
+        values[missing] = default
+        return values
+
     def _derived(self, nodes: pd.Index, adjacency: sp.csr_array, attributes: pd.DataFrame) -> SparseGraph:
         """A graph made from this one: same source graph for attributes, same graph data."""
         out = SparseGraph(nodes, adjacency, attributes, source=self._source() if self._source is not None else None)

@@ -234,8 +234,8 @@ FINDINGS: dict[str, tuple[str, str]] = {
         "{m:p|lien est connu|liens sont connus} entre les {n} acteurs : {density:.1%} des liens possibles ; {isolates:p|acteur n'a|acteurs n'ont} aucun lien connu.",
     ),
     "sentence.fragmentation": (
-        "The largest connected part gathers {largest} actors ({share:.0%}); {others:p|other part is|other parts are} cut off from it, {isolates} of them single actors without a known tie.",
-        "Le plus grand ensemble relié réunit {largest} acteurs ({share:.0%}) ; {others:p|autre ensemble en est séparé|autres ensembles en sont séparés}, dont {isolates} acteurs seuls, sans lien connu.",
+        "The largest connected part gathers {largest} actors ({share:.0%}); {others:p|other part is|other parts are} cut off from it, including {isolates:p|single actor|single actors} without a known tie.",
+        "Le plus grand ensemble relié réunit {largest} acteurs ({share:.0%}) ; {others:p|autre ensemble en est séparé|autres ensembles en sont séparés}, dont {isolates:p|acteur seul|acteurs seuls}, sans lien connu.",
     ),
     "sentence.connectors": (
         "The actors most often on the shortest paths between the others are {names}.",
@@ -330,12 +330,12 @@ FINDINGS: dict[str, tuple[str, str]] = {
         "Compléter la carte : demander aux acteurs sans lien connu ({isolates}) avec qui ils travaillent (le classeur des manques les liste).",
     ),
     "action.introduce": (
-        "Bring in the actors left out: {introduced} of the {listed} actors of the territory on the worklist have a suggested introducer.",
-        "Faire entrer les acteurs laissés à l'écart : {introduced} des {listed} acteurs du territoire sur la liste de travail ont un introducteur suggéré.",
+        "Bring in the actors left out: {introduced} of the {listed} actors of the territory on the worklist {introduced:w|has|have} a suggested introducer.",
+        "Faire entrer les acteurs laissés à l'écart : {introduced} des {listed} acteurs du territoire sur la liste de travail {introduced:w|a|ont} un introducteur suggéré.",
     ),
     "action.introduce_all": (
-        "Bring in the actors left out: each of the {listed} actors of the territory on the worklist has a suggested introducer.",
-        "Faire entrer les acteurs laissés à l'écart : chacun des {listed} acteurs du territoire sur la liste de travail a un introducteur suggéré.",
+        "Bring in the actors left out: on the worklist, {listed:p|actor of the territory has|actors of the territory each have} a suggested introducer.",
+        "Faire entrer les acteurs laissés à l'écart : sur la liste de travail, {listed:p|acteur du territoire a|acteurs du territoire ont chacun} un introducteur suggéré.",
     ),
     "action.rely_on_connectors": (
         "Involve them in animating the network, and share the load so as not to wear them out.",
@@ -395,6 +395,51 @@ FINDINGS: dict[str, tuple[str, str]] = {
     "unlock.ties": (
         "Knowing the {group} at both ends of {needed:p|more tie|more ties} would unlock it.",
         "Connaître la {group} des deux bouts de {needed:p|lien de plus|liens de plus} permettrait de conclure.",
+    ),
+    "sentence.ties_none": ("No tie is known between the {n} actors yet.", "Aucun lien n'est encore connu entre les {n} acteurs."),
+    "confidence.no_ties": (
+        "A count of the tables: no tie is recorded, so no measure of the network can be computed.",
+        "Décompte des tables : aucun lien n'est relevé, aucune mesure du réseau ne peut donc être calculée.",
+    ),
+    "action.map_first_ties": (
+        "Start the map of ties: ask each actor whom it works with (the gaps workbook lists them).",
+        "Commencer la carte des liens : demander à chaque acteur avec qui il travaille (le classeur des manques les liste).",
+    ),
+    "sentence.ties_all_tied": (
+        "{m:p|tie is|ties are} known between the {n} actors: {density:.1%} of the ties possible; every actor has at least one known tie.",
+        "{m:p|lien est connu|liens sont connus} entre les {n} acteurs : {density:.1%} des liens possibles ; chaque acteur a au moins un lien connu.",
+    ),
+    "action.update_ties": (
+        "Keep the map up to date: at each update, ask the actors whom they have started or stopped working with.",
+        "Tenir la carte à jour : à chaque mise à jour, demander aux acteurs avec qui ils ont commencé ou cessé de travailler.",
+    ),
+    "sentence.fragmentation_whole": (
+        "All {largest} actors are in one connected part: each can reach every other through known ties.",
+        "Les {largest} acteurs forment un seul ensemble relié : chacun peut atteindre tous les autres par des liens connus.",
+    ),
+    "sentence.fragmentation_no_isolate": (
+        "The largest connected part gathers {largest} actors ({share:.0%}); {others:p|other part is|other parts are} cut off from it, none of them a single actor.",
+        "Le plus grand ensemble relié réunit {largest} acteurs ({share:.0%}) ; {others:p|autre ensemble en est séparé|autres ensembles en sont séparés}, aucun n'étant un acteur seul.",
+    ),
+    "action.none_to_reach": (
+        "On the ties recorded, no actor of the territory is left out: check again at the next mapping.",
+        "D'après les liens relevés, aucun acteur du territoire n'est laissé à l'écart : revérifier à la prochaine cartographie.",
+    ),
+    "action.introduce_none": (
+        "Bring in the actors left out ({listed} on the worklist): the data suggest no introducer for them yet; ask the support structures who knows them.",
+        "Faire entrer les acteurs laissés à l'écart ({listed} sur la liste de travail) : les données ne suggèrent encore aucun introducteur ; demander aux structures d'accompagnement qui les connaît.",
+    ),
+    "sentence.connectors_one": (
+        "The actor most often on the shortest paths between the others is {names}.",
+        "L'acteur le plus souvent sur les plus courts chemins entre les autres est {names}.",
+    ),
+    "action.rely_on_connector": (
+        "Involve it in animating the network, and share the load so as not to wear it out.",
+        "L'associer à l'animation du réseau, en partageant la charge pour ne pas l'épuiser.",
+    ),
+    "action.map_before_groups": (
+        "Do not read these groups as closed circles: record more ties before drawing conclusions from them.",
+        "Ne pas lire ces groupes comme des cercles fermés : relever davantage de liens avant d'en tirer des conclusions.",
     ),
     "unlock.ask": ("Ask first: {names}.", "À demander d'abord : {names}."),
     "unlock.affiliations": (
@@ -680,8 +725,6 @@ VIEWS: dict[str, tuple[str, str]] = {
     "people": ("People", "Personnes"),
     "bridges": ("Bridges", "Ponts"),
     "cut_points": ("Cut points", "Points d'articulation"),
-    "isolated": ("Isolated and peripheral actors", "Acteurs isolés et périphériques"),
-    "brokers": ("Top brokers", "Principaux intermédiaires"),
     "key_players": ("Key players", "Acteurs clés"),
     "sphere": ("Sphere", "Sphère"),
     "kind": ("Kind", "Type"),
@@ -854,12 +897,22 @@ CLI: dict[str, tuple[str, str]] = {
     ),
 }
 
+# The one name of each concept decided by ecograph.actor_standing, wherever it is counted or shown.
+STANDING: dict[str, tuple[str, str]] = {
+    "no_known_tie": ("Actors without a known tie", "Acteurs sans lien connu"),
+    "outside_main": ("Actors outside the largest connected part", "Acteurs hors du plus grand ensemble relié"),
+    "to_reach": ("Actors to reach (worklist)", "Acteurs à faire entrer (liste de travail)"),
+    "connector": ("Connectors", "Connecteurs"),
+    "cut_point": ("Cut points", "Points d'articulation"),
+}
+
 _SECTIONS: dict[str, dict[str, tuple[str, str]]] = {
     "common": COMMON,
     "vocabulary": VOCABULARY,
     "measures": MEASURES,
     "columns": COLUMNS,
     "findings": FINDINGS,
+    "standing": STANDING,
     "report": REPORT,
     "views": VIEWS,
     "figures": FIGURES,

@@ -36,6 +36,7 @@ from .flows import flow_table, people_flows
 from .group_coverage import MIN_COVERAGE, Coverage, MeasureValue, group_coverage, unknown_actors
 from .isolation import core_numbers, isolated_actors, two_step_reach
 from .robustness import NullModelTest, Robustness, null_model_test, null_model_tests, robustness
+from .standing import actor_standing
 
 __all__ = [
     "MIN_COVERAGE",
@@ -63,6 +64,7 @@ __all__ = [
     "group_coverage",
     "headline_measures",
     "isolated_actors",
+    "actor_standing",
     "local_bridges",
     "mixing_matrix",
     "modularity",

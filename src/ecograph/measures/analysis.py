@@ -45,6 +45,7 @@ from .flows import flow_table, people_flows
 from .group_coverage import Coverage, MeasureValue, group_coverage, unknown_actors
 from .isolation import isolated_actors, two_step_reach
 from .robustness import null_model_tests, robustness
+from .standing import actor_standing
 
 __all__ = ["EVOLUTION_YEARS", "RANKING_CHECK_LIMIT", "Analysis"]
 
@@ -264,6 +265,17 @@ class Analysis:
     def two_step_reach(self) -> pd.Series:
         """:func:`ecograph.measures.isolation.two_step_reach` of every actor."""
         return two_step_reach(self.sparse)
+
+    @cached_property
+    def standing(self) -> pd.DataFrame:
+        """:func:`ecograph.actor_standing`: who has no known tie, is outside the main part, is to reach, is a connector or a cut point.
+
+        Each of these is decided here once; the brief, the views, the
+        worklist, the summary and the notebooks count and name the same
+        actors. Kinds and scopes come from the ecosystem's actors table (or
+        the graph's node attributes).
+        """
+        return actor_standing(self.sparse, betweenness=self.betweenness, cut_points=self.cut_points, reach_2=self.two_step_reach)
 
     # ---- people -----------------------------------------------------------------------------------
 

@@ -68,6 +68,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import GraphError
+from ..measures.standing import TERRITORY_SCOPES, actor_standing
 from ..partition import PartitionLike
 from .facts import NOT_ACTORS, Facts, analysis_of
 from .scoring import Ranked, positions, rank_candidates, suggestion_frame
@@ -87,28 +88,31 @@ def _in_scope(F: Facts, scope: Iterable[str] | None, include_unknown: bool) -> n
     return keep
 
 
-def _default_targets(F: Facts, low_reach_share: float, territory: np.ndarray) -> np.ndarray:
-    """The isolated actors and, in the main component, the actors with the lowest two-step reach, of the territory.
-
-    Actors outside the largest component count as isolated only when that
-    component holds at least half of the actors: in a network in pieces,
-    being in another piece than the largest is the rule, not a sign of being
-    left out.
-    """
+def _targets(
+    F: Facts, scope: Iterable[str] | None, include_unknown: bool, kinds_excluded: Iterable[str], low_reach_share: float, actors: list | None
+) -> pd.DataFrame:
+    """The standing of every actor (:func:`ecograph.actor_standing`): the Analysis's own with the default rule, else the same rule with these settings."""
     a = F.analysis
-    isolated = a.isolated
-    if float(a.headline["largest_component_share"]) < 0.5:
-        # no main network to be "outside" of: a part of the network that is merely not the largest is not left out
-        isolated = isolated[isolated["isolate"] | isolated["pendant"]]
-    listed = F.S.nodes.get_indexer(isolated.index)
-    if low_reach_share > 0:
-        rest = np.setdiff1d(np.arange(F.n), listed)
-        if len(rest):
-            reach = a.two_step_reach.iloc[rest]
-            low = reach[reach <= reach.quantile(low_reach_share)].sort_values(kind="stable").head(max(1, int(low_reach_share * F.n)))
-            listed = np.concatenate([listed, F.S.nodes.get_indexer(low.index)])
-    listed = np.unique(listed).astype(np.int64)
-    return listed[territory[listed]]
+    default = (
+        (scope is not None and tuple(scope) == TERRITORY_SCOPES)
+        and include_unknown
+        and tuple(kinds_excluded) == tuple(NOT_ACTORS)
+        and low_reach_share == 0.05
+        and actors is None
+    )
+    if default:
+        return a.standing
+    return actor_standing(
+        a.sparse,
+        territory=scope,
+        include_unknown_scope=include_unknown,
+        not_organisations=kinds_excluded,
+        low_reach_share=low_reach_share,
+        betweenness=a.betweenness,
+        cut_points=a.cut_points,
+        reach_2=a.two_step_reach,
+        reason_for=actors,
+    )
 
 
 def _service_order(F: Facts, pos: np.ndarray) -> np.ndarray:
@@ -133,31 +137,26 @@ def _spread(ranked: Ranked, k: int, cap: int) -> list[tuple[int, int, float]]:
     return picks
 
 
-def _reason(F: Facts, i: int, reach_2: int) -> tuple:
-    """Why the actor at position ``i`` is on the list, as codes."""
-    if F.org_degree[i] == 0:  # no tie, or ties only to programmes, events and recommendations
-        named = tuple(F.named_ids[z] for z in F.named[[i]].indices)
-        return (("no_tie",) if F.degree[i] == 0 else ("no_tie_with_organisation",),) + ((("named_in", *named),) if named else ())
-    nbrs = F.neighbours(i)
-    size = int(F.component_sizes[F.component[i]])
-    outside = F.component[i] != np.argmax(F.component_sizes)
-    parts: list[tuple] = [("outside_main", size)] if outside else []
-    if len(nbrs) == 1 or (outside and len(nbrs) <= 2):
-        parts.append(("only_through", *[F.S.nodes[z] for z in sorted(nbrs.tolist(), key=lambda z: str(F.S.nodes[z]))]))
-    return tuple(parts) if parts else (("low_reach", int(reach_2)),)
+def _reason(F: Facts, standing: pd.DataFrame, i: int) -> tuple:
+    """Why the actor at position ``i`` is on the list: its standing's reason, and the programmes naming it when it has no tie with an organisation."""
+    reason = standing["reason"].iat[i]
+    if not reason or reason[0][0] not in ("no_tie", "no_tie_with_organisation"):
+        return reason
+    named = tuple(F.named_ids[z] for z in F.named[[i]].indices)
+    return reason + ((("named_in", *named),) if named else ())
 
 
 def _group_column(field: str | None) -> str:
     return field if field and field not in ("name", "kind", "scope", "commune", "reason") else "group"
 
 
-def _wide(F: Facts, pos: np.ndarray, sugg: pd.DataFrame, k: int) -> pd.DataFrame:
+def _wide(F: Facts, standing: pd.DataFrame, pos: np.ndarray, sugg: pd.DataFrame, k: int) -> pd.DataFrame:
     """One row per actor, with its introducers side by side."""
     reach = F.analysis.two_step_reach.iloc[pos].to_numpy() if len(pos) else np.zeros(0, dtype=np.int64)
     frame = pd.DataFrame(index=pd.Index(F.S.nodes[pos], name="actor", dtype=object))
     for column, values in (("name", F.names), (_group_column(F.group_field), F.groups), ("kind", F.kinds), ("scope", F.scopes)):
         frame[column] = pd.Series(values[pos], index=frame.index, dtype=object)  # codes, None where unknown
-    frame["reason"] = pd.Series([_reason(F, int(i), int(r)) for i, r in zip(pos, reach)], index=frame.index, dtype=object)
+    frame["reason"] = pd.Series([_reason(F, standing, int(i)) for i in pos], index=frame.index, dtype=object)
     frame["degree"] = F.degree[pos].astype(np.int64)
     frame["reach_2"] = reach.astype(np.int64)
     best = sugg[sugg["rank"] == 1].set_index("actor")["newly_reachable"]
@@ -285,10 +284,12 @@ def outreach_worklist(
         raise GraphError("a worklist needs at least two actors")
     F = Facts.read(a, label=label, kinds_excluded=kinds_excluded, support_kinds=support_kinds)
     territory = _in_scope(F, scope, include_unknown_scope)
-    pos = _service_order(F, _default_targets(F, low_reach_share, territory) if actors is None else positions(F, actors))
+    given = None if actors is None else list(actors)
+    standing = _targets(F, scope, include_unknown_scope, kinds_excluded, low_reach_share, given)
+    pos = _service_order(F, np.flatnonzero(standing["to_reach"].to_numpy()) if given is None else positions(F, given))
     ranked = rank_candidates(F, pos, candidates=candidates, weights=weights, popular_from=territory)
     sugg = suggestion_frame(ranked, _spread(ranked, k, max(1, int(max_first_share * len(pos)))))
-    frame = _wide(F, pos, sugg, k)
+    frame = _wide(F, standing, pos, sugg, k)
     frame.attrs.update({"suggestions": sugg, "group": F.group_field, "k": k, "seed": a.seed, "names": _names_referenced(F, frame, sugg)})
     return frame
 

@@ -17,7 +17,7 @@ import pandas as pd
 from .. import __version__
 from ..ecosystem import Ecosystem, load
 from ..errors import SchemaError
-from ..findings import NOT_CONNECTORS, Brief
+from ..findings import Brief
 from ..io import read_dataset_files
 from ..outputs import output_folder
 from ..privacy import people_in_tables, people_mentioned, pseudonyms, scrub_people
@@ -101,8 +101,7 @@ def _pseudonymised(eco: Ecosystem, aliases: dict) -> Ecosystem:
 def _figures(brief: Brief, lang: str, v: Any, seed: int) -> dict[str, Any]:
     a = brief.analysis
     eco = a.network_eco
-    organisations = a.brokers.index[~eco.actors["kind"].reindex(a.brokers.index).isin(NOT_CONNECTORS).to_numpy()]
-    connectors = a.brokers.loc[organisations]
+    connectors = a.brokers[a.standing["connector"].reindex(a.brokers.index).to_numpy()]  # the connectors, decided once
     if v.positions.index.equals(pd.Index(a.sparse.nodes)):  # the static map is the view's, same positions
         network = figure_network(a.graph, layout=v.positions, lang=lang, title="", seed=seed)
     else:  # the view draws one node per community: so does the map
@@ -110,8 +109,8 @@ def _figures(brief: Brief, lang: str, v: Any, seed: int) -> dict[str, Any]:
             community_graph(a, seed=seed, lang=lang), layout=v.positions, size="members", lang=lang, title="", seed=seed
         )
     figures = {"network": network}
-    if (connectors["betweenness"] > 0).any():
-        figures["brokers"] = figure_brokers(connectors[connectors["betweenness"] > 0], names=eco.actors["name"].astype(str), lang=lang)
+    if len(connectors):
+        figures["brokers"] = figure_brokers(connectors, names=eco.actors["name"].astype(str), lang=lang)
     # figures of groups or years that are mostly unknown would only draw the unknown: left out, as the findings are
     if brief.dates_sufficient:
         figures["creations"] = figure_creations(eco, lang=lang)
@@ -222,7 +221,7 @@ def build_report(
     say(word("report.step.views", "en"))
     v = view(
         a,
-        highlight=["bridges", "cut_points", "isolated", "brokers"],
+        highlight=["bridges", "cut_points", "to_reach", "connectors"],
         aggregate_above=5_000,
         lang=lang,
         title=title,

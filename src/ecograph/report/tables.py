@@ -18,7 +18,7 @@ from typing import Any
 import pandas as pd
 
 from ..datasets import dijon_coverage
-from ..findings import NOT_CONNECTORS, Brief
+from ..findings import Brief
 from ..outreach import worklist_table
 from ..validation import data_warnings
 from ..words import is_missing, label, number, word
@@ -202,8 +202,7 @@ class ReportTables:
     @cached_property
     def brokers_shown(self) -> pd.DataFrame:
         br = self.analysis.brokers
-        kinds = self.eco.actors["kind"].reindex(br.index)
-        top = br[(br["betweenness"] > 0) & ~kinds.isin(NOT_CONNECTORS).to_numpy()].head(15)
+        top = br[self.analysis.standing["connector"].reindex(br.index).to_numpy()]  # the connectors, decided once
         frame = pd.DataFrame(
             {
                 "name": top.index.map(self.names),
