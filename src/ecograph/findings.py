@@ -49,7 +49,7 @@ import pandas as pd
 
 from .coverage import actor_gaps
 from .measures.analysis import Analysis
-from .measures.group_coverage import MIN_COVERAGE
+from .measures.group_coverage import MIN_COVERAGE, withheld_reason
 from .outreach import key_players, outreach_worklist
 from .vocabulary import NO_SPHERE_KINDS
 from .words import CATALOGUE, check_language, word
@@ -367,8 +367,8 @@ class Brief:
         cov = a.coverage
         ei = a.ei_index
         values = {"known": cov.actors_known, "actors": cov.actors, "ties_known": cov.ties_known, "ties": cov.ties, "share": cov.share}
-        if not ei.computable or not cov.is_sufficient():
-            reason = ei.reason if not ei.computable else "low_coverage"
+        reason = withheld_reason(cov, None if ei.computable else ei.reason)
+        if reason is not None:
             unknown = a.unknown_actors
             if self._group == "sphere":  # a sphere applies to structures and initiatives, not institutions, funders, events...
                 kinds = self.analysis.eco.actors["kind"].reindex(unknown.index)

@@ -20,6 +20,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 from scipy.sparse.csgraph import connected_components
 
+from .words import word
+
 if TYPE_CHECKING:  # pragma: no cover
     from .ecosystem import Ecosystem
 
@@ -77,7 +79,8 @@ class Summary:
             "density": f"{net['density']:.4f}",
             "connected components": net["components"],
             "largest component": f"{net['largest_component']} actors",
-            "isolated actors": net["isolates"],
+            word("standing.no_known_tie", "en"): net["isolates"],
+            word("standing.outside_main", "en"): net["outside_main"],
         }
         return [
             ("Actors by kind", self.by_kind),
@@ -85,7 +88,7 @@ class Summary:
             ("Actors by scope", self.by_scope),
             ("Ties by type", self.ties_by_type),
             ("People links between actors", self.people_links),
-            ("Network (ties and people links)", network),
+            ("Network observed (ties and people links; recommendations, who made the data, proposed and cited ties set aside)", network),
         ]
 
     def headline(self) -> str:
@@ -138,7 +141,7 @@ def summarise(eco: Ecosystem) -> Summary:
     9
     """
 
-    S = eco.sparse_graph()  # the actor network, built straight from the tables
+    S = eco.observed().sparse_graph()  # the network every measure reads (Analysis.sparse), built straight from the tables
     n = S.n
     sizes = np.bincount(connected_components(S.adjacency, directed=False)[1]) if n else np.zeros(0, dtype=int)
     links = eco.people_links()
@@ -149,6 +152,7 @@ def summarise(eco: Ecosystem) -> Summary:
         "components": len(sizes),
         "largest_component": int(sizes.max()) if n else 0,
         "isolates": int((S.degrees() == 0).sum()),
+        "outside_main": int(n - sizes.max()) if n else 0,
     }
     return Summary(
         name=eco.name,

@@ -777,12 +777,6 @@ OUTREACH: dict[str, tuple[str, str]] = {
     "unknown_group": ("group unknown", "groupe inconnu"),
     "sheet.all": ("All", "Tous"),
     # why an actor is on the list
-    "reason.no_tie": ("no known tie", "aucun lien connu"),
-    "reason.no_tie_with_organisation": ("no known tie with another organisation", "aucun lien connu avec une autre organisation"),
-    "reason.named_in": ("named in {names}", "cité dans {names}"),
-    "reason.outside_main": ("outside the main network, {n} actors", "hors du réseau principal, {n} acteurs"),
-    "reason.only_through": ("only linked through {names}", "relié seulement par {names}"),
-    "reason.low_reach": ("few actors within two steps ({n})", "peu d'acteurs à deux pas ({n})"),
     # why this introducer (one entry per fact)
     "why.contacts": ("both linked to {names}", "tous deux liés à {names}"),
     "why.named_in_same": ("both named in {name}, each as {role}", "tous deux cités dans {name}, chacun comme {role}"),
@@ -904,6 +898,13 @@ STANDING: dict[str, tuple[str, str]] = {
     "to_reach": ("Actors to reach (worklist)", "Acteurs à faire entrer (liste de travail)"),
     "connector": ("Connectors", "Connecteurs"),
     "cut_point": ("Cut points", "Points d'articulation"),
+    # why an actor is to reach (the reason codes of actor_standing), read by the worklist and isolated_actors
+    "reason.no_tie": ("no known tie", "aucun lien connu"),
+    "reason.no_tie_with_organisation": ("no known tie with another organisation", "aucun lien connu avec une autre organisation"),
+    "reason.named_in": ("named in {names}", "cité dans {names}"),
+    "reason.outside_main": ("outside the largest connected part ({n} actors)", "hors du plus grand ensemble relié ({n} acteurs)"),
+    "reason.only_through": ("only linked through {names}", "relié seulement par {names}"),
+    "reason.low_reach": ("few actors within two steps ({n})", "peu d'acteurs à deux pas ({n})"),
 }
 
 _SECTIONS: dict[str, dict[str, tuple[str, str]]] = {

@@ -42,7 +42,7 @@ from .density import block_density, density, mixing_matrix
 from .ei import ei_index
 from .evolution import evolution, headline_measures
 from .flows import flow_table, people_flows
-from .group_coverage import Coverage, MeasureValue, group_coverage, unknown_actors
+from .group_coverage import Coverage, MeasureValue, group_coverage, unknown_actors, withheld_reason
 from .isolation import isolated_actors, two_step_reach
 from .robustness import null_model_tests, robustness
 from .standing import actor_standing
@@ -225,8 +225,28 @@ class Analysis:
 
     @cached_property
     def agreement(self) -> pd.Series:
-        """How the communities match ``group``: NMI and adjusted Rand (:meth:`ecograph.Communities.compare`)."""
-        return self.communities.compare(self.group)
+        """How the communities match ``group``: NMI and adjusted Rand (:meth:`ecograph.Communities.compare`), or NaN when withheld.
+
+        Below the coverage a group finding needs (the rule of
+        :func:`ecograph.measures.group_coverage.withheld_reason`, the brief's),
+        both values are NaN and ``attrs["reason"]`` says why: on few known
+        actors, singletons inflate NMI while adjusted Rand stays near 0. The
+        values on the known actors alone stay in ``attrs["computed"]``.
+
+        Examples
+        --------
+        >>> import ecograph as eg
+        >>> agreement = eg.Analysis(eg.datasets.dijon()).agreement
+        >>> bool(agreement.isna().all()), agreement.attrs["reason"]
+        (True, 'no_known_tie')
+        """
+        computed = self.communities.compare(self.group)
+        reason = withheld_reason(self.coverage, computed.attrs.get("reason"))
+        if reason is None:
+            return computed
+        out = pd.Series(float("nan"), index=computed.index, name=computed.name)
+        out.attrs.update({**computed.attrs, "reason": reason, "computed": computed.copy()})
+        return out
 
     @cached_property
     def betweenness(self) -> pd.Series:

@@ -81,7 +81,7 @@ import pandas as pd
 from ..partition import PartitionLike, _resolve
 from ..sparse import GraphLike, SparseGraph
 
-__all__ = ["MIN_COVERAGE", "REASONS", "Coverage", "MeasureValue", "group_coverage", "unknown_actors"]
+__all__ = ["MIN_COVERAGE", "REASONS", "Coverage", "MeasureValue", "group_coverage", "unknown_actors", "withheld_reason"]
 
 #: Share of the data (ties whose two ends have a known group, or actors with
 #: a known group, see :attr:`Coverage.basis`) below which a group-based
@@ -306,3 +306,29 @@ def unknown_actors(G: GraphLike, partition: PartitionLike = "sphere") -> pd.Data
     frame.index.name = "actor"
     frame.attrs["coverage"] = _coverage(S, codes)
     return frame
+
+
+def withheld_reason(coverage: Coverage, reason: str | None = None, threshold: float = MIN_COVERAGE) -> str | None:
+    """Why a group finding, figure or agreement value is withheld, or None when it can be shown: the one rule.
+
+    The measure's own reason first (``no_known_group``, ``one_known_group``,
+    ``no_known_tie``: it could not be computed), else, when the coverage is
+    below ``threshold`` (:data:`MIN_COVERAGE`), ``"no_known_tie"`` if no tie
+    joins two actors of known group and ``"low_coverage"`` otherwise. The brief, the
+    figures and the Analysis's agreement values all ask this function.
+
+    Examples
+    --------
+    >>> cov = Coverage(actors_known=21, actors=100, ties_known=0, ties=26)
+    >>> withheld_reason(cov, "no_known_group"), withheld_reason(cov)
+    ('no_known_group', 'no_known_tie')
+    >>> withheld_reason(Coverage(actors_known=21, actors=100, ties_known=3, ties=26))
+    'low_coverage'
+    >>> withheld_reason(Coverage(actors_known=10, actors=10, ties_known=9, ties=9)) is None
+    True
+    """
+    if reason:
+        return reason
+    if coverage.is_sufficient(threshold):
+        return None
+    return "no_known_tie" if coverage.ties and not coverage.ties_known and coverage.tie_unit == "ties" else "low_coverage"

@@ -27,6 +27,7 @@ import pandas as pd
 from scipy.sparse.csgraph import connected_components
 
 from ..sparse import GraphLike, as_sparse
+from ..words import word
 
 __all__ = ["core_numbers", "isolated_actors", "two_step_reach"]
 
@@ -66,22 +67,6 @@ def two_step_reach(G: GraphLike, actors: list | None = None) -> pd.Series:
     return pd.Series(counts - self_hit.astype(np.int64), index=S.nodes[idx].copy(), name="reach_2")
 
 
-_REASONS = {
-    "en": {
-        "none": "no known tie",
-        "outside": "outside the main component, {n} actors",
-        "through": "only linked through {names}",
-        "and": " and ",
-    },
-    "fr": {
-        "none": "aucun lien connu",
-        "outside": "hors du réseau principal, {n} acteurs",
-        "through": "relié seulement par {names}",
-        "and": " et ",
-    },
-}
-
-
 def isolated_actors(G: GraphLike, *, label: str = "name", lang: str = "en") -> pd.DataFrame:
     """Isolates, pendants and actors outside the largest component.
 
@@ -114,8 +99,8 @@ def isolated_actors(G: GraphLike, *, label: str = "name", lang: str = "en") -> p
     >>> for actor, reason in iso["reason"].items():
     ...     print(actor, "|", reason)
     g | no known tie
-    e | outside the main component, 2 actors; only linked through f
-    f | outside the main component, 2 actors; only linked through e
+    e | outside the largest connected part (2 actors); only linked through f
+    f | outside the largest connected part (2 actors); only linked through e
     d | only linked through c
     """
     S = as_sparse(G)
@@ -141,14 +126,13 @@ def isolated_actors(G: GraphLike, *, label: str = "name", lang: str = "en") -> p
         nbr_names = [names[j] for j in nbrs.tolist()]
         through.append(", ".join(nbr_names))
         parts = []
-        words = _REASONS[lang]
         if isolate[i]:
-            parts.append(words["none"])
+            parts.append(word("standing.reason.no_tie", lang))
         else:
             if outside[i]:
-                parts.append(words["outside"].format(n=sizes[comp[i]]))
+                parts.append(word("standing.reason.outside_main", lang, n=int(sizes[comp[i]])))
             if pendant[i] or (outside[i] and len(nbrs) <= 2):
-                parts.append(words["through"].format(names=words["and"].join(nbr_names)))
+                parts.append(word("standing.reason.only_through", lang, names=nbr_names))
         reasons.append("; ".join(parts))
     frame = pd.DataFrame(
         {

@@ -68,22 +68,22 @@ def reason_words(reason: tuple, lang: str = "en", names: dict | None = None) -> 
     """Why an actor is on the list, in words.
 
     >>> reason_words((("outside_main", 3), ("only_through", "premice")), "fr", {"premice": "PREMICE"})
-    'hors du réseau principal, 3 acteurs ; relié seulement par PREMICE'
+    'hors du plus grand ensemble relié (3 acteurs) ; relié seulement par PREMICE'
     """
     names = names or {}
     parts = []
     for code, *values in reason:
         if code in ("no_tie", "no_tie_with_organisation"):
-            parts.append(_w(f"reason.{code}", lang))
+            parts.append(word(f"standing.reason.{code}", lang))
         elif code == "outside_main":
-            parts.append(_w("reason.outside_main", lang, n=values[0]))
+            parts.append(word("standing.reason.outside_main", lang, n=values[0]))
         elif code == "only_through":
-            parts.append(_w("reason.only_through", lang, names=_names(tuple(values), names, lang)))
+            parts.append(word("standing.reason.only_through", lang, names=_names(tuple(values), names, lang)))
         elif code == "named_in":
             quoted = tuple(_quoted(x, names, lang) for x in values)
-            parts.append(_w("reason.named_in", lang, names=_names(quoted, {}, lang)))
+            parts.append(word("standing.reason.named_in", lang, names=_names(quoted, {}, lang)))
         elif code == "low_reach":
-            parts.append(_w("reason.low_reach", lang, n=values[0]))
+            parts.append(word("standing.reason.low_reach", lang, n=values[0]))
     return _w("separator", lang).join(parts)
 
 
