@@ -213,3 +213,39 @@ def test_unreadable_files_are_refused_in_one_line(tmp_path, content):
     with pytest.raises(SchemaError) as info:
         read_gexf(path)
     assert len(info.value.problems) == 1 and re.search(r"well-formed|<graph>|root element", str(info.value.problems[0]))
+
+
+def _with_directed_column(tmp_path) -> eg.Ecosystem:
+    """Dijon (ties of both directions) with a ``directed`` column in its ties, as a dataset folder holds it."""
+    eco = eg.datasets.dijon()
+    flags = ["true" if eco.vocabulary.is_directed(t) else "false" for t in eco.ties["type"]]
+    marked = eg.Ecosystem(eco.actors, eco.people, eco.affiliations, eco.ties.assign(directed=flags), eco.vocabulary)
+    eg.io.write_dataset(marked, tmp_path / "marked")
+    return eg.load(tmp_path / "marked")
+
+
+@pytest.mark.parametrize("mode", ["mark", "both-ways"])
+def test_a_directed_column_of_the_ties_comes_back_from_graphml_and_gexf(tmp_path, mode):
+    eco = _with_directed_column(tmp_path)
+    assert sorted(set(eco.ties["directed"])) == ["false", "true"]
+    for write, read in ((write_graphml, read_graphml), (write_gexf, read_gexf)):
+        back = read(write(eco, tmp_path / f"d.{write.__name__}", undirected_ties=mode))
+        assert back.ties["directed"].tolist() == eco.ties["directed"].tolist()
+        assert back.ties.equals(eco.ties) and back.actors.equals(eco.actors) and back.rejected.empty
+
+
+def test_gexf_of_mixed_directions_opens_in_networkx_and_comes_back_tie_for_tie(tmp_path):
+    eco = _with_directed_column(tmp_path)
+    directed = [eco.vocabulary.is_directed(t) for t in eco.ties["type"]]
+    assert 0 < sum(directed) < len(directed)
+    path = write_gexf(eco, tmp_path / "d.gexf")
+    root = etree.parse(str(path)).getroot()
+    assert root.find("{*}graph").get("defaultedgetype") == "directed"
+    assert not [e for e in root.iter("{*}edge") if e.get("type")]  # no edge says otherwise than the graph
+    G = nx.read_gexf(path)
+    assert G.is_directed() and G.number_of_edges() == sum(directed) + 2 * (len(directed) - sum(directed))
+    pairs = [(s, t) for s, t, d in zip(eco.ties["source"], eco.ties["target"], directed) if not d]
+    assert all(G.has_edge(s, t) and G.has_edge(t, s) for s, t in pairs)
+    back = read_gexf(path)
+    assert back.ties.equals(eco.ties) and back.rejected.empty
+    assert [back.vocabulary.is_directed(t) for t in back.ties["type"]] == directed

@@ -18,6 +18,9 @@ group...). :func:`graph_to_dataset` then makes the actors and ties tables:
   attribute, else the default: ``linked`` for an undirected edge and
   ``linked_to`` for a directed one (both added to the dataset's vocabulary:
   "a tie found in the file, of no stated type");
+* an edge attribute named ``directed`` (which the readers keep as
+  ``tie_directed``, :data:`DIRECTED_ATTRIBUTE`, since ``directed`` is the
+  edge's own direction) becomes the ties' ``directed`` column;
 * self-loops are leftovers (a tie links two actors);
 * rows that fail validation are leftovers too, with the validator's reasons.
 
@@ -59,12 +62,14 @@ from ..schema import TABLES
 from ..validation import SLUG_PATTERN, slugify
 from ..vocabulary import default_vocabulary
 
-__all__ = ["DEFAULT_KIND", "DEFAULT_TIE_TYPES", "ImportedGraph", "graph_to_dataset", "leftovers_frame", "xml_text"]
+__all__ = ["DEFAULT_KIND", "DEFAULT_TIE_TYPES", "DIRECTED_ATTRIBUTE", "ImportedGraph", "graph_to_dataset", "leftovers_frame", "xml_text"]
 
 #: Kind of the actors whose file says none.
 DEFAULT_KIND = "initiative"
 #: Tie types of the edges whose file says none: undirected and directed.
 DEFAULT_TIE_TYPES = {False: "linked", True: "linked_to"}
+#: Record key of an edge attribute named ``directed`` (the key ``directed`` is the edge's direction).
+DIRECTED_ATTRIBUTE = "tie_directed"
 _DEFAULT_TYPE_TEXT = "A tie found in the imported file, which states no type"
 
 _XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -299,7 +304,7 @@ def graph_to_dataset(
         cells = {"source": source_id, "target": target_id, "type": code, "evidence": _pick(rec, "evidence") or source}
         skip = {"source", "target", "directed", "tie_type", "type", "evidence"}
         for key, value in rec.items():
-            column = _column(key)
+            column = "directed" if key == DIRECTED_ATTRIBUTE else _column(key)
             if key in skip or (type_from and key == type_from):
                 continue
             cells[column] = cell_text(value)
