@@ -15,6 +15,7 @@ from lxml import etree
 from strategies import carried, ecosystems
 
 import ecograph as eg
+from ecograph.cli import main
 from ecograph.errors import SchemaError
 from ecograph.interop.gephi import read_gexf, read_graphml, write_gexf, write_graphml
 from ecograph.schema import TABLES
@@ -249,3 +250,37 @@ def test_gexf_of_mixed_directions_opens_in_networkx_and_comes_back_tie_for_tie(t
     back = read_gexf(path)
     assert back.ties.equals(eco.ties) and back.rejected.empty
     assert [back.vocabulary.is_directed(t) for t in back.ties["type"]] == directed
+
+
+NO_NODE_IMPORTS = {
+    "gexf": '<gexf xmlns="http://www.gexf.net/1.2draft"><graph><nodes><node label="A"/><node label="B"/></nodes>'
+    '<edges><edge source="a" target="b"/></edges></graph></gexf>',
+    "graphml": '<graphml xmlns="http://graphml.graphdrawing.org/xmlns"><graph edgedefault="undirected"><node/><node/>'
+    '<edge source="a" target="b"/></graph></graphml>',
+}
+
+
+@pytest.mark.parametrize("suffix", sorted(NO_NODE_IMPORTS))
+def test_an_import_that_imports_no_node_fails_and_keeps_the_leftovers(tmp_path, capsys, suffix):
+    path = tmp_path / f"nameless.{suffix}"
+    path.write_text(NO_NODE_IMPORTS[suffix], encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["import", str(path), "--out", str(out)]) == 1
+    printed, err = capsys.readouterr()
+    assert err.strip() == (
+        f"{path}: no node could be imported as an actor, so no dataset was written; the 3 rows left over, each with its "
+        f"reasons, are in {out / 'leftovers.csv'}"
+    )
+    assert "Not imported (3):" in printed
+    leftovers = pd.read_csv(out / "leftovers.csv")
+    assert leftovers[["table", "row", "reasons"]].values.tolist() == [
+        ["actors", 2, "the node has no id"],
+        ["actors", 3, "the node has no id"],
+        ["ties", 2, "the edge refers to a node the file does not declare: a, b"],
+    ]
+    assert not (out / "actors.csv").exists()
+    # a file holding no node at all has nothing left over: an empty graph imports as an empty dataset, as before
+    empty = tmp_path / f"empty.{suffix}"
+    empty.write_text(re.sub(r"<nodes>.*</edges>|<node/>.*/>(?=</graph>)", "", NO_NODE_IMPORTS[suffix]), encoding="utf-8")
+    assert main(["import", str(empty), "--out", str(tmp_path / "empty")]) == 0
+    assert "nothing left over" in capsys.readouterr().out
