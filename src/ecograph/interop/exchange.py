@@ -253,9 +253,30 @@ def graph_to_dataset(
     source = default_source or f"imported from {Path(file).name}"
     leftovers = list(graph.leftovers)
     ids = _ids(graph.nodes)
+    actors, new_kinds = _actor_table(graph, ids, source=source, default_kind=default_kind, kind_from=kind_from)
+    ties, found_types = _tie_table(graph, ids, leftovers, source=source, default_tie_type=default_tie_type, type_from=type_from)
+    eco = from_raw_tables(
+        {"actors": actors, "ties": ties},
+        name=name,
+        path=file,
+        found_tie_types=found_types,
+        found_kinds=sorted(new_kinds),
+        descriptions={c: _DEFAULT_TYPE_TEXT for c in DEFAULT_TIE_TYPES.values()},
+        on_error="collect",
+    )
+    extra = pd.DataFrame(leftovers, columns=LEFTOVER_COLUMNS)
+    frames = [f for f in (extra, eco.rejected) if len(f)]
+    eco.rejected = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=LEFTOVER_COLUMNS)
+    eco.rejected = eco.rejected.sort_values(["table", "row"], key=_sort_key, kind="stable").reset_index(drop=True)
+    return eco
+
+
+def _actor_table(
+    graph: ImportedGraph, ids: dict[str, str], *, source: str, default_kind: str, kind_from: str | None
+) -> tuple[RawTable, set[str]]:
+    """The nodes as the raw actors table; the kinds the built-in vocabulary lacks."""
     kind_values = [_pick(rec, kind_from) if kind_from else _pick(rec, "kind") for _, rec in graph.nodes]
     kinds, new_kinds = _map_codes(kind_values, "kind")
-
     actor_cols = list(TABLES["actors"].column_names)
     rows = []
     mapped = False
@@ -284,13 +305,20 @@ def graph_to_dataset(
         rows.append(RawRow(row, cells))
     if mapped:
         actor_cols.append("original_id")
+    return RawTable("actors", graph.file, actor_cols, rows), new_kinds
 
-    type_values = []
-    for _, rec in graph.edges:
-        if type_from:
-            type_values.append(_pick(rec, type_from))
-        else:
-            type_values.append(_pick(rec, "tie_type", "type"))
+
+def _tie_table(
+    graph: ImportedGraph,
+    ids: dict[str, str],
+    leftovers: list[dict],
+    *,
+    source: str,
+    default_tie_type: str | None,
+    type_from: str | None,
+) -> tuple[RawTable, dict[str, str]]:
+    """The edges as the raw ties table (self-loops added to ``leftovers``); the tie types found, with their direction."""
+    type_values = [_pick(rec, type_from) if type_from else _pick(rec, "tie_type", "type") for _, rec in graph.edges]
     types, new_types = _map_codes(type_values, "type")
     directions: dict[str, set[bool]] = {}
     tie_cols = list(TABLES["ties"].column_names)
@@ -311,41 +339,17 @@ def graph_to_dataset(
             if column not in tie_cols:
                 tie_cols.append(column)
         if rec["source"] == rec["target"]:
-            leftovers.append(
-                {
-                    "table": "ties",
-                    "file": file,
-                    "row": row,
-                    "reasons": "a tie cannot link an actor to itself (self-loop)",
-                    "cells": {"source": rec["source"], "target": rec["target"], "type": code},
-                }
-            )
+            reason = "a tie cannot link an actor to itself (self-loop)"
+            ends = {"source": rec["source"], "target": rec["target"], "type": code}
+            leftovers.append({"table": "ties", "file": graph.file, "row": row, "reasons": reason, "cells": ends})
             continue
         ties.append(RawRow(row, cells))
-
-    found_types: dict[str, str] = {}
-    for code in new_types:
-        seen = directions.get(code, {False})
-        found_types[code] = "yes" if seen == {True} else "no"
+    found_types = {code: "yes" if directions.get(code, {False}) == {True} else "no" for code in new_types}
     used_defaults = {t.cells["type"] for t in ties} & set(DEFAULT_TIE_TYPES.values())
     for directed, code in DEFAULT_TIE_TYPES.items():
         if code in used_defaults and not default_vocabulary().is_valid("type", code):
             found_types[code] = "yes" if directed else "no"
-    tables = {"actors": RawTable("actors", file, actor_cols, rows), "ties": RawTable("ties", file, tie_cols, ties)}
-    eco = from_raw_tables(
-        tables,
-        name=name,
-        path=file,
-        found_tie_types=found_types,
-        found_kinds=sorted(new_kinds),
-        descriptions={c: _DEFAULT_TYPE_TEXT for c in DEFAULT_TIE_TYPES.values()},
-        on_error="collect",
-    )
-    extra = pd.DataFrame(leftovers, columns=LEFTOVER_COLUMNS)
-    frames = [f for f in (extra, eco.rejected) if len(f)]
-    eco.rejected = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=LEFTOVER_COLUMNS)
-    eco.rejected = eco.rejected.sort_values(["table", "row"], key=_sort_key, kind="stable").reset_index(drop=True)
-    return eco
+    return RawTable("ties", graph.file, tie_cols, ties), found_types
 
 
 def _sort_key(column: pd.Series) -> pd.Series:
