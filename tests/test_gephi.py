@@ -15,6 +15,7 @@ from lxml import etree
 from strategies import carried, ecosystems
 
 import ecograph as eg
+from ecograph.cli import main
 from ecograph.errors import SchemaError
 from ecograph.interop.gephi import read_gexf, read_graphml, write_gexf, write_graphml
 from ecograph.schema import TABLES
@@ -213,3 +214,73 @@ def test_unreadable_files_are_refused_in_one_line(tmp_path, content):
     with pytest.raises(SchemaError) as info:
         read_gexf(path)
     assert len(info.value.problems) == 1 and re.search(r"well-formed|<graph>|root element", str(info.value.problems[0]))
+
+
+def _with_directed_column(tmp_path) -> eg.Ecosystem:
+    """Dijon (ties of both directions) with a ``directed`` column in its ties, as a dataset folder holds it."""
+    eco = eg.datasets.dijon()
+    flags = ["true" if eco.vocabulary.is_directed(t) else "false" for t in eco.ties["type"]]
+    marked = eg.Ecosystem(eco.actors, eco.people, eco.affiliations, eco.ties.assign(directed=flags), eco.vocabulary)
+    eg.io.write_dataset(marked, tmp_path / "marked")
+    return eg.load(tmp_path / "marked")
+
+
+@pytest.mark.parametrize("mode", ["mark", "both-ways"])
+def test_a_directed_column_of_the_ties_comes_back_from_graphml_and_gexf(tmp_path, mode):
+    eco = _with_directed_column(tmp_path)
+    assert sorted(set(eco.ties["directed"])) == ["false", "true"]
+    for write, read in ((write_graphml, read_graphml), (write_gexf, read_gexf)):
+        back = read(write(eco, tmp_path / f"d.{write.__name__}", undirected_ties=mode))
+        assert back.ties["directed"].tolist() == eco.ties["directed"].tolist()
+        assert back.ties.equals(eco.ties) and back.actors.equals(eco.actors) and back.rejected.empty
+
+
+def test_gexf_of_mixed_directions_opens_in_networkx_and_comes_back_tie_for_tie(tmp_path):
+    eco = _with_directed_column(tmp_path)
+    directed = [eco.vocabulary.is_directed(t) for t in eco.ties["type"]]
+    assert 0 < sum(directed) < len(directed)
+    path = write_gexf(eco, tmp_path / "d.gexf")
+    root = etree.parse(str(path)).getroot()
+    assert root.find("{*}graph").get("defaultedgetype") == "directed"
+    assert not [e for e in root.iter("{*}edge") if e.get("type")]  # no edge says otherwise than the graph
+    G = nx.read_gexf(path)
+    assert G.is_directed() and G.number_of_edges() == sum(directed) + 2 * (len(directed) - sum(directed))
+    pairs = [(s, t) for s, t, d in zip(eco.ties["source"], eco.ties["target"], directed) if not d]
+    assert all(G.has_edge(s, t) and G.has_edge(t, s) for s, t in pairs)
+    back = read_gexf(path)
+    assert back.ties.equals(eco.ties) and back.rejected.empty
+    assert [back.vocabulary.is_directed(t) for t in back.ties["type"]] == directed
+
+
+NO_NODE_IMPORTS = {
+    "gexf": '<gexf xmlns="http://www.gexf.net/1.2draft"><graph><nodes><node label="A"/><node label="B"/></nodes>'
+    '<edges><edge source="a" target="b"/></edges></graph></gexf>',
+    "graphml": '<graphml xmlns="http://graphml.graphdrawing.org/xmlns"><graph edgedefault="undirected"><node/><node/>'
+    '<edge source="a" target="b"/></graph></graphml>',
+}
+
+
+@pytest.mark.parametrize("suffix", sorted(NO_NODE_IMPORTS))
+def test_an_import_that_imports_no_node_fails_and_keeps_the_leftovers(tmp_path, capsys, suffix):
+    path = tmp_path / f"nameless.{suffix}"
+    path.write_text(NO_NODE_IMPORTS[suffix], encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["import", str(path), "--out", str(out)]) == 1
+    printed, err = capsys.readouterr()
+    assert err.strip() == (
+        f"{path}: no node could be imported as an actor, so no dataset was written; the 3 rows left over, each with its "
+        f"reasons, are in {out / 'leftovers.csv'}"
+    )
+    assert "Not imported (3):" in printed
+    leftovers = pd.read_csv(out / "leftovers.csv")
+    assert leftovers[["table", "row", "reasons"]].values.tolist() == [
+        ["actors", 2, "the node has no id"],
+        ["actors", 3, "the node has no id"],
+        ["ties", 2, "the edge refers to a node the file does not declare: a, b"],
+    ]
+    assert not (out / "actors.csv").exists()
+    # a file holding no node at all has nothing left over: an empty graph imports as an empty dataset, as before
+    empty = tmp_path / f"empty.{suffix}"
+    empty.write_text(re.sub(r"<nodes>.*</edges>|<node/>.*/>(?=</graph>)", "", NO_NODE_IMPORTS[suffix]), encoding="utf-8")
+    assert main(["import", str(empty), "--out", str(tmp_path / "empty")]) == 0
+    assert "nothing left over" in capsys.readouterr().out

@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from strategies import carried, ecosystems
 
 import ecograph as eg
+from ecograph.cli import main
 from ecograph.errors import SchemaError
 from ecograph.interop.kumu import kumu_blueprint, read_kumu, write_kumu_json, write_kumu_xlsx
 from ecograph.schema import TABLES
@@ -124,3 +125,20 @@ def test_non_utf8_is_read_as_windows_1252(tmp_path):
     path.write_bytes('{"elements": [{"label": "Café", "type": "initiative", "source": "s"}]}'.encode("cp1252"))
     assert read_kumu(path).actors["name"].tolist() == ["Café"]
     assert np.isnan(read_kumu(path).actors["lat"].iloc[0])
+
+
+def test_an_import_that_imports_no_element_fails_and_keeps_the_leftovers(tmp_path, capsys):
+    path = tmp_path / "map.json"
+    elements = [
+        {"label": "Café", "type": "initiative", "founded": "long ago"},
+        {"label": "Coagul", "type": "initiative", "founded": "soon"},
+    ]
+    path.write_text(json.dumps({"elements": elements, "connections": [{"from": "Café", "to": "Coagul"}]}), encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["import", str(path), "--out", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert f"{path}: no node could be imported as an actor" in err and str(out / "leftovers.csv") in err
+    leftovers = pd.read_csv(out / "leftovers.csv")
+    assert leftovers["table"].tolist() == ["actors", "actors", "ties"] and leftovers["row"].tolist()[:2] == [2, 3]
+    assert leftovers["reasons"].str.contains("founded").tolist()[:2] == [True, True]
+    assert not (out / "actors.csv").exists()

@@ -12,6 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from strategies import PLAIN, ecosystems, has_values
 
 import ecograph as eg
+from ecograph.cli import main
 from ecograph.errors import SchemaError
 from ecograph.interop.umap import read_umap, umap_text, write_geojson, write_umap
 from ecograph.views.style import SPHERE_COLORS
@@ -217,3 +218,43 @@ def test_export_without_coordinates_is_refused_with_how_to_add_them(tmp_path, ca
     assert main(["export", "dijon", "--format", "umap", "-o", str(tmp_path / "d.umap")]) != 0
     err = capsys.readouterr().err
     assert "Add lat and lon columns to actors.csv" in err and not (tmp_path / "d.umap").exists()
+
+
+def _run_import(args, capsys):
+    code = main(args)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_an_import_that_imports_no_feature_fails_and_keeps_every_feature_in_the_leftovers(tmp_path, capsys):
+    path = tmp_path / "m.geojson"
+    dateless = feature("Second", 5.1, 47.4)
+    dateless["geometry"]["coordinates"] = []
+    features = [feature("First", 5.0, 47.3, founded="long ago"), dateless, LINE]
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": features}), encoding="utf-8")
+    out = tmp_path / "out"
+    code, printed, err = _run_import(["import-umap", str(path), "--out", str(out)], capsys)
+    assert code == 1
+    assert err.strip() == (
+        f"{path}: no feature could be imported, so no dataset was written; the 3 rows left over, each with its reasons, "
+        f"are in {out / 'leftovers.csv'}"
+    )
+    assert "Not imported (3):" in printed and "imported 0 actors" not in printed
+    leftovers = pd.read_csv(out / "leftovers.csv")
+    assert leftovers[["row", "reasons"]].values.tolist() == [
+        [2, "founded: not a year"],
+        [3, "geometry: a point without coordinates"],
+        [4, "geometry: not a point (LineString)"],
+    ]
+    assert not (out / "actors.csv").exists()  # no empty dataset that would pass for an import
+    # uMap's own fixture whose features all lack coordinates
+    code, _, err = _run_import(
+        ["import-umap", str(EXTERNAL / "umap-test_upload_empty_coordinates.json"), "--out", str(tmp_path / "o2")], capsys
+    )
+    assert code == 1 and "umap-test_upload_empty_coordinates.json: no feature could be imported" in err
+    assert len(pd.read_csv(tmp_path / "o2" / "leftovers.csv")) == 3
+    # one feature imported is an import: exit 0, as before
+    features[0] = feature("First", 5.0, 47.3)
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": features}), encoding="utf-8")
+    code, printed, err = _run_import(["import-umap", str(path), "--out", str(out)], capsys)
+    assert code == 0 and err == "" and "imported 1 actors" in printed and (out / "actors.csv").exists()

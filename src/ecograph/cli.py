@@ -15,8 +15,8 @@ Subcommands:
     Send a dataset to Gephi, Kumu or uMap (a map needs coordinates: exit 1 without any).
 ``ecograph import-umap FILE --out DIR`` and ``ecograph import FILE --out DIR [--kind-from A] [--type-from A] [--strict]``
     Turn a uMap, GEXF, GraphML or Kumu file into a dataset folder; what cannot be imported is listed and kept
-    in ``DIR/leftovers.csv``; exit 0 when a valid dataset was written, 1 with ``--strict`` and leftovers, 2 for
-    an unreadable file.
+    in ``DIR/leftovers.csv``; exit 0 when a valid dataset was written, 1 with ``--strict`` and leftovers, 1 when
+    nothing could be imported (only ``leftovers.csv`` is written), 2 for an unreadable file.
 ``ecograph outreach PATH -o FILE.xlsx|.csv [--lang fr|en]``
     The outreach worklist: isolated actors and who could introduce them.
 ``ecograph report PATH -o DIR [--lang fr|en] [--pseudonymise-people] [--title T]``
@@ -345,8 +345,10 @@ def _cmd_import(args: argparse.Namespace) -> int:
         print(_one_line(exc), file=sys.stderr)
         return 2
     leftovers = leftovers_frame(eco)
+    imported_nothing = eco.actors.empty and len(leftovers) > 0  # something was read, and none of it could be imported
     with output_folder(args.out, command="import", force=args.force, protect=[source]) as folder:
-        write_dataset(eco, folder)
+        if not imported_nothing:
+            write_dataset(eco, folder)
         if len(leftovers):
             leftovers.to_csv(folder / "leftovers.csv", index=False, encoding="utf-8", lineterminator="\n")
     out = Path(args.out)
@@ -355,6 +357,10 @@ def _cmd_import(args: argparse.Namespace) -> int:
         print(f"Not imported ({len(leftovers)}):")
         for rec in leftovers.to_dict("records"):
             print(f"  - {rec['table']}, row {rec['row']}: {printable(str(rec['reasons']))}")
+    if imported_nothing:
+        key = "import_no_feature" if args.command == "import-umap" else "import_no_node"
+        print(_say(key, file=source, n=len(leftovers), leftovers=leftover_file), file=sys.stderr)
+        return 1
     nodes, edges = getattr(eco, "read_counts", (len(eco.actors) + len(leftovers), 0))
     what = "features" if args.command == "import-umap" else f"nodes and {edges} edges"
     print(
@@ -420,7 +426,8 @@ def build_parser() -> argparse.ArgumentParser:
         choices=["mark", "both-ways"],
         default="mark",
         help="GEXF/GraphML: mark each undirected tie as such (default; Gephi, yEd), or write it as two opposite edges of a "
-        "directed graph (networkx, igraph, which hold one direction per graph)",
+        "directed graph (networkx, igraph, which hold one direction per graph); GEXF with ties of both directions is always "
+        "written both ways",
     )
     p.add_argument("--lang", choices=["fr", "en"], default="en")
     p.add_argument("--seed", type=_seed, default=0)

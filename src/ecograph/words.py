@@ -889,6 +889,18 @@ CLI: dict[str, tuple[str, str]] = {
         "replace the output even if it is an existing file, or a folder holding other files",
         "remplacer la sortie même si c'est un fichier existant ou un dossier contenant d'autres fichiers",
     ),
+    "import_no_feature": (
+        "{file}: no feature could be imported, so no dataset was written; the {n} rows left over, each with its reasons, "
+        "are in {leftovers}",
+        "{file} : aucune entité n'a pu être importée, aucun jeu de données n'a donc été écrit ; les {n} lignes écartées, "
+        "chacune avec ses raisons, sont dans {leftovers}",
+    ),
+    "import_no_node": (
+        "{file}: no node could be imported as an actor, so no dataset was written; the {n} rows left over, each with its "
+        "reasons, are in {leftovers}",
+        "{file} : aucun nœud n'a pu être importé comme acteur, aucun jeu de données n'a donc été écrit ; les {n} lignes "
+        "écartées, chacune avec ses raisons, sont dans {leftovers}",
+    ),
 }
 
 # The one name of each concept decided by ecograph.actor_standing, wherever it is counted or shown.

@@ -18,6 +18,9 @@ group...). :func:`graph_to_dataset` then makes the actors and ties tables:
   attribute, else the default: ``linked`` for an undirected edge and
   ``linked_to`` for a directed one (both added to the dataset's vocabulary:
   "a tie found in the file, of no stated type");
+* an edge attribute named ``directed`` (which the readers keep as
+  ``tie_directed``, :data:`DIRECTED_ATTRIBUTE`, since ``directed`` is the
+  edge's own direction) becomes the ties' ``directed`` column;
 * self-loops are leftovers (a tie links two actors);
 * rows that fail validation are leftovers too, with the validator's reasons.
 
@@ -59,12 +62,14 @@ from ..schema import TABLES
 from ..validation import SLUG_PATTERN, slugify
 from ..vocabulary import default_vocabulary
 
-__all__ = ["DEFAULT_KIND", "DEFAULT_TIE_TYPES", "ImportedGraph", "graph_to_dataset", "leftovers_frame", "xml_text"]
+__all__ = ["DEFAULT_KIND", "DEFAULT_TIE_TYPES", "DIRECTED_ATTRIBUTE", "ImportedGraph", "graph_to_dataset", "leftovers_frame", "xml_text"]
 
 #: Kind of the actors whose file says none.
 DEFAULT_KIND = "initiative"
 #: Tie types of the edges whose file says none: undirected and directed.
 DEFAULT_TIE_TYPES = {False: "linked", True: "linked_to"}
+#: Record key of an edge attribute named ``directed`` (the key ``directed`` is the edge's direction).
+DIRECTED_ATTRIBUTE = "tie_directed"
 _DEFAULT_TYPE_TEXT = "A tie found in the imported file, which states no type"
 
 _XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -248,9 +253,30 @@ def graph_to_dataset(
     source = default_source or f"imported from {Path(file).name}"
     leftovers = list(graph.leftovers)
     ids = _ids(graph.nodes)
+    actors, new_kinds = _actor_table(graph, ids, source=source, default_kind=default_kind, kind_from=kind_from)
+    ties, found_types = _tie_table(graph, ids, leftovers, source=source, default_tie_type=default_tie_type, type_from=type_from)
+    eco = from_raw_tables(
+        {"actors": actors, "ties": ties},
+        name=name,
+        path=file,
+        found_tie_types=found_types,
+        found_kinds=sorted(new_kinds),
+        descriptions={c: _DEFAULT_TYPE_TEXT for c in DEFAULT_TIE_TYPES.values()},
+        on_error="collect",
+    )
+    extra = pd.DataFrame(leftovers, columns=LEFTOVER_COLUMNS)
+    frames = [f for f in (extra, eco.rejected) if len(f)]
+    eco.rejected = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=LEFTOVER_COLUMNS)
+    eco.rejected = eco.rejected.sort_values(["table", "row"], key=_sort_key, kind="stable").reset_index(drop=True)
+    return eco
+
+
+def _actor_table(
+    graph: ImportedGraph, ids: dict[str, str], *, source: str, default_kind: str, kind_from: str | None
+) -> tuple[RawTable, set[str]]:
+    """The nodes as the raw actors table; the kinds the built-in vocabulary lacks."""
     kind_values = [_pick(rec, kind_from) if kind_from else _pick(rec, "kind") for _, rec in graph.nodes]
     kinds, new_kinds = _map_codes(kind_values, "kind")
-
     actor_cols = list(TABLES["actors"].column_names)
     rows = []
     mapped = False
@@ -279,13 +305,20 @@ def graph_to_dataset(
         rows.append(RawRow(row, cells))
     if mapped:
         actor_cols.append("original_id")
+    return RawTable("actors", graph.file, actor_cols, rows), new_kinds
 
-    type_values = []
-    for _, rec in graph.edges:
-        if type_from:
-            type_values.append(_pick(rec, type_from))
-        else:
-            type_values.append(_pick(rec, "tie_type", "type"))
+
+def _tie_table(
+    graph: ImportedGraph,
+    ids: dict[str, str],
+    leftovers: list[dict],
+    *,
+    source: str,
+    default_tie_type: str | None,
+    type_from: str | None,
+) -> tuple[RawTable, dict[str, str]]:
+    """The edges as the raw ties table (self-loops added to ``leftovers``); the tie types found, with their direction."""
+    type_values = [_pick(rec, type_from) if type_from else _pick(rec, "tie_type", "type") for _, rec in graph.edges]
     types, new_types = _map_codes(type_values, "type")
     directions: dict[str, set[bool]] = {}
     tie_cols = list(TABLES["ties"].column_names)
@@ -299,48 +332,24 @@ def graph_to_dataset(
         cells = {"source": source_id, "target": target_id, "type": code, "evidence": _pick(rec, "evidence") or source}
         skip = {"source", "target", "directed", "tie_type", "type", "evidence"}
         for key, value in rec.items():
-            column = _column(key)
+            column = "directed" if key == DIRECTED_ATTRIBUTE else _column(key)
             if key in skip or (type_from and key == type_from):
                 continue
             cells[column] = cell_text(value)
             if column not in tie_cols:
                 tie_cols.append(column)
         if rec["source"] == rec["target"]:
-            leftovers.append(
-                {
-                    "table": "ties",
-                    "file": file,
-                    "row": row,
-                    "reasons": "a tie cannot link an actor to itself (self-loop)",
-                    "cells": {"source": rec["source"], "target": rec["target"], "type": code},
-                }
-            )
+            reason = "a tie cannot link an actor to itself (self-loop)"
+            ends = {"source": rec["source"], "target": rec["target"], "type": code}
+            leftovers.append({"table": "ties", "file": graph.file, "row": row, "reasons": reason, "cells": ends})
             continue
         ties.append(RawRow(row, cells))
-
-    found_types: dict[str, str] = {}
-    for code in new_types:
-        seen = directions.get(code, {False})
-        found_types[code] = "yes" if seen == {True} else "no"
+    found_types = {code: "yes" if directions.get(code, {False}) == {True} else "no" for code in new_types}
     used_defaults = {t.cells["type"] for t in ties} & set(DEFAULT_TIE_TYPES.values())
     for directed, code in DEFAULT_TIE_TYPES.items():
         if code in used_defaults and not default_vocabulary().is_valid("type", code):
             found_types[code] = "yes" if directed else "no"
-    tables = {"actors": RawTable("actors", file, actor_cols, rows), "ties": RawTable("ties", file, tie_cols, ties)}
-    eco = from_raw_tables(
-        tables,
-        name=name,
-        path=file,
-        found_tie_types=found_types,
-        found_kinds=sorted(new_kinds),
-        descriptions={c: _DEFAULT_TYPE_TEXT for c in DEFAULT_TIE_TYPES.values()},
-        on_error="collect",
-    )
-    extra = pd.DataFrame(leftovers, columns=LEFTOVER_COLUMNS)
-    frames = [f for f in (extra, eco.rejected) if len(f)]
-    eco.rejected = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=LEFTOVER_COLUMNS)
-    eco.rejected = eco.rejected.sort_values(["table", "row"], key=_sort_key, kind="stable").reset_index(drop=True)
-    return eco
+    return RawTable("ties", graph.file, tie_cols, ties), found_types
 
 
 def _sort_key(column: pd.Series) -> pd.Series:

@@ -37,7 +37,10 @@ networkx and python-igraph hold one direction for a whole graph: networkx
 refuses a file that mixes directed and undirected edges, and igraph reads it
 as undirected. For them, ``undirected_ties="both-ways"`` writes a directed
 graph in which each undirected tie is two opposite edges (sharing the tie's
-``tie_row``, which ecograph reads back as one tie).
+``tie_row``, which ecograph reads back as one tie). GEXF is always written
+so when some ties are directed and others not (Gephi shows the directions,
+and every reader opens the file); GraphML marks each undirected tie
+``directed="false"`` unless asked for both ways.
 
 Text is written through :func:`ecograph.interop.exchange.xml_text`: a character
 XML 1.0 forbids becomes U+FFFD.
@@ -75,7 +78,7 @@ from ..measures.analysis import Analysis
 from ..schema import MAX_FILE_BYTES
 from ..views.layout import layout
 from ..views.style import resolve_colors
-from .exchange import DEFAULT_KIND, ImportedGraph, graph_to_dataset, xml_text
+from .exchange import DEFAULT_KIND, DIRECTED_ATTRIBUTE, ImportedGraph, graph_to_dataset, xml_text
 
 __all__ = ["read_gexf", "read_graphml", "write_gexf", "write_graphml"]
 
@@ -243,46 +246,66 @@ def _gexf_graph(path: Path) -> ImportedGraph:
             seen.add(n)
         return seen
 
-    records = []
-    for row, edge in edges:
-        source, target = edge.get("source"), edge.get("target")
-        kind = edge.get("type", "")
-        rec: dict = {"source": source or "", "target": target or ""}
-        rec["directed"] = default_directed if kind not in ("directed", "undirected", "mutual") else kind == "directed"
-        if edge.get("id") is not None:
-            rec["edge_id"] = edge.get("id")
-        if edge.get("weight") is not None:
-            rec["weight"] = edge.get("weight")
-        if edge.get("label"):
-            rec["label"] = edge.get("label")
-        if edge.get("kind"):
-            rec["kind"] = edge.get("kind")
-        values = _gexf_values(edge, declared["edge"])
-        _gexf_time(edge, rec)
-        for key, value in values.items():
-            if key in ("tie_start", "tie_end"):
-                rec[key[4:]] = value
-            elif key not in rec:
-                rec[key] = value
-            else:
-                rec[f"{key} (attribute)"] = value
-        records.append((row, rec))
-    if records and all(str(r.get("tie_row", "")).isdigit() for _, r in records):  # written by ecograph
-        first: dict[str, tuple[int, dict]] = {}
-        for row, rec in records:
-            if str(rec["tie_row"]) in first:
-                first[str(rec["tie_row"])][1]["directed"] = False  # written both ways: one undirected tie
-                continue
-            first[str(rec["tie_row"])] = (row, rec)
-        records = sorted(first.values(), key=lambda p: int(p[1]["tie_row"]))
-        for _, rec in records:
-            rec.pop("edge_id", None)
-            rec.pop("tie_row", None)
-    for row, rec in records:
-        if not _edge_ok(g, row, rec, parent_of, ancestors):
-            continue
-        g.add_edge(rec, row=row)
+    records = [(row, _gexf_edge(edge, declared["edge"], default_directed)) for row, edge in edges]
+    for row, rec in _one_record_per_tie(records):
+        if _edge_ok(g, row, rec, parent_of, ancestors):
+            g.add_edge(rec, row=row)
     return g
+
+
+def _gexf_edge(edge: ET.Element, declared: dict[str, tuple[str, str]], default_directed: bool) -> dict:
+    """The record of a GEXF edge: its ends, direction, id, weight, label, kind, times and attributes."""
+    kind = edge.get("type", "")
+    rec: dict = {"source": edge.get("source") or "", "target": edge.get("target") or ""}
+    rec["directed"] = default_directed if kind not in ("directed", "undirected", "mutual") else kind == "directed"
+    if edge.get("id") is not None:
+        rec["edge_id"] = edge.get("id")
+    if edge.get("weight") is not None:
+        rec["weight"] = edge.get("weight")
+    if edge.get("label"):
+        rec["label"] = edge.get("label")
+    if edge.get("kind"):
+        rec["kind"] = edge.get("kind")
+    values = _gexf_values(edge, declared)
+    _gexf_time(edge, rec)
+    for key, value in values.items():
+        if key in ("tie_start", "tie_end"):
+            rec[key[4:]] = value
+        else:
+            _keep_attribute(rec, key, value)
+    return rec
+
+
+def _keep_attribute(rec: dict, key: str, value: str) -> None:
+    """Put an edge attribute in its record; one named like a field the reader sets (``directed``, ``source``...) is kept too.
+
+    An attribute ``directed`` is kept as :data:`~ecograph.interop.exchange.DIRECTED_ATTRIBUTE`
+    (it becomes the ties' ``directed`` column); any other clash as ``KEY (attribute)``.
+    """
+    if key == "directed":
+        key = DIRECTED_ATTRIBUTE
+    rec[key if key not in rec else f"{key} (attribute)"] = value
+
+
+def _one_record_per_tie(records: list[tuple[int, dict]]) -> list[tuple[int, dict]]:
+    """Edges of a file ecograph wrote (each has a ``tie_row``) back to one record per tie, in the ties' order.
+
+    A tie written both ways (two opposite edges with the same ``tie_row``) is
+    one undirected tie. Files from other tools are left as they are.
+    """
+    if not records or not all(str(r.get("tie_row", "")).isdigit() for _, r in records):
+        return records
+    first: dict[str, tuple[int, dict]] = {}
+    for row, rec in records:
+        if str(rec["tie_row"]) in first:
+            first[str(rec["tie_row"])][1]["directed"] = False
+            continue
+        first[str(rec["tie_row"])] = (row, rec)
+    out = sorted(first.values(), key=lambda p: int(p[1]["tie_row"]))
+    for _, rec in out:
+        rec.pop("edge_id", None)
+        rec.pop("tie_row", None)
+    return out
 
 
 def _edge_ok(g: ImportedGraph, row: int, rec: dict, declared: dict, ancestors: Any) -> bool:
@@ -418,20 +441,9 @@ def _graphml_graph(path: Path) -> ImportedGraph:
         if edge.get("id") is not None:
             rec["edge_id"] = edge.get("id")
         for key, value in _graphml_data(edge, "edge", keys).items():
-            rec.setdefault(key, value)
+            _keep_attribute(rec, key, value)
         records.append((row, rec))
-    if records and all(str(r.get("tie_row", "")).isdigit() for _, r in records):  # written by ecograph
-        first: dict[str, tuple[int, dict]] = {}
-        for row, rec in records:
-            if str(rec["tie_row"]) in first:
-                first[str(rec["tie_row"])][1]["directed"] = False  # written both ways: one undirected tie
-                continue
-            first[str(rec["tie_row"])] = (row, rec)
-        records = sorted(first.values(), key=lambda p: int(p[1]["tie_row"]))
-        for _, rec in records:
-            rec.pop("edge_id", None)
-            rec.pop("tie_row", None)
-    for row, rec in records:
+    for row, rec in _one_record_per_tie(records):
         if _edge_ok(g, row, rec, parent_of, ancestors):
             g.add_edge(rec, row=row)
     return g
@@ -669,6 +681,47 @@ def _hex_rgb(color: str) -> dict[str, str]:
     return {"r": str(int(color[0:2], 16)), "g": str(int(color[2:4], 16)), "b": str(int(color[4:6], 16)), "a": "1.0"}
 
 
+def _gexf_nodes(graph: ET.Element, actors: pd.DataFrame, node_cols: list[tuple[str, str]], analysis: Any, seed: int) -> None:
+    """The actors as GEXF nodes, with their attributes, sphere colour, seeded position and degree size."""
+    simple = analysis.graph
+    pos = layout(simple, seed=seed) if simple.number_of_nodes() else None
+    colors, _ = resolve_colors(simple, "sphere") if simple.number_of_nodes() else ({}, None)
+    degree = analysis.degree
+    nodes = ET.SubElement(graph, f"{{{GEXF_NS}}}nodes")
+    for rec in actors.to_dict("records"):
+        node = ET.SubElement(nodes, f"{{{GEXF_NS}}}node", {"id": xml_text(rec["id"]), "label": xml_text(rec["name"])})
+        values = ET.SubElement(node, f"{{{GEXF_NS}}}attvalues")
+        for i, (c, kind) in enumerate(node_cols):
+            text = _value_text(rec[c], kind)
+            if text is not None:
+                ET.SubElement(values, f"{{{GEXF_NS}}}attvalue", {"for": str(i), "value": text})
+        ident = rec["id"]
+        if pos is not None and ident in pos.index:
+            ET.SubElement(node, f"{{{GEXF_VIZ_NS}}}color", _hex_rgb(colors[ident]))
+            x, y = float(pos.at[ident, "x"]), float(-pos.at[ident, "y"])
+            ET.SubElement(node, f"{{{GEXF_VIZ_NS}}}position", {"x": repr(x), "y": repr(y), "z": "0.0"})
+            size = 6 + 2 * np.sqrt(float(degree.get(ident, 0)))
+            ET.SubElement(node, f"{{{GEXF_VIZ_NS}}}size", {"value": repr(float(size))})
+
+
+def _gexf_edges(graph: ET.Element, edges: list[tuple[str, int, dict, bool]], edge_cols: list[tuple[str, str]], years_only: bool) -> None:
+    """The ties as GEXF edges (their direction is the graph's), with weight, times and attributes."""
+    edges_el = ET.SubElement(graph, f"{{{GEXF_NS}}}edges")
+    for ident, row, rec, _ in edges:
+        attrs = {"id": ident, "source": xml_text(rec["source"]), "target": xml_text(rec["target"])}
+        attrs["weight"] = repr(float(rec["weight"]))
+        for col in ("start", "end"):
+            if python_value(rec[col]) not in (None, ""):
+                attrs[col] = str(rec[col]) if years_only else _gexf_time_bounds(rec[col], end=col == "end")
+        edge = ET.SubElement(edges_el, f"{{{GEXF_NS}}}edge", attrs)
+        values = ET.SubElement(edge, f"{{{GEXF_NS}}}attvalues")
+        full = {**rec, "tie_type": rec["type"], "tie_start": rec["start"], "tie_end": rec["end"], "tie_row": row}
+        for i, (c, kind) in enumerate([*edge_cols, ("tie_row", "int")]):
+            text = _value_text(full[c], kind)
+            if text is not None:
+                ET.SubElement(values, f"{{{GEXF_NS}}}attvalue", {"for": str(i), "value": text})
+
+
 def write_gexf(eco: Any, path: str | os.PathLike, *, seed: int = 0, undirected_ties: UndirectedTies = "mark", analysis: Any = None) -> Path:
     """Write a GEXF 1.2 file for Gephi and Gephi Lite, with colours, sizes and positions.
 
@@ -678,12 +731,23 @@ def write_gexf(eco: Any, path: str | os.PathLike, *, seed: int = 0, undirected_t
     with each actor's degree, taken from ``analysis`` (an
     :class:`ecograph.Analysis` of ``eco``, made when not given).
 
+    Every edge has the graph's direction, so that every GEXF reader (networkx
+    included) opens the file: when some ties are directed and others not,
+    the graph is directed and each undirected tie is two opposite edges
+    sharing its ``tie_row`` (as with ``undirected_ties="both-ways"``, which
+    does so even when no tie is directed); Gephi draws those as a
+    double arrow, and :func:`read_gexf` reads them back as one undirected tie.
+
     Examples
     --------
-    >>> import tempfile, pathlib, ecograph as eg
-    >>> text = write_gexf(eg.datasets.tiny(), pathlib.Path(tempfile.mkdtemp()) / "t.gexf").read_text(encoding="utf-8")
+    >>> import tempfile, pathlib, networkx as nx, ecograph as eg
+    >>> path = write_gexf(eg.datasets.tiny(), pathlib.Path(tempfile.mkdtemp()) / "t.gexf")
+    >>> text = path.read_text(encoding="utf-8")
     >>> 'mode="dynamic" timeformat="integer"' in text, 'start="2014"' in text
     (True, True)
+    >>> G = nx.read_gexf(path)  # 6 directed ties and 2 undirected ones, written both ways
+    >>> G.is_directed(), G.number_of_edges(), len(read_gexf(path).ties)
+    (True, 10, 8)
     """
 
     _check_mode(undirected_ties)
@@ -693,61 +757,27 @@ def write_gexf(eco: Any, path: str | os.PathLike, *, seed: int = 0, undirected_t
     node_cols = _columns(actors, skip=("id",))
     ties = eco.ties.rename(columns={"type": "tie_type"})
     edge_cols = _columns(ties, skip=("source", "target", "start", "end", "weight"))
-    edges = _tie_records(eco, undirected_ties)
+    mixed = len({bool(eco.vocabulary.is_directed(t)) for t in eco.ties["type"]}) == 2
+    edges = _tie_records(eco, "both-ways" if mixed else undirected_ties)
     times = [str(v) for col in ("start", "end") for v in eco.ties[col] if python_value(v) not in (None, "")]
     years_only = all(re.match(r"^\d{4}$", t) for t in times)
     if times and not years_only:
         edge_cols += [("tie_start", "string"), ("tie_end", "string")]
     ET.register_namespace("", GEXF_NS)
     ET.register_namespace("viz", GEXF_VIZ_NS)
-    q = lambda tag: f"{{{GEXF_NS}}}{tag}"  # noqa: E731
-    root = ET.Element(q("gexf"), {"version": "1.2"})
-    meta = ET.SubElement(root, q("meta"))
-    ET.SubElement(meta, q("creator")).text = "ecograph"
-    ET.SubElement(meta, q("description")).text = xml_text(eco.name)
-    n_directed = sum(d for *_, d in edges)
-    graph_directed = n_directed * 2 >= len(edges) if edges else True
+    root = ET.Element(f"{{{GEXF_NS}}}gexf", {"version": "1.2"})
+    meta = ET.SubElement(root, f"{{{GEXF_NS}}}meta")
+    ET.SubElement(meta, f"{{{GEXF_NS}}}creator").text = "ecograph"
+    ET.SubElement(meta, f"{{{GEXF_NS}}}description").text = xml_text(eco.name)
+    graph_directed = any(d for *_, d in edges) or not edges  # after "both-ways", every edge has one direction
     graph_attrs = {"defaultedgetype": "directed" if graph_directed else "undirected", "mode": "dynamic" if times else "static"}
     if times:
         graph_attrs["timeformat"] = "integer" if years_only else "date"
-    graph = ET.SubElement(root, q("graph"), graph_attrs)
+    graph = ET.SubElement(root, f"{{{GEXF_NS}}}graph", graph_attrs)
     for cls, cols in (("node", node_cols), ("edge", [*edge_cols, ("tie_row", "int")])):
-        attributes = ET.SubElement(graph, q("attributes"), {"class": cls})
+        attributes = ET.SubElement(graph, f"{{{GEXF_NS}}}attributes", {"class": cls})
         for i, (c, kind) in enumerate(cols):
-            ET.SubElement(attributes, q("attribute"), {"id": str(i), "title": xml_text(c), "type": _GEXF_TYPES[kind]})
-    simple = analysis.graph
-    pos = layout(simple, seed=seed) if simple.number_of_nodes() else None
-    colors, _ = resolve_colors(simple, "sphere") if simple.number_of_nodes() else ({}, None)
-    degree = analysis.degree
-    nodes = ET.SubElement(graph, q("nodes"))
-    for rec in actors.to_dict("records"):
-        node = ET.SubElement(nodes, q("node"), {"id": xml_text(rec["id"]), "label": xml_text(rec["name"])})
-        values = ET.SubElement(node, q("attvalues"))
-        for i, (c, kind) in enumerate(node_cols):
-            text = _value_text(rec[c], kind)
-            if text is not None:
-                ET.SubElement(values, q("attvalue"), {"for": str(i), "value": text})
-        ident = rec["id"]
-        if pos is not None and ident in pos.index:
-            ET.SubElement(node, f"{{{GEXF_VIZ_NS}}}color", _hex_rgb(colors[ident]))
-            x, y = float(pos.at[ident, "x"]), float(-pos.at[ident, "y"])
-            ET.SubElement(node, f"{{{GEXF_VIZ_NS}}}position", {"x": repr(x), "y": repr(y), "z": "0.0"})
-            size = 6 + 2 * np.sqrt(float(degree.get(ident, 0)))
-            ET.SubElement(node, f"{{{GEXF_VIZ_NS}}}size", {"value": repr(float(size))})
-    edges_el = ET.SubElement(graph, q("edges"))
-    for ident, row, rec, directed in edges:
-        attrs = {"id": ident, "source": xml_text(rec["source"]), "target": xml_text(rec["target"])}
-        if directed != graph_directed:
-            attrs["type"] = "directed" if directed else "undirected"
-        attrs["weight"] = repr(float(rec["weight"]))
-        for col in ("start", "end"):
-            if python_value(rec[col]) not in (None, ""):
-                attrs[col] = str(rec[col]) if years_only else _gexf_time_bounds(rec[col], end=col == "end")
-        edge = ET.SubElement(edges_el, q("edge"), attrs)
-        values = ET.SubElement(edge, q("attvalues"))
-        full = {**rec, "tie_type": rec["type"], "tie_start": rec["start"], "tie_end": rec["end"], "tie_row": row}
-        for i, (c, kind) in enumerate([*edge_cols, ("tie_row", "int")]):
-            text = _value_text(full[c], kind)
-            if text is not None:
-                ET.SubElement(values, q("attvalue"), {"for": str(i), "value": text})
+            ET.SubElement(attributes, f"{{{GEXF_NS}}}attribute", {"id": str(i), "title": xml_text(c), "type": _GEXF_TYPES[kind]})
+    _gexf_nodes(graph, actors, node_cols, analysis, seed)
+    _gexf_edges(graph, edges, edge_cols, years_only)
     return _write_xml(root, path)

@@ -392,6 +392,7 @@ def read_umap(
     result = validate_tables({"actors": actors, "ties": ties})
     problems = notes + result.problems
     rejected = pd.concat([result.rejected, pd.DataFrame(rejected_rows, columns=result.rejected.columns)], ignore_index=True)
+    rejected = rejected.sort_values("row", kind="stable", key=lambda rows: pd.to_numeric(rows, errors="coerce")).reset_index(drop=True)
     t = result.tables
     eco = Ecosystem(
         t["actors"],
