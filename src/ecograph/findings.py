@@ -374,7 +374,9 @@ class Brief:
                 kinds = self.analysis.eco.actors["kind"].reindex(unknown.index)
                 unknown = unknown[~kinds.isin(NO_SPHERE_KINDS).to_numpy()]
             ask = unknown.head(5).index
-            unlock = {"ties": {"needed": cov.needed()}, **({"ask": {"names": self._names(ask)}} if len(ask) else {})}
+            needed = cov.needed()
+            first = {"ties": {"needed": needed}} if needed else {"other_group": {}} if reason == "one_known_group" else {"first_ties": {}}
+            unlock = {**first, **({"ask": {"names": self._names(ask)}} if len(ask) else {})}
             values["threshold"] = MIN_COVERAGE
             return Finding("spheres", values, "", {}, "", {}, withheld=reason, unlock=unlock, group=self._group)
         test = a.ei_test

@@ -441,6 +441,14 @@ FINDINGS: dict[str, tuple[str, str]] = {
         "Do not read these groups as closed circles: record more ties before drawing conclusions from them.",
         "Ne pas lire ces groupes comme des cercles fermés : relever davantage de liens avant d'en tirer des conclusions.",
     ),
+    "unlock.other_group": (
+        "Knowing actors of another {group} would unlock it.",
+        "Connaître des acteurs d'une autre {group} permettrait de conclure.",
+    ),
+    "unlock.first_ties": (
+        "Recording ties between actors whose {group} is known would unlock it.",
+        "Relever des liens entre acteurs dont la {group} est connue permettrait de conclure.",
+    ),
     "unlock.ask": ("Ask first: {names}.", "À demander d'abord : {names}."),
     "unlock.affiliations": (
         "Record who worked where, and when (the people and affiliations tables).",

@@ -16,7 +16,7 @@ count and name, each under one name in the catalogue of words
     part holds at least half of the actors: in a network in pieces, being
     in another piece is the rule, not a sign of being left out) or, in the
     main part, among the ``low_reach_share`` with the lowest two-step
-    reach. ``reason`` says why, as codes.
+    reach (and below the median: in a clique no one lags behind). ``reason`` says why, as codes.
 ``connector``
     An organisation on the shortest paths between others: positive
     betweenness, among the top ``max(5, min(20, n // 20))`` organisations.
@@ -155,7 +155,9 @@ def actor_standing(
         rest = np.flatnonzero(~left_out)
         if len(rest):
             r = pd.Series(reach[rest], index=rest)
-            low = r[r <= r.quantile(low_reach_share)].sort_values(kind="stable").head(max(1, int(low_reach_share * n)))
+            # the lowest reach, and below the median: where every actor reaches as many, no one lags behind
+            low = r[(r <= r.quantile(low_reach_share)) & (r < r.median())]
+            low = low.sort_values(kind="stable").head(max(1, int(low_reach_share * n)))
             to_reach[low.index.to_numpy()] = True
     to_reach &= in_territory
     reasons = np.empty(n, dtype=object)
