@@ -38,7 +38,9 @@ def by_code(brief: eg.Brief) -> dict:
     return {f.code: f for f in brief.candidates}
 
 
-ZERO_COUNT = re.compile(r"(?<![\d.,])0 (?:actors?|ties?|acteurs?|liens?|groups?|groupes?|other|autres?)\b|\(0\)|\bthe 1 \w+s\b|\bles 1 \w+s\b")
+ZERO_COUNT = re.compile(
+    r"(?<![\d.,])0 (?:actors?|ties?|acteurs?|liens?|groups?|groupes?|other|autres?)\b|\(0\)|\bthe 1 \w+s\b|\bles 1 \w+s\b"
+)
 SINGULAR_MISMATCH = re.compile(r"\b1 (?:actors|ties|groups|acteurs|liens|groupes)\b")
 
 

@@ -51,7 +51,7 @@ def _numbers_before(text: str, phrase: str) -> set[int]:
 
 
 def test_every_output_counts_the_same_actors(written):
-    eco, out, report = written
+    eco, out, _ = written
     standing = eg.Analysis(eco).standing  # an analysis of its own: the same rule gives the same actors
     none, outside, to_reach = (int(standing[c].sum()) for c in ("no_known_tie", "outside_main", "to_reach"))
     page = (out / "report" / "report.html").read_text(encoding="utf-8")
@@ -85,7 +85,7 @@ def test_every_output_counts_the_same_actors(written):
 
 
 def test_no_programme_event_or_territory_is_named_a_connector_or_cut_point(written):
-    eco, _, report = written
+    eco, _, _ = written
     a = eg.Analysis(eco)
     kinds = eco.actors["kind"].reindex(a.standing.index)
     for column in ("connector", "cut_point", "to_reach"):
