@@ -129,6 +129,13 @@ def actor_standing(
         :data:`STANDING_COLUMNS`, ``cuts_off`` (0 unless a cut point) and
         ``reason`` (codes, empty unless ``to_reach``). ``attrs`` holds the
         rule's settings and ``main_share``, the largest part's share.
+
+    Examples
+    --------
+    >>> import ecograph as eg
+    >>> s = eg.Analysis(eg.datasets.dijon()).standing  # the Analysis's own: computed once
+    >>> s[["no_known_tie", "to_reach"]].sum().tolist(), bool(s.loc["jea", "connector"])
+    ([65, 33], False)
     """
     S = as_sparse(G)
     n = S.n
