@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from itertools import combinations
+
 import matplotlib.colors as mcolors
+import networkx as nx
 import numpy as np
 import pytest
+from matplotlib.image import AxesImage
 
 import ecograph as eg
 from ecograph import figures as F
 from ecograph.views.style import SPHERE_COLORS
+from ecograph.words import word
 
 
 def test_network_map_uses_the_view_positions_and_colours(tmp_path):
@@ -22,7 +27,7 @@ def test_network_map_uses_the_view_positions_and_colours(tmp_path):
     np.testing.assert_allclose(offsets[:, 1], -v.positions["y"].to_numpy())
     colours = {mcolors.to_hex(c).upper() for c in points.get_facecolors()}
     assert SPHERE_COLORS["finance"].upper() in colours
-    assert "Structures d'accompagnement" in [t.get_text() for t in ax.get_legend().get_texts()]
+    assert "Structures d'accompagnement" in [t.get_text() for t in fig.legends[0].get_texts()]
 
 
 @pytest.mark.slow
@@ -49,10 +54,10 @@ def test_all_figures_in_both_languages_are_byte_identical_twice(tmp_path):
 
 
 def test_density_heatmap_writes_the_values():
-    G = eg.datasets.tiny().graph()
-    fig = F.figure_block_density(eg.block_density(G), lang="en")
+    G = nx.Graph([(0, 1), (1, 2)])
+    fig = F.figure_block_density(eg.block_density(G, {0: "a", 1: "a", 2: "b"}), lang="en")
     texts = [t.get_text() for t in fig.axes[0].texts]
-    assert "1.000" in texts and "–" in texts  # a one-actor group has no within density
+    assert texts == ["1.000", "0.500", "0.500", "–"]  # a one-actor group has no within density
 
 
 def test_creations_chart_counts_actors_per_year():
@@ -60,3 +65,166 @@ def test_creations_chart_counts_actors_per_year():
     fig = F.figure_creations(eco)
     heights = sum(p.get_height() for p in fig.axes[0].patches)
     assert heights == eco.actors["founded"].notna().sum()
+
+
+# ---- helpers ----------------------------------------------------------------------------------------
+
+
+def _texts(fig) -> str:
+    """The texts a figure shows (titles, texts in the axes, texts on the figure), lines wrapped for the page joined again."""
+    shown = [t for ax in fig.axes for t in (ax.title, *ax.texts)] + list(fig.texts)
+    return " | ".join(" ".join(t.get_text().split()) for t in shown if t.get_text())
+
+
+def _overlapping(labels) -> list[tuple[str, str]]:
+    boxes = [(t.get_text(), t.get_window_extent()) for t in labels if t.get_visible() and t.get_text()]
+    return [(a, b) for (a, ba), (b, bb) in combinations(boxes, 2) if ba.overlaps(bb)]
+
+
+@pytest.fixture(scope="module")
+def dijon():
+    eco = eg.datasets.dijon()
+    return eco, eg.Analysis(eco)
+
+
+@pytest.fixture(scope="module")
+def known():
+    """A synthetic ecosystem whose every actor has a sphere (no institution or school): nothing is withheld."""
+    eco = eg.datasets.synthetic(300, seed=1, share_institutions=0, share_schools=0)
+    return eco, eg.Analysis(eco)
+
+
+# ---- no figure of zeros --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_density_on_dijon_is_withheld_with_its_reason_and_what_it_rests_on(dijon, lang):
+    _, a = dijon
+    cov = a.block_density.attrs["coverage"]
+    assert (cov.ties_known, cov.ties, a.ei_index.reason) == (0, 26, "no_known_tie")  # the findings withhold it too
+    fig = F.figure_block_density(a.block_density, lang=lang)
+    assert fig.findobj(AxesImage) == [] and len(fig.axes) == 1  # no heatmap, no colour bar
+    texts = _texts(fig)
+    assert word("measures.reason.no_known_tie", lang) in texts
+    assert word("measures.coverage", lang, **cov.to_dict()) in texts
+    assert word("measures.unlock_ties", lang, needed=21) in texts
+    assert fig.axes[0].get_title() == word("figures.density", lang)
+    assert "0.000" not in texts and "0,000" not in texts
+    assert ("0 of 26 ties join two of them." in texts) if lang == "en" else ("0 liens sur 26" in texts)
+
+
+def test_density_below_the_coverage_the_findings_need_is_withheld():
+    eco = eg.datasets.synthetic(300, seed=1)  # institutions and schools have no sphere: 65% of ties known
+    a = eg.Analysis(eco)
+    assert not a.coverage.is_sufficient() and a.ei_index.computable
+    assert "spheres" in [f.code for f in eg.Brief(a).withheld]
+    fig = F.figure_block_density(a.block_density)
+    assert fig.findobj(AxesImage) == []
+    assert word("measures.withheld", "en", share=a.coverage.share, threshold=eg.MIN_COVERAGE) in _texts(fig)
+    assert "Not shown: this figure rests on 65% of the data, below the 80% it needs." in _texts(fig)
+
+
+@pytest.mark.parametrize(
+    ("groups", "reason"),
+    [({}, "no_known_group"), ({0: "a", 1: "a"}, "one_known_group"), ({0: "a", 2: "b"}, "no_known_tie")],
+)
+def test_every_reason_a_measure_cannot_be_computed_is_said(groups, reason):
+    G = nx.Graph([(0, 1), (1, 2), (2, 3)])
+    assert eg.ei_index(G, groups).reason == reason  # the reason the findings read
+    fig = F.figure_block_density(eg.block_density(G, groups), lang="fr")
+    assert fig.findobj(AxesImage) == [] and word(f"measures.reason.{reason}", "fr") in _texts(fig)
+
+
+def test_density_on_known_spheres_draws_the_measure(known):
+    _, a = known
+    assert a.coverage.is_sufficient()
+    fig = F.figure_block_density(a.block_density, lang="fr")
+    (image,) = fig.axes[0].images
+    np.testing.assert_allclose(image.get_array(), np.nan_to_num(a.block_density.to_numpy(dtype=float)))
+    cells = [t.get_text() for t in fig.axes[0].texts]
+    assert cells == ["–" if np.isnan(v) else f"{v:.3f}".replace(".", ",") for v in a.block_density.to_numpy(dtype=float).ravel()]
+    assert word("measures.coverage", "fr", **a.coverage.to_dict()) in _texts(fig)  # what it rests on, under it
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_flows_on_dijon_are_withheld_with_the_moves_of_unknown_ends(dijon, lang):
+    _, a = dijon
+    flows = a.flow_table
+    assert int(flows.to_numpy().sum()) == 0 and flows.attrs["coverage"].ties == 2
+    fig = F.figure_flows(flows, lang=lang)
+    assert fig.findobj(AxesImage) == []
+    texts = _texts(fig)
+    assert word("figures.no_known_move", lang) in texts
+    assert word("measures.coverage_moves", lang, **flows.attrs["coverage"].to_dict()) in texts
+    assert word("figures.moves_unknown", lang, from_unknown=1, to_unknown=0, unknown_to_unknown=1) in texts
+    assert fig.axes[0].get_title() == word("figures.flows", lang)
+
+
+def test_flows_without_any_move_say_so():
+    eco = eg.datasets.tiny()
+    flows = eg.flow_table(eco, as_of=1900)  # before any affiliation
+    assert flows.attrs["coverage"].ties == 0
+    fig = F.figure_flows(flows)
+    assert fig.findobj(AxesImage) == [] and word("figures.no_moves", "en") in _texts(fig)
+
+
+def test_flows_of_known_spheres_draw_the_counts(known):
+    _, a = known
+    flows = a.flow_table
+    fig = F.figure_flows(flows)
+    (image,) = fig.axes[0].images
+    np.testing.assert_array_equal(image.get_array(), flows.to_numpy(dtype=float))
+    assert [t.get_text() for t in fig.axes[0].texts] == [str(int(v)) for v in flows.to_numpy().ravel()]
+    assert int(flows.to_numpy().sum()) == flows.attrs["coverage"].ties_known > 0
+
+
+# ---- the network map's legend --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("data", ["dijon", "known"])
+def test_network_legend_stands_outside_the_map(data, request):
+    _, a = request.getfixturevalue(data)
+    fig = F.figure_network(a.graph, lang="fr")
+    fig.canvas.draw()
+    ax = fig.axes[0]
+    (legend,) = fig.legends
+    box = legend.get_window_extent()
+    assert not box.overlaps(ax.get_window_extent())  # beside the drawing area, not over it
+    nodes = ax.transData.transform(ax.collections[-1].get_offsets())
+    assert not box.count_contains(nodes)
+    assert fig.bbox.contains(box.x1 - 1, box.y0 + 1)  # and inside the figure, not cut off
+    assert len(legend.get_texts()) >= 5
+
+
+# ---- brokers -------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("data", ["dijon", "known"])
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_brokers_have_readable_labels_and_no_empty_bar(data, lang, request):
+    eco, a = request.getfixturevalue(data)
+    b = a.brokers
+    fig = F.figure_brokers(b, names=eco.actors["name"], lang=lang)
+    fig.canvas.draw()
+    ax = fig.axes[0]
+    widths = [p.get_width() for p in ax.patches]
+    on_paths = b[b["betweenness"] > 0]
+    assert len(widths) == min(10, len(on_paths)) and min(widths) > 0
+    assert sorted(widths, reverse=True) == on_paths["betweenness"].head(10).tolist()
+    assert _overlapping(ax.get_yticklabels()) == []
+    assert _overlapping(ax.get_xticklabels()) == []
+    assert all(len(t.get_text()) <= 32 for t in ax.get_yticklabels())
+
+
+def test_long_broker_names_are_cut_with_an_ellipsis():
+    G = nx.star_graph(3)
+    names = {0: "Association pour le développement de l'économie circulaire en Bourgogne-Franche-Comté"}
+    fig = F.figure_brokers(eg.brokers(G, {}), names=names)
+    (label,) = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert label == "Association pour le développem…"
+
+
+def test_brokers_without_any_actor_on_a_path_say_so():
+    G = nx.complete_graph(4)
+    fig = F.figure_brokers(eg.brokers(G, {}), lang="fr")
+    assert fig.axes[0].containers == [] and word("figures.no_brokers", "fr") in _texts(fig)  # no bar

@@ -83,7 +83,11 @@ def test_cli_on_control_characters_rejects_the_rows_and_every_output_opens(tmp_p
 def test_dollar_signs_are_shown_literally_and_twin_names_told_apart(tmp_path):
     eco = eg.load(CORPUS / "dollar-and-twin-names")
     G = eco.graph()
-    fig = figure_brokers(eg.brokers(G), names=eco.actors["name"])
+    b = eg.brokers(G)
+    fig = figure_brokers(b, names=eco.actors["name"])
+    labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert labels == ["Le Bar (bar-1)", "Hub"]  # only actors on a path get a bar; bar-2's twin name still gets its id
+    fig = figure_brokers(b.assign(betweenness=b["degree"] / 10), names=eco.actors["name"])  # every actor a bar
     labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
     assert "Le Bar (bar-1)" in labels and "Le Bar (bar-2)" in labels and "Le $$ club" in labels
     assert len(fig.axes[0].patches) == len(labels) == 5  # one bar each

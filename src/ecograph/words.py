@@ -773,8 +773,44 @@ VIEWS: dict[str, tuple[str, str]] = {
     "link_shared": ("in both", "dans les deux"),
 }
 
-# Static figures.
-FIGURES: dict[str, tuple[str, str]] = {}
+# Static figures (ecograph.views.figures): titles, axes, and why a figure is not drawn. A figure's
+# coverage line and its withheld reasons come from MEASURES (coverage, withheld, reason.<code>).
+FIGURES: dict[str, tuple[str, str]] = {
+    "density": ("Density of ties within and between spheres", "Densité des liens dans et entre les sphères"),
+    "creations": ("Creations per year by sphere", "Créations par année et par sphère"),
+    "year": ("year founded", "année de création"),
+    "count": ("actors", "acteurs"),
+    "brokers": ("Top brokers (normalised betweenness)", "Principaux intermédiaires (intermédiarité normalisée)"),
+    "betweenness": ("betweenness", "intermédiarité"),
+    "flows": ("Moves of people between spheres", "Passages de personnes entre sphères"),
+    "from": ("from", "depuis"),
+    "to": ("to", "vers"),
+    "synthetic": ("synthetic data", "données synthétiques"),
+    "no_known_move": (
+        "Cannot be drawn: no move of a person joins two actors whose group is known.",
+        "Impossible à dessiner : aucun passage de personne ne relie deux acteurs dont le groupe est connu.",
+    ),
+    "no_moves": (
+        "Cannot be drawn: the data record no move of a person from one structure to another.",
+        "Impossible à dessiner : les données ne relèvent aucun passage d'une personne d'une structure à une autre.",
+    ),
+    "moves_unknown": (
+        "Moves from an actor of unknown group: {from_unknown}; to one: {to_unknown}; between two: {unknown_to_unknown}.",
+        "Passages depuis un acteur de groupe inconnu : {from_unknown} ; vers un tel acteur : {to_unknown} ; entre deux : {unknown_to_unknown}.",
+    ),
+    "no_brokers": (
+        "Not drawn: no actor lies on a shortest path between two others.",
+        "Non dessiné : aucun acteur ne se trouve sur un plus court chemin entre deux autres.",
+    ),
+    "brokers_shown": (
+        "Shown: {shown} of the {on_paths:p|actor|actors} on shortest paths between others, highest first.",
+        "Affichés : {shown} des {on_paths:p|acteur|acteurs} situés sur des plus courts chemins entre d'autres, les plus élevés d'abord.",
+    ),
+    "brokers_zero": (
+        "{zero:p|actor|actors} on no such path (betweenness 0): not shown.",
+        "{zero:p|acteur|acteurs} sur aucun de ces chemins (intermédiarité nulle) : non {zero:w|affiché|affichés}.",
+    ),
+}
 
 # The outreach worklist (reasons, why, headers, sheets).
 OUTREACH: dict[str, tuple[str, str]] = {

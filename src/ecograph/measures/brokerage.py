@@ -198,7 +198,7 @@ def _roles(S: SparseGraph, codes: np.ndarray, K: sp.csr_array, tri: np.ndarray) 
     other = kk - own
     sq_all = np.asarray(K.multiply(K).sum(axis=1)).ravel()
     sq_other = sq_all - own**2
-    coordinator = own * (own - 1)
+    coordinator = own * np.maximum(own - 1, 0)  # own * (own - 1) is -0.0 when own = 0: a count is 0, never -0
     itinerant = sq_other - other  # Σ_{g≠o} n_g (n_g − 1)
     gatekeeper = own * other
     representative = own * other
@@ -252,6 +252,8 @@ def brokerage_roles(G: GraphLike, partition: PartitionLike = "sphere") -> pd.Dat
     >>> brokerage_roles(G, {"a": 1, "v": 2, "c": 2}).loc["v"].tolist()
     [0, 0, 1, 1, 0, 2]
     >>> brokerage_roles(G, {"v": 2, "c": 2}).loc["v"].tolist()  # a's group unknown: no triad to classify
+    [0.0, 0.0, 0.0, 0.0, 0.0, 0.0]
+    >>> brokerage_roles(G, {"a": 1, "v": 2}).loc["v"].tolist()  # c's group unknown; v has no neighbour in its group: 0, not -0
     [0.0, 0.0, 0.0, 0.0, 0.0, 0.0]
     """
     S, _, codes, groups = _resolve(G, partition)

@@ -5,6 +5,16 @@ inline in Jupyter; the command line draws with the Agg backend);
 :func:`save_figure` writes it as PNG and SVG with fixed metadata, so the
 same input gives byte-identical files. Labels are in English or French.
 
+**No figure of zeros.** A figure of groups is drawn only where the findings
+state it (:mod:`ecograph.findings`): the block density needs the measure to
+be computable (two known groups or more, and a tie between two actors of
+known group) and :meth:`~ecograph.Coverage.is_sufficient` coverage
+(:data:`ecograph.MIN_COVERAGE`); the flows need at least one move whose two
+ends have a known group. Otherwise the figure is a panel that says why, in
+the reader's words, and what it rests on ("0 of 26 ties join two of
+them"), with no chart. A figure that is drawn says what it rests on below
+it. The brokers figure shows only actors on some shortest path.
+
 Text from the data is shown as it is written: matplotlib's mathtext and TeX
 are off for every text of a figure (a name like ``Le $$ club`` stays that),
 and actors that share a name are told apart by their id, ``name (id)``.
@@ -22,6 +32,7 @@ from __future__ import annotations
 
 import functools
 import os
+import textwrap
 from collections import Counter
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -31,10 +42,13 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 from matplotlib.collections import LineCollection
+from matplotlib.patches import Rectangle
 from matplotlib.text import Text
+from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from ..io import clean_text
-from ..vocabulary import SPHERE_LABELS
+from ..measures.group_coverage import MIN_COVERAGE
+from ..words import label, number, word
 from .layout import layout as compute_layout
 from .style import NO_SPHERE_COLOR, SPHERE_COLORS, resolve_colors, resolve_sizes
 
@@ -51,34 +65,6 @@ __all__ = [
     "figure_flows",
     "save_figure",
 ]
-
-_T = {
-    "en": {
-        "density": "Density of ties within and between spheres",
-        "creations": "Creations per year by sphere",
-        "year": "year founded",
-        "count": "actors",
-        "brokers": "Top brokers (normalised betweenness)",
-        "betweenness": "betweenness",
-        "flows": "Moves of people between spheres",
-        "from": "from",
-        "to": "to",
-        "synthetic": "synthetic data",
-    },
-    "fr": {
-        "density": "Densité des liens dans et entre les sphères",
-        "creations": "Créations par année et par sphère",
-        "year": "année de création",
-        "count": "acteurs",
-        "brokers": "Principaux intermédiaires (intermédiarité normalisée)",
-        "betweenness": "intermédiarité",
-        "flows": "Passages de personnes entre sphères",
-        "from": "depuis",
-        "to": "vers",
-        "synthetic": "données synthétiques",
-    },
-}
-
 
 _LITERAL_TEXT = {"text.parse_math": False, "text.usetex": False}
 
@@ -125,12 +111,108 @@ def _distinct(names: list[str], ids: list[Any], *, width: int = 40) -> list[str]
 
 def _label(value: Any, lang: str) -> str:
     """Words for a group; tick labels are drawn from these, so they must already be fit for XML."""
-    return clean_text(SPHERE_LABELS[lang].get(value, str(value)) if isinstance(value, str) else str(value))
+    return clean_text(label("sphere", value, lang))
 
 
 def _mark_synthetic(fig: Figure, synthetic: bool, lang: str) -> None:
     if synthetic:
-        fig.text(0.99, 0.01, _T[lang]["synthetic"].upper(), ha="right", va="bottom", color="#b00", fontsize=8, weight="bold")
+        fig.text(0.99, 0.01, word("figures.synthetic", lang).upper(), ha="right", va="bottom", color="#b00", fontsize=8, weight="bold")
+
+
+def _caption(fig: Figure, lines: list[str], *, width: int = 100) -> float:
+    """Write what a figure rests on at its bottom left; returns the share of the figure's height to keep free for it."""
+    text = "\n".join(textwrap.fill(line, width) for line in lines if line)
+    if not text:
+        return 0.0
+    fig.text(0.01, 0.01, text, ha="left", va="bottom", fontsize=7, color="#555555")
+    return ((text.count("\n") + 1) * 7 * 1.35 / 72 + 0.08) / fig.get_figheight()
+
+
+def _withheld_reason(table: pd.DataFrame) -> str | None:
+    """Why a table of groups (a block density) is not drawn, by the rule of the findings; None when it is drawn.
+
+    The rule :class:`ecograph.Brief` follows for the spheres: first why the
+    measure cannot be computed (the codes of
+    :data:`ecograph.measures.group_coverage.REASONS`: no known group, one
+    known group, no tie between two actors of known group), then
+    ``"low_coverage"`` when :meth:`~ecograph.Coverage.is_sufficient` says too
+    few ties join two actors of known group (:data:`ecograph.MIN_COVERAGE`).
+    A table without ``attrs["coverage"]`` (made by hand) is drawn.
+
+    >>> import networkx as nx, ecograph as eg
+    >>> G = nx.Graph([(0, 1), (1, 2), (2, 3)])
+    >>> print(_withheld_reason(eg.block_density(G, {0: "a", 1: "a", 2: "b", 3: "b"})))
+    None
+    >>> _withheld_reason(eg.block_density(G, {0: "a", 2: "b"})), _withheld_reason(eg.block_density(G, {0: "a", 1: "a", 2: "b"}))
+    ('no_known_tie', 'low_coverage')
+    """
+    cov = table.attrs.get("coverage")
+    if cov is None:
+        return None
+    if table.attrs.get("reason") is not None:
+        return str(table.attrs["reason"])
+    if len(table.index) == 1:
+        return "one_known_group"
+    if cov.ties_known == 0:
+        return "no_known_tie"
+    return None if cov.is_sufficient() else "low_coverage"
+
+
+def _withheld_figure(title: str, reason: str, rests_on: list[str]) -> Figure:
+    """A figure that is not drawn: a framed panel saying why and what it rests on, with no chart."""
+    reason = textwrap.fill(reason, 70)
+    lines = [textwrap.fill(line, 80) for line in rests_on if line]
+    height = 0.2 * (1.3 * (reason.count("\n") + 1) + sum(line.count("\n") + 1 for line in lines) + 1.5)  # inches of text
+    fig, ax = plt.subplots(figsize=(6.5, 0.6 + height), dpi=110)
+    ax.set_axis_off()
+    ax.set_title(title, fontsize=11)
+    ax.add_patch(Rectangle((0, 0), 1, 1, transform=ax.transAxes, facecolor="#f4f4f4", edgecolor="#bbbbbb", linewidth=0.8))
+    why = ax.annotate(reason, (0.5, 1), xycoords="axes fraction", xytext=(0, -10), textcoords="offset points", ha="center", va="top")
+    why.set(fontsize=10, weight="bold")
+    if lines:
+        ax.annotate(
+            "\n".join(lines),
+            xy=(0.5, 0),
+            xycoords=why,
+            xytext=(0, -10),
+            textcoords="offset points",
+            ha="center",
+            va="top",
+            fontsize=8.5,
+            color="#444444",
+        )
+    fig.tight_layout()
+    return fig
+
+
+def _heatmap(ax: Any, table: pd.DataFrame, *, lang: str, cmap: str, text: Callable[[float], str]) -> Any:
+    """Cells coloured by value (NaN as 0) with the value written in each; groups named on both axes."""
+    values = table.to_numpy(dtype=float)
+    top = float(np.nanmax(values)) if np.isfinite(values).any() else 0.0
+    vmax = top if top > 0 else 1.0
+    image = ax.imshow(np.nan_to_num(values, nan=0.0), cmap=cmap, vmin=0, vmax=vmax)
+    for (i, j), value in np.ndenumerate(values):
+        dark = bool(np.isfinite(value) and value > vmax * 0.6)
+        ax.text(j, i, text(value), ha="center", va="center", fontsize=8, color="#fff" if dark else "#000")
+    ax.set_xticks(range(table.shape[1]), [_label(c, lang) for c in table.columns], rotation=30, ha="right", fontsize=8)
+    ax.set_yticks(range(table.shape[0]), [_label(g, lang) for g in table.index], fontsize=8)
+    return image
+
+
+def _legend_beside(fig: Figure, handles: list) -> float:
+    """Put the legend in the figure's right margin, outside the map; returns the share of the width it takes."""
+    if not handles:
+        return 0.0
+    legend = fig.legend(
+        handles=handles,
+        loc="upper right",
+        bbox_to_anchor=(0.995, 0.95),
+        borderaxespad=0.0,
+        ncols=1 + (len(handles) - 1) // 24,
+        fontsize=8,
+        frameon=False,
+    )
+    return legend.get_window_extent().width / fig.bbox.width + 0.015
 
 
 @_literal_text
@@ -156,6 +238,8 @@ def figure_network(
         As in :func:`ecograph.view`.
     label_top : int, default 12
         Name the actors with the most ties.
+
+    The legend stands beside the map, outside the area where the nodes are.
 
     Examples
     --------
@@ -210,51 +294,48 @@ def figure_network(
         )
         for v, c in legend.items()
     ]
-    if handles:
-        ax.legend(handles=handles, loc="upper left", fontsize=8, frameon=False)
     ax.set_title(title if title is not None else str(G.graph.get("name") or ""), fontsize=12)
     ax.set_axis_off()
     ax.autoscale()
     ax.set_aspect("equal")
     _mark_synthetic(fig, bool(G.graph.get("synthetic")), lang)
-    fig.tight_layout()
+    fig.tight_layout(rect=(0, 0, 1 - _legend_beside(fig, handles), 1))
     return fig
 
 
 @_literal_text
 def figure_block_density(block: pd.DataFrame, *, lang: str = "en", title: str | None = None) -> Figure:
-    """Heatmap of a :func:`ecograph.block_density` table, values written in the cells.
+    """Heatmap of a :func:`ecograph.block_density` table, values written in the cells, or why it is not drawn.
+
+    Below the coverage the findings need (see the module notes), the figure
+    is a panel with the reason and what it rests on, and no heatmap.
 
     Examples
     --------
-    >>> import ecograph as eg
-    >>> fig = figure_block_density(eg.block_density(eg.datasets.tiny().graph()))
-    >>> len(fig.axes) >= 1
-    True
+    >>> import networkx as nx, ecograph as eg
+    >>> G = nx.Graph([(0, 1), (1, 2), (2, 3), (0, 2)])
+    >>> fig = figure_block_density(eg.block_density(G, {0: "a", 1: "a", 2: "b", 3: "b"}))
+    >>> len(fig.axes[0].images), fig.axes[0].texts[0].get_text()
+    (1, '1.000')
+    >>> fig = figure_block_density(eg.block_density(G, {0: "a", 3: "b"}), lang="fr")
+    >>> len(fig.axes[0].images), " ".join(fig.axes[0].texts[0].get_text().split())
+    (0, 'Incalculable : aucun lien ne relie deux acteurs dont le groupe est connu.')
     """
-    labels = [_label(g, lang) for g in block.index]
+    title = title or word("figures.density", lang)
+    cov = block.attrs.get("coverage")
+    rests_on = [word("measures.coverage", lang, **cov.to_dict())] if cov is not None else []
+    reason = _withheld_reason(block)
+    if reason is not None:
+        low = reason == "low_coverage"
+        why = word("measures.withheld", lang, share=cov.share, threshold=MIN_COVERAGE) if low else word(f"measures.reason.{reason}", lang)
+        unlock = [word("measures.unlock_ties", lang, needed=cov.needed())] if cov.needed() else []
+        return _withheld_figure(title, why, rests_on + unlock)
     fig, ax = plt.subplots(figsize=(6.5, 5.5), dpi=110)
-    values = block.to_numpy(dtype=float)
-    top = float(np.nanmax(values)) if np.isfinite(values).any() else 0.0
-    vmax = top if top > 0 else 1.0  # no tie at all: a scale from 0 to 1, every cell at 0
-    im = ax.imshow(np.nan_to_num(values, nan=0.0), cmap="Blues", vmin=0, vmax=vmax)
-    for i in range(values.shape[0]):
-        for j in range(values.shape[1]):
-            text = "–" if np.isnan(values[i, j]) else f"{values[i, j]:.3f}"
-            ax.text(
-                j,
-                i,
-                text,
-                ha="center",
-                va="center",
-                fontsize=8,
-                color="#fff" if np.isfinite(values[i, j]) and values[i, j] > vmax * 0.6 else "#000",
-            )
-    ax.set_xticks(range(len(labels)), labels, rotation=30, ha="right", fontsize=8)
-    ax.set_yticks(range(len(labels)), labels, fontsize=8)
-    ax.set_title(title or _T[lang]["density"], fontsize=11)
-    fig.colorbar(im, ax=ax, shrink=0.8)
-    fig.tight_layout()
+    image = _heatmap(ax, block, lang=lang, cmap="Blues", text=lambda v: "–" if np.isnan(v) else number(v, lang, ".3f"))
+    ax.set_title(title, fontsize=11)
+    scale = fig.colorbar(image, ax=ax, shrink=0.8)
+    scale.ax.yaxis.set_major_formatter(FuncFormatter(lambda x, _: number(x, lang, ".2f")))
+    fig.tight_layout(rect=(0, _caption(fig, rests_on), 1, 1))
     return fig
 
 
@@ -280,9 +361,9 @@ def figure_creations(eco: Ecosystem, *, lang: str = "en", title: str | None = No
         vals = table[sphere].to_numpy()
         ax.bar(table.index.astype(str), vals, bottom=bottom, color=SPHERE_COLORS.get(sphere, NO_SPHERE_COLOR), label=_label(sphere, lang))
         bottom += vals
-    ax.set_xlabel(_T[lang]["year"])
-    ax.set_ylabel(_T[lang]["count"])
-    ax.set_title(title or _T[lang]["creations"], fontsize=11)
+    ax.set_xlabel(word("figures.year", lang))
+    ax.set_ylabel(word("figures.count", lang))
+    ax.set_title(title or word("figures.creations", lang), fontsize=11)
     ax.tick_params(axis="x", labelrotation=60, labelsize=8)
     if len(table) > 20:
         for i, tick in enumerate(ax.get_xticklabels()):
@@ -299,56 +380,93 @@ def figure_creations(eco: Ecosystem, *, lang: str = "en", title: str | None = No
 def figure_brokers(
     brokers: pd.DataFrame, *, names: pd.Series | dict | None = None, top: int = 10, lang: str = "en", title: str | None = None
 ) -> Figure:
-    """Horizontal bars of the top brokers' betweenness, coloured by their group.
+    """Horizontal bars of the top brokers' betweenness, coloured by their group, names on the left.
+
+    Only actors on some shortest path between two others (betweenness above
+    0) get a bar; long names are cut with an ellipsis. Without any such
+    actor the figure is a panel that says so.
 
     Examples
     --------
     >>> import ecograph as eg
-    >>> fig = figure_brokers(eg.brokers(eg.datasets.tiny().graph()))
-    >>> len(fig.axes) >= 1
-    True
+    >>> b = eg.brokers(eg.datasets.tiny().graph())
+    >>> fig = figure_brokers(b)
+    >>> len(fig.axes[0].patches), int((b["betweenness"] > 0).sum()), len(b)
+    (6, 6, 8)
     """
-    head = brokers.head(top).iloc[::-1]
-    labels = [str((names or {}).get(i, i)) if not isinstance(names, pd.Series) else str(names.get(i, i)) for i in head.index]
-    labels = _distinct(labels, list(head.index))  # one bar per actor, even when two share a name
+    title = title or word("figures.brokers", lang)
+    on_paths = brokers[brokers["betweenness"] > 0].sort_values("betweenness", ascending=False, kind="stable")
+    if not len(on_paths):
+        return _withheld_figure(title, word("figures.no_brokers", lang), [])
+    head = on_paths.head(top).iloc[::-1]
+    lookup = names if isinstance(names, pd.Series) else pd.Series(names or {}, dtype=object)
+    every = _distinct([str(lookup.get(i, i)) for i in brokers.index], list(brokers.index), width=32)  # twins told apart
+    labels = pd.Series(every, index=brokers.index, dtype=object).loc[head.index].tolist()
     colors = [
         SPHERE_COLORS.get(g, NO_SPHERE_COLOR) if isinstance(g, str) else NO_SPHERE_COLOR
         for g in head.get("group", pd.Series("", index=head.index))
     ]
-    fig, ax = plt.subplots(figsize=(7.5, 0.35 * len(head) + 1.2), dpi=110)
+    fig, ax = plt.subplots(figsize=(7.5, 0.32 * len(head) + 1.6), dpi=110)
     positions = np.arange(len(head))
     ax.barh(positions, head["betweenness"].to_numpy(dtype=float), color=colors)
-    ax.set_yticks(positions, labels)
-    ax.set_xlabel(_T[lang]["betweenness"])
-    ax.set_title(title or _T[lang]["brokers"], fontsize=11)
+    ax.set_yticks(positions, labels, fontsize=9)
+    ax.xaxis.set_major_locator(MaxNLocator(nbins=4))
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _: number(x, lang, ".2g")))
+    ax.set_xlabel(word("figures.betweenness", lang))
+    ax.set_title(title, fontsize=11)
     ax.spines[["top", "right"]].set_visible(False)
-    fig.tight_layout()
+    zero = int((brokers["betweenness"] == 0).sum())
+    rests_on = [word("figures.brokers_shown", lang, shown=len(head), on_paths=len(on_paths))]
+    rests_on += [word("figures.brokers_zero", lang, zero=zero)] if zero else []
+    fig.tight_layout(rect=(0, _caption(fig, rests_on), 1, 1))
     return fig
+
+
+def _moves_rest(flows: pd.DataFrame, lang: str) -> list[str]:
+    """What a flow table rests on: moves whose two ends have a known group, and those with an unknown end."""
+    cov = flows.attrs.get("coverage")
+    if cov is None:
+        return []
+    unknown = {
+        "from_unknown": sum(flows.attrs.get("from_unknown", {}).values()),
+        "to_unknown": sum(flows.attrs.get("to_unknown", {}).values()),
+        "unknown_to_unknown": int(flows.attrs.get("unknown_to_unknown", 0)),
+    }
+    lines = [word("measures.coverage_moves", lang, **cov.to_dict())]
+    return lines + ([word("figures.moves_unknown", lang, **unknown)] if any(unknown.values()) else [])
 
 
 @_literal_text
 def figure_flows(flows: pd.DataFrame, *, lang: str = "en", title: str | None = None) -> Figure:
-    """Heatmap of moves between spheres (a :func:`ecograph.flow_table`).
+    """Heatmap of moves between spheres (a :func:`ecograph.flow_table`), or why it is not drawn.
+
+    Without any move whose two ends have a known group, the figure is a
+    panel with the reason and the moves it would rest on (those from or to
+    an actor of unknown group, counted in the table's ``attrs``).
 
     Examples
     --------
     >>> import ecograph as eg
     >>> fig = figure_flows(eg.flow_table(eg.datasets.tiny()))
-    >>> len(fig.axes) >= 1
-    True
+    >>> len(fig.axes[0].images), fig.axes[0].get_title()
+    (1, 'Moves of people between spheres')
+    >>> fig = figure_flows(eg.flow_table(eg.datasets.dijon()))
+    >>> len(fig.axes[0].images), " ".join(fig.axes[0].texts[0].get_text().split())
+    (0, 'Cannot be drawn: no move of a person joins two actors whose group is known.')
     """
+    title = title or word("figures.flows", lang)
+    cov = flows.attrs.get("coverage")
+    rests_on = _moves_rest(flows, lang)
+    if cov is not None and (cov.ties_known == 0 or flows.attrs.get("reason") is not None):
+        reason = flows.attrs.get("reason")
+        key = "figures.no_moves" if cov.ties == 0 else f"measures.reason.{reason}" if reason else "figures.no_known_move"
+        return _withheld_figure(title, word(key, lang), rests_on)
     fig, ax = plt.subplots(figsize=(6, 5), dpi=110)
-    values = flows.to_numpy(dtype=float)
-    ax.imshow(values, cmap="Oranges", vmin=0, vmax=max(values.max() if values.size else 0, 1))
-    for i in range(values.shape[0]):
-        for j in range(values.shape[1]):
-            ax.text(j, i, f"{int(values[i, j])}", ha="center", va="center", fontsize=8)
-    ax.set_xticks(range(flows.shape[1]), [_label(c, lang) for c in flows.columns], rotation=30, ha="right", fontsize=8)
-    ax.set_yticks(range(flows.shape[0]), [_label(c, lang) for c in flows.index], fontsize=8)
-    ax.set_xlabel(_T[lang]["to"])
-    ax.set_ylabel(_T[lang]["from"])
-    ax.set_title(title or _T[lang]["flows"], fontsize=11)
-    fig.tight_layout()
+    _heatmap(ax, flows, lang=lang, cmap="Oranges", text=lambda v: number(int(v), lang))
+    ax.set_xlabel(word("figures.to", lang))
+    ax.set_ylabel(word("figures.from", lang))
+    ax.set_title(title, fontsize=11)
+    fig.tight_layout(rect=(0, _caption(fig, rests_on), 1, 1))
     return fig
 
 
