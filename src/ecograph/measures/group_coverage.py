@@ -331,4 +331,4 @@ def withheld_reason(coverage: Coverage, reason: str | None = None, threshold: fl
         return reason
     if coverage.is_sufficient(threshold):
         return None
-    return "no_known_tie" if coverage.ties and not coverage.ties_known and coverage.tie_unit == "ties" else "low_coverage"
+    return "no_known_tie" if not coverage.ties_known and coverage.tie_unit == "ties" else "low_coverage"

@@ -47,7 +47,7 @@ from matplotlib.text import Text
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from ..io import clean_text
-from ..measures.group_coverage import MIN_COVERAGE
+from ..measures.group_coverage import MIN_COVERAGE, withheld_reason
 from ..words import label, number, word
 from .layout import layout as compute_layout
 from .style import NO_SPHERE_COLOR, SPHERE_COLORS, resolve_colors, resolve_sizes
@@ -149,13 +149,8 @@ def _withheld_reason(table: pd.DataFrame) -> str | None:
     cov = table.attrs.get("coverage")
     if cov is None:
         return None
-    if table.attrs.get("reason") is not None:
-        return str(table.attrs["reason"])
-    if len(table.index) == 1:
-        return "one_known_group"
-    if cov.ties_known == 0:
-        return "no_known_tie"
-    return None if cov.is_sufficient() else "low_coverage"
+    own = table.attrs.get("reason") or ("one_known_group" if len(table.index) == 1 else None)
+    return withheld_reason(cov, None if own is None else str(own))
 
 
 def _withheld_figure(title: str, reason: str, rests_on: list[str]) -> Figure:
