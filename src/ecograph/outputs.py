@@ -79,6 +79,19 @@ def _files(folder: Path) -> list[str]:
     return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file() or p.is_symlink())
 
 
+def _entries(folder: Path) -> tuple[list[str], list[str], list[str]]:
+    """Under ``folder``, without following links: (regular files, special files and links, folders holding no file)."""
+    regular, special, empty = [], [], []
+    for root, dirs, files in os.walk(folder, followlinks=False):
+        here = Path(root)
+        for name in files + [d for d in dirs if (here / d).is_symlink()]:
+            rel = (here / name).relative_to(folder).as_posix()
+            (regular if (here / name).is_file() and not (here / name).is_symlink() else special).append(rel)
+        if here != folder and not dirs and not files:
+            empty.append(here.relative_to(folder).as_posix() + "/")
+    return sorted(regular), sorted(special), sorted(empty)
+
+
 def _say_files(names: list[str]) -> str:
     return ", ".join(names[:5]) + (f" and {len(names) - 5} more" if len(names) > 5 else "")
 
@@ -89,8 +102,10 @@ def _protected(target: Path, protect: Iterable[str | os.PathLike]) -> str | None
         home, here = Path.home().resolve(), Path.cwd().resolve()
     except (OSError, RuntimeError):  # no home folder, or the current folder was deleted
         home = here = None
-    if target == Path(target.anchor) or target == home:
-        return f"{target} is the home folder or the root of the disk"
+    if target == Path(target.anchor):
+        return f"{target} is the root of the disk"
+    if home is not None and (target == home or target in home.parents):
+        return f"{target} is or holds the home folder"
     if here is not None and (target == here or target in here.parents):
         return f"{target} holds the current folder"
     for item in protect:
@@ -100,13 +115,33 @@ def _protected(target: Path, protect: Iterable[str | os.PathLike]) -> str | None
     return None
 
 
+def _not_a_link(path: str | os.PathLike) -> Path:
+    """``path`` with ``~`` expanded, refused when it is a symbolic link (a link given as an output is never written through)."""
+    given = Path(path).expanduser()
+    if given.is_symlink():
+        raise OutputError(f"{given} is a symbolic link; ecograph does not write through links: give the real path")
+    return given
+
+
 def _foreign(target: Path, command: str) -> str | None:
-    """Why the existing folder ``target`` is not only ``command``'s earlier outputs, or None."""
-    present = [name for name in _files(target) if Path(name).name not in _DESKTOP_FILES and name != MANIFEST]
+    """Why the existing folder ``target`` is not only ``command``'s earlier outputs, or None.
+
+    Links and special files (a FIFO, a device) are never read; like folders
+    holding no file, they are not ecograph's outputs.
+    """
+    regular, special, empty = _entries(target)
+    if special:
+        return f"{target} holds links or special files ecograph did not write there ({_say_files(special)})"
+    if empty:
+        return f"{target} holds folders ecograph did not make there ({_say_files(empty)})"
+    present = [name for name in regular if Path(name).name not in _DESKTOP_FILES and name != MANIFEST]
     if not present:
         return None
+    manifest_path = target / MANIFEST
     try:
-        manifest = json.loads((target / MANIFEST).read_text(encoding="utf-8"))
+        if not manifest_path.is_file() or manifest_path.stat().st_size > 64 << 20:
+            raise ValueError("no readable manifest")
+        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
         listed = dict(manifest["files"])
         theirs = manifest.get("command")
     except (OSError, ValueError, KeyError, TypeError):
@@ -142,7 +177,7 @@ def check_output_folder(path: str | os.PathLike, *, command: str, force: bool = 
     ...
     ecograph.errors.OutputError: ...report.html is a file; give a folder for the outputs
     """
-    target = Path(path).expanduser().resolve()
+    target = _not_a_link(path).resolve()
     if target.exists() and not target.is_dir():
         raise OutputError(f"{target} is a file; give a folder for the outputs")
     reason = _protected(target, protect)
@@ -177,12 +212,17 @@ def check_output_file(path: str | os.PathLike, *, force: bool = False, protect: 
     >>> check_output_file(file, force=True) == file.resolve()
     True
     """
-    target = Path(path).expanduser().resolve()
+    target = _not_a_link(path).resolve()
     if target.is_dir():
         raise OutputError(f"{target} is a folder; give the name of a file")
+    if target.exists() and not target.is_file():
+        raise OutputError(f"{target} is not a regular file (a FIFO or a device); give the name of a file")
     for item in protect:
-        if Path(item).resolve() == target:
+        inner = Path(item).resolve()
+        if inner == target:
             raise OutputError(f"{target} is an input of this command; give another name for the output")
+        if target.exists() and inner in target.parents:
+            raise OutputError(f"{target} is a file of {inner}, an input of this command; give another name for the output")
     if target.exists() and not force:
         raise OutputError(f"{target} already exists; give another name, or add --force to replace it")
     _check_writable(target.parent)
