@@ -104,3 +104,22 @@ def test_report_on_a_dataset_that_cannot_load_exits_1_and_names_no_person(tmp_pa
     assert "missing required column" in shown
     for needle in ("Jeanne", "Secret", "jeanne-secret"):
         assert needle not in shown, needle
+
+
+def test_export_writes_the_map_in_the_datasets_language_unless_asked(tmp_path):
+    import dataclasses
+    import json
+
+    import ecograph as eg
+    from ecograph.io import write_dataset
+
+    tiny = eg.datasets.tiny()
+    folder = write_dataset(dataclasses.replace(tiny, metadata=dataclasses.replace(tiny.metadata, language="fr")), tmp_path / "tiny-fr")
+
+    def labels(*options: str) -> set:
+        out = tmp_path / "map.geojson"
+        assert main(["export", str(folder), "--format", "geojson", "-o", str(out), "--force", *options]) == 0
+        return {f["properties"]["sphere_label"] for f in json.loads(out.read_text(encoding="utf-8"))["features"]}
+
+    assert "Structures d'accompagnement" in labels()
+    assert "Support structures" in labels("--lang", "en")

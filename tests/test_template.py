@@ -127,3 +127,12 @@ def test_mark_gaps_highlights_exactly_the_gaps(tmp_path):
     assert eg.load(path).actors.equals(eco.actors.reindex(columns=eg.load(path).actors.columns))
     with pytest.raises(ValueError, match="mark_gaps needs a source"):
         eg.interop.template.write_template(tmp_path / "x.xlsx", mark_gaps=True)
+
+
+def test_the_template_is_in_the_language_of_the_dataset_it_is_filled_from(tmp_path):
+    assert main(["template", str(tmp_path / "d.xlsx"), "--from", "dijon"]) == 0
+    assert next(openpyxl.load_workbook(tmp_path / "d.xlsx")["help"].values)[:2] == ("feuille", "colonne")
+    assert main(["template", str(tmp_path / "e.xlsx")]) == 0  # no dataset: English
+    assert next(openpyxl.load_workbook(tmp_path / "e.xlsx")["help"].values)[:2] == ("sheet", "column")
+    assert main(["template", str(tmp_path / "f.xlsx"), "--from", "dijon", "--lang", "en"]) == 0
+    assert next(openpyxl.load_workbook(tmp_path / "f.xlsx")["help"].values)[:2] == ("sheet", "column")

@@ -24,6 +24,11 @@ Subcommands:
 
 ``PATH`` may be ``dijon`` for the bundled Dijon dataset.
 
+Every command that writes words for people (``report``, ``outreach``,
+``template --from``, ``export`` to uMap or GeoJSON) writes them in the
+dataset's language (:func:`ecograph.report.detect_language`: its metadata's
+``language``), unless ``--lang`` says otherwise; without a dataset, English.
+
 Every command that writes follows one policy (:mod:`ecograph.outputs`): it
 writes a new folder or file, or replaces the outputs it wrote there before;
 it refuses an existing file, or a folder holding other files, unless
@@ -62,7 +67,7 @@ from .io import write_dataset
 from .measures.analysis import Analysis
 from .outputs import check_output_folder, output_file, output_folder
 from .outreach import outreach_worklist, write_worklist
-from .report import run_report
+from .report import detect_language, run_report
 from .schema import schema_markdown
 from .words import word
 
@@ -244,7 +249,7 @@ def _cmd_outreach(args: argparse.Namespace) -> int:
     eco = _load_dataset(args.path)
     worklist = outreach_worklist(eco, k=args.k, seed=args.seed)
     with output_file(args.output, force=args.force, protect=[_dataset_path(args.path)]) as path:
-        write_worklist(worklist, path, lang=args.lang)
+        write_worklist(worklist, path, lang=args.lang or detect_language(eco))
     print(f"{len(worklist)} actors to reach out to, written to {args.output}")
     return 0
 
@@ -256,7 +261,8 @@ def _cmd_template(args: argparse.Namespace) -> int:
 
     source = _load_dataset(args.source) if args.source else None
     with output_file(args.output, force=args.force, protect=[_dataset_path(args.source)] if args.source else []) as path:
-        write_template(path, lang=args.lang, source=source)
+        lang = args.lang or (detect_language(source) if source is not None else "en")
+        write_template(path, lang=lang, source=source)
     print(f"Collection template written to {args.output}")
     return 0
 
@@ -266,6 +272,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
     eco = _load_dataset(args.path)
     out = Path(args.output)
     skipped: list = []
+    lang = args.lang or detect_language(eco)
     analysis = Analysis.of(eco, seed=args.seed)
     inputs = [_dataset_path(args.path)]
     place = (
@@ -284,9 +291,9 @@ def _cmd_export(args: argparse.Namespace) -> int:
             elif args.format == "kumu-xlsx":
                 kumu.write_kumu_xlsx(eco, target)
             elif args.format == "umap":
-                skipped = umap.write_umap(eco, target, by=args.layers, lang=args.lang, seed=args.seed, analysis=analysis)
+                skipped = umap.write_umap(eco, target, by=args.layers, lang=lang, seed=args.seed, analysis=analysis)
             elif args.format == "geojson":
-                skipped = umap.write_geojson(eco, target, by=args.layers, lang=args.lang, seed=args.seed, analysis=analysis)
+                skipped = umap.write_geojson(eco, target, by=args.layers, lang=lang, seed=args.seed, analysis=analysis)
             else:
                 write_dataset(eco, target)
     except umap.MissingCoordinatesError as exc:
@@ -399,14 +406,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument(
         "-o", "--output", required=True, type=_suffix(".xlsx", ".csv"), help="worklist.xlsx (one sheet per sphere) or worklist.csv"
     )
-    p.add_argument("--lang", choices=["fr", "en"], default="en", help="language of the column headers")
+    p.add_argument("--lang", choices=["fr", "en"], help="language of the column headers and sheets (default: the dataset's)")
     p.add_argument("-k", type=_count, default=3, help="introducers per actor (default 3)")
     p.add_argument("--seed", type=_seed, default=0)
     p.set_defaults(func=_cmd_outreach)
 
     p = command("template", "write an Excel collection template (drop-down lists, help sheet)", output=True)
     p.add_argument("output", type=_suffix(".xlsx"), help="FILE.xlsx")
-    p.add_argument("--lang", choices=["fr", "en"], default="en")
+    p.add_argument("--lang", choices=["fr", "en"], help="language of the help (default: the --from dataset's, else English)")
     p.add_argument("--from", dest="source", help="pre-fill with this dataset (folder, workbook or 'dijon')")
     p.set_defaults(func=_cmd_template)
 
@@ -422,7 +429,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="GEXF/GraphML: mark each undirected tie as such (default; Gephi, yEd), or write it as two opposite edges of a "
         "directed graph (networkx, igraph, which hold one direction per graph)",
     )
-    p.add_argument("--lang", choices=["fr", "en"], default="en")
+    p.add_argument("--lang", choices=["fr", "en"], help="language of the uMap/GeoJSON layers and popups (default: the dataset's)")
     p.add_argument("--seed", type=_seed, default=0)
     p.set_defaults(func=_cmd_export)
 
@@ -458,7 +465,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("report", "run the main job on a dataset and write the results", output=True)
     p.add_argument("path", help="dataset folder, .xlsx workbook, or 'dijon'")
     p.add_argument("-o", "--output", required=True, help="output folder, e.g. outputs/dijon")
-    p.add_argument("--lang", choices=["fr", "en"], help="language of the report (default: the dataset's, French for Dijon)")
+    p.add_argument("--lang", choices=["fr", "en"], help="language of the report (default: the dataset's)")
     p.add_argument(
         "--pseudonymise-people", action="store_true", help="replace every person's name and id by a stable pseudonym in every file"
     )
