@@ -818,6 +818,214 @@ INTEROP: dict[str, tuple[str, str]] = {
     "popup_isolated": ("Isolated", "Isolé"),
 }
 
+# The Excel collection template (ecograph.interop.template): the help sheet's headers, the message of its
+# drop-down lists, and the help of each column, "help.<table>.<column>" (the English is the schema's
+# description, which the generated docs show: a test keeps the two the same).
+TEMPLATE: dict[str, tuple[str, str]] = {
+    "head.sheet": ("sheet", "feuille"),
+    "head.column": ("column", "colonne"),
+    "head.required": ("required", "obligatoire"),
+    "head.allowed": ("allowed values", "valeurs possibles"),
+    "head.help": ("what to write", "quoi écrire"),
+    "head.example": ("example", "exemple"),
+    "choose_from_list": ("Choose a value from the list ({column})", "Choisissez une valeur dans la liste ({column})"),
+    # what a column of each type takes (the help sheet's "allowed values"; a list of codes is shown as the codes)
+    "type.slug": ("identifier (lower-case letters, digits, -, _, .)", "identifiant (minuscules, chiffres, -, _, .)"),
+    "type.text": ("text", "texte"),
+    "type.year": ("year (e.g. 2016)", "année (par ex. 2016)"),
+    "type.when": (
+        "year, year-month or ISO date (2016, 2016-03, 2016-03-01)",
+        "année, année-mois ou date AAAA-MM-JJ (2016, 2016-03, 2016-03-01)",
+    ),
+    "type.float": ("number (. or , as decimal separator)", "nombre (virgule ou point comme séparateur décimal)"),
+    "type.url": ("web address (https://...)", "adresse web (https://...)"),
+    "type.ref": ("id from the {table} sheet", "identifiant de la feuille {table}"),
+    "type.period": (
+        "year, or two years joined by a dash (2018, 2016-2018)",
+        "année, ou deux années reliées par un tiret (2018, 2016-2018)",
+    ),
+    "type.counts": (
+        "codes with a whole number each (consumption=23; finance=4)",
+        "codes suivis chacun d'un nombre entier (consumption=23; finance=4)",
+    ),
+    "help.actors.id": (
+        "Unique, stable identifier. Never change it once ties use it.",
+        "Identifiant unique et stable (minuscules, chiffres, tirets). Ne plus le changer une fois utilisé dans les liens.",
+    ),
+    "help.actors.name": (
+        "Name as the actor writes it.",
+        "Nom tel que l'acteur l'écrit.",
+    ),
+    "help.actors.kind": (
+        "What sort of actor it is.",
+        "Type d'acteur (liste déroulante).",
+    ),
+    "help.actors.sphere": (
+        "Sphere of the collaborative economy; leave empty when it does not apply or is unknown.",
+        "Sphère de l'économie collaborative ; laisser vide si elle ne s'applique pas ou n'est pas connue.",
+    ),
+    "help.actors.scope": (
+        "Where the actor acts.",
+        "Échelle d'action : locale, régionale, nationale, internationale.",
+    ),
+    "help.actors.founded": (
+        "Year it was founded or first held.",
+        "Année de création.",
+    ),
+    "help.actors.closed": (
+        "Year it closed or last took place; empty while active.",
+        "Année de fermeture ; vide tant que l'acteur est actif.",
+    ),
+    "help.actors.commune": (
+        "Municipality of its main address.",
+        "Commune de l'adresse principale.",
+    ),
+    "help.actors.lat": (
+        "Latitude in decimal degrees (WGS 84).",
+        "Latitude en degrés décimaux (WGS 84).",
+    ),
+    "help.actors.lon": (
+        "Longitude in decimal degrees (WGS 84).",
+        "Longitude en degrés décimaux (WGS 84).",
+    ),
+    "help.actors.website": (
+        "Web address.",
+        "Adresse du site web (https://...).",
+    ),
+    "help.actors.description": (
+        "What it does, in one or two sentences.",
+        "Ce que fait l'acteur, en une ou deux phrases.",
+    ),
+    "help.actors.source": (
+        "Where this fact comes from: a document and its section, an interview, a web page and the date it was read.",
+        "D'où vient cette information : document et section, entretien, page web et date de lecture.",
+    ),
+    "help.actors.sphere_status": (
+        "How the sphere is known: `stated` (the source says it) or `inferred` (the source's description of the actor matches its own definition of the sphere); empty when no sphere is given or nobody checked.",
+        "Comment la sphère est connue : stated (la source le dit) ou inferred (ce que la source dit de l'acteur correspond à sa propre définition de la sphère) ; vide si aucune sphère n'est donnée.",
+    ),
+    "help.actors.sphere_basis": (
+        "Why this sphere: the source's own words (quoted between “ ”) and where they are; required with a `sphere_status`.",
+        "Pourquoi cette sphère : les mots de la source, entre “ ”, et où ils se trouvent ; obligatoire avec sphere_status.",
+    ),
+    "help.actors.observer": (
+        "`yes` for who made the data rather than took part in the ecosystem (a study's team, the events it ran for the study): their ties are the study's own work, kept in the files but left out of the analysis; empty otherwise.",
+        "`yes` pour qui a produit les données plutôt que pris part à l'écosystème (l'équipe d'une étude, les événements qu'elle a organisés pour l'étude) : leurs liens sont le travail de l'étude elle-même, gardés dans les fichiers mais hors de l'analyse ; vide sinon.",
+    ),
+    "help.actors.addresses": (
+        "For a `recommendation` row: the findings it answers, as codes separated by `;` (ties, fragmentation, connectors, spheres, communities, fragility, flows); the report names the recommendation beside the action each finding suggests.",
+        "Pour une ligne `recommendation` : les constats auxquels elle répond, en codes séparés par `;` (ties, fragmentation, connectors, spheres, communities, fragility, flows) ; le rapport nomme la préconisation à côté de l'action que suggère chaque constat.",
+    ),
+    "help.people.id": (
+        "Unique, stable identifier of the person.",
+        "Identifiant unique de la personne.",
+    ),
+    "help.people.name": (
+        "Name or pseudonym.",
+        "Nom ou pseudonyme (les personnes sont des données personnelles).",
+    ),
+    "help.people.source": (
+        "Where this fact comes from: a document and its section, an interview, a web page and the date it was read.",
+        "D'où vient cette information.",
+    ),
+    "help.affiliations.person": (
+        "Id of the person (people table).",
+        "Identifiant de la personne (feuille people).",
+    ),
+    "help.affiliations.actor": (
+        "Id of the actor (actors table).",
+        "Identifiant de l'acteur (feuille actors).",
+    ),
+    "help.affiliations.role": (
+        "Role of the person in the actor.",
+        "Rôle de la personne dans la structure (liste déroulante).",
+    ),
+    "help.affiliations.start": (
+        "Year or ISO date from which the affiliation is attested; empty if unknown.",
+        "Année ou date (AAAA-MM-JJ) à partir de laquelle le rattachement est attesté.",
+    ),
+    "help.affiliations.end": (
+        "Year or ISO date by which it had ended; empty while it lasts or if unknown.",
+        "Année ou date à laquelle il avait pris fin ; vide s'il dure.",
+    ),
+    "help.affiliations.source": (
+        "Where this fact comes from: a document and its section, an interview, a web page and the date it was read.",
+        "D'où vient cette information.",
+    ),
+    "help.ties.source": (
+        "Id of the first actor (for a directed type: who acts).",
+        "Identifiant du premier acteur (pour un lien orienté : celui qui agit).",
+    ),
+    "help.ties.target": (
+        "Id of the second actor (for a directed type: who receives).",
+        "Identifiant du second acteur (pour un lien orienté : celui qui reçoit).",
+    ),
+    "help.ties.type": (
+        "Kind of relationship; the vocabulary says whether it is directed.",
+        "Nature du lien (liste déroulante).",
+    ),
+    "help.ties.start": (
+        "Year or ISO date from which the tie is attested; empty if unknown.",
+        "Année ou date à partir de laquelle le lien est attesté.",
+    ),
+    "help.ties.end": (
+        "Year or ISO date by which it had ended; empty while it lasts.",
+        "Année ou date à laquelle il avait pris fin ; vide s'il dure.",
+    ),
+    "help.ties.weight": (
+        "Strength of the tie, a positive number; empty means 1.",
+        "Intensité du lien, nombre positif ; vide = 1.",
+    ),
+    "help.ties.evidence": (
+        "Where this tie comes from (document and section, interview...).",
+        "D'où vient ce lien (document et section, entretien...).",
+    ),
+    "help.ties.status": (
+        "How the tie is known: `stated` (it exists), `proposed` (someone proposes it) or `cited` (one actor is cited as an example for the other); empty counts as stated. The analysis of who works with whom uses stated ties only.",
+        "Comment le lien est connu : `stated` (il existe), `proposed` (quelqu'un le propose) ou `cited` (un acteur est cité en exemple pour l'autre) ; vide compte comme `stated`. L'analyse de qui travaille avec qui n'utilise que les liens `stated`.",
+    ),
+    "help.metadata.title": (
+        "Title of the dataset; reports made from it take it as their title.",
+        "Titre du jeu de données ; les rapports le prennent pour titre.",
+    ),
+    "help.metadata.territory": (
+        "Territory mapped, as its people name it.",
+        "Territoire cartographié, tel que ses habitants le nomment.",
+    ),
+    "help.metadata.period": (
+        "Year the data describe, or two years joined by a dash.",
+        "Année que décrivent les données, ou deux années reliées par un tiret (2016-2018).",
+    ),
+    "help.metadata.language": (
+        "Language of the people the dataset is for: reports are written in it unless asked otherwise.",
+        "Langue des personnes à qui le jeu de données est destiné (en ou fr) : celle des rapports.",
+    ),
+    "help.metadata.source": (
+        "Where the data come from: the full reference of the study, survey or files.",
+        "D'où viennent les données : la référence complète de l'étude, de l'enquête ou des fichiers.",
+    ),
+    "help.metadata.licence": (
+        "Terms under which the data may be reused (a licence name such as CC BY 4.0); say `unknown` when nobody knows.",
+        "Conditions de réutilisation (une licence comme CC BY 4.0) ; écrire « inconnue » si personne ne les connaît.",
+    ),
+    "help.metadata.description": (
+        "What the dataset covers and what it leaves out, in a few sentences.",
+        "Ce que couvre le jeu de données et ce qu'il laisse de côté, en quelques phrases.",
+    ),
+    "help.metadata.url": (
+        "Web page of the dataset or of its source.",
+        "Page web du jeu de données ou de sa source.",
+    ),
+    "help.metadata.date": (
+        "When the data were collected or their source published (year, year-month or ISO date).",
+        "Quand les données ont été recueillies ou leur source publiée (année, année-mois ou date AAAA-MM-JJ).",
+    ),
+    "help.metadata.counted": (
+        "How many local structures and initiatives the source counts, by sphere, as `sphere=number` separated by `;`; the report compares it with the local ones the data name (the actors whose extra column `panorama` says `yes`, or without that column the initiatives, support structures, places, platforms, companies and funders).",
+        "Combien de structures et d'initiatives locales la source compte, par sphère, sous la forme `sphère=nombre` séparés par `;` ; le rapport le compare aux structures locales que nomment les données (les acteurs dont la colonne supplémentaire `panorama` dit `yes`, ou, sans cette colonne, les initiatives, structures d'accompagnement, lieux, plateformes, entreprises et financeurs).",
+    ),
+}
+
 # Messages of the command line.
 CLI: dict[str, tuple[str, str]] = {
     "usage_error": ("{prog}: error: {message} (see '{prog} --help')", "{prog} : erreur : {message} (voir '{prog} --help')"),
@@ -865,6 +1073,7 @@ _SECTIONS: dict[str, dict[str, tuple[str, str]]] = {
     "figures": FIGURES,
     "outreach": OUTREACH,
     "interop": INTEROP,
+    "template": TEMPLATE,
     "cli": CLI,
 }
 
