@@ -56,6 +56,10 @@ COMMON: dict[str, tuple[str, str]] = {
         "SYNTHETIC DATA: every figure below describes generated data, not a real territory.",
         "DONNÉES SYNTHÉTIQUES : tous les chiffres ci-dessous décrivent des données générées, pas un territoire réel.",
     ),
+    # people's pseudonyms (ecograph.privacy)
+    "pseudonym": ("Person {n}", "Personne {n}"),
+    "hidden_person": ("(hidden person)", "(personne masquée)"),
+    "personal_data_hidden": ("(personal data hidden)", "(données personnelles masquées)"),
 }
 
 # Codes of the vocabularies (schema fields): "<field>.<code>"; "<field>." is the missing value.
@@ -649,6 +653,15 @@ REPORT: dict[str, tuple[str, str]] = {
     "method.introducers.text": (
         "Adamic, L. A. & Adar, E. (2003). Friends and neighbors on the Web. Social Networks 25(3), 211–230; key players: Borgatti, S. P. (2006). Computational & Mathematical Organization Theory 12, 21–34.",
         "Adamic, L. A. & Adar, E. (2003). Friends and neighbors on the Web. Social Networks 25(3), 211–230 ; acteurs clés : Borgatti, S. P. (2006). Computational & Mathematical Organization Theory 12, 21–34.",
+    ),
+    # what the report command prints while it works, and the first line of validation.txt
+    "step.validating": ("validating {path}", "validation de {path}"),
+    "progress": ("[{step}/{total}] {text} ...", "[{step}/{total}] {text}…"),
+    "written": ("Report written to {page}", "Rapport écrit dans {page}"),
+    "validation_valid": ("valid", "valide"),
+    "validation_problems": (
+        "{problems:p|problem|problems}; {rows:p|row|rows} rejected",
+        "{problems:p|problème|problèmes} ; {rows:p|ligne rejetée|lignes rejetées}",
     ),
 }
 
