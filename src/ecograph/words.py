@@ -1073,6 +1073,156 @@ CLI: dict[str, tuple[str, str]] = {
         "replace the output even if it is an existing file, or a folder holding other files",
         "remplacer la sortie même si c'est un fichier existant ou un dossier contenant d'autres fichiers",
     ),
+    # what the commands print
+    "problems_found": ("{path}: {n:p|problem|problems} found", "{path} : {n:p|problème trouvé|problèmes trouvés}"),
+    "would_be_rejected": (
+        "{n:p|row|rows} would be rejected; the other rows are valid.",
+        "{n:p|ligne serait rejetée|lignes seraient rejetées} ; les autres lignes sont valides.",
+    ),
+    "valid": ("{path}: valid ({counts})", "{path} : valide ({counts})"),
+    "more_problems": ("{first} (and {n} more problems)", "{first} (et {n} autres problèmes)"),
+    "worklist_written": (
+        "{n:p|actor|actors} to reach out to, written to {file}",
+        "{n:p|acteur|acteurs} à contacter, {n:w|écrit|écrits} dans {file}",
+    ),
+    "template_written": ("Collection template written to {file}", "Modèle de collecte écrit dans {file}"),
+    "not_on_map": (
+        "{n:p|actor has|actors have} no coordinates and {n:w|is|are} not on the map: {ids}",
+        "{n:p|acteur n'a|acteurs n'ont} pas de coordonnées et {n:w|n'est|ne sont} pas sur la carte : {ids}",
+    ),
+    "exported_map": (
+        "Exported {placed} actors (of {n}) to {file} ({format}); ties are not carried by {format}",
+        "{placed} acteurs (sur {n}) exportés vers {file} ({format}) ; {format} ne porte pas les liens",
+    ),
+    "exported": ("Exported {n} actors and {m} ties to {file} ({format})", "{n} acteurs et {m} liens exportés vers {file} ({format})"),
+    "no_such_file": ("{file}: no such file", "{file} : fichier introuvable"),
+    "layer_sphere_usage": (
+        "--layer-sphere takes LAYER=SPHERE, for example 'Tiers-lieux=production'",
+        "--layer-sphere prend CALQUE=SPHÈRE, par exemple 'Tiers-lieux=production'",
+    ),
+    "unknown_format": (
+        "{file}: unknown format; give a .gexf, .graphml, Kumu .json or .xlsx file (uMap: ecograph import-umap)",
+        "{file} : format inconnu ; donnez un fichier .gexf, .graphml, ou .json ou .xlsx de Kumu (uMap : ecograph import-umap)",
+    ),
+    "imported_from": ("imported from {file}", "importé de {file}"),
+    "not_imported": ("Not imported ({n}):", "Non importé ({n}) :"),
+    "not_imported_row": ("  - {table}, row {row}: {reasons}", "  - {table}, ligne {row} : {reasons}"),
+    "read_features": ("{n} features", "{n} éléments"),
+    "read_nodes": ("{n} nodes and {edges} edges", "{n} nœuds et {edges} arêtes"),
+    "imported": (
+        "Read {read} from {source}; imported {actors} actors and {ties} ties into {out}; {leftovers}",
+        "Lu : {read} dans {source} ; {actors} acteurs et {ties} liens importés dans {out} ; {leftovers}",
+    ),
+    "left_over": ("{n} left over (listed above, kept in {file})", "{n} de côté (listés ci-dessus, gardés dans {file})"),
+    "nothing_left_over": ("nothing left over", "rien de côté"),
+    # the help of the commands and their options
+    "description": ("Ecosystem relationship-graph analytics.", "Analyse des graphes de relations d'un écosystème."),
+    "help_path": ("dataset folder, .xlsx workbook, or 'dijon'", "dossier du jeu de données, classeur .xlsx, ou 'dijon'"),
+    "help_seed": ("seed of every random step (default 0)", "graine de chaque étape aléatoire (0 par défaut)"),
+    "help_validate": ("check a dataset and list every problem", "vérifier un jeu de données et lister chaque problème"),
+    "help_summary": (
+        "counts, tie types, components and density of a dataset",
+        "effectifs, types de liens, composantes et densité d'un jeu de données",
+    ),
+    "help_json": ("print JSON instead of text", "écrire du JSON au lieu de texte"),
+    "help_outreach": (
+        "write the outreach worklist of isolated actors and their introducers",
+        "écrire la liste de travail des acteurs isolés et de leurs introducteurs",
+    ),
+    "help_outreach_output": (
+        "worklist.xlsx (one sheet per sphere) or worklist.csv",
+        "worklist.xlsx (une feuille par sphère) ou worklist.csv",
+    ),
+    "help_outreach_lang": (
+        "language of the column headers and sheets (default: the dataset's)",
+        "langue des en-têtes de colonnes et des feuilles (par défaut : celle du jeu de données)",
+    ),
+    "help_k": ("introducers per actor (default 3)", "introducteurs par acteur (3 par défaut)"),
+    "help_template": (
+        "write an Excel collection template (drop-down lists, help sheet)",
+        "écrire un modèle de collecte Excel (listes déroulantes, feuille d'aide)",
+    ),
+    "help_template_output": ("FILE.xlsx", "FICHIER.xlsx"),
+    "help_template_lang": (
+        "language of the help (default: the --from dataset's, else English)",
+        "langue de l'aide (par défaut : celle du jeu de données de --from, sinon l'anglais)",
+    ),
+    "help_from": (
+        "pre-fill with this dataset (folder, workbook or 'dijon')",
+        "pré-remplir avec ce jeu de données (dossier, classeur ou 'dijon')",
+    ),
+    "help_export": (
+        "export a dataset to Gephi, Kumu, uMap, GeoJSON or CSV",
+        "exporter un jeu de données vers Gephi, Kumu, uMap, GeoJSON ou CSV",
+    ),
+    "help_export_output": ("file (a folder for csv)", "fichier (un dossier pour csv)"),
+    "help_layers": ("uMap/GeoJSON layers (default: sphere)", "calques uMap/GeoJSON (par défaut : sphere)"),
+    "help_undirected_ties": (
+        "GEXF/GraphML: mark each undirected tie as such (default; Gephi, yEd), or write it as two opposite edges of a "
+        "directed graph (networkx, igraph, which hold one direction per graph)",
+        "GEXF/GraphML : marquer chaque lien non orienté comme tel (par défaut ; Gephi, yEd), ou l'écrire comme deux arêtes "
+        "opposées d'un graphe orienté (networkx, igraph, qui ne gardent qu'une orientation par graphe)",
+    ),
+    "help_export_lang": (
+        "language of the uMap/GeoJSON layers and popups (default: the dataset's)",
+        "langue des calques et des fenêtres uMap/GeoJSON (par défaut : celle du jeu de données)",
+    ),
+    "help_import_out": (
+        "dataset folder to write (leftovers.csv lists what could not be imported)",
+        "dossier du jeu de données à écrire (leftovers.csv liste ce qui n'a pas pu être importé)",
+    ),
+    "help_kind": (
+        "kind of the actors whose file gives none (default: initiative)",
+        "type des acteurs dont le fichier n'en donne pas (par défaut : initiative)",
+    ),
+    "help_source": (
+        "source/evidence of the rows whose file gives none (default: 'imported from FILE')",
+        "source des lignes dont le fichier n'en donne pas (par défaut : 'imported from FICHIER')",
+    ),
+    "help_strict": ("exit 1 if anything could not be imported", "sortir avec 1 si quoi que ce soit n'a pas pu être importé"),
+    "help_import_umap": (
+        "import a uMap backup (.umap), GeoJSON or CSV export as a dataset folder",
+        "importer une sauvegarde uMap (.umap), un export GeoJSON ou CSV comme dossier de jeu de données",
+    ),
+    "help_layer_sphere": ("map a layer name to a sphere code (repeatable)", "associer un nom de calque à un code de sphère (répétable)"),
+    "help_import": (
+        "import a GEXF, GraphML or Kumu (.json, .xlsx) file as a dataset folder",
+        "importer un fichier GEXF, GraphML ou Kumu (.json, .xlsx) comme dossier de jeu de données",
+    ),
+    "help_kind_from": (
+        "node attribute (Kumu: element field) holding each actor's kind",
+        "attribut des nœuds (Kumu : champ des éléments) qui donne le type de chaque acteur",
+    ),
+    "help_type_from": (
+        "edge attribute (Kumu: connection field) holding each tie's type",
+        "attribut des arêtes (Kumu : champ des connexions) qui donne le type de chaque lien",
+    ),
+    "help_tie_type": (
+        "type of the ties whose file gives none (default: 'linked', or 'linked_to' for a directed edge)",
+        "type des liens dont le fichier n'en donne pas (par défaut : 'linked', ou 'linked_to' pour une arête orientée)",
+    ),
+    "help_schema": (
+        "print the dataset schema documentation (Markdown)",
+        "écrire la documentation du schéma des jeux de données (Markdown)",
+    ),
+    "help_schema_output": ("write to this file instead of the screen", "écrire dans ce fichier plutôt qu'à l'écran"),
+    "help_report": (
+        "run the main job on a dataset and write the results",
+        "faire le travail principal sur un jeu de données et écrire les résultats",
+    ),
+    "help_report_output": ("output folder, e.g. outputs/dijon", "dossier de sortie, par ex. outputs/dijon"),
+    "help_report_lang": ("language of the report (default: the dataset's)", "langue du rapport (par défaut : celle du jeu de données)"),
+    "help_pseudonymise": (
+        "replace every person's name and id by a stable pseudonym in every file",
+        "remplacer le nom et l'identifiant de chaque personne par un pseudonyme stable dans chaque fichier",
+    ),
+    "help_title": ("title of the report", "titre du rapport"),
+    "help_date": (
+        "date shown in the report (default: SOURCE_DATE_EPOCH or today)",
+        "date affichée dans le rapport (par défaut : SOURCE_DATE_EPOCH ou aujourd'hui)",
+    ),
+    "help_quiet": ("print only the final path", "n'écrire que le chemin final"),
+    "about": ("{path}: {message}", "{path} : {message}"),
 }
 
 _SECTIONS: dict[str, dict[str, tuple[str, str]]] = {
