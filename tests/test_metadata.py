@@ -138,9 +138,11 @@ def test_counted_is_read_as_numbers_by_sphere_and_checked(make_dataset):
     for bad, message in (
         ("consumption=many", "'consumption=many' is not a code and a whole number"),
         ("finance=4; finance=5", "'finance' is counted twice"),
+        ("consumtion=23", "'consumtion' is not a sphere"),
     ):
         folder = write_metadata(make_dataset(), [("counted", bad)])
         with pytest.raises(SchemaError) as info:
             eg.load(folder)
         [problem] = info.value.problems
         assert (problem.row, problem.column) == (2, "value") and message in problem.message
+    assert problem.hint.startswith("Did you mean 'consumption'? Spheres: consumption, production")

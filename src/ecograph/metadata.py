@@ -34,6 +34,7 @@ from .errors import Problem, SchemaError
 from .io import RawRow, RawTable
 from .schema import METADATA_FIELDS, METADATA_LANGUAGES, Column
 from .timeutil import parse_when
+from .vocabulary import Vocabulary
 
 __all__ = ["Metadata", "metadata_table", "read_metadata"]
 
@@ -215,6 +216,16 @@ def _read_counts(text: str) -> tuple[list[tuple[str, int]], str | None]:
     return pairs, None
 
 
+def _check_spheres(counted: str, vocabulary: Vocabulary) -> tuple[str | None, str | None]:
+    """What is wrong with the codes of ``counted`` that are not spheres of ``vocabulary`` (``None`` when nothing)."""
+    for code in Metadata(counted=counted).counts:
+        if not vocabulary.is_valid("sphere", code):
+            closest = vocabulary.closest("sphere", code)
+            hint = (f"Did you mean '{closest}'? " if closest else "") + "Spheres: " + ", ".join(vocabulary.codes("sphere"))
+            return f"counted: {code!r} is not a sphere", hint
+    return None, None
+
+
 def _check_value(spec: Column, value: str) -> tuple[str, str | None, str | None]:
     """The value as stored, or ``("", message, hint)`` when it cannot be read."""
     if spec.type == "language":
@@ -244,7 +255,7 @@ def _check_value(spec: Column, value: str) -> tuple[str, str | None, str | None]
     return value, None, None
 
 
-def read_metadata(raw: RawTable) -> tuple[Metadata, list[Problem]]:
+def read_metadata(raw: RawTable, vocabulary: Vocabulary | None = None) -> tuple[Metadata, list[Problem]]:
     """Check a raw ``metadata`` table and read it; problems name the file, row and field.
 
     A value that cannot be read is left unknown (``""``) and reported; so is
@@ -255,6 +266,8 @@ def read_metadata(raw: RawTable) -> tuple[Metadata, list[Problem]]:
     ----------
     raw : RawTable
         The table as read from ``metadata.csv`` or a ``metadata`` sheet.
+    vocabulary : Vocabulary, optional
+        The dataset's: the codes of ``counted`` must be spheres of it.
 
     Returns
     -------
@@ -311,6 +324,9 @@ def read_metadata(raw: RawTable) -> tuple[Metadata, list[Problem]]:
         if not value:
             continue
         stored, message, hint = _check_value(spec, value)
+        if not message and spec.type == "counts" and vocabulary is not None:
+            message, hint = _check_spheres(stored, vocabulary)
+            stored = "" if message else stored
         if message:
             add(r.row, "value", value, message, hint or "")
         values[name] = stored
