@@ -104,3 +104,59 @@ def test_report_on_a_dataset_that_cannot_load_exits_1_and_names_no_person(tmp_pa
     assert "missing required column" in shown
     for needle in ("Jeanne", "Secret", "jeanne-secret"):
         assert needle not in shown, needle
+
+
+def test_export_writes_the_map_in_the_datasets_language_unless_asked(tmp_path):
+    import dataclasses
+    import json
+
+    import ecograph as eg
+    from ecograph.io import write_dataset
+
+    tiny = eg.datasets.tiny()
+    folder = write_dataset(dataclasses.replace(tiny, metadata=dataclasses.replace(tiny.metadata, language="fr")), tmp_path / "tiny-fr")
+
+    def labels(*options: str) -> set:
+        out = tmp_path / "map.geojson"
+        assert main(["export", str(folder), "--format", "geojson", "-o", str(out), "--force", *options]) == 0
+        return {f["properties"]["sphere_label"] for f in json.loads(out.read_text(encoding="utf-8"))["features"]}
+
+    assert "Structures d'accompagnement" in labels()
+    assert "Support structures" in labels("--lang", "en")
+
+
+def test_every_message_and_help_of_the_command_line_comes_from_the_catalogue():
+    import ast
+
+    import ecograph.cli as cli
+
+    tree = ast.parse(Path(cli.__file__).read_text(encoding="utf-8"))
+    literal = []
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
+            continue
+        name = getattr(node.func, "id", getattr(node.func, "attr", ""))
+        shown = [kw.value for kw in node.keywords if kw.arg in ("help", "description")]
+        if name in ("print", "command"):
+            shown += node.args[:2] if name == "command" else node.args[:1]
+        for value in shown:
+            if isinstance(value, ast.JoinedStr) and any(
+                isinstance(v, ast.Constant) and any(c.isalpha() for c in v.value) for v in value.values
+            ):
+                literal.append((node.lineno, ast.unparse(value)))
+            elif isinstance(value, ast.Constant) and isinstance(value.value, str) and " " in value.value:
+                literal.append((node.lineno, value.value))
+    assert literal == []
+
+
+def test_validate_tells_its_counts_in_words(make_dataset, capsys):
+    from conftest import actor, tie
+    from ecograph.words import word
+
+    folder = make_dataset(actors=[actor("a"), actor("a"), actor("b", kind="nonsense")], ties=[tie("a", "b")])
+    assert main(["validate", str(folder)]) == 1
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == f"{folder}: 2 problems found"
+    assert out[-1] == "3 rows would be rejected; the other rows are valid."  # both rows of the repeated id, and b
+    assert word("cli.would_be_rejected", "en", n=1) == "1 row would be rejected; the other rows are valid."
+    assert word("cli.problems_found", "fr", path="d", n=1) == "d : 1 problème trouvé"

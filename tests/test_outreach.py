@@ -537,6 +537,22 @@ def test_xlsx_and_csv_exports(tmp_path, worklist):
     assert table["actor id"].tolist() == list(worklist.index)
 
 
+def test_the_worklist_is_in_the_datasets_language_unless_asked(tmp_path, make_dataset):
+    from ecograph.cli import main
+
+    out = tmp_path / "dijon.xlsx"
+    assert main(["outreach", "dijon", "-o", str(out)]) == 0  # Dijon's metadata says fr
+    wb = openpyxl.load_workbook(out)
+    assert wb.sheetnames[0] == "Tous" and "Sphère inconnue" in wb.sheetnames and "Sphere unknown" not in wb.sheetnames
+    assert [c.value for c in wb["Tous"][1]][:3] == ["identifiant", "nom", "sphère"]
+    assert main(["outreach", "dijon", "-o", str(out), "--lang", "en", "--force"]) == 0  # an explicit --lang wins
+    assert openpyxl.load_workbook(out).sheetnames[0] == "All"
+    folder = make_dataset()  # no metadata: English
+    assert not (folder / "metadata.csv").exists()
+    assert main(["outreach", str(folder), "-o", str(tmp_path / "w.csv")]) == 0
+    assert list(pd.read_csv(tmp_path / "w.csv").columns[:3]) == ["actor id", "name", "sphere"]
+
+
 def test_view_shows_suggestions_and_key_players(dijon, worklist):
     G = dijon.graph()
     pairs = eg.suggested_ties(worklist, 5)

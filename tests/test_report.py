@@ -6,6 +6,7 @@ import collections
 import filecmp
 import functools
 import re
+import shutil
 import string
 import zipfile
 from pathlib import Path
@@ -22,6 +23,8 @@ from conftest import ROOT
 from ecograph import words
 from ecograph.cli import main
 from ecograph.report import build_report
+from ecograph.report.brief import coverage_items
+from ecograph.report.tables import ReportTables
 
 SECTIONS = ["covers", "findings", "cannot", "network", "outreach", "connectors", "communities", "groups", "flows", "evolution", "annex"]
 ARTIFACTS = ROOT / "outputs" / "test-artifacts"
@@ -308,3 +311,40 @@ def test_report_of_a_tiny_dataset_without_ties(tmp_path, n_actors):
     text = page.read_text(encoding="utf-8")
     assert f"{n_actors} actors of the ecosystem" in text
     assert "0 ties are stated in the tables" in text
+
+
+def test_the_sources_counts_come_from_the_metadata_whatever_the_folder_is_called(tmp_path):
+    copy = tmp_path / "etude-2018"
+    shutil.copytree(eg.datasets.dijon_path(), copy)
+    eco = eg.load(copy)
+    assert eco.name != "dijon" and eco.metadata.counts == {
+        "consumption": 23,
+        "production": 18,
+        "innovation": 13,
+        "support": 11,
+        "finance": 4,
+    }
+    pd.testing.assert_frame_equal(eg.counted_coverage(eco), eg.datasets.dijon_coverage())
+    brief = eg.Brief(eco)
+    assert "La source compte 69 structures locales ; les données en nomment 23 (aucune en production ni en innovation)." in (
+        coverage_items(brief, "fr")
+    )
+    shown = ReportTables(brief, "fr").dataset_coverage_shown
+    assert shown.iloc[:, 0].tolist()[-1] == "total" and shown["study"].tolist()[:5] == [23, 18, 13, 11, 4]
+    # without counts in the metadata, no such sentence nor table
+    (copy / "metadata.csv").write_text("field,value\nlanguage,fr\n", encoding="utf-8")
+    bare = eg.Brief(eg.load(copy))
+    assert not any("La source compte" in s for s in coverage_items(bare, "fr"))
+    assert ReportTables(bare, "fr").dataset_coverage.empty
+
+
+def test_the_people_moves_table_names_people_or_their_pseudonyms():
+    eco = eg.datasets.tiny()
+    people = pd.DataFrame({"id": ["jeanne-dupont", "karim-benali"], "name": ["Jeanne Dupont", "Karim Benali"], "source": "interview 2017"})
+    aff = eco.affiliations.assign(person=eco.affiliations["person"].map({"p1": "jeanne-dupont", "p2": "karim-benali"}))
+    named = eg.from_frames(eco.actors, eco.ties, people, aff, name="named")
+    flows = ReportTables(eg.Brief(named), "en").flows_shown
+    assert flows.values.tolist() == [["Jeanne Dupont", "Incubator", "Accelerator lab", 2018]]
+    report = build_report(named, pseudonymise_people=True, lang="fr", date="2026-01-01")
+    moves = report.html[report.html.index("id='flows'") :]
+    assert "<td>Personne 1</td>" in moves and "Jeanne" not in report.html and "jeanne-dupont" not in report.html

@@ -127,3 +127,37 @@ def test_mark_gaps_highlights_exactly_the_gaps(tmp_path):
     assert eg.load(path).actors.equals(eco.actors.reindex(columns=eg.load(path).actors.columns))
     with pytest.raises(ValueError, match="mark_gaps needs a source"):
         eg.interop.template.write_template(tmp_path / "x.xlsx", mark_gaps=True)
+
+
+def test_the_template_is_in_the_language_of_the_dataset_it_is_filled_from(tmp_path):
+    assert main(["template", str(tmp_path / "d.xlsx"), "--from", "dijon"]) == 0
+    assert next(openpyxl.load_workbook(tmp_path / "d.xlsx")["help"].values)[:2] == ("feuille", "colonne")
+    assert main(["template", str(tmp_path / "e.xlsx")]) == 0  # no dataset: English
+    assert next(openpyxl.load_workbook(tmp_path / "e.xlsx")["help"].values)[:2] == ("sheet", "column")
+    assert main(["template", str(tmp_path / "f.xlsx"), "--from", "dijon", "--lang", "en"]) == 0
+    assert next(openpyxl.load_workbook(tmp_path / "f.xlsx")["help"].values)[:2] == ("sheet", "column")
+
+
+def test_every_column_has_help_in_both_languages_and_the_english_is_the_schemas():
+    columns = [(t, c) for t in eg.schema.TABLE_ORDER for c in eg.schema.TABLES[t].columns]
+    columns += [("metadata", c) for c in eg.schema.METADATA_FIELDS]
+    for table, spec in columns:
+        assert ecograph.interop.template.column_help(table, spec.name, "en") == spec.description, (table, spec.name)
+        assert ecograph.interop.template.column_help(table, spec.name, "fr") != spec.description, (table, spec.name)
+    for kind in eg.schema.TYPES:
+        if kind not in ("vocab", "language"):
+            assert f"template.type.{kind}" in eg.words.CATALOGUE, kind
+
+
+def test_the_french_help_sheet_is_french(tmp_path):
+    path = ecograph.interop.template.write_template(tmp_path / "t.xlsx", lang="fr")
+    rows = {(r[0], r[1]): r for r in openpyxl.load_workbook(path)["help"].iter_rows(min_row=2, values_only=True)}
+    assert rows[("actors", "founded")][3:5] == ("année (par ex. 2016)", "Année de création.")
+    assert rows[("ties", "source")][3] == "identifiant de la feuille actors"
+    assert rows[("ties", "status")][4].startswith("Comment le lien est connu")
+    assert rows[("metadata", "counted")][3:5] == (
+        "codes suivis chacun d'un nombre entier (consumption=23; finance=4)",
+        eg.words.word("template.help.metadata.counted", "fr"),
+    )
+    ws = openpyxl.load_workbook(path)["ties"]
+    assert {dv.error for dv in ws.data_validations.dataValidation} >= {"Choisissez une valeur dans la liste (type)"}

@@ -217,7 +217,7 @@ def test_export_without_coordinates_is_refused_with_how_to_add_them(tmp_path, ca
         write_umap(eg.datasets.dijon(), tmp_path / "d.umap")
     assert main(["export", "dijon", "--format", "umap", "-o", str(tmp_path / "d.umap")]) != 0
     err = capsys.readouterr().err
-    assert "Add lat and lon columns to actors.csv" in err and not (tmp_path / "d.umap").exists()
+    assert "Ajoutez les colonnes lat et lon à actors.csv" in err and not (tmp_path / "d.umap").exists()  # Dijon's language
 
 
 def _run_import(args, capsys):

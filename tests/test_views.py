@@ -317,3 +317,15 @@ def test_to_pyvis_keeps_positions_colours_sizes_and_escapes_titles():
     assert net.options.physics.enabled is False
     html = net.generate_html()
     assert "onerror=alert(1)>" not in html.replace("&lt;img src=x onerror=alert(1)&gt;", "")
+
+
+def test_a_standalone_view_is_titled_from_the_datasets_metadata():
+    eco = eg.datasets.dijon()
+    title = "L'économie collaborative et ses impacts RH sur le territoire dijonnais — étude 2018"
+    assert eco.metadata.title == title
+    assert eg.view(eg.Analysis(eco)).title == title
+    assert eg.view(eco.graph()).title == title
+    assert eg.view(eco.graph(), title="Comité").title == "Comité"
+    tiny = eg.datasets.tiny()
+    bare = eg.from_frames(tiny.actors, tiny.ties, name="bare")  # no metadata: the dataset's name
+    assert eg.view(eg.Analysis(bare)).title == "bare"

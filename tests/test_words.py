@@ -32,3 +32,12 @@ def test_unknown_key_and_language_are_clear_errors():
         words.word("report.nope", "en")
     with pytest.raises(ValueError, match="lang must be one of"):
         words.word("common.none", "de")
+
+
+def test_pseudonyms_and_hidden_people_are_words_of_the_catalogue():
+    from ecograph.privacy import pseudonyms, scrub_people
+
+    assert pseudonyms([f"p{i}" for i in range(10)], lang="fr")["p0"] == "Personne 01"
+    assert pseudonyms(["b", "a"], lang="en") == {"a": "Person 1", "b": "Person 2"}
+    assert scrub_people("anne met bob", {"anne": "", "bob": ""}, {"anne": "Personne 1"}, lang="fr") == "Personne 1 met (personne masquée)"
+    assert scrub_people("bob", {"bob": ""}, {}) == "(hidden person)"

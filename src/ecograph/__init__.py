@@ -10,7 +10,7 @@ The public API, by theme:
 * data: :func:`load`, :func:`validate`, :func:`from_frames`, :class:`Ecosystem`,
   :class:`Metadata`, :mod:`ecograph.datasets`, :func:`schema_markdown`;
 * coverage: :func:`actor_gaps`, :func:`sphere_status_counts`,
-  :func:`without_inferred_spheres`;
+  :func:`without_inferred_spheres`, :func:`counted_coverage`;
 * analysis: :class:`Analysis` (one network, each measure computed once);
 * graphs: :meth:`Ecosystem.graph`, :meth:`Ecosystem.affiliation_graph`,
   :func:`people_links`, :class:`SparseGraph`, :func:`as_sparse`;
@@ -43,7 +43,7 @@ __version__ = "0.1.0"  # first: modules imported below read it
 
 
 from . import _startup, coverage, datasets  # _startup first: it must run before numpy and scipy load
-from .coverage import actor_gaps, sphere_status_counts, without_inferred_spheres
+from .coverage import actor_gaps, counted_coverage, sphere_status_counts, without_inferred_spheres
 from .ecosystem import Ecosystem, from_frames, load, validate
 from .errors import EcographError, GraphError, MissingAttributeError, Problem, SchemaError, UnknownActorError
 from .findings import Brief, Finding
@@ -93,6 +93,7 @@ __all__ = [
     "actor_gaps",
     "sphere_status_counts",
     "without_inferred_spheres",
+    "counted_coverage",
     # graphs
     "people_links",
     "SparseGraph",

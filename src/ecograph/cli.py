@@ -24,6 +24,11 @@ Subcommands:
 
 ``PATH`` may be ``dijon`` for the bundled Dijon dataset.
 
+Every command that writes words for people (``report``, ``outreach``,
+``template --from``, ``export`` to uMap or GeoJSON) writes them in the
+dataset's language (:func:`ecograph.report.detect_language`: its metadata's
+``language``), unless ``--lang`` says otherwise; without a dataset, English.
+
 Every command that writes follows one policy (:mod:`ecograph.outputs`): it
 writes a new folder or file, or replaces the outputs it wrote there before;
 it refuses an existing file, or a folder holding other files, unless
@@ -62,7 +67,7 @@ from .io import write_dataset
 from .measures.analysis import Analysis
 from .outputs import check_output_folder, output_file, output_folder
 from .outreach import outreach_worklist, write_worklist
-from .report import run_report
+from .report import detect_language, run_report
 from .schema import schema_markdown
 from .words import word
 
@@ -175,16 +180,15 @@ def _cmd_validate(args: argparse.Namespace) -> int:
         for p in result.warnings:
             print(f"  - {p}")
     if result.problems:
-        n = len(result.problems)
-        print(f"{path}: {n} problem{'s' if n != 1 else ''} found", file=sys.stdout)
+        print(_say("problems_found", path=path, n=len(result.problems)), file=sys.stdout)
         for p in result.problems:
             print(f"  - {p}")
         rows = len(result.rejected)
         if rows:
-            print(f"{rows} row{'s' if rows != 1 else ''} would be rejected; the other rows are valid.")
+            print(_say("would_be_rejected", n=rows))
         return 1
     counts = ", ".join(f"{len(df)} {name}" for name, df in result.tables.items())
-    print(f"{path}: valid ({counts})")
+    print(_say("valid", path=path, counts=counts))
     return 0
 
 
@@ -244,8 +248,8 @@ def _cmd_outreach(args: argparse.Namespace) -> int:
     eco = _load_dataset(args.path)
     worklist = outreach_worklist(eco, k=args.k, seed=args.seed)
     with output_file(args.output, force=args.force, protect=[_dataset_path(args.path)]) as path:
-        write_worklist(worklist, path, lang=args.lang)
-    print(f"{len(worklist)} actors to reach out to, written to {args.output}")
+        write_worklist(worklist, path, lang=args.lang or detect_language(eco))
+    print(_say("worklist_written", n=len(worklist), file=args.output))
     return 0
 
 
@@ -256,8 +260,9 @@ def _cmd_template(args: argparse.Namespace) -> int:
 
     source = _load_dataset(args.source) if args.source else None
     with output_file(args.output, force=args.force, protect=[_dataset_path(args.source)] if args.source else []) as path:
-        write_template(path, lang=args.lang, source=source)
-    print(f"Collection template written to {args.output}")
+        lang = args.lang or (detect_language(source) if source is not None else "en")
+        write_template(path, lang=lang, source=source)
+    print(_say("template_written", file=args.output))
     return 0
 
 
@@ -266,6 +271,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
     eco = _load_dataset(args.path)
     out = Path(args.output)
     skipped: list = []
+    lang = args.lang or detect_language(eco)
     analysis = Analysis.of(eco, seed=args.seed)
     inputs = [_dataset_path(args.path)]
     place = (
@@ -284,23 +290,22 @@ def _cmd_export(args: argparse.Namespace) -> int:
             elif args.format == "kumu-xlsx":
                 kumu.write_kumu_xlsx(eco, target)
             elif args.format == "umap":
-                skipped = umap.write_umap(eco, target, by=args.layers, lang=args.lang, seed=args.seed, analysis=analysis)
+                skipped = umap.write_umap(eco, target, by=args.layers, lang=lang, seed=args.seed, analysis=analysis)
             elif args.format == "geojson":
-                skipped = umap.write_geojson(eco, target, by=args.layers, lang=args.lang, seed=args.seed, analysis=analysis)
+                skipped = umap.write_geojson(eco, target, by=args.layers, lang=lang, seed=args.seed, analysis=analysis)
             else:
                 write_dataset(eco, target)
     except umap.MissingCoordinatesError as exc:
-        print(f"{args.path}: {exc}", file=sys.stderr)
+        print(_say("about", path=args.path, message=exc), file=sys.stderr)
         return 1
     placed = len(eco.actors) - len(skipped)
     if skipped:
-        print(
-            f"{len(skipped)} actors have no coordinates and are not on the map: {', '.join(map(str, skipped[:10]))}{' ...' if len(skipped) > 10 else ''}"
-        )
+        ids = ", ".join(map(str, skipped[:10])) + (" ..." if len(skipped) > 10 else "")
+        print(_say("not_on_map", n=len(skipped), ids=ids))
     if args.format in ("umap", "geojson"):
-        print(f"Exported {placed} actors (of {len(eco.actors)}) to {out} ({args.format}); ties are not carried by {args.format}")
+        print(_say("exported_map", placed=placed, n=len(eco.actors), file=out, format=args.format))
     else:
-        print(f"Exported {len(eco.actors)} actors and {len(eco.ties)} ties to {out} ({args.format})")
+        print(_say("exported", n=len(eco.actors), m=len(eco.ties), file=out, format=args.format))
     return 0
 
 
@@ -308,7 +313,7 @@ def _one_line(exc: Exception) -> str:
     problems = getattr(exc, "problems", None)
     if problems:
         first = str(problems[0])
-        return first if len(problems) == 1 else f"{first} (and {len(problems) - 1} more problems)"
+        return first if len(problems) == 1 else _say("more_problems", first=first, n=len(problems) - 1)
     return str(exc).splitlines()[0]
 
 
@@ -316,15 +321,15 @@ def _cmd_import(args: argparse.Namespace) -> int:
 
     source = Path(args.file)
     suffix = source.suffix.lower()
-    options = {"default_source": args.source or f"imported from {source.name}"}
+    options = {"default_source": args.source or _say("imported_from", file=source.name)}
     try:
         if not source.is_file():
-            print(f"{source}: no such file", file=sys.stderr)
+            print(_say("no_such_file", file=source), file=sys.stderr)
             return 2
         if args.command == "import-umap":
             pairs = [pair.split("=", 1) for pair in args.layer_sphere or []]
             if any(len(p) != 2 for p in pairs):
-                print("--layer-sphere takes LAYER=SPHERE, for example 'Tiers-lieux=production'", file=sys.stderr)
+                print(_say("layer_sphere_usage"), file=sys.stderr)
                 return 2
             eco = umap.read_umap(source, layer_spheres=dict(pairs), default_kind=args.kind)
         else:
@@ -336,10 +341,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
             elif suffix in (".json", ".xlsx", ".xlsm"):
                 eco = kumu.read_kumu(source, **options)
             else:
-                print(
-                    f"{source}: unknown format; give a .gexf, .graphml, Kumu .json or .xlsx file (uMap: ecograph import-umap)",
-                    file=sys.stderr,
-                )
+                print(_say("unknown_format", file=source), file=sys.stderr)
                 return 2
     except SchemaError as exc:
         print(_one_line(exc), file=sys.stderr)
@@ -354,19 +356,17 @@ def _cmd_import(args: argparse.Namespace) -> int:
     out = Path(args.out)
     leftover_file = out / "leftovers.csv"
     if len(leftovers):
-        print(f"Not imported ({len(leftovers)}):")
+        print(_say("not_imported", n=len(leftovers)))
         for rec in leftovers.to_dict("records"):
-            print(f"  - {rec['table']}, row {rec['row']}: {printable(str(rec['reasons']))}")
+            print(_say("not_imported_row", table=rec["table"], row=rec["row"], reasons=printable(str(rec["reasons"]))))
     if imported_nothing:
         key = "import_no_feature" if args.command == "import-umap" else "import_no_node"
         print(_say(key, file=source, n=len(leftovers), leftovers=leftover_file), file=sys.stderr)
         return 1
     nodes, edges = getattr(eco, "read_counts", (len(eco.actors) + len(leftovers), 0))
-    what = "features" if args.command == "import-umap" else f"nodes and {edges} edges"
-    print(
-        f"Read {nodes} {what} from {source.name}; imported {len(eco.actors)} actors and {len(eco.ties)} ties into {out}; "
-        + (f"{len(leftovers)} left over (listed above, kept in {leftover_file})" if len(leftovers) else "nothing left over")
-    )
+    read = _say("read_features", n=nodes) if args.command == "import-umap" else _say("read_nodes", n=nodes, edges=edges)
+    left = _say("left_over", n=len(leftovers), file=leftover_file) if len(leftovers) else _say("nothing_left_over")
+    print(_say("imported", read=read, source=source.name, actors=len(eco.actors), ties=len(eco.ties), out=out, leftovers=left))
     return 1 if args.strict and len(leftovers) else 0
 
 
@@ -384,95 +384,84 @@ def build_parser() -> argparse.ArgumentParser:
     writes = argparse.ArgumentParser(add_help=False)
     writes.add_argument("--force", action="store_true", help=_say("help_force"))
 
-    parser = _Parser(prog="ecograph", description="Ecosystem relationship-graph analytics.", parents=[common])
+    parser = _Parser(prog="ecograph", description=_say("description"), parents=[common])
     parser.add_argument("--version", action="version", version=f"ecograph {__version__}")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def command(name: str, help: str, *, output: bool = False) -> argparse.ArgumentParser:
         return sub.add_parser(name, help=help, parents=[common, writes] if output else [common])
 
-    p = command("validate", "check a dataset and list every problem")
-    p.add_argument("path", help="dataset folder, .xlsx workbook, or 'dijon'")
+    p = command("validate", _say("help_validate"))
+    p.add_argument("path", help=_say("help_path"))
     p.set_defaults(func=_cmd_validate)
 
-    p = command("summary", "counts, tie types, components and density of a dataset")
-    p.add_argument("path", help="dataset folder, .xlsx workbook, or 'dijon'")
-    p.add_argument("--json", action="store_true", help="print JSON instead of text")
+    p = command("summary", _say("help_summary"))
+    p.add_argument("path", help=_say("help_path"))
+    p.add_argument("--json", action="store_true", help=_say("help_json"))
     p.set_defaults(func=_cmd_summary)
 
-    p = command("outreach", "write the outreach worklist of isolated actors and their introducers", output=True)
-    p.add_argument("path", help="dataset folder, .xlsx workbook, or 'dijon'")
-    p.add_argument(
-        "-o", "--output", required=True, type=_suffix(".xlsx", ".csv"), help="worklist.xlsx (one sheet per sphere) or worklist.csv"
-    )
-    p.add_argument("--lang", choices=["fr", "en"], default="en", help="language of the column headers")
-    p.add_argument("-k", type=_count, default=3, help="introducers per actor (default 3)")
-    p.add_argument("--seed", type=_seed, default=0)
+    p = command("outreach", _say("help_outreach"), output=True)
+    p.add_argument("path", help=_say("help_path"))
+    p.add_argument("-o", "--output", required=True, type=_suffix(".xlsx", ".csv"), help=_say("help_outreach_output"))
+    p.add_argument("--lang", choices=["fr", "en"], help=_say("help_outreach_lang"))
+    p.add_argument("-k", type=_count, default=3, help=_say("help_k"))
+    p.add_argument("--seed", type=_seed, default=0, help=_say("help_seed"))
     p.set_defaults(func=_cmd_outreach)
 
-    p = command("template", "write an Excel collection template (drop-down lists, help sheet)", output=True)
-    p.add_argument("output", type=_suffix(".xlsx"), help="FILE.xlsx")
-    p.add_argument("--lang", choices=["fr", "en"], default="en")
-    p.add_argument("--from", dest="source", help="pre-fill with this dataset (folder, workbook or 'dijon')")
+    p = command("template", _say("help_template"), output=True)
+    p.add_argument("output", type=_suffix(".xlsx"), help=_say("help_template_output"))
+    p.add_argument("--lang", choices=["fr", "en"], help=_say("help_template_lang"))
+    p.add_argument("--from", dest="source", help=_say("help_from"))
     p.set_defaults(func=_cmd_template)
 
-    p = command("export", "export a dataset to Gephi, Kumu, uMap, GeoJSON or CSV", output=True)
-    p.add_argument("path", help="dataset folder, .xlsx workbook, or 'dijon'")
+    p = command("export", _say("help_export"), output=True)
+    p.add_argument("path", help=_say("help_path"))
     p.add_argument("--format", required=True, choices=EXPORT_FORMATS)
-    p.add_argument("-o", "--output", required=True, help="file (a folder for csv)")
-    p.add_argument("--layers", choices=["sphere", "community"], default="sphere", help="uMap/GeoJSON layers (default: sphere)")
-    p.add_argument(
-        "--undirected-ties",
-        choices=["mark", "both-ways"],
-        default="mark",
-        help="GEXF/GraphML: mark each undirected tie as such (default; Gephi, yEd), or write it as two opposite edges of a "
-        "directed graph (networkx, igraph, which hold one direction per graph); GEXF with ties of both directions is always "
-        "written both ways",
-    )
-    p.add_argument("--lang", choices=["fr", "en"], default="en")
-    p.add_argument("--seed", type=_seed, default=0)
+    p.add_argument("-o", "--output", required=True, help=_say("help_export_output"))
+    p.add_argument("--layers", choices=["sphere", "community"], default="sphere", help=_say("help_layers"))
+    p.add_argument("--undirected-ties", choices=["mark", "both-ways"], default="mark", help=_say("help_undirected_ties"))
+    p.add_argument("--lang", choices=["fr", "en"], help=_say("help_export_lang"))
+    p.add_argument("--seed", type=_seed, default=0, help=_say("help_seed"))
     p.set_defaults(func=_cmd_export)
 
     def import_options(p: argparse.ArgumentParser) -> None:
         p.add_argument("file")
-        p.add_argument("--out", required=True, help="dataset folder to write (leftovers.csv lists what could not be imported)")
-        p.add_argument("--kind", default="initiative", help="kind of the actors whose file gives none (default: initiative)")
-        p.add_argument("--source", help="source/evidence of the rows whose file gives none (default: 'imported from FILE')")
-        p.add_argument("--strict", action="store_true", help="exit 1 if anything could not be imported")
+        p.add_argument("--out", required=True, help=_say("help_import_out"))
+        p.add_argument("--kind", default="initiative", help=_say("help_kind"))
+        p.add_argument("--source", help=_say("help_source"))
+        p.add_argument("--strict", action="store_true", help=_say("help_strict"))
 
-    p = command("import-umap", "import a uMap backup (.umap), GeoJSON or CSV export as a dataset folder", output=True)
+    p = command("import-umap", _say("help_import_umap"), output=True)
     import_options(p)
     p.add_argument(
         "--layer-sphere",
         action="append",
         type=_layer_sphere,
         metavar="LAYER=SPHERE",
-        help="map a layer name to a sphere code (repeatable)",
+        help=_say("help_layer_sphere"),
     )
     p.set_defaults(func=_cmd_import)
 
-    p = command("import", "import a GEXF, GraphML or Kumu (.json, .xlsx) file as a dataset folder", output=True)
+    p = command("import", _say("help_import"), output=True)
     import_options(p)
-    p.add_argument("--kind-from", metavar="ATTRIBUTE", help="node attribute (Kumu: element field) holding each actor's kind")
-    p.add_argument("--type-from", metavar="ATTRIBUTE", help="edge attribute (Kumu: connection field) holding each tie's type")
-    p.add_argument("--tie-type", help="type of the ties whose file gives none (default: 'linked', or 'linked_to' for a directed edge)")
+    p.add_argument("--kind-from", metavar="ATTRIBUTE", help=_say("help_kind_from"))
+    p.add_argument("--type-from", metavar="ATTRIBUTE", help=_say("help_type_from"))
+    p.add_argument("--tie-type", help=_say("help_tie_type"))
     p.set_defaults(func=_cmd_import)
 
-    p = command("schema", "print the dataset schema documentation (Markdown)", output=True)
-    p.add_argument("-o", "--output", help="write to this file instead of the screen")
+    p = command("schema", _say("help_schema"), output=True)
+    p.add_argument("-o", "--output", help=_say("help_schema_output"))
     p.set_defaults(func=_cmd_schema)
 
-    p = command("report", "run the main job on a dataset and write the results", output=True)
-    p.add_argument("path", help="dataset folder, .xlsx workbook, or 'dijon'")
-    p.add_argument("-o", "--output", required=True, help="output folder, e.g. outputs/dijon")
-    p.add_argument("--lang", choices=["fr", "en"], help="language of the report (default: the dataset's, French for Dijon)")
-    p.add_argument(
-        "--pseudonymise-people", action="store_true", help="replace every person's name and id by a stable pseudonym in every file"
-    )
-    p.add_argument("--title", help="title of the report")
-    p.add_argument("--seed", type=_seed, default=0, help="seed of every random step (default 0)")
-    p.add_argument("--date", help="date shown in the report (default: SOURCE_DATE_EPOCH or today)")
-    p.add_argument("-q", "--quiet", action="store_true", help="print only the final path")
+    p = command("report", _say("help_report"), output=True)
+    p.add_argument("path", help=_say("help_path"))
+    p.add_argument("-o", "--output", required=True, help=_say("help_report_output"))
+    p.add_argument("--lang", choices=["fr", "en"], help=_say("help_report_lang"))
+    p.add_argument("--pseudonymise-people", action="store_true", help=_say("help_pseudonymise"))
+    p.add_argument("--title", help=_say("help_title"))
+    p.add_argument("--seed", type=_seed, default=0, help=_say("help_seed"))
+    p.add_argument("--date", help=_say("help_date"))
+    p.add_argument("-q", "--quiet", action="store_true", help=_say("help_quiet"))
     p.set_defaults(func=_cmd_report)
     return parser
 

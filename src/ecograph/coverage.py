@@ -9,7 +9,9 @@ missing:
   inferred from its definitions, given without saying how, or unknown;
 * :func:`without_inferred_spheres` — the same ecosystem with only the
   spheres the source states, to show findings with and without the inferred
-  ones.
+  ones;
+* :func:`counted_coverage` — how many of the local structures the source
+  counts (the ``counted`` field of the dataset's metadata) the data name.
 
 Examples
 --------
@@ -31,10 +33,13 @@ import pandas as pd
 
 from .ecosystem import Ecosystem
 
-__all__ = ["GAP_COLUMNS", "actor_gaps", "sphere_status_counts", "without_inferred_spheres"]
+__all__ = ["GAP_COLUMNS", "STRUCTURE_KINDS", "actor_gaps", "counted_coverage", "sphere_status_counts", "without_inferred_spheres"]
 
 #: The flags of :func:`actor_gaps`, one per thing an actor's row may lack.
 GAP_COLUMNS: tuple[str, ...] = ("missing_sphere", "missing_founded", "missing_scope", "missing_tie")
+#: Kinds counted as "structures and initiatives" by :func:`counted_coverage` when a dataset has no
+#: ``panorama`` column (institutions, schools, events and programmes are not).
+STRUCTURE_KINDS: tuple[str, ...] = ("initiative", "support_structure", "place", "platform", "company", "funder")
 
 
 def _blank(values: pd.Series) -> np.ndarray:
@@ -156,3 +161,71 @@ def without_inferred_spheres(eco: Ecosystem) -> Ecosystem:
     actors = eco.actors.copy()
     actors.loc[inferred, ["sphere", "sphere_status"]] = ""
     return dataclasses.replace(eco, actors=actors)
+
+
+def counted_coverage(eco: Ecosystem) -> pd.DataFrame:
+    """How much of the source's count of local structures the dataset names, sphere by sphere.
+
+    A source may count the structures and initiatives of its territory by
+    sphere without naming them all; the dataset's metadata then says so in
+    its ``counted`` field (:attr:`ecograph.Metadata.counts`). This table
+    compares, sphere by sphere, that count with the local actors of the
+    dataset that are structures or initiatives (the ``panorama`` column says
+    ``yes``: structures and initiatives of the collaborative economy itself,
+    not the institutions, funders, schools, events, programmes and outside
+    references a source also names; without that column, the kinds of
+    :data:`STRUCTURE_KINDS`), says how many of their spheres the source states
+    and how many are inferred from its definitions (``sphere_status``), and
+    counts those whose sphere is unknown.
+
+    Parameters
+    ----------
+    eco : Ecosystem
+
+    Returns
+    -------
+    DataFrame
+        Indexed by sphere (plus ``"(sphere unknown)"`` and ``"total"``),
+        with columns ``study`` (the source's count), ``dataset`` (named in
+        the dataset), ``stated`` and ``inferred`` (how the dataset's spheres
+        are known) and ``share`` (dataset / study). Empty (no rows) when the
+        metadata counts nothing.
+
+    Examples
+    --------
+    >>> import ecograph as eg
+    >>> cov = counted_coverage(eg.datasets.dijon())
+    >>> int(cov.loc["total", "study"]), int(cov.loc["total", "dataset"])
+    (69, 23)
+    >>> cov.loc["finance", ["dataset", "stated", "inferred"]].tolist()
+    [3, 0, 3]
+    >>> len(counted_coverage(eg.datasets.tiny()))
+    0
+    """
+    columns = ["study", "dataset", "stated", "inferred", "share"]
+    counts = eco.metadata.counts
+    if not counts:
+        return pd.DataFrame(columns=columns, index=pd.Index([], name="sphere"))
+    a = eco.actors
+    sphere = _text_column(a, "sphere")
+    in_panorama = _text_column(a, "panorama").str.lower().eq("yes") if "panorama" in a else a["kind"].isin(STRUCTURE_KINDS)
+    local = (_text_column(a, "scope") == "local") & in_panorama
+    status = _text_column(a, "sphere_status")
+    stated, inferred = local & (status == "stated"), local & (status == "inferred")
+    rows = [
+        (
+            code,
+            count,
+            int((local & (sphere == code)).sum()),
+            int((stated & (sphere == code)).sum()),
+            int((inferred & (sphere == code)).sum()),
+        )
+        for code, count in counts.items()
+    ]
+    rows.append(("(sphere unknown)", pd.NA, int((local & (sphere == "")).sum()), 0, 0))
+    has_sphere = sphere != ""
+    rows.append(("total", sum(counts.values()), int(local.sum()), int((stated & has_sphere).sum()), int((inferred & has_sphere).sum())))
+    df = pd.DataFrame(rows, columns=["sphere", *columns[:-1]]).set_index("sphere")
+    df["study"] = df["study"].astype("Int64")
+    df["share"] = (df["dataset"] / df["study"].astype("Float64")).round(3)
+    return df

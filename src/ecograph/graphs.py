@@ -427,7 +427,7 @@ def actor_graph(
     tables = network_tables(eco, tie_types=tie_types, via_people=via_people, as_of=as_of)
     ids = pd.Index(tables.actors.index, dtype=object)
     G = nx.Graph()
-    G.graph.update({"name": eco.name, "as_of": as_of, "synthetic": eco.synthetic})
+    G.graph.update({"name": eco.name, "title": eco.metadata.title, "as_of": as_of, "synthetic": eco.synthetic})
     with _no_cyclic_gc():  # millions of small dicts and no cycles: collecting while building only costs time
         G.add_nodes_from(_node_records(tables.actors))
         edges = _tie_edges(ids, tables.ties, provenance)
@@ -488,7 +488,7 @@ def affiliation_graph(eco: Ecosystem, *, as_of: int | None = None) -> nx.Graph:
         actors = actors.loc[active_actors(actors, as_of)]
         aff = aff[_active_mask(aff["start"], aff["end"], as_of)] if len(aff) else aff
     B = nx.Graph()
-    B.graph.update({"name": eco.name, "as_of": as_of, "synthetic": eco.synthetic, "bipartite": True})
+    B.graph.update({"name": eco.name, "title": eco.metadata.title, "as_of": as_of, "synthetic": eco.synthetic, "bipartite": True})
     B.add_nodes_from((n, {**d, "bipartite": 0, "node_type": "actor"}) for n, d in _node_records(actors))
     people = eco.people
     for pid, rec in zip(people.index, people.to_dict("records"), strict=False):

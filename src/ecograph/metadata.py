@@ -34,10 +34,12 @@ from .errors import Problem, SchemaError
 from .io import RawRow, RawTable
 from .schema import METADATA_FIELDS, METADATA_LANGUAGES, Column
 from .timeutil import parse_when
+from .vocabulary import Vocabulary
 
 __all__ = ["Metadata", "metadata_table", "read_metadata"]
 
 _PERIOD = re.compile(r"^(\d{4})(?:\s*[-–]\s*(\d{4}))?$")
+_COUNT = re.compile(r"^([a-z0-9][a-z0-9_.-]*)\s*=\s*(\d+)$")
 _URL = re.compile(r"^https?://[^\s<>\"']+$", re.IGNORECASE)
 # French names people may write for the fields: suggested as the fix.
 _FRENCH_NAMES = {
@@ -77,6 +79,10 @@ class Metadata:
         Web page of the dataset or its source.
     date : str
         When the data were collected or their source published (ISO text).
+    counted : str
+        How many local structures and initiatives the source counts, by
+        sphere (``"consumption=23; finance=4"``); read as numbers with
+        :attr:`counts`.
 
     Examples
     --------
@@ -99,6 +105,7 @@ class Metadata:
     description: str = ""
     url: str = ""
     date: str = ""
+    counted: str = ""
 
     def __bool__(self) -> bool:
         return any(getattr(self, f.name) for f in fields(self))
@@ -111,6 +118,17 @@ class Metadata:
             return None
         first = int(m.group(1))
         return first, int(m.group(2) or first)
+
+    @property
+    def counts(self) -> dict[str, int]:
+        """:attr:`counted` as numbers by sphere, in the order given (empty when the source counts nothing).
+
+        Examples
+        --------
+        >>> Metadata(counted="consumption=23; finance=4").counts
+        {'consumption': 23, 'finance': 4}
+        """
+        return dict(_read_counts(self.counted)[0])
 
     def to_dict(self) -> dict[str, str]:
         """Every field, in the schema's order (unknown ones as ``""``).
@@ -150,7 +168,7 @@ class Metadata:
         Traceback (most recent call last):
         ...
         ecograph.errors.SchemaError: 1 problem found in the dataset:
-          - <metadata>, row 2, column 'field': unknown metadata field (value: 'titel'). Did you mean 'title'? Fields: title, territory, period, language, source, licence, description, url, date
+          - <metadata>, row 2, column 'field': unknown metadata field (value: 'titel'). Did you mean 'title'? Fields: title, territory, period, language, source, licence, description, url, date, counted
         """
         meta, problems = read_metadata(metadata_table(values, file=file))
         if problems:
@@ -183,6 +201,31 @@ def _field_hint(name: str) -> str:
     return (f"Did you mean '{closest}'? " if closest else "") + listed
 
 
+def _read_counts(text: str) -> tuple[list[tuple[str, int]], str | None]:
+    """``code=number`` pairs separated by ``;``, and what is wrong with them (``None`` when nothing)."""
+    pairs: list[tuple[str, int]] = []
+    for part in (p.strip() for p in text.split(";")):
+        if not part:
+            continue
+        m = _COUNT.match(part.lower())
+        if not m:
+            return [], f"counted: {part!r} is not a code and a whole number joined by '='"
+        if any(code == m.group(1) for code, _ in pairs):
+            return [], f"counted: {m.group(1)!r} is counted twice"
+        pairs.append((m.group(1), int(m.group(2))))
+    return pairs, None
+
+
+def _check_spheres(counted: str, vocabulary: Vocabulary) -> tuple[str | None, str | None]:
+    """What is wrong with the codes of ``counted`` that are not spheres of ``vocabulary`` (``None`` when nothing)."""
+    for code in Metadata(counted=counted).counts:
+        if not vocabulary.is_valid("sphere", code):
+            closest = vocabulary.closest("sphere", code)
+            hint = (f"Did you mean '{closest}'? " if closest else "") + "Spheres: " + ", ".join(vocabulary.codes("sphere"))
+            return f"counted: {code!r} is not a sphere", hint
+    return None, None
+
+
 def _check_value(spec: Column, value: str) -> tuple[str, str | None, str | None]:
     """The value as stored, or ``("", message, hint)`` when it cannot be read."""
     if spec.type == "language":
@@ -202,12 +245,17 @@ def _check_value(spec: Column, value: str) -> tuple[str, str | None, str | None]
             return parse_when(value), None, None
         except ValueError as exc:
             return "", f"{spec.name}: not a readable year or date", str(exc)[0].upper() + str(exc)[1:]
+    if spec.type == "counts":
+        pairs, message = _read_counts(value)
+        if message:
+            return "", message, "Write each sphere's code and its count, separated by ';' (consumption=23; finance=4)"
+        return "; ".join(f"{code}={n}" for code, n in pairs), None, None
     if spec.type == "url" and not _URL.match(value):
         return "", f"{spec.name}: not a web address", "Write a web address starting with https://"
     return value, None, None
 
 
-def read_metadata(raw: RawTable) -> tuple[Metadata, list[Problem]]:
+def read_metadata(raw: RawTable, vocabulary: Vocabulary | None = None) -> tuple[Metadata, list[Problem]]:
     """Check a raw ``metadata`` table and read it; problems name the file, row and field.
 
     A value that cannot be read is left unknown (``""``) and reported; so is
@@ -218,6 +266,8 @@ def read_metadata(raw: RawTable) -> tuple[Metadata, list[Problem]]:
     ----------
     raw : RawTable
         The table as read from ``metadata.csv`` or a ``metadata`` sheet.
+    vocabulary : Vocabulary, optional
+        The dataset's: the codes of ``counted`` must be spheres of it.
 
     Returns
     -------
@@ -274,6 +324,9 @@ def read_metadata(raw: RawTable) -> tuple[Metadata, list[Problem]]:
         if not value:
             continue
         stored, message, hint = _check_value(spec, value)
+        if not message and spec.type == "counts" and vocabulary is not None:
+            message, hint = _check_spheres(stored, vocabulary)
+            stored = "" if message else stored
         if message:
             add(r.row, "value", value, message, hint or "")
         values[name] = stored

@@ -21,10 +21,9 @@ from typing import Any
 
 from .errors import printable
 from .validation import slugify
+from .words import LANGUAGES, word
 
 __all__ = ["people_in_tables", "people_mentioned", "pseudonyms", "scrub_people"]
-
-_WORD = {"en": "Person", "fr": "Personne"}
 
 
 def pseudonyms(person_ids: Iterable, *, lang: str = "en") -> dict:
@@ -37,8 +36,8 @@ def pseudonyms(person_ids: Iterable, *, lang: str = "en") -> dict:
     """
     ids = sorted(set(person_ids), key=str)
     width = len(str(len(ids)))
-    word = _WORD.get(lang, _WORD["en"])
-    return {pid: f"{word} {str(i).zfill(width) if width > 1 else i}" for i, pid in enumerate(ids, start=1)}
+    lang = lang if lang in LANGUAGES else "en"
+    return {pid: word("common.pseudonym", lang, n=str(i).zfill(width)) for i, pid in enumerate(ids, start=1)}
 
 
 def people_mentioned(eco: Any) -> dict[str, str]:
@@ -101,7 +100,7 @@ def _add_from_cells(found: dict[str, str], table: str, cells: Mapping) -> None:
             found.setdefault(pid, "")
 
 
-def scrub_people(text: str, people: Mapping[str, str], aliases: Mapping[str, str], *, hidden: str = "(hidden person)") -> str:
+def scrub_people(text: str, people: Mapping[str, str], aliases: Mapping[str, str], *, hidden: str | None = None, lang: str = "en") -> str:
     """``text`` with every person's id and name replaced by their pseudonym.
 
     Parameters
@@ -112,6 +111,9 @@ def scrub_people(text: str, people: Mapping[str, str], aliases: Mapping[str, str
     aliases : mapping
         Person id to pseudonym (:func:`pseudonyms`); people without one
         (rejected rows) become ``hidden``.
+    hidden : str, optional
+        Default: "(hidden person)" in ``lang``.
+    lang : {"en", "fr"}, default "en"
 
     Ids and names are replaced as whole words, longest first and in one
     pass, so that a pseudonym is never replaced in turn, and in the forms a
@@ -125,6 +127,7 @@ def scrub_people(text: str, people: Mapping[str, str], aliases: Mapping[str, str
     >>> scrub_people("p-jeanne (Jeanne Martin) met p-jean; 'Jean Dupont' left", people, {"p-jean": "Person 1"})
     "(hidden person) ((hidden person)) met Person 1; 'Person 1' left"
     """
+    hidden = word("common.hidden_person", lang) if hidden is None else hidden
     replace: dict[str, str] = {}
     for pid, name in people.items():
         alias = aliases.get(pid, hidden)

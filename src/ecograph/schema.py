@@ -49,7 +49,8 @@ __all__ = [
 #: ``ref``       the id of a row of the table named by ``Column.ref``
 #: ``language``  a language code ecograph writes: ``en`` or ``fr`` (metadata)
 #: ``period``    a year (``2018``) or two years joined by a dash (``2016-2018``) (metadata)
-TYPES = ("slug", "text", "year", "when", "float", "url", "vocab", "ref", "language", "period")
+#: ``counts``    codes with a whole number each, ``code=number`` separated by ``;`` (metadata)
+TYPES = ("slug", "text", "year", "when", "float", "url", "vocab", "ref", "language", "period", "counts")
 
 
 @dataclass(frozen=True)
@@ -248,6 +249,14 @@ METADATA_FIELDS: tuple[Column, ...] = (
     Column("description", "text", "What the dataset covers and what it leaves out, in a few sentences.", example=""),
     Column("url", "url", "Web page of the dataset or of its source.", example="https://example.org/study"),
     Column("date", "when", "When the data were collected or their source published (year, year-month or ISO date).", example="2018-02-02"),
+    Column(
+        "counted",
+        "counts",
+        "How many local structures and initiatives the source counts, by sphere, as `sphere=number` separated by `;`; "
+        "the report compares it with the local ones the data name (the actors whose extra column `panorama` says `yes`, "
+        "or without that column the initiatives, support structures, places, platforms, companies and funders).",
+        example="consumption=23; production=18; finance=4",
+    ),
 )
 #: Language codes accepted by the metadata ``language`` field: the languages ecograph writes.
 METADATA_LANGUAGES: tuple[str, ...] = tuple(LANGUAGES)
@@ -283,6 +292,7 @@ _TYPE_TEXT = {
     "ref": "id from another table",
     "language": "`en` or `fr`",
     "period": "year, or two years joined by a dash (`2018`, `2016-2018`)",
+    "counts": "codes with a whole number each (`consumption=23; finance=4`)",
 }
 
 

@@ -289,7 +289,7 @@ class SparseGraph:
         attrs = actors.copy()
         attrs.index = ids
         out = cls(ids, _symmetric(u, v, w, len(ids)), attrs)
-        out.graph = {"name": eco.name, "as_of": as_of, "synthetic": eco.synthetic}
+        out.graph = {"name": eco.name, "title": eco.metadata.title, "as_of": as_of, "synthetic": eco.synthetic}
         return out
 
 

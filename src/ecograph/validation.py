@@ -461,7 +461,7 @@ def validate_tables(raw_tables: dict[str, RawTable], *, read_problems: list[Prob
         vocabulary = vocabulary.extended(additions)
     metadata = Metadata()
     if "metadata" in raw_tables:
-        metadata, metadata_problems = read_metadata(raw_tables["metadata"])
+        metadata, metadata_problems = read_metadata(raw_tables["metadata"], vocabulary)
         problems.extend(metadata_problems)
         problems.extend(p for p in raw_tables["metadata"].problems if p.row is not None and p.row > 1)
 

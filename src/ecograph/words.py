@@ -56,6 +56,10 @@ COMMON: dict[str, tuple[str, str]] = {
         "SYNTHETIC DATA: every figure below describes generated data, not a real territory.",
         "DONNÉES SYNTHÉTIQUES : tous les chiffres ci-dessous décrivent des données générées, pas un territoire réel.",
     ),
+    # people's pseudonyms (ecograph.privacy)
+    "pseudonym": ("Person {n}", "Personne {n}"),
+    "hidden_person": ("(hidden person)", "(personne masquée)"),
+    "personal_data_hidden": ("(personal data hidden)", "(données personnelles masquées)"),
 }
 
 # Codes of the vocabularies (schema fields): "<field>.<code>"; "<field>." is the missing value.
@@ -703,6 +707,15 @@ REPORT: dict[str, tuple[str, str]] = {
         "Adamic, L. A. & Adar, E. (2003). Friends and neighbors on the Web. Social Networks 25(3), 211–230; key players: Borgatti, S. P. (2006). Computational & Mathematical Organization Theory 12, 21–34.",
         "Adamic, L. A. & Adar, E. (2003). Friends and neighbors on the Web. Social Networks 25(3), 211–230 ; acteurs clés : Borgatti, S. P. (2006). Computational & Mathematical Organization Theory 12, 21–34.",
     ),
+    # what the report command prints while it works, and the first line of validation.txt
+    "step.validating": ("validating {path}", "validation de {path}"),
+    "progress": ("[{step}/{total}] {text} ...", "[{step}/{total}] {text}…"),
+    "written": ("Report written to {page}", "Rapport écrit dans {page}"),
+    "validation_valid": ("valid", "valide"),
+    "validation_problems": (
+        "{problems:p|problem|problems}; {rows:p|row|rows} rejected",
+        "{problems:p|problème|problèmes} ; {rows:p|ligne rejetée|lignes rejetées}",
+    ),
 }
 
 # Interactive views (texts shown on the page, cards, legend, controls).
@@ -899,6 +912,214 @@ INTEROP: dict[str, tuple[str, str]] = {
     "popup_isolated": ("Isolated", "Isolé"),
 }
 
+# The Excel collection template (ecograph.interop.template): the help sheet's headers, the message of its
+# drop-down lists, and the help of each column, "help.<table>.<column>" (the English is the schema's
+# description, which the generated docs show: a test keeps the two the same).
+TEMPLATE: dict[str, tuple[str, str]] = {
+    "head.sheet": ("sheet", "feuille"),
+    "head.column": ("column", "colonne"),
+    "head.required": ("required", "obligatoire"),
+    "head.allowed": ("allowed values", "valeurs possibles"),
+    "head.help": ("what to write", "quoi écrire"),
+    "head.example": ("example", "exemple"),
+    "choose_from_list": ("Choose a value from the list ({column})", "Choisissez une valeur dans la liste ({column})"),
+    # what a column of each type takes (the help sheet's "allowed values"; a list of codes is shown as the codes)
+    "type.slug": ("identifier (lower-case letters, digits, -, _, .)", "identifiant (minuscules, chiffres, -, _, .)"),
+    "type.text": ("text", "texte"),
+    "type.year": ("year (e.g. 2016)", "année (par ex. 2016)"),
+    "type.when": (
+        "year, year-month or ISO date (2016, 2016-03, 2016-03-01)",
+        "année, année-mois ou date AAAA-MM-JJ (2016, 2016-03, 2016-03-01)",
+    ),
+    "type.float": ("number (. or , as decimal separator)", "nombre (virgule ou point comme séparateur décimal)"),
+    "type.url": ("web address (https://...)", "adresse web (https://...)"),
+    "type.ref": ("id from the {table} sheet", "identifiant de la feuille {table}"),
+    "type.period": (
+        "year, or two years joined by a dash (2018, 2016-2018)",
+        "année, ou deux années reliées par un tiret (2018, 2016-2018)",
+    ),
+    "type.counts": (
+        "codes with a whole number each (consumption=23; finance=4)",
+        "codes suivis chacun d'un nombre entier (consumption=23; finance=4)",
+    ),
+    "help.actors.id": (
+        "Unique, stable identifier. Never change it once ties use it.",
+        "Identifiant unique et stable (minuscules, chiffres, tirets). Ne plus le changer une fois utilisé dans les liens.",
+    ),
+    "help.actors.name": (
+        "Name as the actor writes it.",
+        "Nom tel que l'acteur l'écrit.",
+    ),
+    "help.actors.kind": (
+        "What sort of actor it is.",
+        "Type d'acteur (liste déroulante).",
+    ),
+    "help.actors.sphere": (
+        "Sphere of the collaborative economy; leave empty when it does not apply or is unknown.",
+        "Sphère de l'économie collaborative ; laisser vide si elle ne s'applique pas ou n'est pas connue.",
+    ),
+    "help.actors.scope": (
+        "Where the actor acts.",
+        "Échelle d'action : locale, régionale, nationale, internationale.",
+    ),
+    "help.actors.founded": (
+        "Year it was founded or first held.",
+        "Année de création.",
+    ),
+    "help.actors.closed": (
+        "Year it closed or last took place; empty while active.",
+        "Année de fermeture ; vide tant que l'acteur est actif.",
+    ),
+    "help.actors.commune": (
+        "Municipality of its main address.",
+        "Commune de l'adresse principale.",
+    ),
+    "help.actors.lat": (
+        "Latitude in decimal degrees (WGS 84).",
+        "Latitude en degrés décimaux (WGS 84).",
+    ),
+    "help.actors.lon": (
+        "Longitude in decimal degrees (WGS 84).",
+        "Longitude en degrés décimaux (WGS 84).",
+    ),
+    "help.actors.website": (
+        "Web address.",
+        "Adresse du site web (https://...).",
+    ),
+    "help.actors.description": (
+        "What it does, in one or two sentences.",
+        "Ce que fait l'acteur, en une ou deux phrases.",
+    ),
+    "help.actors.source": (
+        "Where this fact comes from: a document and its section, an interview, a web page and the date it was read.",
+        "D'où vient cette information : document et section, entretien, page web et date de lecture.",
+    ),
+    "help.actors.sphere_status": (
+        "How the sphere is known: `stated` (the source says it) or `inferred` (the source's description of the actor matches its own definition of the sphere); empty when no sphere is given or nobody checked.",
+        "Comment la sphère est connue : stated (la source le dit) ou inferred (ce que la source dit de l'acteur correspond à sa propre définition de la sphère) ; vide si aucune sphère n'est donnée.",
+    ),
+    "help.actors.sphere_basis": (
+        "Why this sphere: the source's own words (quoted between “ ”) and where they are; required with a `sphere_status`.",
+        "Pourquoi cette sphère : les mots de la source, entre “ ”, et où ils se trouvent ; obligatoire avec sphere_status.",
+    ),
+    "help.actors.observer": (
+        "`yes` for who made the data rather than took part in the ecosystem (a study's team, the events it ran for the study): their ties are the study's own work, kept in the files but left out of the analysis; empty otherwise.",
+        "`yes` pour qui a produit les données plutôt que pris part à l'écosystème (l'équipe d'une étude, les événements qu'elle a organisés pour l'étude) : leurs liens sont le travail de l'étude elle-même, gardés dans les fichiers mais hors de l'analyse ; vide sinon.",
+    ),
+    "help.actors.addresses": (
+        "For a `recommendation` row: the findings it answers, as codes separated by `;` (ties, fragmentation, connectors, spheres, communities, fragility, flows); the report names the recommendation beside the action each finding suggests.",
+        "Pour une ligne `recommendation` : les constats auxquels elle répond, en codes séparés par `;` (ties, fragmentation, connectors, spheres, communities, fragility, flows) ; le rapport nomme la préconisation à côté de l'action que suggère chaque constat.",
+    ),
+    "help.people.id": (
+        "Unique, stable identifier of the person.",
+        "Identifiant unique de la personne.",
+    ),
+    "help.people.name": (
+        "Name or pseudonym.",
+        "Nom ou pseudonyme (les personnes sont des données personnelles).",
+    ),
+    "help.people.source": (
+        "Where this fact comes from: a document and its section, an interview, a web page and the date it was read.",
+        "D'où vient cette information.",
+    ),
+    "help.affiliations.person": (
+        "Id of the person (people table).",
+        "Identifiant de la personne (feuille people).",
+    ),
+    "help.affiliations.actor": (
+        "Id of the actor (actors table).",
+        "Identifiant de l'acteur (feuille actors).",
+    ),
+    "help.affiliations.role": (
+        "Role of the person in the actor.",
+        "Rôle de la personne dans la structure (liste déroulante).",
+    ),
+    "help.affiliations.start": (
+        "Year or ISO date from which the affiliation is attested; empty if unknown.",
+        "Année ou date (AAAA-MM-JJ) à partir de laquelle le rattachement est attesté.",
+    ),
+    "help.affiliations.end": (
+        "Year or ISO date by which it had ended; empty while it lasts or if unknown.",
+        "Année ou date à laquelle il avait pris fin ; vide s'il dure.",
+    ),
+    "help.affiliations.source": (
+        "Where this fact comes from: a document and its section, an interview, a web page and the date it was read.",
+        "D'où vient cette information.",
+    ),
+    "help.ties.source": (
+        "Id of the first actor (for a directed type: who acts).",
+        "Identifiant du premier acteur (pour un lien orienté : celui qui agit).",
+    ),
+    "help.ties.target": (
+        "Id of the second actor (for a directed type: who receives).",
+        "Identifiant du second acteur (pour un lien orienté : celui qui reçoit).",
+    ),
+    "help.ties.type": (
+        "Kind of relationship; the vocabulary says whether it is directed.",
+        "Nature du lien (liste déroulante).",
+    ),
+    "help.ties.start": (
+        "Year or ISO date from which the tie is attested; empty if unknown.",
+        "Année ou date à partir de laquelle le lien est attesté.",
+    ),
+    "help.ties.end": (
+        "Year or ISO date by which it had ended; empty while it lasts.",
+        "Année ou date à laquelle il avait pris fin ; vide s'il dure.",
+    ),
+    "help.ties.weight": (
+        "Strength of the tie, a positive number; empty means 1.",
+        "Intensité du lien, nombre positif ; vide = 1.",
+    ),
+    "help.ties.evidence": (
+        "Where this tie comes from (document and section, interview...).",
+        "D'où vient ce lien (document et section, entretien...).",
+    ),
+    "help.ties.status": (
+        "How the tie is known: `stated` (it exists), `proposed` (someone proposes it) or `cited` (one actor is cited as an example for the other); empty counts as stated. The analysis of who works with whom uses stated ties only.",
+        "Comment le lien est connu : `stated` (il existe), `proposed` (quelqu'un le propose) ou `cited` (un acteur est cité en exemple pour l'autre) ; vide compte comme `stated`. L'analyse de qui travaille avec qui n'utilise que les liens `stated`.",
+    ),
+    "help.metadata.title": (
+        "Title of the dataset; reports made from it take it as their title.",
+        "Titre du jeu de données ; les rapports le prennent pour titre.",
+    ),
+    "help.metadata.territory": (
+        "Territory mapped, as its people name it.",
+        "Territoire cartographié, tel que ses habitants le nomment.",
+    ),
+    "help.metadata.period": (
+        "Year the data describe, or two years joined by a dash.",
+        "Année que décrivent les données, ou deux années reliées par un tiret (2016-2018).",
+    ),
+    "help.metadata.language": (
+        "Language of the people the dataset is for: reports are written in it unless asked otherwise.",
+        "Langue des personnes à qui le jeu de données est destiné (en ou fr) : celle des rapports.",
+    ),
+    "help.metadata.source": (
+        "Where the data come from: the full reference of the study, survey or files.",
+        "D'où viennent les données : la référence complète de l'étude, de l'enquête ou des fichiers.",
+    ),
+    "help.metadata.licence": (
+        "Terms under which the data may be reused (a licence name such as CC BY 4.0); say `unknown` when nobody knows.",
+        "Conditions de réutilisation (une licence comme CC BY 4.0) ; écrire « inconnue » si personne ne les connaît.",
+    ),
+    "help.metadata.description": (
+        "What the dataset covers and what it leaves out, in a few sentences.",
+        "Ce que couvre le jeu de données et ce qu'il laisse de côté, en quelques phrases.",
+    ),
+    "help.metadata.url": (
+        "Web page of the dataset or of its source.",
+        "Page web du jeu de données ou de sa source.",
+    ),
+    "help.metadata.date": (
+        "When the data were collected or their source published (year, year-month or ISO date).",
+        "Quand les données ont été recueillies ou leur source publiée (année, année-mois ou date AAAA-MM-JJ).",
+    ),
+    "help.metadata.counted": (
+        "How many local structures and initiatives the source counts, by sphere, as `sphere=number` separated by `;`; the report compares it with the local ones the data name (the actors whose extra column `panorama` says `yes`, or without that column the initiatives, support structures, places, platforms, companies and funders).",
+        "Combien de structures et d'initiatives locales la source compte, par sphère, sous la forme `sphère=nombre` séparés par `;` ; le rapport le compare aux structures locales que nomment les données (les acteurs dont la colonne supplémentaire `panorama` dit `yes`, ou, sans cette colonne, les initiatives, structures d'accompagnement, lieux, plateformes, entreprises et financeurs).",
+    ),
+}
+
 # Messages of the command line.
 CLI: dict[str, tuple[str, str]] = {
     "usage_error": ("{prog}: error: {message} (see '{prog} --help')", "{prog} : erreur : {message} (voir '{prog} --help')"),
@@ -945,6 +1166,158 @@ CLI: dict[str, tuple[str, str]] = {
         "{file} : aucun nœud n'a pu être importé comme acteur, aucun jeu de données n'a donc été écrit ; les {n} lignes "
         "écartées, chacune avec ses raisons, sont dans {leftovers}",
     ),
+    # what the commands print
+    "problems_found": ("{path}: {n:p|problem|problems} found", "{path} : {n:p|problème trouvé|problèmes trouvés}"),
+    "would_be_rejected": (
+        "{n:p|row|rows} would be rejected; the other rows are valid.",
+        "{n:p|ligne serait rejetée|lignes seraient rejetées} ; les autres lignes sont valides.",
+    ),
+    "valid": ("{path}: valid ({counts})", "{path} : valide ({counts})"),
+    "more_problems": ("{first} (and {n} more problems)", "{first} (et {n} autres problèmes)"),
+    "worklist_written": (
+        "{n:p|actor|actors} to reach out to, written to {file}",
+        "{n:p|acteur|acteurs} à contacter, {n:w|écrit|écrits} dans {file}",
+    ),
+    "template_written": ("Collection template written to {file}", "Modèle de collecte écrit dans {file}"),
+    "not_on_map": (
+        "{n:p|actor has|actors have} no coordinates and {n:w|is|are} not on the map: {ids}",
+        "{n:p|acteur n'a|acteurs n'ont} pas de coordonnées et {n:w|n'est|ne sont} pas sur la carte : {ids}",
+    ),
+    "exported_map": (
+        "Exported {placed} actors (of {n}) to {file} ({format}); ties are not carried by {format}",
+        "{placed} acteurs (sur {n}) exportés vers {file} ({format}) ; {format} ne porte pas les liens",
+    ),
+    "exported": ("Exported {n} actors and {m} ties to {file} ({format})", "{n} acteurs et {m} liens exportés vers {file} ({format})"),
+    "no_such_file": ("{file}: no such file", "{file} : fichier introuvable"),
+    "layer_sphere_usage": (
+        "--layer-sphere takes LAYER=SPHERE, for example 'Tiers-lieux=production'",
+        "--layer-sphere prend CALQUE=SPHÈRE, par exemple 'Tiers-lieux=production'",
+    ),
+    "unknown_format": (
+        "{file}: unknown format; give a .gexf, .graphml, Kumu .json or .xlsx file (uMap: ecograph import-umap)",
+        "{file} : format inconnu ; donnez un fichier .gexf, .graphml, ou .json ou .xlsx de Kumu (uMap : ecograph import-umap)",
+    ),
+    "imported_from": ("imported from {file}", "importé de {file}"),
+    "not_imported": ("Not imported ({n}):", "Non importé ({n}) :"),
+    "not_imported_row": ("  - {table}, row {row}: {reasons}", "  - {table}, ligne {row} : {reasons}"),
+    "read_features": ("{n} features", "{n} éléments"),
+    "read_nodes": ("{n} nodes and {edges} edges", "{n} nœuds et {edges} arêtes"),
+    "imported": (
+        "Read {read} from {source}; imported {actors} actors and {ties} ties into {out}; {leftovers}",
+        "Lu : {read} dans {source} ; {actors} acteurs et {ties} liens importés dans {out} ; {leftovers}",
+    ),
+    "left_over": ("{n} left over (listed above, kept in {file})", "{n} de côté (listés ci-dessus, gardés dans {file})"),
+    "nothing_left_over": ("nothing left over", "rien de côté"),
+    # the help of the commands and their options
+    "description": ("Ecosystem relationship-graph analytics.", "Analyse des graphes de relations d'un écosystème."),
+    "help_path": ("dataset folder, .xlsx workbook, or 'dijon'", "dossier du jeu de données, classeur .xlsx, ou 'dijon'"),
+    "help_seed": ("seed of every random step (default 0)", "graine de chaque étape aléatoire (0 par défaut)"),
+    "help_validate": ("check a dataset and list every problem", "vérifier un jeu de données et lister chaque problème"),
+    "help_summary": (
+        "counts, tie types, components and density of a dataset",
+        "effectifs, types de liens, composantes et densité d'un jeu de données",
+    ),
+    "help_json": ("print JSON instead of text", "écrire du JSON au lieu de texte"),
+    "help_outreach": (
+        "write the outreach worklist of isolated actors and their introducers",
+        "écrire la liste de travail des acteurs isolés et de leurs introducteurs",
+    ),
+    "help_outreach_output": (
+        "worklist.xlsx (one sheet per sphere) or worklist.csv",
+        "worklist.xlsx (une feuille par sphère) ou worklist.csv",
+    ),
+    "help_outreach_lang": (
+        "language of the column headers and sheets (default: the dataset's)",
+        "langue des en-têtes de colonnes et des feuilles (par défaut : celle du jeu de données)",
+    ),
+    "help_k": ("introducers per actor (default 3)", "introducteurs par acteur (3 par défaut)"),
+    "help_template": (
+        "write an Excel collection template (drop-down lists, help sheet)",
+        "écrire un modèle de collecte Excel (listes déroulantes, feuille d'aide)",
+    ),
+    "help_template_output": ("FILE.xlsx", "FICHIER.xlsx"),
+    "help_template_lang": (
+        "language of the help (default: the --from dataset's, else English)",
+        "langue de l'aide (par défaut : celle du jeu de données de --from, sinon l'anglais)",
+    ),
+    "help_from": (
+        "pre-fill with this dataset (folder, workbook or 'dijon')",
+        "pré-remplir avec ce jeu de données (dossier, classeur ou 'dijon')",
+    ),
+    "help_export": (
+        "export a dataset to Gephi, Kumu, uMap, GeoJSON or CSV",
+        "exporter un jeu de données vers Gephi, Kumu, uMap, GeoJSON ou CSV",
+    ),
+    "help_export_output": ("file (a folder for csv)", "fichier (un dossier pour csv)"),
+    "help_layers": ("uMap/GeoJSON layers (default: sphere)", "calques uMap/GeoJSON (par défaut : sphere)"),
+    "help_undirected_ties": (
+        "GEXF/GraphML: mark each undirected tie as such (default; Gephi, yEd), or write it as two opposite edges of a "
+        "directed graph (networkx, igraph, which hold one direction per graph); GEXF with ties of both directions is always "
+        "written both ways",
+        "GEXF/GraphML : marquer chaque lien non orienté comme tel (par défaut ; Gephi, yEd), ou l'écrire comme deux arêtes "
+        "opposées d'un graphe orienté (networkx, igraph, qui ne gardent qu'une orientation par graphe) ; un GEXF aux liens "
+        "des deux sortes est toujours écrit dans les deux sens",
+    ),
+    "help_export_lang": (
+        "language of the uMap/GeoJSON layers and popups (default: the dataset's)",
+        "langue des calques et des fenêtres uMap/GeoJSON (par défaut : celle du jeu de données)",
+    ),
+    "help_import_out": (
+        "dataset folder to write (leftovers.csv lists what could not be imported)",
+        "dossier du jeu de données à écrire (leftovers.csv liste ce qui n'a pas pu être importé)",
+    ),
+    "help_kind": (
+        "kind of the actors whose file gives none (default: initiative)",
+        "type des acteurs dont le fichier n'en donne pas (par défaut : initiative)",
+    ),
+    "help_source": (
+        "source/evidence of the rows whose file gives none (default: 'imported from FILE')",
+        "source des lignes dont le fichier n'en donne pas (par défaut : 'imported from FICHIER')",
+    ),
+    "help_strict": ("exit 1 if anything could not be imported", "sortir avec 1 si quoi que ce soit n'a pas pu être importé"),
+    "help_import_umap": (
+        "import a uMap backup (.umap), GeoJSON or CSV export as a dataset folder",
+        "importer une sauvegarde uMap (.umap), un export GeoJSON ou CSV comme dossier de jeu de données",
+    ),
+    "help_layer_sphere": ("map a layer name to a sphere code (repeatable)", "associer un nom de calque à un code de sphère (répétable)"),
+    "help_import": (
+        "import a GEXF, GraphML or Kumu (.json, .xlsx) file as a dataset folder",
+        "importer un fichier GEXF, GraphML ou Kumu (.json, .xlsx) comme dossier de jeu de données",
+    ),
+    "help_kind_from": (
+        "node attribute (Kumu: element field) holding each actor's kind",
+        "attribut des nœuds (Kumu : champ des éléments) qui donne le type de chaque acteur",
+    ),
+    "help_type_from": (
+        "edge attribute (Kumu: connection field) holding each tie's type",
+        "attribut des arêtes (Kumu : champ des connexions) qui donne le type de chaque lien",
+    ),
+    "help_tie_type": (
+        "type of the ties whose file gives none (default: 'linked', or 'linked_to' for a directed edge)",
+        "type des liens dont le fichier n'en donne pas (par défaut : 'linked', ou 'linked_to' pour une arête orientée)",
+    ),
+    "help_schema": (
+        "print the dataset schema documentation (Markdown)",
+        "écrire la documentation du schéma des jeux de données (Markdown)",
+    ),
+    "help_schema_output": ("write to this file instead of the screen", "écrire dans ce fichier plutôt qu'à l'écran"),
+    "help_report": (
+        "run the main job on a dataset and write the results",
+        "faire le travail principal sur un jeu de données et écrire les résultats",
+    ),
+    "help_report_output": ("output folder, e.g. outputs/dijon", "dossier de sortie, par ex. outputs/dijon"),
+    "help_report_lang": ("language of the report (default: the dataset's)", "langue du rapport (par défaut : celle du jeu de données)"),
+    "help_pseudonymise": (
+        "replace every person's name and id by a stable pseudonym in every file",
+        "remplacer le nom et l'identifiant de chaque personne par un pseudonyme stable dans chaque fichier",
+    ),
+    "help_title": ("title of the report", "titre du rapport"),
+    "help_date": (
+        "date shown in the report (default: SOURCE_DATE_EPOCH or today)",
+        "date affichée dans le rapport (par défaut : SOURCE_DATE_EPOCH ou aujourd'hui)",
+    ),
+    "help_quiet": ("print only the final path", "n'écrire que le chemin final"),
+    "about": ("{path}: {message}", "{path} : {message}"),
 }
 
 # The one name of each concept decided by ecograph.actor_standing, wherever it is counted or shown.
@@ -975,6 +1348,7 @@ _SECTIONS: dict[str, dict[str, tuple[str, str]]] = {
     "figures": FIGURES,
     "outreach": OUTREACH,
     "interop": INTEROP,
+    "template": TEMPLATE,
     "cli": CLI,
 }
 

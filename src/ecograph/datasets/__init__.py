@@ -20,16 +20,11 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..coverage import STRUCTURE_KINDS, counted_coverage
 from ..ecosystem import Ecosystem, from_frames, load
 from .synthetic import synthetic
 
-__all__ = ["STRUCTURE_KINDS", "STUDY_LOCAL_COUNTS", "dijon", "dijon_coverage", "dijon_path", "open_dataset", "synthetic", "tiny"]
-
-#: Local structures and initiatives by sphere counted by the 2018 study (69 in all).
-STUDY_LOCAL_COUNTS: dict[str, int] = {"consumption": 23, "production": 18, "innovation": 13, "support": 11, "finance": 4}
-#: Kinds counted as "structures and initiatives" when a dataset has no
-#: ``panorama`` column (institutions, schools, events and programmes are not).
-STRUCTURE_KINDS: tuple[str, ...] = ("initiative", "support_structure", "place", "platform", "company", "funder")
+__all__ = ["STRUCTURE_KINDS", "dijon", "dijon_coverage", "dijon_path", "open_dataset", "synthetic", "tiny"]
 
 
 def open_dataset(name: str, *, seed: int = 0) -> Ecosystem:
@@ -97,30 +92,11 @@ def dijon() -> Ecosystem:
 
 
 def dijon_coverage(eco: Ecosystem | None = None) -> pd.DataFrame:
-    """How much of the study's count of local structures the dataset names.
+    """:func:`ecograph.coverage.counted_coverage` of ``eco`` (default: :func:`dijon`).
 
-    The study counted 69 local structures and initiatives by sphere but
-    named only some of them. This table compares, sphere by sphere, the
-    study's count with the local actors of the dataset that belong to the
-    study's panorama (the ``panorama`` column says ``yes``: structures and
-    initiatives of the collaborative economy itself, not the institutions,
-    funders, schools, events, programmes and outside references the study
-    also names), says how many of their spheres the study states and how
-    many are inferred from its definitions (``sphere_status``), and counts
-    those whose sphere is unknown.
-
-    Parameters
-    ----------
-    eco : Ecosystem, optional
-        Defaults to :func:`dijon`.
-
-    Returns
-    -------
-    DataFrame
-        Indexed by sphere (plus ``"(sphere unknown)"`` and ``"total"``),
-        with columns ``study`` (the study's count), ``dataset`` (named in the
-        dataset), ``stated`` and ``inferred`` (how the dataset's spheres are
-        known) and ``share`` (dataset / study).
+    The 2018 study counted 69 local structures and initiatives by sphere
+    (the ``counted`` field of ``data/dijon/metadata.csv``) but named only
+    some of them; this is the table comparing the two.
 
     Examples
     --------
@@ -128,33 +104,8 @@ def dijon_coverage(eco: Ecosystem | None = None) -> pd.DataFrame:
     >>> cov = eg.datasets.dijon_coverage()
     >>> int(cov.loc["total", "study"]), int(cov.loc["total", "dataset"])
     (69, 23)
-    >>> cov.loc["finance", ["dataset", "stated", "inferred"]].tolist()
-    [3, 0, 3]
     """
-    eco = eco if eco is not None else dijon()
-    a = eco.actors
-    in_panorama = a["panorama"].str.lower().eq("yes") if "panorama" in a else a["kind"].isin(STRUCTURE_KINDS)
-    local = a[(a["scope"] == "local") & in_panorama]
-    status = local["sphere_status"] if "sphere_status" in local else pd.Series("", index=local.index)
-    rows = []
-    for sphere, count in STUDY_LOCAL_COUNTS.items():
-        mine = local["sphere"] == sphere
-        rows.append((sphere, count, int(mine.sum()), int((mine & (status == "stated")).sum()), int((mine & (status == "inferred")).sum())))
-    rows.append(("(sphere unknown)", pd.NA, int((local["sphere"] == "").sum()), 0, 0))
-    has_sphere = local["sphere"] != ""
-    rows.append(
-        (
-            "total",
-            sum(STUDY_LOCAL_COUNTS.values()),
-            len(local),
-            int((has_sphere & (status == "stated")).sum()),
-            int((has_sphere & (status == "inferred")).sum()),
-        )
-    )
-    df = pd.DataFrame(rows, columns=["sphere", "study", "dataset", "stated", "inferred"]).set_index("sphere")
-    df["study"] = df["study"].astype("Int64")
-    df["share"] = (df["dataset"] / df["study"].astype("Float64")).round(3)
-    return df
+    return counted_coverage(eco if eco is not None else dijon())
 
 
 def tiny() -> Ecosystem:

@@ -42,64 +42,27 @@ from ..io import append_rows, normalise_xlsx, set_cell
 from ..metadata import Metadata
 from ..schema import METADATA_FIELDS, METADATA_LANGUAGES, TABLE_ORDER, TABLES
 from ..vocabulary import Vocabulary, default_vocabulary
-from ..words import word
+from ..words import check_language, word
 
-__all__ = ["write_template", "COLUMN_HELP_FR"]
+__all__ = ["column_help", "write_template"]
 
-#: French help for each column, shown in the template's help sheet with ``lang="fr"``.
-COLUMN_HELP_FR: dict[tuple[str, str], str] = {
-    ("actors", "id"): "Identifiant unique et stable (minuscules, chiffres, tirets). Ne plus le changer une fois utilisé dans les liens.",
-    ("actors", "name"): "Nom tel que l'acteur l'écrit.",
-    ("actors", "kind"): "Type d'acteur (liste déroulante).",
-    ("actors", "sphere"): "Sphère de l'économie collaborative ; laisser vide si elle ne s'applique pas ou n'est pas connue.",
-    ("actors", "scope"): "Échelle d'action : locale, régionale, nationale, internationale.",
-    ("actors", "founded"): "Année de création.",
-    ("actors", "closed"): "Année de fermeture ; vide tant que l'acteur est actif.",
-    ("actors", "commune"): "Commune de l'adresse principale.",
-    ("actors", "lat"): "Latitude en degrés décimaux (WGS 84).",
-    ("actors", "lon"): "Longitude en degrés décimaux (WGS 84).",
-    ("actors", "website"): "Adresse du site web (https://...).",
-    ("actors", "description"): "Ce que fait l'acteur, en une ou deux phrases.",
-    ("actors", "source"): "D'où vient cette information : document et section, entretien, page web et date de lecture.",
-    ("actors", "sphere_status"): "Comment la sphère est connue : stated (la source le dit) ou inferred (ce que la source dit de l'acteur "
-    "correspond à sa propre définition de la sphère) ; vide si aucune sphère n'est donnée.",
-    (
-        "actors",
-        "sphere_basis",
-    ): "Pourquoi cette sphère : les mots de la source, entre “ ”, et où ils se trouvent ; obligatoire avec sphere_status.",
-    ("people", "id"): "Identifiant unique de la personne.",
-    ("people", "name"): "Nom ou pseudonyme (les personnes sont des données personnelles).",
-    ("people", "source"): "D'où vient cette information.",
-    ("affiliations", "person"): "Identifiant de la personne (feuille people).",
-    ("affiliations", "actor"): "Identifiant de l'acteur (feuille actors).",
-    ("affiliations", "role"): "Rôle de la personne dans la structure (liste déroulante).",
-    ("affiliations", "start"): "Année ou date (AAAA-MM-JJ) à partir de laquelle le rattachement est attesté.",
-    ("affiliations", "end"): "Année ou date à laquelle il avait pris fin ; vide s'il dure.",
-    ("affiliations", "source"): "D'où vient cette information.",
-    ("ties", "source"): "Identifiant du premier acteur (pour un lien orienté : celui qui agit).",
-    ("ties", "target"): "Identifiant du second acteur (pour un lien orienté : celui qui reçoit).",
-    ("ties", "type"): "Nature du lien (liste déroulante).",
-    ("ties", "start"): "Année ou date à partir de laquelle le lien est attesté.",
-    ("ties", "end"): "Année ou date à laquelle il avait pris fin ; vide s'il dure.",
-    ("ties", "weight"): "Intensité du lien, nombre positif ; vide = 1.",
-    ("ties", "evidence"): "D'où vient ce lien (document et section, entretien...).",
-    ("metadata", "title"): "Titre du jeu de données ; les rapports le prennent pour titre.",
-    ("metadata", "territory"): "Territoire cartographié, tel que ses habitants le nomment.",
-    ("metadata", "period"): "Année que décrivent les données, ou deux années reliées par un tiret (2016-2018).",
-    ("metadata", "language"): "Langue des personnes à qui le jeu de données est destiné (en ou fr) : celle des rapports.",
-    ("metadata", "source"): "D'où viennent les données : la référence complète de l'étude, de l'enquête ou des fichiers.",
-    ("metadata", "licence"): "Conditions de réutilisation (une licence comme CC BY 4.0) ; écrire « inconnue » si personne ne les connaît.",
-    ("metadata", "description"): "Ce que couvre le jeu de données et ce qu'il laisse de côté, en quelques phrases.",
-    ("metadata", "url"): "Page web du jeu de données ou de sa source.",
-    ("metadata", "date"): "Quand les données ont été recueillies ou leur source publiée (année, année-mois ou date AAAA-MM-JJ).",
-}
-
-_HELP_HEAD = {
-    "en": ["sheet", "column", "required", "allowed values", "what to write", "example"],
-    "fr": ["feuille", "colonne", "obligatoire", "valeurs possibles", "quoi écrire", "exemple"],
-}
-_YES = {"en": "yes", "fr": "oui"}
+#: Columns of the help sheet (words: ``template.head.<key>``).
+_HELP_HEAD = ("sheet", "column", "required", "allowed", "help", "example")
 _MAX_ROWS = 5000
+
+
+def column_help(table: str, column: str, lang: str = "en") -> str:
+    """What to write in a column of the schema (``table`` may be ``"metadata"``), in ``lang``.
+
+    The words are the catalogue's (``template.help.<table>.<column>``); their
+    English is the schema's description.
+
+    Examples
+    --------
+    >>> column_help("actors", "founded", "fr"), column_help("metadata", "language", "en")[:37]
+    ('Année de création.', 'Language of the people the dataset is')
+    """
+    return word(f"template.help.{table}.{column}", lang)
 
 
 def _append(ws: Any, values: list) -> None:
@@ -165,8 +128,7 @@ def write_template(
     ['help', 'actors', 'people', 'affiliations', 'ties', 'lists', 'vocabulary', 'metadata']
     """
 
-    if lang not in _HELP_HEAD:
-        raise ValueError("lang must be 'en' or 'fr'")
+    check_language(lang)
     path = Path(path)
     if path.suffix.lower() != ".xlsx":
         raise ValueError("the template is an .xlsx workbook")
@@ -207,8 +169,7 @@ def write_template(
                 spec = TABLES[name].column(column)
                 if spec.required:
                     cell.fill = required_fill
-                text = COLUMN_HELP_FR.get((name, column), spec.description) if lang == "fr" else spec.description
-                cell.comment = Comment(text, "ecograph")
+                cell.comment = Comment(column_help(name, column, lang), "ecograph")
             ws.column_dimensions[get_column_letter(c)].width = 18 if column not in ("description", "source", "evidence") else 40
         append_rows(
             ws, ([None if isinstance(v, str) and v == "" else v for v in record] for record in frame.itertuples(index=False, name=None))
@@ -230,9 +191,7 @@ def write_template(
                 formula = id_ranges[spec.ref]
             if formula:
                 dv = DataValidation(type="list", formula1=f"={formula}", allow_blank=not spec.required, showErrorMessage=True)
-                dv.error = (
-                    f"Choose a value from the list ({spec.name})" if lang == "en" else f"Choisissez une valeur dans la liste ({spec.name})"
-                )
+                dv.error = word("template.choose_from_list", lang, column=spec.name)
                 ws.add_data_validation(dv)
                 dv.add(f"{letter}2:{letter}{_MAX_ROWS}")
 
@@ -256,18 +215,17 @@ def write_template(
 
     # help sheet with example rows
     help_ws = wb.create_sheet("help")
-    _append(help_ws, _HELP_HEAD[lang])
+    _append(help_ws, [word(f"template.head.{key}", lang) for key in _HELP_HEAD])
     for cell in help_ws[1]:
         cell.font = bold
     for name in TABLE_ORDER:
         for spec in TABLES[name].columns:
-            allowed = ", ".join(voc.codes(spec.vocab)) if spec.vocab else (f"id ({spec.ref})" if spec.ref else spec.type)
-            text = COLUMN_HELP_FR.get((name, spec.name), spec.description) if lang == "fr" else spec.description
-            _append(help_ws, [name, spec.name, _YES[lang] if spec.required else "", allowed, text, spec.example])
+            allowed = _allowed(spec, voc, lang)
+            required = word("common.yes", lang) if spec.required else ""
+            _append(help_ws, [name, spec.name, required, allowed, column_help(name, spec.name, lang), spec.example])
     for spec in METADATA_FIELDS:
-        allowed = ", ".join(METADATA_LANGUAGES) if spec.type == "language" else spec.type
-        text = COLUMN_HELP_FR.get(("metadata", spec.name), spec.description) if lang == "fr" else spec.description
-        _append(help_ws, ["metadata", spec.name, "", allowed, text, spec.example])
+        allowed = _allowed(spec, voc, lang)
+        _append(help_ws, ["metadata", spec.name, "", allowed, column_help("metadata", spec.name, lang), spec.example])
     if marking:
         help_ws.append([])
         _append(help_ws, [word("common.gap_marked", lang)])
@@ -280,6 +238,17 @@ def write_template(
     wb.save(path)
     normalise_xlsx(path)
     return path
+
+
+def _allowed(spec: Any, voc: Vocabulary, lang: str) -> str:
+    """What a column takes, for the help sheet: its codes, or its type in words."""
+    if spec.vocab:
+        return ", ".join(voc.codes(spec.vocab))
+    if spec.type == "language":
+        return ", ".join(METADATA_LANGUAGES)
+    if spec.ref:
+        return word("template.type.ref", lang, table=spec.ref)
+    return word(f"template.type.{spec.type}", lang)
 
 
 def _gap_fill():
@@ -299,8 +268,7 @@ def _metadata_sheet(wb, metadata: Metadata, lang: str) -> None:
     for r, spec in enumerate(METADATA_FIELDS, start=2):
         set_cell(ws, r, 1, spec.name)
         set_cell(ws, r, 2, known[spec.name] or None)
-        text = COLUMN_HELP_FR.get(("metadata", spec.name), spec.description) if lang == "fr" else spec.description
-        ws.cell(row=r, column=1).comment = Comment(text, "ecograph")
+        ws.cell(row=r, column=1).comment = Comment(column_help("metadata", spec.name, lang), "ecograph")
         if spec.type == "language":
             dv = DataValidation(type="list", formula1='"' + ",".join(METADATA_LANGUAGES) + '"', allow_blank=True, showErrorMessage=True)
             ws.add_data_validation(dv)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..datasets import dijon_coverage
+from ..coverage import counted_coverage
 from ..findings import Brief
 from ..words import date, label, word
 from .html import esc
@@ -64,11 +64,10 @@ def coverage_items(brief: Brief, lang: str) -> list[str]:
 
 
 def _counted(brief: Brief, lang: str) -> str:
-    """How many of the structures the source counted the data name (the Dijon study's counts), or ""."""
-    eco = brief.analysis.eco
-    if eco.name != "dijon":
+    """How many of the structures the source counted (the metadata's ``counted``) the data name, or ""."""
+    table = counted_coverage(brief.analysis.eco)
+    if not len(table):
         return ""
-    table = dijon_coverage(eco)
     total = table.loc["total"]
     spheres = [s for s in table.index if s not in ("total",) and not str(s).startswith("(") and table.loc[s, "dataset"] == 0]
     joined = word("report.covers.counted_or", lang).join(label("sphere", s, lang).lower() for s in spheres)

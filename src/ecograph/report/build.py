@@ -242,7 +242,9 @@ def build_report(
     page = _page(title, lang, _meta_lines(eco, lang, day), eco.synthetic, first, sections(context), group, day)
     summary = word("report.summary_note", lang) + "\n\n" + str(eco.summary())
     validation = (
-        "valid" if not eco.problems else f"{len(eco.problems)} problems; {len(eco.rejected)} rows rejected\n" + eco.validation_report()
+        word("report.validation_valid", "en")
+        if not eco.problems
+        else word("report.validation_problems", "en", problems=len(eco.problems), rows=len(eco.rejected)) + "\n" + eco.validation_report()
     )
     files = dict(tables.files)
     files["rejected"] = _rejected_table(eco, pseudonymise_people)
@@ -287,10 +289,10 @@ def run_report(
     def step(text: str) -> None:
         count[0] += 1
         if not quiet:
-            echo(f"[{count[0]}/{total}] {text} ...")
+            echo(word("report.progress", "en", step=count[0], total=total, text=text))
 
     if not quiet:
-        echo(f"[1/{total}] validating {path} ...")
+        echo(word("report.progress", "en", step=1, total=total, text=word("report.step.validating", "en", path=path)))
     try:
         eco = load(path, on_error="collect", name=name)
     except SchemaError as exc:
@@ -305,7 +307,7 @@ def run_report(
     report = build_report(eco, lang=lang, pseudonymise_people=pseudonymise_people, title=title, seed=seed, date=date, progress=step)
     step(word("report.step.writing", "en"))
     page = report.write(output, force=force)
-    echo(f"Report written to {page}")
+    echo(word("report.written", "en", page=page))
     return 1 if eco.problems else 0
 
 
@@ -316,7 +318,7 @@ def _rejected_table(eco: Ecosystem, pseudonymise: bool) -> pd.DataFrame:
     table = eco.rejected.copy()
     personal = table["table"].isin(["people", "affiliations"])
     table["cells"] = [
-        "(personal data hidden)" if pseudonymise and hide else "; ".join(f"{k}={v}" for k, v in cells.items())
+        word("common.personal_data_hidden", "en") if pseudonymise and hide else "; ".join(f"{k}={v}" for k, v in cells.items())
         for cells, hide in zip(table["cells"], personal)
     ]
     if pseudonymise:

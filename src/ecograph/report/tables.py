@@ -17,7 +17,7 @@ from typing import Any
 
 import pandas as pd
 
-from ..datasets import dijon_coverage
+from ..coverage import counted_coverage
 from ..findings import Brief
 from ..outreach import worklist_table
 from ..validation import data_warnings
@@ -36,7 +36,8 @@ class ReportTables:
     """Every table of the report, computed from the brief's values on first use.
 
     ``person`` maps a person id to what the report may show (their pseudonym
-    when pseudonymising).
+    when pseudonymising): the files keep it in place of the id, and the page
+    shows it in place of the name.
     """
 
     def __init__(self, brief: Brief, lang: str, person: Mapping[Any, str] | None = None) -> None:
@@ -49,7 +50,16 @@ class ReportTables:
         self.group = brief.analysis.group if isinstance(brief.analysis.group, str) else "group"
 
     def person(self, pid: Any) -> Any:
+        """What the files show for a person: their id, or their pseudonym."""
         return self._person.get(pid, pid)
+
+    def person_name(self, pid: Any) -> str:
+        """What the page shows for a person: their pseudonym, else their name (their id when they have none)."""
+        if pid in self._person:
+            return str(self._person[pid])
+        people = self.eco.people
+        name = people["name"].get(pid) if "name" in people.columns else None
+        return str(pid) if is_missing(name) else str(name)
 
     def _label(self, field: str, value: Any) -> str:
         return label(field, value, self.lang)
@@ -158,7 +168,8 @@ class ReportTables:
 
     @cached_property
     def dataset_coverage(self) -> pd.DataFrame:
-        return dijon_coverage(self.eco).reset_index() if self.eco.name == "dijon" else pd.DataFrame()
+        counted = counted_coverage(self.eco)
+        return counted.reset_index() if len(counted) else pd.DataFrame()
 
     @cached_property
     def dataset_coverage_shown(self) -> pd.DataFrame:
@@ -262,7 +273,7 @@ class ReportTables:
         f = self.analysis.people_flows
         return pd.DataFrame(
             {
-                "person": f["person"].map(self.person).to_numpy(),
+                "person": [self.person_name(p) for p in f["person"]],
                 "source": f["source"].map(self.names).to_numpy(),
                 "target": f["target"].map(self.names).to_numpy(),
                 "year": f["year"].to_numpy(),

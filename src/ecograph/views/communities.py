@@ -103,7 +103,8 @@ def view_communities(
     'members'
     """
     analysis: Analysis = _analysis_of(G, seed)
-    name = title or f"{analysis.sparse.graph.get('name') or word('views.network', lang)}: {word('views.communities', lang)}"
+    graph = analysis.sparse.graph
+    name = title or f"{graph.get('title') or graph.get('name') or word('views.network', lang)}: {word('views.communities', lang)}"
     Q = community_graph(analysis, communities, seed=seed, lang=lang, top=top, title=name)
     v = view(Q, color="sphere", size="members", seed=seed, lang=lang, aggregate_above=None, renderer="canvas")
     for rec in v.nodes:

@@ -199,7 +199,7 @@ def view(
         community-aware layout) if missing.
     seed : int, default 0
     title : str, optional
-        Defaults to the graph's name.
+        Defaults to the dataset's title (its metadata's), else the graph's name.
     lang : {"en", "fr"}, default "en"
     node_color_palette : mapping, optional
         Colour of given values (overrides the defaults).
@@ -274,7 +274,7 @@ def view(
     degree = analysis.degree
     scale = max(float(np.abs(positions.loc[list(G.nodes)].to_numpy()).max()), 1.0)
     return NetworkView(
-        title=str(title or G.graph.get("name") or word("views.network", lang)),
+        title=str(title or G.graph.get("title") or G.graph.get("name") or word("views.network", lang)),
         nodes=nodes,
         edges=edges,
         legend=[part for part in (color_part, size_section(size, size_legend, lang), ties_section(counts, lang)) if part],
