@@ -20,7 +20,7 @@ from ..errors import SchemaError
 from ..findings import Brief
 from ..io import read_dataset_files
 from ..outputs import output_folder
-from ..privacy import people_in_tables, people_mentioned, pseudonyms, scrub_people
+from ..privacy import people_in_tables, people_mentioned, pseudonymised, pseudonyms, scrub_people
 from ..views import view
 from ..views.communities import community_graph
 from ..views.figures import figure_block_density, figure_brokers, figure_creations, figure_flows, figure_network
@@ -85,17 +85,6 @@ def _meta_lines(eco: Ecosystem, lang: str, date: str) -> list[str]:
         lines.append(word("report.source", lang, source=meta.source))
     lines.append(word("report.generated", lang, date=date_words(date, lang), version=__version__))
     return lines
-
-
-def _pseudonymised(eco: Ecosystem, aliases: dict) -> Ecosystem:
-    """The ecosystem with people known by their pseudonyms only (for files meant to be shared)."""
-    people = eco.people.copy()
-    people["name"] = people.index.map(aliases)
-    people.index = people.index.map(aliases).rename(eco.people.index.name)
-    affiliations = eco.affiliations.assign(person=eco.affiliations["person"].map(aliases)) if len(eco.affiliations) else eco.affiliations
-    out = Ecosystem(eco.actors, people, affiliations, eco.ties, eco.vocabulary, name=eco.name, path=eco.path, synthetic=eco.synthetic)
-    out.metadata = eco.metadata
-    return out
 
 
 def _figures(brief: Brief, lang: str, v: Any, seed: int) -> dict[str, Any]:
@@ -200,7 +189,10 @@ def build_report(
     lang = check_language(lang or detect_language(eco))
     say = progress or (lambda _msg: None)
     title = _title(eco, title, lang)
+    original = eco
     aliases = pseudonyms(eco.people.index, lang=lang) if pseudonymise_people else {}
+    if pseudonymise_people:  # every file below is written from tables that hold no person's name, id or other data
+        eco = pseudonymised(eco, lang=lang)
     brief = Brief(eco, group=group, seed=seed)
     a = brief.analysis
     null_models = a.start_null_models()  # on the second core while the rest is computed (large networks)
@@ -226,10 +218,9 @@ def build_report(
         lang=lang,
         title=title,
         seed=seed,
-        pseudonymise_people=pseudonymise_people,
     )
     figures = _figures(brief, lang, v, seed)
-    tables = ReportTables(brief, lang, aliases)
+    tables = ReportTables(brief, lang, {})
     context = Context(
         brief,
         lang,
@@ -247,13 +238,21 @@ def build_report(
         else word("report.validation_problems", "en", problems=len(eco.problems), rows=len(eco.rejected)) + "\n" + eco.validation_report()
     )
     files = dict(tables.files)
-    files["rejected"] = _rejected_table(eco, pseudonymise_people)
+    files["rejected"] = _rejected_table(original, pseudonymise_people)
     if pseudonymise_people:
-        people = people_mentioned(eco)
-        summary = scrub_people(summary, people, aliases)
-        validation = scrub_people(validation, people, aliases)
-    gaps_source = _pseudonymised(eco, aliases) if pseudonymise_people else eco
-    return Report(title, lang, files, figures, page, summary, validation, gaps_source=gaps_source, gaps=brief.gaps)
+        people = people_mentioned(original)
+        summary = scrub_people(summary, people, aliases, lang=lang)
+        validation = scrub_people(
+            word("report.validation_valid", "en")
+            if not original.problems
+            else word("report.validation_problems", "en", problems=len(original.problems), rows=len(original.rejected))
+            + "\n"
+            + original.validation_report(),
+            people,
+            aliases,
+            lang=lang,
+        )
+    return Report(title, lang, files, figures, page, summary, validation, gaps_source=eco, gaps=brief.gaps)
 
 
 def run_report(
