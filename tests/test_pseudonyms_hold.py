@@ -9,6 +9,8 @@ file (pages, CSV, workbooks unzipped, SVG figures, text) is searched.
 
 from __future__ import annotations
 
+import html
+import itertools
 import re
 import unicodedata
 import zipfile
@@ -118,8 +120,6 @@ def test_no_person_data_in_any_file_of_a_pseudonymised_report(tmp_path):
 
 
 def html_unescape(text: str) -> str:
-    import html
-
     return html.unescape(text)
 
 
@@ -143,5 +143,5 @@ def test_pseudonym_numbers_do_not_follow_the_ids():
     numbers = [int(aliases[i].split()[-1]) for i in ids]
     assert sorted(numbers) == list(range(1, 201))
     assert numbers != sorted(numbers)  # "Person 1" is not the first id in the alphabet
-    assert sum(a < b for a, b in zip(numbers, numbers[1:])) < 150  # ... nor nearly so
+    assert sum(a < b for a, b in itertools.pairwise(numbers)) < 150  # ... nor nearly so
     assert pseudonyms(list(reversed(ids))) == aliases  # the same people, the same pseudonyms
