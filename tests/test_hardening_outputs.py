@@ -206,3 +206,63 @@ def test_every_file_command_refuses_an_existing_file(tmp_path, capsys, argv):
     assert main(argv) == 2
     assert "already exists" in one_line_error(capsys)
     assert main([*argv, "--force"]) == 0
+
+
+# ---- round 3: --force never deletes what it must not ---------------------------------------------------
+
+
+def test_force_never_replaces_a_folder_holding_the_home_folder(tmp_path, monkeypatch, capsys):
+    home = tmp_path / "users" / "someone"
+    home.mkdir(parents=True)
+    (home / "thesis.tex").write_text("years of work", encoding="utf-8")
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.chdir(tmp_path)
+    for target in (home, home.parent):  # the home folder, and the folder above it
+        assert main(["report", "dijon", "-o", str(target), "--force", "--quiet"]) == 2
+        assert "home folder" in one_line_error(capsys)
+    assert (home / "thesis.tex").read_text(encoding="utf-8") == "years of work"
+
+
+def test_force_never_replaces_an_input_table(tmp_path, capsys):
+    data = tmp_path / "data"
+    shutil.copytree(Path(eg.datasets.__file__).resolve().parents[3] / "data" / "dijon", data)
+    before = (data / "actors.csv").read_bytes()
+    assert main(["outreach", str(data), "-o", str(data / "actors.csv"), "--force"]) == 2
+    assert "an input of this command" in one_line_error(capsys)
+    assert (data / "actors.csv").read_bytes() == before
+
+
+def test_a_link_given_as_output_is_refused_not_written_through(tmp_path, capsys):
+    elsewhere = tmp_path / "elsewhere.csv"
+    dangling = tmp_path / "worklist.csv"
+    dangling.symlink_to(elsewhere)  # points to a file that does not exist yet
+    assert main(["outreach", "dijon", "-o", str(dangling), "--force"]) == 2
+    assert "symbolic link" in one_line_error(capsys)
+    assert not elsewhere.exists()
+    folder_link = tmp_path / "out"
+    folder_link.symlink_to(tmp_path / "real-out", target_is_directory=True)
+    assert main(["report", "dijon", "-o", str(folder_link), "--quiet"]) == 2
+    assert "symbolic link" in one_line_error(capsys)
+
+
+@pytest.mark.parametrize("what", ["fifo", "empty-tree", "manifest-entry-to-dev-zero"])
+def test_special_files_and_empty_folders_are_not_ours(tmp_path, what):
+    import os
+
+    from ecograph.errors import OutputError
+    from ecograph.outputs import check_output_folder, output_folder
+
+    out = tmp_path / "out"
+    with output_folder(out, command="demo") as folder:
+        (folder / "a.txt").write_text("mine", encoding="utf-8")
+    if what == "fifo":
+        os.mkfifo(out / "pipe")
+    elif what == "empty-tree":
+        (out / "deep" / "deeper").mkdir(parents=True)
+    else:
+        (out / "a.txt").unlink()
+        (out / "a.txt").symlink_to("/dev/zero")  # reading it would never end
+    with pytest.raises(OutputError, match="did not write there|did not make there"):
+        check_output_folder(out, command="demo")
+    assert out.exists()  # nothing deleted without --force
+    check_output_folder(out, command="demo", force=True)  # with --force it may go
