@@ -262,7 +262,7 @@ def test_special_files_and_empty_folders_are_not_ours(tmp_path, what):
     else:
         (out / "a.txt").unlink()
         (out / "a.txt").symlink_to("/dev/zero")  # reading it would never end
-    with pytest.raises(OutputError, match="did not write there|did not make there"):
+    with pytest.raises(OutputError, match=r"did not write there|did not make there"):
         check_output_folder(out, command="demo")
     assert out.exists()  # nothing deleted without --force
     check_output_folder(out, command="demo", force=True)  # with --force it may go
