@@ -16,17 +16,18 @@ import pandas as pd
 import pytest
 
 import ecograph as eg
+from ecograph.report import build_report
 from ecograph.words import LANGUAGES
 
 
-def ecosystem(G: nx.Graph, spheres: dict | str | None = None, name: str = "case") -> eg.Ecosystem:
-    """An ecosystem whose actors are the nodes of ``G`` (all initiatives of local scope) and whose ties are its edges."""
+def ecosystem(G: nx.Graph, spheres: dict | str | None = None, name: str = "case", scope: str = "local") -> eg.Ecosystem:
+    """An ecosystem whose actors are the nodes of ``G`` (initiatives, of local scope by default) and whose ties are its edges."""
     nodes = [f"a{n}" for n in G]
     if isinstance(spheres, str):
         sphere = [spheres] * len(nodes)
     else:
         sphere = [(spheres or {}).get(n, "") for n in G]
-    actors = pd.DataFrame({"id": nodes, "name": [f"Actor {n}" for n in G], "kind": "initiative", "scope": "local", "sphere": sphere})
+    actors = pd.DataFrame({"id": nodes, "name": [f"Actor {n}" for n in G], "kind": "initiative", "scope": scope, "sphere": sphere})
     actors["source"] = "notes"
     ties = pd.DataFrame(
         {"source": [f"a{u}" for u, _ in G.edges], "target": [f"a{v}" for _, v in G.edges], "type": "partnership", "evidence": "notes"}
@@ -87,9 +88,12 @@ def test_one_group():
 def test_every_group_unknown():
     G = nx.barbell_graph(5, 1)
     brief = eg.Brief(ecosystem(G))
-    spheres = by_code(brief)["spheres"]
-    assert not spheres.stated and spheres.withheld == "no_known_group"
+    assert "spheres" not in by_code(brief)  # a dataset without any sphere is not asked whether its spheres talk
     assert brief.analysis.agreement.attrs["reason"] == "no_known_group"
+    page = build_report(ecosystem(G, scope=""), lang="en", date="2026-01-01").html
+    first = page.split("<section class='brief'>")[1].split("id='cannot'")[0]  # what the data cover, and the findings
+    for lacking in ("sphere", "recommendation", "who made the data", "territory", "people in common", "founding year"):
+        assert lacking not in first, lacking
     connectors = by_code(brief)["connectors"]  # the bar of the barbell: a connector whatever the groups
     assert connectors.stated and connectors.values["ids"][0] == "a5"
     assert_well_said(brief)

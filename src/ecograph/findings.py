@@ -213,6 +213,7 @@ class Brief:
             "recommendations": int((eco.actors["kind"] == "recommendation").sum()),
             "observers": int((eco.actors["observer"] == "yes").sum()) if "observer" in eco.actors.columns else 0,
             "tie_rows": len(net.ties),
+            "tie_pairs": _tie_pairs(net.ties),
             "pairs": int(a.sparse.m),
             "proposed": int((status == "proposed").sum()),
             "cited": int((status == "cited").sum()),
@@ -333,14 +334,15 @@ class Brief:
             "outside": self.facts["outside_main"],
         }
         variant = "whole" if values["others"] == 0 else "no_isolate" if values["isolates"] == 0 else ""
+        unscoped = "" if self.facts["scope_known"] else "_unscoped"  # no scope in the data: no "territory" to speak of
         if not len(wl):
-            action, action_values = "none_to_reach", {}
+            action, action_values = "none_to_reach" + unscoped, {}
         elif introduced == len(wl):
-            action, action_values = "introduce_all", {"listed": len(wl)}
+            action, action_values = "introduce_all" + unscoped, {"listed": len(wl)}
         elif introduced == 0:
             action, action_values = "introduce_none", {"listed": len(wl)}
         else:
-            action, action_values = "introduce", {"listed": len(wl), "introduced": introduced}
+            action, action_values = "introduce" + unscoped, {"listed": len(wl), "introduced": introduced}
         return self._finding("fragmentation", values, "known_ties", {}, action, action_values, variant=variant)
 
     def _connectors(self) -> Finding | None:
@@ -362,9 +364,11 @@ class Brief:
         action = "rely_on_connector" if len(top) == 1 else "rely_on_connectors"
         return self._finding("connectors", values, confidence, {"kept": kept, "k": 10, "on_paths": on_paths}, action, {}, variant=variant)
 
-    def _spheres(self, a: Analysis | None = None) -> Finding:
+    def _spheres(self, a: Analysis | None = None) -> Finding | None:
         a = a if a is not None else self.analysis
         cov = a.coverage
+        if not cov.actors_known:  # the data hold no value of the grouping: nothing to ask about it
+            return None
         ei = a.ei_index
         values = {"known": cov.actors_known, "actors": cov.actors, "ties_known": cov.ties_known, "ties": cov.ties, "share": cov.share}
         reason = withheld_reason(cov, None if ei.computable else ei.reason)
@@ -451,7 +455,9 @@ class Brief:
         without = self.without_inferred
         if without is None:
             return []
-        mine = next(f for f in self.candidates if f.code == "spheres")
+        mine = next((f for f in self.candidates if f.code == "spheres"), None)
+        if mine is None:
+            return []
         differ = mine.stated != without.stated or (mine.stated and mine.variant != without.variant)
         return [(mine, without)] if differ else []
 
@@ -467,8 +473,9 @@ class Brief:
         values = {"known": f["founded_known"], "actors": f["actors"], "share": f["founded_known"] / f["actors"] if f["actors"] else 0.0}
         if not self.dates_sufficient or not len(founded):
             unlock = {"years": {"needed": max(0, math.ceil(MIN_COVERAGE * f["actors"] - 1e-9) - f["founded_known"])}}
+            reason = "few_dates" if f["founded_known"] else "no_dates"
             return Finding(
-                "evolution", {**values, "threshold": MIN_COVERAGE}, "", {}, "", {}, withheld="few_dates", unlock=unlock, group=self._group
+                "evolution", {**values, "threshold": MIN_COVERAGE}, "", {}, "", {}, withheld=reason, unlock=unlock, group=self._group
             )
         latest = int(founded.max())
         recent = int((founded >= latest - RECENT_YEARS + 1).sum())
@@ -543,6 +550,14 @@ class Brief:
                 raise ValueError(f"codes must be among {', '.join(FINDING_CODES)} (got {', '.join(map(repr, unknown))})")
             frame = frame.set_index("code", drop=False).reindex([c for c in codes if c in set(frame["code"])])
         return Conclusion(frame.reset_index(drop=True), check_language(lang))
+
+
+def _tie_pairs(ties: pd.DataFrame) -> int:
+    """Pairs of distinct actors the ties table links (people links aside)."""
+    if not len(ties):
+        return 0
+    pairs = {frozenset((a, b)) for a, b in zip(ties["source"], ties["target"]) if a != b}
+    return len(pairs)
 
 
 _CONCLUSION_COLUMNS = ["code", "stated", "question", "sentence", "confidence", "action", "withheld", "unlock"]

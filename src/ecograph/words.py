@@ -425,6 +425,22 @@ FINDINGS: dict[str, tuple[str, str]] = {
         "The largest connected part gathers {largest} actors ({share:.0%}); {others:p|other part is|other parts are} cut off from it, none of them a single actor.",
         "Le plus grand ensemble relié réunit {largest} acteurs ({share:.0%}) ; {others:p|autre ensemble en est séparé|autres ensembles en sont séparés}, aucun n'étant un acteur seul.",
     ),
+    "action.introduce_unscoped": (
+        "Bring in the actors left out: {introduced} of the {listed} actors on the worklist {introduced:w|has|have} a suggested introducer.",
+        "Faire entrer les acteurs laissés à l'écart : {introduced} des {listed} acteurs de la liste de travail {introduced:w|a|ont} un introducteur suggéré.",
+    ),
+    "action.introduce_all_unscoped": (
+        "Bring in the actors left out: on the worklist, {listed:p|actor has|actors each have} a suggested introducer.",
+        "Faire entrer les acteurs laissés à l'écart : sur la liste de travail, {listed:p|acteur a|acteurs ont chacun} un introducteur suggéré.",
+    ),
+    "action.none_to_reach_unscoped": (
+        "On the ties recorded, no organisation is left out: check again at the next mapping.",
+        "D'après les liens relevés, aucune organisation n'est laissée à l'écart : revérifier à la prochaine cartographie.",
+    ),
+    "withheld.no_dates": (
+        "Cannot be said yet: no actor's founding year is known.",
+        "Impossible à dire pour l'instant : l'année de création d'aucun acteur n'est connue.",
+    ),
     "action.none_to_reach": (
         "On the ties recorded, no actor of the territory is left out: check again at the next mapping.",
         "D'après les liens relevés, aucun acteur du territoire n'est laissé à l'écart : revérifier à la prochaine cartographie.",
@@ -552,9 +568,34 @@ REPORT: dict[str, tuple[str, str]] = {
         "{n} actors of the ecosystem (set aside: the source's {recommendations:p|recommendation|recommendations}, proposals rather than actors, and {observers:p|row|rows} for who made the data).",
         "{n} acteurs de l'écosystème (mis à part : {recommendations:p|préconisation|préconisations} de la source, des propositions plutôt que des acteurs, et {observers:p|ligne|lignes} pour qui a produit les données).",
     ),
+    "covers.actors_plain": ("{n} actors of the ecosystem.", "{n} acteurs de l'écosystème."),
+    "covers.actors_recommendations": (
+        "{n} actors of the ecosystem (set aside: the source's {recommendations:p|recommendation|recommendations}, proposals rather than actors).",
+        "{n} acteurs de l'écosystème (mis à part : {recommendations:p|préconisation|préconisations} de la source, des propositions plutôt que des acteurs).",
+    ),
+    "covers.actors_observers": (
+        "{n} actors of the ecosystem (set aside: {observers:p|row|rows} for who made the data).",
+        "{n} acteurs de l'écosystème (mis à part : {observers:p|ligne|lignes} pour qui a produit les données).",
+    ),
+    "covers.ties_plain": (
+        "{rows:p|tie is|ties are} stated in the tables, linking {pairs:p|pair of actors|pairs of actors}; {tied} of the {n} actors {tied:w|has|have} at least one known tie.",
+        "{rows:p|lien est attesté|liens sont attestés} dans les tables, reliant {pairs:p|paire d'acteurs|paires d'acteurs} ; {tied} des {n} acteurs {tied:w|a|ont} au moins un lien connu.",
+    ),
+    "covers.no_ties": ("No tie is stated in the tables.", "Aucun lien n'est attesté dans les tables."),
+    "covers.people_no_move": (
+        "{people:p|person is|people are} recorded; no move from one structure to another is recorded.",
+        "{people:p|personne est enregistrée|personnes sont enregistrées} ; aucun passage d'une structure à une autre n'est enregistré.",
+    ),
+    "cannot.unknown": ("Still unknown: {items}.", "Encore inconnus : {items}."),
+    "cannot.unknown_sphere": (
+        "the sphere of {n:p|actor|actors} (where one applies)",
+        "la sphère de {n:p|acteur|acteurs} (quand une sphère s'applique)",
+    ),
+    "cannot.unknown_founded": ("the founding year of {n:p|actor|actors}", "l'année de création de {n:p|acteur|acteurs}"),
+    "cannot.unknown_tie": ("any tie of {n:p|actor|actors}", "le moindre lien de {n:p|acteur|acteurs}"),
     "covers.ties": (
-        "{rows:p|tie is|ties are} stated in the tables; with the people in common, {pairs:p|pair of actors is|pairs of actors are} linked; {tied} of the {n} actors have at least one known tie.",
-        "{rows:p|lien est attesté|liens sont attestés} dans les tables ; avec les personnes en commun, {pairs:p|paire d'acteurs est reliée|paires d'acteurs sont reliées} ; {tied} des {n} acteurs ont au moins un lien connu.",
+        "{rows:p|tie is|ties are} stated in the tables; with the people in common, {pairs:p|pair of actors is|pairs of actors are} linked; {tied} of the {n} actors {tied:w|has|have} at least one known tie.",
+        "{rows:p|lien est attesté|liens sont attestés} dans les tables ; avec les personnes en commun, {pairs:p|paire d'acteurs est reliée|paires d'acteurs sont reliées} ; {tied} des {n} acteurs {tied:w|a|ont} au moins un lien connu.",
     ),
     "covers.proposals": (
         "Not counted as ties: {proposed:p|tie proposed|ties proposed} by the source (carriers and partners of its recommendations) and {cited:p|example cited|examples cited}.",
@@ -595,10 +636,6 @@ REPORT: dict[str, tuple[str, str]] = {
         "{rejected:p|row was|rows were} rejected by validation and {rejected:w|is|are} not used (see validation.txt).",
         "{rejected:p|ligne a été rejetée|lignes ont été rejetées} à la validation et ne {rejected:w|est|sont} pas {rejected:w|utilisée|utilisées} (voir validation.txt).",
     ),
-    "cannot.gaps": (
-        "Still unknown: the sphere of {sphere:p|actor|actors} (where one applies), the founding year of {founded}, and any tie of {tie}.",
-        "Encore inconnus : la sphère de {sphere:p|acteur|acteurs} (quand une sphère s'applique), l'année de création de {founded}, et le moindre lien de {tie}.",
-    ),
     "cannot.workbook": (
         "The workbook {file}, next to this report, lists them with the gaps marked, ready to be filled in.",
         "Le classeur {file}, à côté de ce rapport, les liste avec les manques surlignés, prêt à être complété.",
@@ -606,6 +643,10 @@ REPORT: dict[str, tuple[str, str]] = {
     "note.network": (
         "Hover over or click an actor; search one to see its neighbourhood; filter by sphere, kind or tie type; move the years. Printed, the page shows the static map.",
         "Survolez ou cliquez un acteur ; cherchez-en un pour voir son voisinage ; filtrez par sphère, type ou type de lien ; faites défiler les années. À l'impression, la page montre la carte statique.",
+    ),
+    "note.outreach_unscoped": (
+        "{isolates:p|actor has|actors have} no known tie. The worklist keeps the organisations left out (no programme, event, territory or recommendation): {listed}, each with up to three introducers and why.",
+        "{isolates:p|acteur n'a|acteurs n'ont} aucun lien connu. La liste de travail garde les organisations laissées à l'écart (ni programme, ni événement, ni territoire, ni préconisation) : {listed}, chacune avec jusqu'à trois introducteurs et la raison.",
     ),
     "note.outreach": (
         "{isolates:p|actor has|actors have} no known tie. The worklist keeps the actors of the territory (local and regional scope, no programme, event, territory or recommendation): {listed}, each with up to three introducers and why.",

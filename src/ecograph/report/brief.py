@@ -28,11 +28,16 @@ def coverage_items(brief: Brief, lang: str) -> list[str]:
     counted = _counted(brief, lang)
     if counted:
         items.append(counted)
-    items.append(word("report.covers.actors", lang, n=n, recommendations=f["recommendations"], observers=f["observers"]))
-    items.append(word("report.covers.ties", lang, rows=f["tie_rows"], pairs=f["pairs"], tied=f["tied"], n=n))
+    items.append(_actors_sentence(f, lang))
+    if not f["tie_rows"] and not f["pairs"]:
+        items.append(word("report.covers.no_ties", lang))
+    else:
+        linked_by_people = bool(f["people"]) and f["pairs"] != f["tie_pairs"]
+        key = "report.covers.ties" if linked_by_people else "report.covers.ties_plain"
+        items.append(word(key, lang, rows=f["tie_rows"], pairs=f["pairs"], tied=f["tied"], n=n))
     if f["proposed"] or f["cited"]:
         items.append(word("report.covers.proposals", lang, proposed=f["proposed"], cited=f["cited"]))
-    if group:
+    if group and f["group_known"]:  # a dataset without any value of the grouping is not told it lacks one
         what = label("column", group, lang)
         if f["group_stated"] or f["group_inferred"]:
             items.append(
@@ -48,9 +53,11 @@ def coverage_items(brief: Brief, lang: str) -> list[str]:
             )
         else:
             items.append(word("report.covers.group", lang, what=what, known=f["group_known"], n=n))
-    items.append(word("report.covers.founded", lang, known=f["founded_known"], n=n))
+    if f["founded_known"]:
+        items.append(word("report.covers.founded", lang, known=f["founded_known"], n=n))
     if f["people"]:
-        items.append(word("report.covers.people", lang, people=f["people"], moves=f["moves"]))
+        key = "report.covers.people" if f["moves"] else "report.covers.people_no_move"
+        items.append(word(key, lang, people=f["people"], moves=f["moves"]))
     if f["rejected"]:
         items.append(word("report.covers.rejected", lang, rejected=f["rejected"]))
     if brief.without_inferred is not None:
@@ -61,6 +68,34 @@ def coverage_items(brief: Brief, lang: str) -> list[str]:
             text = without.text(lang)
             items.append(word("report.covers.inferred_differs", lang, text=text.get("sentence") or text.get("withheld", "")))
     return items
+
+
+def _actors_sentence(f: dict, lang: str) -> str:
+    """How many actors, and what was set aside only when the dataset has it (recommendations, who made the data)."""
+    recommendations, observers = f["recommendations"], f["observers"]
+    if recommendations and observers:
+        return word("report.covers.actors", lang, n=f["actors"], recommendations=recommendations, observers=observers)
+    if recommendations:
+        return word("report.covers.actors_recommendations", lang, n=f["actors"], recommendations=recommendations)
+    if observers:
+        return word("report.covers.actors_observers", lang, n=f["actors"], observers=observers)
+    return word("report.covers.actors_plain", lang, n=f["actors"])
+
+
+def _unknown(brief: Brief, lang: str) -> str:
+    """What is still unknown, only what is missing (the sphere only where the dataset has spheres), or ""."""
+    gaps, f = brief.gaps, brief.facts
+    parts = []
+    sphere = int(gaps["missing_sphere"].sum())
+    if sphere and f["group_known"] and brief.analysis.group == "sphere":
+        parts.append(word("report.cannot.unknown_sphere", lang, n=sphere))
+    founded = int(gaps["missing_founded"].sum())
+    if founded:
+        parts.append(word("report.cannot.unknown_founded", lang, n=founded))
+    tie = int(gaps["missing_tie"].sum())
+    if tie:
+        parts.append(word("report.cannot.unknown_tie", lang, n=tie))
+    return word("report.cannot.unknown", lang, items=parts) if parts else ""
 
 
 def _counted(brief: Brief, lang: str) -> str:
@@ -97,18 +132,10 @@ def first_page(brief: Brief, lang: str, *, gaps_file: str | None) -> str:
     covers = "".join(f"<li>{esc(s)}</li>" for s in coverage_items(brief, lang))
     findings = "".join(_finding_html(f, lang) for f in brief.findings)
     cannot = [_withheld_html(f, lang) for f in brief.withheld]
-    gaps = brief.gaps
-    missing = {col: int(gaps[col].sum()) for col in ("missing_sphere", "missing_founded", "missing_scope", "missing_tie")}
-    cannot.append(
-        "<li>"
-        + esc(
-            word(
-                "report.cannot.gaps", lang, sphere=missing["missing_sphere"], founded=missing["missing_founded"], tie=missing["missing_tie"]
-            )
-        )
-        + (" " + esc(word("report.cannot.workbook", lang, file=gaps_file)) if gaps_file else "")
-        + "</li>"
-    )
+    unknown = _unknown(brief, lang)
+    workbook = word("report.cannot.workbook", lang, file=gaps_file) if gaps_file else ""
+    if unknown or workbook:
+        cannot.append("<li>" + esc(" ".join(t for t in (unknown, workbook) if t)) + "</li>")
     return (
         "<section class='brief'>"
         f"<h2 class='first' id='covers'>{esc(word('report.section.covers', lang))}</h2><ul class='covers'>{covers}</ul>"

@@ -42,7 +42,8 @@ def _network(c: Context) -> str:
 def _outreach(c: Context) -> str:
     facts = c.brief.facts
     wl = c.tables.worklist_shown
-    intro = c.w("note.outreach", isolates=facts["isolates"], listed=len(c.brief.worklist))
+    note = "note.outreach" if facts["scope_known"] else "note.outreach_unscoped"
+    intro = c.w(note, isolates=facts["isolates"], listed=len(c.brief.worklist))
     return f"<p>{intro}</p>" + table(wl, lang=c.lang, max_rows=25, file="worklist")
 
 
