@@ -391,7 +391,7 @@ def test_overloaded_brokers_rank_lower():
 
 
 def test_worklist_reads_its_measures_from_the_analysis(analysis, worklist):
-    assert "betweenness" in analysis.__dict__ and "isolated" in analysis.__dict__
+    assert "betweenness" in analysis.__dict__ and "standing" in analysis.__dict__
     sugg = worklist.attrs["suggestions"]
     expected = analysis.betweenness.reindex(sugg["introducer"]).round(6).to_numpy()
     assert np.allclose(sugg["introducer_betweenness"].to_numpy(), expected)

@@ -162,7 +162,7 @@ def test_the_report_computes_each_measure_once(monkeypatch):
     dates_known = int(eg.Brief(eg.datasets.dijon()).dates_sufficient)
     calls = collections.Counter()
     names = ["bridges", "cut_points", "brokers", "detect_communities", "block_density", "mixing_matrix", "evolution"]
-    names += ["headline_measures", "flow_table", "people_flows", "group_coverage", "isolated_actors", "null_model_tests", "unknown_actors"]
+    names += ["headline_measures", "flow_table", "people_flows", "group_coverage", "actor_standing", "null_model_tests", "unknown_actors"]
     for name in names:
         original = getattr(analysis_module, name)
 
