@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 import ecograph as eg
@@ -287,3 +288,22 @@ def test_sphere_status_is_a_small_vocabulary_and_needs_a_sphere_and_a_basis(make
     eco = eg.load(path, on_error="collect")
     assert list(eco.actors.index) == ["a", "e"]
     assert eco.actors.loc["a", ["sphere", "sphere_status"]].tolist() == ["finance", "stated"]
+
+
+def test_an_unknown_code_in_an_optional_column_keeps_the_row_and_names_the_way_out():
+    """Own groups in `sphere`: the actors and their ties are kept, the value read as unknown, vocabulary.csv named."""
+    actors = pd.DataFrame(
+        {"id": ["a", "b", "c"], "name": ["A", "B", "C"], "kind": "initiative", "source": "notes", "sphere": ["arts", "finance", "arts"]}
+    )
+    ties = pd.DataFrame({"source": ["a", "b"], "target": ["b", "c"], "type": "partnership", "evidence": "notes"})
+    eco = eg.from_frames(actors, ties, on_error="collect")
+    assert len(eco.actors) == 3 and len(eco.ties) == 2 and len(eco.rejected) == 0
+    assert eco.actors["sphere"].tolist() == ["", "finance", ""]
+    assert [(p.row, p.column, p.value) for p in eco.problems] == [(2, "sphere", "arts"), (4, "sphere", "arts")]
+    assert "declare it in vocabulary.csv (field 'sphere', value 'arts')" in eco.problems[0].hint
+    with pytest.raises(SchemaError, match="unknown sphere"):
+        eg.from_frames(actors, ties)  # still an error by default: the user is told, and how to fix it
+    # a required column still rejects its row
+    bad_kind = actors.assign(kind=["initiative", "initiativ", "initiative"], sphere="finance")
+    eco = eg.from_frames(bad_kind, ties, on_error="collect")
+    assert "b" not in eco.actors.index and len(eco.rejected) >= 1

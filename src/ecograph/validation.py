@@ -125,6 +125,10 @@ class _Checker:
             if p.row is not None and p.row > 1:
                 self.bad_rows.setdefault(p.row, []).append(p.message)
 
+    def flag(self, row: int | None, column: str | None, value: str | None, message: str, hint: str = "") -> None:
+        """A problem that keeps its row (the cell is read as unknown): listed, but the row is not rejected."""
+        self.problems.append(Problem(self.table.name, self.raw.file, row, column, value, message, hint))
+
     def add(self, row: int | None, column: str | None, value: str | None, message: str, hint: str = "") -> None:
         self.problems.append(Problem(self.table.name, self.raw.file, row, column, value, message, hint))
         if row is not None and row > 1:
@@ -237,7 +241,11 @@ def _parse_cell(chk: _Checker, r: RawRow, col: Column) -> object:
         closest = chk.vocabulary.closest(voc, value)
         codes = chk.vocabulary.codes(voc)
         hint = (f"Did you mean '{closest}'? " if closest else "") + f"Valid codes: {_valid_list(codes)}"
-        chk.add(r.row, col.name, value, f"unknown {voc}", hint)
+        if col.required:
+            chk.add(r.row, col.name, value, f"unknown {voc}", hint)
+        else:  # an optional column: the row is kept, this value read as unknown, and the way out named
+            hint += f". To use your own code, declare it in vocabulary.csv (field '{voc}', value '{value}')"
+            chk.flag(r.row, col.name, value, f"unknown {voc}: the row is kept with its {voc} unknown", hint)
         return None
     return value  # text and ref (refs are checked across tables)
 
