@@ -6,11 +6,8 @@ import re
 import subprocess
 import sys
 import zipfile
-from pathlib import Path
 
 import pytest
-
-ROOT = Path(__file__).resolve().parents[1]
 
 import ecograph as eg
 from conftest import ROOT
@@ -106,10 +103,8 @@ def test_main_job_on_bad_data_lists_problems(tmp_path, make_dataset):
 
 
 def test_licence_and_citation_agree_with_the_package():
-    import ecograph
-
     root = ROOT
     assert (root / "LICENSE").read_text(encoding="utf-8").startswith("MIT License")
     citation = (root / "CITATION.cff").read_text(encoding="utf-8")
-    assert re.search(r'^version: "([^"]+)"$', citation, re.M).group(1) == ecograph.__version__
+    assert re.search(r'^version: "([^"]+)"$', citation, re.M).group(1) == eg.__version__
     assert re.search(r"^license: (\S+)$", citation, re.M).group(1) == "MIT"
