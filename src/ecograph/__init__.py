@@ -60,6 +60,7 @@ from .measures.group_coverage import MIN_COVERAGE, Coverage, MeasureValue, group
 from .measures.isolation import core_numbers, isolated_actors, two_step_reach
 from .measures.robustness import NullModelTest, Robustness, null_model_test, null_model_tests, robustness
 from .measures.standing import actor_standing
+from .interop.flat import to_networkx
 from .metadata import Metadata
 from .outreach import key_players, outreach_worklist, suggest_introducers, suggested_ties, what_if
 from .partition import group_codes, group_labels
@@ -119,6 +120,7 @@ __all__ = [
     # isolation
     "isolated_actors",
     "actor_standing",
+    "to_networkx",
     "core_numbers",
     "two_step_reach",
     # people and time

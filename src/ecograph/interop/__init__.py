@@ -4,7 +4,8 @@
 * :mod:`~ecograph.interop.gephi`: GEXF and GraphML, read and written;
 * :mod:`~ecograph.interop.kumu`: Kumu blueprint JSON, project exports and workbooks;
 * :mod:`~ecograph.interop.umap`: uMap backups, GeoJSON and CSV;
-* :mod:`~ecograph.interop.exchange`: what those readers share (ids, defaults, leftovers).
+* :mod:`~ecograph.interop.exchange`: what those readers share (ids, defaults, leftovers);
+* :mod:`~ecograph.interop.flat`: the network with its measures as plain attributes, for networkx's writers and Gephi.
 
 Examples
 --------
