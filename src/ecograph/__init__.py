@@ -48,6 +48,7 @@ from .ecosystem import Ecosystem, from_frames, load, validate
 from .errors import EcographError, GraphError, MissingAttributeError, Problem, SchemaError, UnknownActorError
 from .findings import Brief, Finding
 from .graphs import people_links
+from .interop.flat import to_networkx
 from .measures.analysis import Analysis
 from .measures.bridges import bridges, cut_points, local_bridges
 from .measures.brokerage import betweenness, brokerage_roles, brokers, participation
@@ -60,7 +61,6 @@ from .measures.group_coverage import MIN_COVERAGE, Coverage, MeasureValue, group
 from .measures.isolation import core_numbers, isolated_actors, two_step_reach
 from .measures.robustness import NullModelTest, Robustness, null_model_test, null_model_tests, robustness
 from .measures.standing import actor_standing
-from .interop.flat import to_networkx
 from .metadata import Metadata
 from .outreach import key_players, outreach_worklist, suggest_introducers, suggested_ties, what_if
 from .partition import group_codes, group_labels
