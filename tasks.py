@@ -13,7 +13,8 @@ with its test dependencies. The test job also makes sure Debian's
 Other jobs: ``python3 tasks.py quick`` (lint and the tests not marked slow, for
 the developers' loop: under a minute), ``python3 tasks.py lint`` (ruff), ``python3 tasks.py schema``
 (regenerate docs/schema.md), ``python3 tasks.py notebooks`` (executed copies
-under outputs/notebooks/), ``python3 tasks.py bench`` (benchmarks).
+under outputs/notebooks/), ``python3 tasks.py bench`` (benchmarks), ``python3 tasks.py lab``
+(JupyterLab on notebooks/, in the project's environment).
 """
 
 from __future__ import annotations
@@ -120,6 +121,13 @@ def task_notebooks() -> None:
     run(PY, ROOT / "tests" / "notebooks_runner.py", ROOT / "outputs" / "notebooks")
 
 
+def task_lab() -> None:
+    """Start JupyterLab in the project's environment on notebooks/ (the kernel imports this tree); extra arguments go to jupyter lab."""
+    setup()
+    as_root = ["--allow-root"] if hasattr(os, "geteuid") and os.geteuid() == 0 else []  # Jupyter refuses root otherwise (containers, CI)
+    run(PY, "-m", "jupyter", "lab", f"--notebook-dir={ROOT / 'notebooks'}", *as_root, *sys.argv[2:])
+
+
 def task_bench() -> None:
     setup()
     for script in sorted((ROOT / "benchmarks").glob("*.py")):
@@ -134,6 +142,7 @@ TASKS = {
     "schema": task_schema,
     "notebooks": task_notebooks,
     "bench": task_bench,
+    "lab": task_lab,
     "setup": setup,
 }
 
