@@ -168,7 +168,7 @@ def test_the_report_computes_each_measure_once(monkeypatch):
 
         def counting(*args, _original=original, _name=name, **kwargs):
             # the comparison without the inferred spheres groups the same network another way (a Series): not the same measure
-            if not any(isinstance(x, pd.Series) for x in (*args, *kwargs.values())):
+            if _name == "actor_standing" or not any(isinstance(x, pd.Series) for x in (*args, *kwargs.values())):
                 calls[_name] += 1
             return _original(*args, **kwargs)
 
@@ -310,7 +310,7 @@ def test_report_of_a_tiny_dataset_without_ties(tmp_path, n_actors):
     page = build_report(eco, date="2026-01-01").write(tmp_path / "out")
     text = page.read_text(encoding="utf-8")
     assert f"{n_actors} actors of the ecosystem" in text
-    assert "0 ties are stated in the tables" in text
+    assert "No tie is stated in the tables." in text and "0 ties" not in text
 
 
 def test_the_sources_counts_come_from_the_metadata_whatever_the_folder_is_called(tmp_path):
@@ -347,4 +347,4 @@ def test_the_people_moves_table_names_people_or_their_pseudonyms():
     assert flows.values.tolist() == [["Jeanne Dupont", "Incubator", "Accelerator lab", 2018]]
     report = build_report(named, pseudonymise_people=True, lang="fr", date="2026-01-01")
     moves = report.html[report.html.index("id='flows'") :]
-    assert "<td>Personne 1</td>" in moves and "Jeanne" not in report.html and "jeanne-dupont" not in report.html
+    assert re.search(r"<td>Personne \d</td>", moves) and "Jeanne" not in report.html and "jeanne-dupont" not in report.html

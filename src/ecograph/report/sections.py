@@ -71,8 +71,10 @@ def _groups(c: Context) -> str:
     cov = a.coverage
     ei = a.ei_index
     spheres = next((f for f in c.brief.candidates if f.code == "spheres"), None)
-    text = spheres.text(c.lang) if spheres is not None else {}
-    if not ei.computable or not cov.is_sufficient():
+    if spheres is None:  # no actor has a value of the grouping: nothing to compare across groups
+        return f"<p>{c.w('note.no_groups')}</p>"
+    text = spheres.text(c.lang)
+    if not spheres.stated:
         return (
             f"<p>{esc(text.get('withheld', ''))} {esc(text.get('unlock', ''))}</p>"
             + f"<p class='note'>{esc(word('measures.coverage', c.lang, **cov.to_dict()))}</p>"

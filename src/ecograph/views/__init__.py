@@ -18,7 +18,7 @@ gets wrong for our users:
   form one captioned block;
 * **usable**: a legend, a card on hover or click, a search box that focuses
   an actor and dims all but its neighbourhood, filters by sphere, kind and
-  tie type, highlights of bridges, cut points, isolated actors and brokers
+  tie type, highlights of bridges, cut points, actors to reach and connectors
   (read from the :class:`~ecograph.Analysis`), a time slider with a play
   button, a map mode, PNG and SVG export with legend and title, and the
   state kept in the page's address;
@@ -44,7 +44,7 @@ Examples
 >>> import ecograph as eg
 >>> v = eg.view(eg.datasets.tiny().graph(), seed=0)
 >>> v
-<NetworkView 'tiny': 8 actors, 9 ties>
+<NetworkView 'Tiny example ecosystem': 8 actors, 9 ties>
 >>> html = v.to_html()
 >>> "<script src=" in html, "http://" in html.split('id="eg-data"')[1].split("</script>")[0]
 (False, False)

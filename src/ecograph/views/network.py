@@ -189,8 +189,9 @@ def view(
     label : str, default "name"
         Node attribute shown as label (the id when missing).
     highlight : iterable or mapping
-        Any of ``"bridges"``, ``"cut_points"``, ``"isolated"``,
-        ``"brokers"`` (read from the Analysis), ``(label, set_of_actors)``
+        Any of ``"bridges"``, ``"cut_points"``, ``"to_reach"``,
+        ``"connectors"``, ``"no_known_tie"``, ``"outside_main"`` (read
+        from the Analysis: :func:`ecograph.actor_standing`), ``(label, set_of_actors)``
         pairs, or a mapping from those names (or labels) to values the
         caller has (the measure's result or a set); each gets a switch.
     layout : DataFrame, optional
@@ -242,9 +243,9 @@ def view(
     --------
     >>> import ecograph as eg
     >>> a = eg.Analysis(eg.datasets.tiny())
-    >>> v = eg.view(a, size=a.betweenness, highlight=["bridges", "isolated"], lang="fr")
+    >>> v = eg.view(a, size=a.betweenness, highlight=["bridges", "to_reach"], lang="fr")
     >>> [h["label"] for h in v.highlights]
-    ['Ponts', 'Acteurs isolés et périphériques']
+    ['Ponts', 'Acteurs à faire entrer (liste de travail)']
     >>> v.nodes[0]["name"], v.nodes[0]["color"]
     ('Incubator', '#CC79A7')
     >>> v.captions[0]["text"]
