@@ -69,7 +69,6 @@ def _communities(c: Context) -> str:
 def _groups(c: Context) -> str:
     a = c.analysis
     cov = a.coverage
-    ei = a.ei_index
     spheres = next((f for f in c.brief.candidates if f.code == "spheres"), None)
     if spheres is None:  # no actor has a value of the grouping: nothing to compare across groups
         return f"<p>{c.w('note.no_groups')}</p>"
