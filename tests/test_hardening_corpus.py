@@ -12,10 +12,12 @@ from ecograph.cli import main
 CORPUS = Path(__file__).parent / "data" / "adversarial"
 ROW = re.compile(r"^\| `(?P<input>[^`]+)` \| (?P<command>[^|]+) \| (?P<exit>\d) \| `(?P<needle>[^`]+)`", re.MULTILINE)
 ROWS = [m.groupdict() for m in ROW.finditer((CORPUS / "README.md").read_text(encoding="utf-8"))]
+VIEW_ROW = re.compile(r"^\| `(?P<input>[^`]+)` \| (?P<reader>view|browser) \| `?(?P<needle>[^`|]+)`? \|", re.MULTILINE)
+VIEW_ROWS = [m.groupdict() for m in VIEW_ROW.finditer((CORPUS / "README.md").read_text(encoding="utf-8"))]
 
 
 def test_the_readme_lists_every_input_once():
-    listed = sorted(r["input"].rstrip("/") for r in ROWS)
+    listed = sorted(r["input"].rstrip("/") for r in ROWS + VIEW_ROWS)
     present = sorted(p.name for p in CORPUS.iterdir() if p.name not in ("README.md", "generate.py", "__pycache__"))
     assert listed == present
 
@@ -45,3 +47,17 @@ def test_each_input_triggers_what_the_readme_says(row, tmp_path, capsys, monkeyp
         )
         for needle in ("Jeanne", "Secret", "jeanne-secret"):
             assert needle not in shown + written, needle
+
+
+@pytest.mark.parametrize("row", [r for r in VIEW_ROWS if r["reader"] == "view"], ids=lambda r: r["input"])
+def test_each_boundary_file_is_refused_naming_the_file_and_the_feature(row):
+    import networkx as nx
+
+    import ecograph as eg
+
+    G = nx.Graph([("dijon", "beaune")])
+    nx.set_node_attributes(G, {"dijon": 47.32, "beaune": 47.02}, "lat")
+    nx.set_node_attributes(G, {"dijon": 5.04, "beaune": 4.84}, "lon")
+    with pytest.raises(eg.EcographError) as info:
+        eg.view(G, boundaries=CORPUS / row["input"])
+    assert row["needle"] in str(info.value)

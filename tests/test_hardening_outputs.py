@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -266,3 +267,26 @@ def test_special_files_and_empty_folders_are_not_ours(tmp_path, what):
         check_output_folder(out, command="demo")
     assert out.exists()  # nothing deleted without --force
     check_output_folder(out, command="demo", force=True)  # with --force it may go
+
+
+def test_a_right_to_left_override_in_a_name_is_isolated_in_the_page_and_left_out_of_the_files(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    out = tmp_path / "report"
+    assert main(["report", str(CORPUS / "bidi-override"), "-o", str(out), "--quiet"]) == 0
+    page = (out / "report.html").read_text(encoding="utf-8")
+    name = "Evil\u202eCorp"
+    assert name in page
+    # every time the name is written, it is inside an isolate (U+2068 ... U+2069) that ends its override
+    at = [i for i in range(len(page)) if page.startswith(name, i)]
+    assert at and all(page[i - 1] == "\u2068" and page[i + len(name)] == "\u2069" for i in at)
+    assert "\u202e" not in page.replace("\u2068" + name + "\u2069", "")
+    # a sentence that names the actor goes on after the isolate in its own order
+    sentence = next(s for s in page.split("<span class='sentence'>")[1:] if name in s)
+    assert "\u2069" in sentence.split(name, 1)[1][:1]
+    for path in [*out.rglob("*.csv"), *out.rglob("*.txt")]:
+        assert "\u202e" not in path.read_text(encoding="utf-8"), path
+    assert "evil,EvilCorp," in (out / "tables" / "worklist.csv").read_text(encoding="utf-8")  # the worklist names it, without the override
+
+    for book in out.rglob("*.xlsx"):
+        with zipfile.ZipFile(book) as z:
+            assert not any("\u202e" in z.read(n).decode("utf-8", "replace") for n in z.namelist()), book

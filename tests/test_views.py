@@ -264,6 +264,75 @@ def test_map_mode_projects_coordinates_and_boundaries():
         eg.view(G, boundaries={"type": "FeatureCollection", "features": [{"geometry": {"type": "Circle", "coordinates": [0, 0]}}]})
 
 
+def _mapped_pair() -> nx.Graph:
+    G = nx.Graph([("dijon", "beaune")])
+    nx.set_node_attributes(G, {"dijon": 47.32, "beaune": 47.02}, "lat")
+    nx.set_node_attributes(G, {"dijon": 5.04, "beaune": 4.84}, "lon")
+    return G
+
+
+def _nested(levels: int) -> dict:
+    geometry: dict = {"type": "Point", "coordinates": [5.0, 47.0]}
+    for _ in range(levels):
+        geometry = {"type": "GeometryCollection", "geometries": [geometry]}
+    return geometry
+
+
+def _collection(*geometries) -> dict:
+    return {"type": "FeatureCollection", "features": [{"geometry": g} for g in geometries]}
+
+
+LINE = {"type": "LineString", "coordinates": [[4.84, 47.02], [5.04, 47.32]]}
+
+
+@pytest.mark.parametrize(
+    ("boundaries", "message"),
+    [
+        ([1, 2], "the boundaries given: not GeoJSON"),
+        ({"type": "FeatureCollection"}, "the boundaries given: the FeatureCollection has no list of 'features'"),
+        ({"type": "FeatureCollection", "features": [{"geometry": LINE}, None]}, "feature 1: the feature is not a GeoJSON object"),
+        (_collection(LINE, {"type": "LineString", "coordinates": [[4.8, "x"], [5, 47]]}), "feature 1: a coordinate is not a number"),
+        (
+            _collection({"type": "Polygon", "coordinates": [[[4.8, 47], [float("inf"), 47]]]}),
+            "feature 0: a coordinate is not a finite number",
+        ),
+        (_collection({"type": "Polygon", "coordinates": 5}), "feature 0: the coordinates are not a list of rings"),
+        (
+            _collection({"type": "LineString", "coordinates": [[[[[[1]]]]], [1, 2]]}),
+            "feature 0: the coordinates are not a list of \\[longitude",
+        ),
+        (_collection(_nested(5000)), "feature 0: geometries are nested too deeply"),
+        (_collection("Polygon"), "feature 0: the geometry is not a GeoJSON object"),
+    ],
+)
+def test_malformed_boundaries_are_refused_naming_the_feature(boundaries, message):
+    with pytest.raises(eg.EcographError, match=message):
+        eg.view(_mapped_pair(), boundaries=boundaries)
+
+
+def test_malformed_boundary_files_are_refused_naming_the_file(tmp_path):
+    deep = tmp_path / "deep.geojson"
+    deep.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    broken = tmp_path / "broken.geojson"
+    broken.write_text('{"type": "FeatureCollection", "features": [', encoding="utf-8")
+    bad = tmp_path / "bad.geojson"
+    bad.write_text(json.dumps(_collection(LINE, {"type": "Polygon", "coordinates": [[["a", "b"], [1, 2]]]})), encoding="utf-8")
+    for path, message in [(deep, "nested too deeply"), (broken, "not valid JSON"), (bad, "feature 1: a coordinate is not a number")]:
+        with pytest.raises(eg.EcographError, match=f"{path.name}.*{message}"):
+            eg.view(_mapped_pair(), boundaries=path)
+    assert eg.view(_mapped_pair(), boundaries=_collection(LINE)).geo["boundaries"]
+
+
+def test_years_that_are_not_years_are_unknown_in_a_view():
+    G = nx.Graph([("a", "b"), ("b", "c"), ("c", "d")])
+    nx.set_node_attributes(G, {"a": float("inf"), "b": float("nan"), "c": 1e300, "d": 2012}, "founded")
+    nx.set_node_attributes(G, {"a": float("-inf"), "c": -5}, "closed")
+    v = eg.view(G)
+    assert [n.get("t") for n in v.nodes] == [None, None, None, [2012, None]]
+    assert v.time == {"min": 2012, "max": 2012}
+    assert ("founded", "inf") in v.nodes[0]["card"]  # shown as given, never placed on the slider
+
+
 def test_renderer_is_chosen_by_size_and_ships_only_its_library():
     G = nx.path_graph(5)
     assert eg.view(G).renderer == "canvas"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import networkx as nx
 import pytest
@@ -506,3 +507,126 @@ def test_to_pyvis_round_trip(chromium, tmp_path):
         page.wait_for_selector(".vis-tooltip", state="visible", timeout=5_000)
         assert page.locator(".vis-tooltip").inner_text().startswith("&lt;script&gt;window.__pwned")
         assert page.evaluate("() => window.__pwned") is None
+
+
+# ---- crafted addresses and names (tests/data/adversarial/view-addresses.txt and object-names/) ----------------------
+
+CORPUS = Path(__file__).parent / "data" / "adversarial"
+ADDRESSES = [line for line in (CORPUS / "view-addresses.txt").read_text(encoding="utf-8").splitlines() if line]
+ODD_VALUES = ["a,b%2C", "100%", "x:y"]  # filter values that must come back from the address as they were
+
+
+def object_names_graph() -> nx.Graph:
+    """Actors named __proto__, toString, constructor, two "Café Pirouette" (NFC, NFD), founding years, odd filter values."""
+    G = eg.load(CORPUS / "object-names").graph()
+    G.graph["name"] = "object names"
+    for i, n in enumerate(sorted(G)):
+        G.nodes[n]["founded"] = 2000 + 2 * i
+    G.nodes["constructor"]["sphere"], G.nodes["cafe-nfd"]["sphere"], G.nodes["hub"]["kind"] = ODD_VALUES
+    return G
+
+
+def open_at(page, path: Path, address: str) -> None:
+    page.goto("about:blank")
+    page.goto(path.resolve().as_uri() + "#" + address)  # a fresh load of the page, with its address
+    wait_drawn(page)
+
+
+@pytest.mark.parametrize("renderer", ["canvas", "webgl"])
+def test_crafted_addresses_never_break_the_view(chromium, tmp_path, renderer):
+    G = object_names_graph()
+    path = eg.view(G, renderer=renderer, highlight=["bridges"]).write_html(tmp_path / "names.html")
+    with open_page(chromium, path) as p:
+        page = p.page
+        wait_drawn(page)
+        for address in ADDRESSES:
+            open_at(page, path, address)
+            assert p.errors == [], (address, p.errors)
+            assert page.evaluate("() => window.egView.shown().length") > 0, address
+            assert "(" in page.locator("#eg-legend").inner_text(), address  # the legend counts the actors drawn
+            year = page.evaluate("() => window.egView.state().year")
+            assert year is None or 2000 <= year <= 2010, (address, year)
+            if address.startswith("year="):
+                assert page.locator("#eg-year-value").inner_text() == str(year) and year in (2000, 2010)
+        assert p.errors == [] and p.requests == []
+
+
+@pytest.mark.parametrize("renderer", ["canvas", "webgl"])
+def test_filter_values_with_commas_and_percents_come_back_from_the_address(chromium, tmp_path, renderer):
+    path = eg.view(object_names_graph(), renderer=renderer).write_html(tmp_path / "names.html")
+    with open_page(chromium, path) as p:
+        page = p.page
+        wait_drawn(page)
+        boxes = {v: page.locator(f"#eg-filters input[value='{v}']") for v in ODD_VALUES}
+        for box in boxes.values():
+            box.uncheck()
+        address = page.evaluate("() => location.hash").lstrip("#")
+        shown = page.evaluate("() => window.egView.shown().length")
+        open_at(page, path, address)
+        assert all(not box.is_checked() for box in boxes.values()), address
+        assert page.evaluate("() => window.egView.shown().length") == shown == 3
+        assert page.evaluate("() => location.hash").lstrip("#") == address
+        assert p.errors == []
+
+
+@pytest.mark.parametrize("renderer", ["canvas", "webgl"])
+def test_an_actor_named_proto_is_found_and_filters_work_after(chromium, tmp_path, renderer):
+    path = eg.view(object_names_graph(), renderer=renderer).write_html(tmp_path / "names.html")
+    with open_page(chromium, path) as p:
+        page = p.page
+        wait_drawn(page)
+        for name in ["__proto__", "toString", "constructor"]:
+            page.fill("#eg-search", name)
+            page.press("#eg-search", "Enter")
+            assert page.locator("#eg-card").inner_text().startswith(name)
+            assert page.evaluate("() => window.egView.keys[window.egView.state().focus]") == name.lower().strip("_")[:11]
+        before = page.evaluate("() => window.egView.shown().length")
+        page.locator("#eg-filters input[data-filter='sphere'][value='finance']").uncheck()
+        assert page.evaluate("() => window.egView.shown().length") == before - 1
+        page.locator("#eg-filters input[data-filter='sphere'][value='finance']").check()
+        assert page.evaluate("() => window.egView.shown().length") == before
+        # the two "Café Pirouette" (NFC and NFD) read the same: found by either spelling, told apart by id
+        options = page.evaluate("() => Array.from(document.querySelectorAll('#eg-names option')).map(o => o.value)")
+        assert [o for o in options if "Pirouette" in o] == ["Caf\u00e9 Pirouette (cafe-nfc)", "Cafe\u0301 Pirouette (cafe-nfd)"]
+        for typed, key in [("CAFE\u0301 PIROUETTE", "cafe-nfc"), ("caf\u00e9 pirouette (cafe-nfd)", "cafe-nfd")]:
+            page.fill("#eg-search", typed)
+            page.press("#eg-search", "Enter")
+            assert page.evaluate("() => window.egView.keys[window.egView.state().focus]") == key
+            assert page.locator("#eg-card").inner_text().startswith("Caf") and f"({key})" in page.locator("#eg-card").inner_text()
+        assert p.errors == [] and p.requests == []
+
+
+def test_the_report_opens_at_crafted_addresses_and_isolates_an_override(chromium, tmp_path):
+    from ecograph.cli import main
+
+    out = tmp_path / "report"
+    assert main(["report", str(CORPUS / "object-names"), "-o", str(out), "--quiet", "--date", "2026-01-01"]) == 0
+    bidi = tmp_path / "bidi"
+    assert main(["report", str(CORPUS / "bidi-override"), "-o", str(bidi), "--quiet", "--date", "2026-01-01"]) == 0
+    with open_page(chromium, out / "report.html") as p:
+        for address in ADDRESSES:
+            open_at_report(p.page, out / "report.html", address)
+        assert p.errors == [] and p.requests == []
+    with open_page(chromium, bidi / "report.html") as p:
+        open_at_report(p.page, bidi / "report.html", "focus=evil")
+        # a cell naming "Evil\u202eCorp" among others keeps its order after the name: the override ends with the isolate
+        sentence = p.page.locator("td", has_text="Lab, Coop").first
+        order = sentence.evaluate(
+            """(e) => {
+                 const t = e.firstChild, text = t.textContent, r = document.createRange();
+                 const rest = text.indexOf("\u2069") + 1, words = [...text.slice(rest).matchAll(/[^\\s\u2068\u2069]+/g)];
+                 const left = (m) => { r.setStart(t, rest + m.index); r.setEnd(t, rest + m.index + m[0].length); return r.getBoundingClientRect().left; };
+                 return words.map(left);
+               }"""
+        )
+        assert len(order) >= 2 and order == sorted(order), order
+        assert p.errors == []
+
+
+def open_at_report(page, path: Path, address: str) -> None:
+    page.goto("about:blank")
+    page.goto(path.resolve().as_uri() + "#" + address)
+    page.locator("iframe.view").scroll_into_view_if_needed()  # Chromium draws a frame out of sight only once it is seen
+    frame = next(f for f in page.frames if f != page.main_frame)
+    frame.wait_for_selector("body[data-drawn='1']", timeout=30_000)
+    assert frame.evaluate("() => window.egView.shown().length") > 0

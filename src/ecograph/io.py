@@ -62,6 +62,7 @@ __all__ = [
     "cell_text",
     "clean_text",
     "find_table_files",
+    "isolate_text",
     "python_value",
     "read_dataset_files",
     "read_json",
@@ -69,6 +70,7 @@ __all__ = [
     "read_table",
     "set_cell",
     "spreadsheet_safe",
+    "spreadsheet_text",
     "write_dataset",
     "write_spreadsheet_csv",
     "write_xlsx",
@@ -1089,13 +1091,49 @@ def clean_text(text: str) -> str:
     return _XML_FORBIDDEN.sub("\ufffd", text)
 
 
+#: The bidirectional formatting characters (embeddings, overrides, isolates, marks): a name holding
+#: U+202E RIGHT-TO-LEFT OVERRIDE reverses the text that follows it wherever it is shown.
+BIDI_CONTROLS = re.compile(r"[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def spreadsheet_text(text: str) -> str:
+    r"""``text`` as a cell of a CSV file or a workbook holds it: cleaned (:func:`clean_text`), bidirectional controls removed.
+
+    A spreadsheet shows a cell's text as one run, so that an override left
+    open in a name would reverse the rest of the cell, and the CSV line in a
+    text editor: the controls (:data:`BIDI_CONTROLS`) are left out.
+
+    Examples
+    --------
+    >>> spreadsheet_text("Caf\u00e9 \u202eevil\u202c & co\x0b")
+    'Café evil & co�'
+    """
+    return clean_text(BIDI_CONTROLS.sub("", text))
+
+
+def isolate_text(text: str) -> str:
+    r"""``text`` wrapped in U+2068 FIRST STRONG ISOLATE … U+2069 POP DIRECTIONAL ISOLATE when it holds bidirectional controls.
+
+    Within the isolate an override or embedding left open ends with the
+    text, so that the sentence around it keeps its order (HTML pages; the
+    text is unchanged when it holds none).
+
+    Examples
+    --------
+    >>> isolate_text("\u202eevil"), isolate_text("Café")
+    ('\u2068\u202eevil\u2069', 'Café')
+    """
+    return f"\u2068{text}\u2069" if BIDI_CONTROLS.search(text) else text
+
+
 def spreadsheet_safe(value: object) -> object:
     """A value as it may go into a CSV file that people open in a spreadsheet program.
 
     Text that a spreadsheet would run as a formula (starting with ``=``,
     ``+``, ``-``, ``@``, a tab or a line break) gets a leading ``'``, which
     spreadsheets show as text; characters no file should hold are replaced
-    (:func:`clean_text`). Other values are returned as they are.
+    (:func:`spreadsheet_text`: bidirectional controls left out). Other
+    values are returned as they are.
 
     Examples
     --------
@@ -1104,7 +1142,7 @@ def spreadsheet_safe(value: object) -> object:
     """
     if not isinstance(value, str):
         return value
-    value = clean_text(value)
+    value = spreadsheet_text(value)
     return "'" + value if value.startswith(_FORMULA_START) else value
 
 
@@ -1220,7 +1258,8 @@ def set_cell(ws, row: int, column: int, value) -> None:
     """Write one workbook cell; text stays text even when it starts with ``=`` (no formula injection).
 
     Characters a workbook cannot hold (control characters, lone surrogates)
-    are replaced by U+FFFD (:func:`clean_text`), so that the file opens.
+    are replaced by U+FFFD and bidirectional controls left out
+    (:func:`spreadsheet_text`), so that the file opens and reads in order.
 
     Examples
     --------
@@ -1239,14 +1278,14 @@ def set_cell(ws, row: int, column: int, value) -> None:
         value = value.item()
     cell = ws.cell(row=row, column=column)
     if isinstance(value, str):
-        cell.value = clean_text(value)
+        cell.value = spreadsheet_text(value)
         cell.data_type = "s"
     else:
         cell.value = value
 
 
 def _cell_value(value):
-    """A value as openpyxl stores it: missing as empty, numpy scalars as Python ones, text cleaned."""
+    """A value as openpyxl stores it: missing as empty, numpy scalars as Python ones, text cleaned (:func:`spreadsheet_text`)."""
     if value is None or value is pd.NA or (isinstance(value, float) and value != value):
         return None
     if isinstance(value, np.generic):
@@ -1254,7 +1293,7 @@ def _cell_value(value):
         if isinstance(value, float) and value != value:
             return None
     if isinstance(value, str):
-        return clean_text(value)
+        return spreadsheet_text(value)
     return value
 
 

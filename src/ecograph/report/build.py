@@ -7,6 +7,7 @@ sections, the view, the figures and the tables only read its values.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as _dt
 import os
 from collections.abc import Callable
@@ -18,7 +19,7 @@ from .. import __version__
 from ..ecosystem import Ecosystem, load
 from ..errors import SchemaError
 from ..findings import Brief
-from ..io import read_dataset_files
+from ..io import BIDI_CONTROLS, isolate_text, read_dataset_files
 from ..outputs import output_folder
 from ..privacy import people_in_tables, people_mentioned, pseudonymised, pseudonyms, scrub_people
 from ..views import view
@@ -85,6 +86,37 @@ def _meta_lines(eco: Ecosystem, lang: str, date: str) -> list[str]:
         lines.append(word("report.source", lang, source=meta.source))
     lines.append(word("report.generated", lang, date=date_words(date, lang), version=__version__))
     return lines
+
+
+#: Columns that hold ids linking the tables: kept as they are when texts are isolated.
+_ID_COLUMNS = {"affiliations": ("person", "actor"), "ties": ("source", "target")}
+
+
+def _isolated_texts(frame: pd.DataFrame, keep: tuple[str, ...]) -> pd.DataFrame:
+    """``frame`` with each text holding bidirectional controls wrapped in an isolate (the same frame when none does)."""
+    changed = {}
+    for col in frame.columns:
+        column = frame[col]
+        if col in keep or not (column.dtype == object or pd.api.types.is_string_dtype(column)):
+            continue
+        marked = column.map(lambda v: isinstance(v, str) and BIDI_CONTROLS.search(v) is not None).astype(bool)
+        if marked.any():
+            changed[col] = column.where(~marked, column[marked].map(isolate_text))
+    return frame.assign(**changed) if changed else frame
+
+
+def _isolated(eco: Ecosystem) -> Ecosystem:
+    """The ecosystem as the page names it: a text holding U+202E and the like cannot reorder the sentence around it.
+
+    Each such text (a name, a description) is wrapped in U+2068 … U+2069
+    (:func:`ecograph.io.isolate_text`) wherever the report writes it; the
+    files meant for spreadsheets leave the controls out
+    (:func:`ecograph.io.spreadsheet_text`).
+    """
+    tables = {t: _isolated_texts(getattr(eco, t), _ID_COLUMNS.get(t, ())) for t in ("actors", "people", "affiliations", "ties")}
+    if all(tables[t] is getattr(eco, t) for t in tables):
+        return eco
+    return dataclasses.replace(eco, **tables)
 
 
 def _figures(brief: Brief, lang: str, v: Any, seed: int) -> dict[str, Any]:
@@ -193,7 +225,7 @@ def build_report(
     aliases = pseudonyms(eco.people.index, lang=lang) if pseudonymise_people else {}
     if pseudonymise_people:  # every file below is written from tables that hold no person's name, id or other data
         eco = pseudonymised(eco, lang=lang)
-    brief = Brief(eco, group=group, seed=seed)
+    brief = Brief(_isolated(eco), group=group, seed=seed)
     a = brief.analysis
     null_models = a.start_null_models()  # on the second core while the rest is computed (large networks)
     for step, touch in zip(

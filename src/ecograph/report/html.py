@@ -1,7 +1,9 @@
 """The report's HTML: escaped text, tables, figures and the page around them.
 
 Every string from the data reaches the page through :func:`esc` (or inside a
-table built by :func:`table`), never as markup.
+table built by :func:`table`), never as markup; a string holding
+bidirectional controls (U+202E...) is isolated, so that it cannot reorder
+the text around it.
 
 Examples
 --------
@@ -22,6 +24,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ..io import isolate_text
 from ..words import CATALOGUE, number, word
 
 __all__ = ["PAGE_CSS", "esc", "figure_uri", "header", "table"]
@@ -66,7 +69,7 @@ def esc(value: Any, lang: str = "en") -> str:
         return html.escape(number(float(value), lang, ".4g"))
     if isinstance(value, (int, np.integer)):  # years and other four-digit numbers are not grouped
         return html.escape(number(int(value), lang, "," if abs(int(value)) >= 10_000 else ""))
-    return html.escape(str(value))
+    return html.escape(isolate_text(str(value)))
 
 
 def header(column: Any, lang: str) -> str:

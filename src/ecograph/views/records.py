@@ -67,16 +67,31 @@ def text(value: Any) -> str:
     return str(value)
 
 
+#: The years a view places on its time slider; a year outside them (``inf``, ``1e300``, ``-5``) is unknown.
+YEARS = (1, 9999)
+
+
 def year(value: Any) -> int | None:
-    """The year of a number, a year text or an ISO date; None where missing or unreadable."""
+    """The year of a number, a year text or an ISO date; None where missing, unreadable or not a plausible year.
+
+    A view treats such a year as unknown (the actor or tie is there in every
+    year), as it does an empty cell: ``founded=inf``, NaN or ``1e300`` never
+    stops a view from being drawn, and never stretches its time slider.
+
+    Examples
+    --------
+    >>> [year(v) for v in (2012, 2012.0, "2012-05-01", float("inf"), float("nan"), 1e300, 99999, "soon")]
+    [2012, 2012, 2012, None, None, None, None, None]
+    """
     if value is None or (not isinstance(value, str) and is_missing(value)):
         return None
-    if isinstance(value, (int, np.integer)):
-        return int(value)
-    if isinstance(value, (float, np.floating)):
-        return int(value)
+    if isinstance(value, (int, np.integer, float, np.floating)) and not isinstance(value, (bool, np.bool_)):
+        number = float(value)
+        if not np.isfinite(number) or not YEARS[0] <= number <= YEARS[1]:
+            return None
+        return int(number)
     head = str(value).strip()[:4]
-    return int(head) if head.isdigit() and len(head) == 4 else None
+    return int(head) if head.isdigit() and len(head) == 4 and YEARS[0] <= int(head) else None
 
 
 def span(start: Any, end: Any) -> list | None:

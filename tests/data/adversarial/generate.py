@@ -35,6 +35,23 @@ def _dataset(name: str, actors: list[list[str]], ties: list[list[str]], *, encod
     return folder
 
 
+#: Addresses of a view that once threw or were shown as given: after ``#``, one a line.
+VIEW_ADDRESSES = [
+    "focus=toString",
+    "focus=__proto__",
+    "focus=constructor",
+    "q=__proto__",
+    "q=toString",
+    "off=%25E0",
+    "hl=%25E0",
+    "off=sphere:%25E0,__proto__:x,sphere:toString",
+    "hl=__proto__,toString!",
+    "year=9999",
+    "year=-5&steps=9",
+    "focus=%E0%A4",
+]
+
+
 def _a(ident: str, name: str, sphere: str = "") -> list[str]:
     return [ident, name, "initiative", sphere, "corpus"]
 
@@ -184,6 +201,37 @@ def main() -> None:
         people__csv=fatal_people,
         affiliations__csv=_csv([["person", "actor", "source"], ["jeanne-secrett", "a", "corpus"]]),
     )
+    # a right-to-left override in a name: it must not reverse the report's sentences, nor reach a CSV file or a workbook
+    evil = [_a("evil", "Evil\u202eCorp", "finance"), _a("hub", "Hub", "support"), _a("lab", "Lab", "innovation")]
+    evil += [_a("fab", "Fab", "production"), _a("coop", "Coop", "consumption"), _a("loner", "Loner", "support")]
+    _dataset(
+        "bidi-override",
+        [ACTORS, *evil],
+        [TIES, _t("hub", "evil"), _t("hub", "lab"), _t("lab", "fab"), _t("fab", "coop"), _t("coop", "hub")],
+    )
+    # names a browser would read as parts of every object, and two names equal once normalised (NFC and NFD)
+    names = [_a("proto", "__proto__", "finance"), _a("tostring", "toString", "support"), _a("constructor", "constructor")]
+    names += [_a("cafe-nfc", "Caf\u00e9 Pirouette", "production"), _a("cafe-nfd", "Cafe\u0301 Pirouette"), _a("hub", "Hub", "support")]
+    _dataset(
+        "object-names",
+        [ACTORS, *names],
+        [TIES, _t("hub", "proto"), _t("hub", "tostring"), _t("hub", "constructor"), _t("hub", "cafe-nfc"), _t("hub", "cafe-nfd")],
+    )
+    # boundaries for the map mode that are not GeoJSON
+    feature = '{{"type": "Feature", "properties": {{}}, "geometry": {}}}'
+    line = '{"type": "LineString", "coordinates": [[4.8, 47.0], [5.1, 47.4]]}'
+    (HERE / "boundaries-not-an-object.geojson").write_text("[1, 2, 3]", encoding="utf-8")
+    (HERE / "boundaries-no-features.geojson").write_text('{"type": "FeatureCollection", "features": 5}', encoding="utf-8")
+    nested = '{"type": "Point", "coordinates": [5, 47]}'
+    for _ in range(200):
+        nested = f'{{"type": "GeometryCollection", "geometries": [{nested}]}}'
+    deep = f'{{"type": "FeatureCollection", "features": [{feature.format(line)}, {feature.format(nested)}]}}'
+    (HERE / "boundaries-deep.geojson").write_text(deep, encoding="utf-8")
+    bad = '{"type": "Polygon", "coordinates": [[[4.8, 47.0], ["east", 47.4], [4.8, 47.0]]]}'
+    bad_file = f'{{"type": "FeatureCollection", "features": [{feature.format(line)}, {feature.format(line)}, {feature.format(bad)}]}}'
+    (HERE / "boundaries-bad-coordinates.geojson").write_text(bad_file, encoding="utf-8")
+    # view addresses that once threw in the page (read by tests/test_views_browser.py)
+    (HERE / "view-addresses.txt").write_text("\n".join(VIEW_ADDRESSES) + "\n", encoding="utf-8")
     # workbooks
     _workbook("oversized-dimension.xlsx", _sheet(_GOOD_ACTORS + _row(1_048_576, ["zz"]), dimension="A1:XFD1048576"))
     _workbook("malformed-sheet.xlsx", _sheet(_GOOD_ACTORS)[:200])

@@ -39,6 +39,15 @@
     if (text !== undefined && text !== null) e.textContent = String(text);
     return e;
   }
+  // a text from the data in its own bidirectional isolate: a U+202E in a name cannot reorder what follows it
+  function bdi(text, cls) { return el("bdi", cls, text); }
+  function setParts(node, parts) {  // parts: plain strings (the page's words) and [text] (data, isolated)
+    node.textContent = "";
+    parts.forEach(function (p) { node.appendChild(typeof p === "string" ? document.createTextNode(p) : bdi(p[0])); });
+  }
+  // names compared as people read them: bidirectional controls left out, Unicode-normalised (NFC), case folded
+  var BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+  function fold(text) { return String(text).replace(BIDI, "").normalize("NFC").toLowerCase(); }
 
   // ---- texts of the page ----------------------------------------------------------------------------
   document.title = data.title;
@@ -70,8 +79,8 @@
 
   // ---- state: what is drawn, dimmed, marked ----------------------------------------------------------------
   var S = { year: null, mode: "network", focus: null, query: "" };
-  var hidden = {};      // "key\u0000value" -> true for filtered-out values
-  var active = {};      // highlight key -> on
+  var hidden = Object.create(null);  // "key\u0000value" -> true for filtered-out values (no prototype: any value is a key)
+  var active = Object.create(null);  // highlight key -> on
   var hood = null;      // the focused actor's neighbourhood (node -> true)
   var hover = null;     // the actor under the pointer
   var nodeOn = new Uint8Array(N), nodeDim = new Uint8Array(N), nodeMark = new Uint8Array(N);
@@ -437,19 +446,22 @@
   function showCard(fields, title) {
     var card = byId("eg-card");
     card.textContent = "";
-    card.appendChild(el("div", "eg-card-title", title));
+    var head = el("div", "eg-card-title");
+    setParts(head, title);
+    card.appendChild(head);
     fields.forEach(function (f) {
-      var row = el("div");
-      row.appendChild(el("span", "eg-card-key", f[0] + (f[1] ? ": " : "")));
-      row.appendChild(el("span", "eg-card-value", f[1]));
+      var row = el("div"), key = el("span", "eg-card-key");
+      setParts(key, [[f[0]], f[1] ? ": " : ""]);
+      row.appendChild(key);
+      row.appendChild(bdi(f[1], "eg-card-value"));
       card.appendChild(row);
     });
   }
   function fields(card, labels) { return (card || []).map(function (pair) { return [labels[pair[0]], pair[1]]; }); }
-  function showNode(i) { if (nodes[i]) showCard(fields(nodes[i].card, nodeCardLabels), nodes[i].name); }
+  function showNode(i) { if (nodes[i]) showCard(fields(nodes[i].card, nodeCardLabels), [[shownName(i)]]); }
   function showEdge(j) {
     var e = edges[j];
-    if (e) showCard(fields(e.card, edgeCardLabels), nodes[e.from].name + (e.arrows ? " → " : " — ") + nodes[e.to].name);
+    if (e) showCard(fields(e.card, edgeCardLabels), [[shownName(e.from)], e.arrows ? " → " : " — ", [shownName(e.to)]]);
   }
 
   // ---- legend and filter counts follow the year ----------------------------------------------------------------------
@@ -466,14 +478,15 @@
         var sw = el("span", "eg-swatch" + (item.unknown ? " unknown" : ""));
         sw.style.background = item.color; row.appendChild(sw);
       }
-      var text = el("span", "eg-legend-label", item.label);
+      var text = el("span", "eg-legend-label");
+      setParts(text, [[item.label]]);
       row.appendChild(text);
       legendBox.appendChild(row);
       if (item.count !== undefined && item.count !== null) legendCounts.push({ item: item, span: text });
     });
   });
   function presentCounts() {
-    var byItem = {}, byGroup = {}, people = 0;
+    var byItem = Object.create(null), byGroup = Object.create(null), people = 0;
     for (var i = 0; i < N; i++) {
       if (!nodePresent(i)) continue;
       var n = nodes[i];
@@ -487,11 +500,11 @@
     var c = presentCounts(), colour = data.legend.length ? data.legend[0].items : [];
     legendCounts.forEach(function (x) {
       var count = x.item.people ? c.people : (c.byItem[colour.indexOf(x.item)] || 0);
-      x.span.textContent = x.item.label + " (" + count + ")";
+      setParts(x.span, [[x.item.label], " (" + count + ")"]);
     });
     filterCounts.forEach(function (x) {
       var count = x.filter.target === "node" ? (c.byGroup[x.filter.key + "\u0000" + x.value.value] || 0) : x.value.count;
-      x.span.textContent = " " + x.value.label + " (" + count + ")";
+      setParts(x.span, [" ", [x.value.label], " (" + count + ")"]);
     });
   }
 
@@ -502,7 +515,9 @@
     box.type = "checkbox"; box.checked = !!h.on; box.value = h.key; active[h.key] = !!h.on;
     box.addEventListener("change", function () { active[h.key] = box.checked; refresh(); });
     label.appendChild(box);
-    label.appendChild(document.createTextNode(" " + h.label + " (" + (h.nodes.length || h.edges.length) + ")"));
+    var text = el("span");
+    setParts(text, [" ", [h.label], " (" + (h.nodes.length || h.edges.length) + ")"]);
+    label.appendChild(text);
     row.appendChild(label); highlightBox.appendChild(row);
   });
   var filterBox = byId("eg-filters");
@@ -513,7 +528,8 @@
       box.type = "checkbox"; box.checked = true;
       box.setAttribute("data-filter", f.key); box.value = v.value;
       box.addEventListener("change", function () { hidden[f.key + "\u0000" + v.value] = !box.checked; refresh(); });
-      var text = el("span", null, " " + v.label + " (" + v.count + ")");
+      var text = el("span");
+      setParts(text, [" ", [v.label], " (" + v.count + ")"]);
       label.appendChild(box); label.appendChild(text);
       row.appendChild(label); filterBox.appendChild(row);
       filterCounts.push({ filter: f, value: v, span: text, box: box });
@@ -528,12 +544,18 @@
   }
 
   // ---- search and neighbourhood --------------------------------------------------------------------------------------------
-  var names = byId("eg-names"), byName = {}, byKey = {};
-  nodes.forEach(function (n, i) { byName[n.name.toLowerCase()] = i; byName[String(n.key).toLowerCase()] = i; byKey[String(n.key)] = i; });
+  // lookups by Map, never by a plain object: a name or an id such as "__proto__" or "toString" is data like any other
+  var names = byId("eg-names"), byName = new Map(), byKey = new Map(), folded = null, twins = new Map();
+  nodes.forEach(function (n, i) { var f = fold(n.name); twins.set(f, twins.has(f)); byKey.set(String(n.key), i); });
+  // two actors whose names read the same (once normalised) are told apart by their ids, in the list and the card
+  function shownName(i) { return twins.get(fold(nodes[i].name)) ? nodes[i].name + " (" + nodes[i].key + ")" : nodes[i].name; }
+  nodes.forEach(function (n, i) {
+    [shownName(i), n.name, String(n.key)].forEach(function (text) { var f = fold(text); if (!byName.has(f)) byName.set(f, i); });
+  });
   function fillNames() {  // the list of names the search box suggests, made when first needed
     if (names.childNodes.length || !N) return;
     var list = document.createDocumentFragment();
-    nodes.forEach(function (n) { var o = document.createElement("option"); o.value = n.name; list.appendChild(o); });
+    nodes.forEach(function (n, i) { var o = document.createElement("option"); o.value = shownName(i); list.appendChild(o); });
     names.appendChild(list);
   }
   byId("eg-search").addEventListener("focus", fillNames);
@@ -558,12 +580,15 @@
     writeHash();
   }
   function search() {
-    var q = byId("eg-search").value.trim().toLowerCase();
+    var q = fold(byId("eg-search").value.trim());
     S.query = byId("eg-search").value.trim();
     if (!q) return;
-    var id = byName[q];
-    if (id === undefined) for (var i = 0; i < N; i++) if (nodes[i].name.toLowerCase().indexOf(q) >= 0) { id = i; break; }
-    if (id !== undefined) focusOn(id);
+    var id = byName.get(q);
+    if (id === undefined) {
+      folded = folded || nodes.map(function (n) { return fold(n.name); });
+      for (var i = 0; i < N; i++) if (folded[i].indexOf(q) >= 0) { id = i; break; }
+    }
+    if (typeof id === "number") focusOn(id);
   }
   function reset() {
     S.focus = null; S.query = ""; hood = null;
@@ -630,7 +655,8 @@
     byId("eg-missing-heading").textContent = T.no_coordinates + " (" + data.geo.missing.length + ")";
     var list = byId("eg-missing-list");
     data.geo.missing.forEach(function (i) {
-      var item = el("li", null, nodes[i].name);
+      var item = el("li");
+      item.appendChild(bdi(shownName(i)));
       item.addEventListener("click", function () { showNode(i); });
       list.appendChild(item);
     });
@@ -638,13 +664,18 @@
 
   // ---- the view's state in the page's address --------------------------------------------------------------------------------
   var restoring = true;
+  // each part of the address is encoded once when written and decoded once when read: a filter value
+  // holding ",", ":" or "%" comes back as it was
   function writeHash() {
     if (restoring) return;
     var parts = [];
     if (S.year !== null) parts.push("year=" + S.year);
     if (S.mode === "map") parts.push("mode=map");
     var off = Object.keys(hidden).filter(function (k) { return hidden[k]; }).sort();
-    if (off.length) parts.push("off=" + off.map(function (k) { return encodeURIComponent(k.replace("\u0000", ":")); }).join(","));
+    if (off.length) parts.push("off=" + off.map(function (k) {
+      var c = k.indexOf("\u0000");
+      return encodeURIComponent(k.slice(0, c)) + ":" + encodeURIComponent(k.slice(c + 1));
+    }).join(","));
     var on = data.highlights.filter(function (h) { return active[h.key] !== !!h.on; }).map(function (h) { return encodeURIComponent(h.key) + (active[h.key] ? "" : "!"); });
     if (on.length) parts.push("hl=" + on.join(","));
     if (S.focus !== null) parts.push("focus=" + encodeURIComponent(nodes[S.focus].key) + "&steps=" + byId("eg-radius").value);
@@ -652,36 +683,55 @@
     var hash = parts.length ? "#" + parts.join("&") : "";
     try { history.replaceState(null, "", hash || location.pathname + location.search); } catch (err) { /* a sandboxed frame */ }
   }
-  function readHash() {
-    var state = {};
+  function decode(text) { try { return decodeURIComponent(text); } catch (err) { return null; } }  // null: a broken part, ignored
+  function readHash() {  // the parts of the address, still encoded (a Map: no part name is special)
+    var state = new Map();
     location.hash.replace(/^#/, "").split("&").forEach(function (part) {
       var k = part.indexOf("=");
-      if (k > 0) { try { state[part.slice(0, k)] = decodeURIComponent(part.slice(k + 1)); } catch (err) { /* ignore a broken part */ } }
+      if (k > 0) state.set(part.slice(0, k), part.slice(k + 1));
     });
     return state;
   }
-  function restore() {
-    var st = readHash();
-    if (st.off) st.off.split(",").forEach(function (item) {
-      var key = decodeURIComponent(item), c = key.indexOf(":");
-      if (c < 0) return;
-      hidden[key.slice(0, c) + "\u0000" + key.slice(c + 1)] = true;
-      filterCounts.forEach(function (x) { if (x.filter.key === key.slice(0, c) && x.value.value === key.slice(c + 1)) x.box.checked = false; });
+  function restoreFilter(item) {  // "key:value", each encoded; an older address encoded the pair as one
+    var c = item.indexOf(":"), key, value;
+    if (c >= 0) { key = decode(item.slice(0, c)); value = decode(item.slice(c + 1)); }
+    else { var pair = decode(item) || ""; c = pair.indexOf(":"); key = c < 0 ? null : pair.slice(0, c); value = pair.slice(c + 1); }
+    if (key === null || value === null) return;
+    filterCounts.forEach(function (x) {  // only a filter and a value the data has
+      if (x.filter.key !== key || x.value.value !== value) return;
+      hidden[key + "\u0000" + value] = true;
+      x.box.checked = false;
     });
-    if (st.hl) st.hl.split(",").forEach(function (item) {
-      var key = decodeURIComponent(item), on = key.slice(-1) !== "!";
-      key = on ? key : key.slice(0, -1);
-      if (!(key in active)) return;
+  }
+  function restoreHighlight(item) {
+    var key = decode(item);
+    if (key === null) return;
+    var on = key.slice(-1) !== "!";
+    key = on ? key : key.slice(0, -1);
+    data.highlights.forEach(function (h) {
+      if (h.key !== key) return;
       active[key] = on;
       highlightBox.querySelectorAll("input").forEach(function (box) { if (box.value === key) box.checked = on; });
     });
-    if (st.mode === "map") setMode("map");
-    if (st.year && data.time && /^\d{4}$/.test(st.year)) { S.year = parseInt(st.year, 10); showYear(); }
-    if (st.steps && /^[123]$/.test(st.steps)) byId("eg-radius").value = st.steps;
+  }
+  function restoreYear(text) {  // a year outside the data's years is brought within them
+    if (!data.time || !/^-?\d{1,9}$/.test(text || "")) return false;
+    S.year = Math.min(data.time.max, Math.max(data.time.min, parseInt(text, 10)));
+    showYear();
+    return true;
+  }
+  function restore() {  // read once, when the page is first drawn
+    var st = readHash(), changed = false;
+    if (st.has("off")) { st.get("off").split(",").forEach(restoreFilter); changed = true; }
+    if (st.has("hl")) { st.get("hl").split(",").forEach(restoreHighlight); changed = true; }
+    if (st.get("mode") === "map") setMode("map");
+    changed = restoreYear(st.get("year")) || changed;
+    if (/^[123]$/.test(st.get("steps") || "")) byId("eg-radius").value = st.get("steps");
     restoring = false;
-    if (st.off || st.hl || st.year) refresh();
-    if (st.focus !== undefined && byKey[st.focus] !== undefined) { byId("eg-search").value = nodes[byKey[st.focus]].name; focusOn(byKey[st.focus]); }
-    else if (st.q) { byId("eg-search").value = st.q; search(); }
+    if (changed) refresh();
+    var focus = st.has("focus") ? byKey.get(decode(st.get("focus"))) : undefined, query = st.has("q") ? decode(st.get("q")) : null;
+    if (typeof focus === "number") { byId("eg-search").value = shownName(focus); focusOn(focus); }
+    else if (query) { byId("eg-search").value = query; search(); }
   }
 
   // ---- pictures: PNG and SVG with the title and the legend ------------------------------------------------------------------
