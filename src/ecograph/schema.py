@@ -113,7 +113,7 @@ _SOURCE = "Where this fact comes from: a document and its section, an interview,
 TABLES: dict[str, Table] = {
     "actors": Table(
         name="actors",
-        description="One row per structure, initiative, institution, school, company, platform, funder, place, event or programme.",
+        description="One row per structure, initiative, institution, school, company, platform, funder, fund, place, event or programme.",
         key="id",
         columns=(
             Column("id", "slug", "Unique, stable identifier. Never change it once ties use it.", True, example="coursive-boutaric"),

@@ -16,7 +16,7 @@ Examples
 >>> ties = RawTable("ties", "ties.csv", ["source", "target", "type", "evidence"], [])
 >>> result = validate_tables({"actors": actors, "ties": ties})
 >>> for p in result.problems: print(p)
-actors.csv, row 3, column 'kind': unknown kind (value: 'initiativ'). Did you mean 'initiative'? Valid codes: initiative, support_structure, institution, school, company, platform, funder, place, territory, event, programme, recommendation
+actors.csv, row 3, column 'kind': unknown kind (value: 'initiativ'). Did you mean 'initiative'? Valid codes: initiative, support_structure, institution, school, company, platform, funder, fund, place, territory, event, programme, recommendation
 actors.csv, row 3, column 'source': this column must be filled in. Say where this fact comes from
 >>> list(result.tables["actors"].index)
 ['a']

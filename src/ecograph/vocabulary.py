@@ -74,7 +74,8 @@ KINDS: dict[str, Term] = _terms(
         ("school", "School, university or other education and research body."),
         ("company", "Private company that is not itself a collaborative initiative."),
         ("platform", "Digital platform putting people or organisations in touch."),
-        ("funder", "Organisation or fund whose role here is to finance."),
+        ("funder", "Organisation whose role here is to finance (a bank, a foundation, a financing network)."),
+        ("fund", "A fund or funding programme, not an organisation: what actors apply to, not who introduces them."),
         ("place", "Physical place run by someone: third place, coworking, building."),
         ("territory", "An area actors work in or for (district, priority neighbourhood, commune), not an actor itself."),
         ("event", "Event or recurring gathering."),
@@ -87,9 +88,10 @@ KINDS: dict[str, Term] = _terms(
     ]
 )
 
-#: Kinds that are where actors meet or work, or what they are proposed for, not organisations: never an actor
-#: to reach, an introducer, a connector or a cut point to build around (a district cannot introduce anyone).
-NOT_ORGANISATIONS = ("programme", "event", "territory", "recommendation")
+#: Kinds that are where actors meet or work, what they are proposed for, or what they apply to, not organisations:
+#: never an actor to reach, an introducer, a connector or a cut point to build around (a district or a fund cannot
+#: introduce anyone).
+NOT_ORGANISATIONS = ("programme", "event", "territory", "recommendation", "fund")
 #: Kinds to which no sphere applies (the spheres sort the collaborative economy's own structures): never asked for one.
 NO_SPHERE_KINDS = ("institution", "funder", "school", *NOT_ORGANISATIONS)
 

@@ -126,6 +126,7 @@ VOCABULARY: dict[str, tuple[str, str]] = {
     "role.consultant": ("consultant", "consultant·e"),
     "role.other": ("other role", "autre rôle"),
     "role.": ("role unknown", "rôle inconnu"),
+    "kind.fund": ("fund", "fonds"),
 }
 
 # Names of measures, statistics and roles the measures layer returns as codes, and why a measure

@@ -11,7 +11,7 @@ Examples
 >>> import ecograph as eg
 >>> t = worklist_table(eg.outreach_worklist(eg.datasets.tiny(), k=1), lang="fr")
 >>> t.loc[0, "pourquoi cet introducteur 1"]
-'cité avec lui dans la même source : interview 2017 ; déjà lié à 1 acteur de même sphère (Consommation) ; à 5,0 km ; même type (initiative)'
+'cité avec lui dans la même source : interview 2017 ; même sphère (Consommation) ; à 4,7 km ; même type (initiative)'
 """
 
 from __future__ import annotations

@@ -3,55 +3,81 @@
 How introducers are scored
 --------------------------
 For an actor ``t`` and a candidate ``c`` not yet tied to it, the score adds
-these terms, each weighted by :data:`WEIGHTS`:
+what links the pair, and what the network says of ``c`` scaled by what the
+pair shares, each term weighted by :data:`WEIGHTS`:
 
-* ``adamic_adar``: their common contacts ``z`` in the network, each counting
-  ``1 / log deg z`` (Adamic & Adar 2003), so that a rare shared contact counts
-  more than a hub everybody is tied to (programmes, events and
-  recommendations are counted by the next term instead);
-* ``named_in``: the programmes, events and recommendations both are named
-  in (from the tables), each counting ``1 / log`` of the number of actors
-  named in it: the same weighting, whether or not the network holds them;
-* ``mentions``: the source passages naming both (same weighting by the number
-  of actors each passage names; see :mod:`ecograph.outreach.facts`);
-* ``person``: someone worked in both;
-* ``group_ties``: how many of ``c``'s ties go to actors of ``t``'s group
-  (``log(1 + n) / log(1 + max n)`` over all actors): the peers and the support
-  structures that already serve that group; nothing when ``t``'s group is unknown;
-* ``same_group``, ``same_kind``, ``same_commune``: both known and equal;
-* ``proximity``: ``0.5 ** (km / 5)`` when both have coordinates;
-* ``support``: ``c`` is a support structure (``support_kinds``), whose job is
-  to connect others;
-* ``degree``: ``c``'s degree percentile (an introducer in the network can
-  bring ``t`` into it);
+* what links the pair:
 
-and the sum is divided by ``1 + load × p``, ``p`` being ``c``'s betweenness
+  * ``adamic_adar``: their common contacts ``z`` in the network, each
+    counting ``1 / log deg z`` (Adamic & Adar 2003), so that a rare shared
+    contact counts more than a hub everybody is tied to (programmes, events,
+    funds and recommendations are counted by the next term instead);
+  * ``named_in``: the programmes, events and recommendations both are named
+    in (from the tables), each counting ``1 / log`` of the number of actors
+    named in it: the same weighting, whether or not the network holds them;
+  * ``mentions``: the source passages naming both (same weighting by the
+    number of actors each passage names; see :mod:`ecograph.outreach.facts`);
+  * ``person``: someone worked in both;
+
+* what the network says of ``c``:
+
+  * ``group_ties``: how many of ``c``'s ties go to actors of ``t``'s group,
+    against the actor with most (``n / max n``): the peers and the support
+    structures that already serve that group. Linear, as the chance that
+    ``c`` is tied to one more actor of the group is (an actor with twice
+    the ties to the group is twice as likely a partner); when ``t``'s group
+    is unknown its group is everyone: ``c``'s ties against the most
+    connected actor's;
+  * ``degree``: ``c``'s degree percentile (an introducer in the network can
+    bring ``t`` into it);
+
+* what the pair shares, which multiplies the previous part by
+  ``1 + their sum`` (alone, a commune or a kind in common says nothing of
+  whether ``c`` can introduce anyone; it makes one well-placed candidate
+  likelier than another):
+
+  * ``same_group``, ``same_kind``, ``same_commune``: both known and equal;
+  * ``proximity``: ``0.5 ** (km / 5)`` when both have coordinates;
+  * ``support``: ``c`` is a support structure (``support_kinds``), whose
+    job is to connect others;
+
+and the total is divided by ``1 + load × p``, ``p`` being ``c``'s betweenness
 percentile, so that over-stretched brokers rank lower. A worklist also spreads
 first suggestions over introducers (see :func:`ecograph.outreach_worklist`).
 
 The weights were set with ``benchmarks/outreach.py`` on synthetic
-ecosystems (5 ecosystems of 2,000 and of 10,000 actors). Hiding all ties of
-150 actors, the worklist's introducers recover hidden partners with
-precision@5 = 0.091 and 0.072, against 0.045 and 0.018 for the most connected
-actors of the same sphere and 0.052 and 0.030 for the most connected overall;
-hiding 10% of the ties, 0.086 and 0.085 against 0.082 and 0.083 for plain
-common neighbours. Changing one weight at a time (cold start, 2,000 / 10,000
-actors; differences under about 0.01 are noise, the standard deviation
-between ecosystems being about 0.02): ``group_ties`` 0 gives 0.068 / 0.058
-and 1.2 gives 0.091 / 0.066 (and above 0.6 the warm start falls to the level
-of common neighbours: 0.083 at 0.8 on 10,000 actors); ``same_group`` 0 or
-0.2: 0.091 / 0.074 and 0.084 / 0.070; ``support`` 0 or 0.4: 0.090 / 0.072 and
-0.079 / 0.067. ``load`` 0 gives 0.096 / 0.075: ranking over-stretched brokers
-lower costs a little, and is kept because the study asks not to overload the
-pioneers; taking the candidates suggested only for being well connected from
-the territory costs as little (every scope: 0.095 / 0.072; on ties alone,
-0.044 against 0.054 on 2,000 actors), the generator's ties ignoring scope. The
-generator places actors in communes and on the map at random and names them
-all in one source, so ``same_commune``, ``proximity`` and ``mentions`` cannot
-be measured there: there they can only add noise (``same_commune`` and
-``proximity`` at 0 give 0.094 / 0.077, within the noise of 0.092 / 0.072), and
-their weights are judgements for real data, where a commune or a passage of
-the study is a fact an officer can act on.
+ecosystems (5 ecosystems of 2,000 and of 10,000 actors; the standard
+deviation between ecosystems is about 0.02, so differences under about 0.01
+are noise). Hiding all ties of 150 actors, the worklist's introducers
+recover hidden partners with precision@5 = 0.098 and 0.069 on
+2,000 and 10,000 actors (0.091 and 0.072 with the previous form of the
+score, below), against 0.045 and 0.018 for the most connected actors of the
+same sphere and 0.052 and 0.030 for the most connected overall; hiding their people too,
+so that only their attributes are known (sphere, kind, scope, commune,
+place), 0.060 and 0.030 against 0.047 and 0.019, and 0.055 and 0.031: above
+both on 2,000 actors, level with the most connected on 10,000 (a difference
+well under the noise). In that attribute-only cold start the
+previous form of the score (``group_ties`` as ``log(1 + n) / log(1 + max
+n)``, the shared attributes added rather than multiplying) gave 0.047 and
+0.020: below the most connected actors, because the attributes the
+generator draws at random (commune, place) and the logarithm's flattening
+outweighed the ties to the group. Ranking by ties to the group alone gives
+0.060 and 0.032 there (by degree where the sphere is unknown). Hiding 10%
+of the ties, 0.084 and 0.083 against 0.082 and 0.083 for plain common
+neighbours.
+With the previous form, changing one weight at a time (cold start with
+people, 2,000 / 10,000 actors): ``group_ties`` 0 gave 0.068 / 0.058 and 1.2
+gave 0.091 / 0.066; ``same_group`` 0 or 0.2: 0.091 / 0.074 and 0.084 /
+0.070; ``support`` 0 or 0.4: 0.090 / 0.072 and 0.079 / 0.067. ``load`` 0 gave
+0.096 / 0.075: ranking over-stretched brokers lower costs a little, and is
+kept because the study asks not to overload the pioneers; taking the
+candidates suggested only for being well connected from the territory costs
+as little (every scope: 0.095 / 0.072), the generator's ties ignoring scope.
+The generator places actors in communes and on the map at random and names
+them all in one source, so ``same_commune``, ``proximity`` and ``mentions``
+cannot be measured there: there they can only add noise, and their weights
+are judgements for real data, where a commune or a passage of the study is a
+fact an officer can act on.
 
 Candidates are the actors two steps away, those named in the same passages or
 sharing a person, the actors with most ties to ``t``'s group, the
@@ -71,7 +97,7 @@ Examples
 >>> import ecograph as eg
 >>> s = suggest_introducers(eg.datasets.tiny(), ["loner"], k=2)
 >>> s[["introducer", "rank"]].values.tolist()
-[['fablab', 1], ['coop', 2]]
+[['fablab', 1], ['bank', 2]]
 >>> s.loc[0, "why"]
 (('mentioned', 'interview 2017', 1), ('group_ties', 'consumption', 1), ('distance', 5.0), ('same_kind', 'initiative'))
 """
@@ -246,9 +272,11 @@ def _features(F: Facts, t: np.ndarray, c: np.ndarray, ti: np.ndarray, products: 
     ties = np.zeros(len(c))
     ties[known] = _lookup(F.group_ties, c[known], g[known])
     most = np.asarray(F.group_ties.max(axis=0).toarray()).ravel() if F.group_ties.shape[1] else np.zeros(1)
-    scale = np.where(known, np.log1p(most[np.maximum(g, 0)]), 0.0)
     feats["group_ties"] = ties
-    feats["group_ties_score"] = np.divide(np.log1p(ties), scale, out=np.zeros(len(c)), where=scale > 0)
+    # the share of the group's partners c already is, against the best: linear, as the chance of a tie is;
+    # when t's group is unknown, its group is everyone (c's ties against the most connected's)
+    scale = np.where(known, most[np.maximum(g, 0)], max(float(F.degree.max()), 1.0))
+    feats["group_ties_score"] = np.where(known, ties, F.degree[c]) / np.maximum(scale, 1.0)
     feats["same_group"] = known & (F.group_codes[c] == g)
     feats["same_kind"] = (F.kind_codes[t] >= 0) & (F.kind_codes[t] == F.kind_codes[c])
     feats["same_commune"] = (F.commune_codes[t] >= 0) & (F.commune_codes[t] == F.commune_codes[c])
@@ -265,20 +293,22 @@ def _features(F: Facts, t: np.ndarray, c: np.ndarray, ti: np.ndarray, products: 
 
 
 def _score(feats: dict[str, np.ndarray], w: dict[str, float]) -> np.ndarray:
-    raw = (
+    """What links the pair, plus the network's word on the candidate scaled by what the pair shares, over the load."""
+    links = (
         w["adamic_adar"] * feats["aa_organisations"]
         + w["named_in"] * feats["named_in"]
         + w["mentions"] * feats["mentions"]
         + w["person"] * (feats["people"] > 0)
-        + w["group_ties"] * feats["group_ties_score"]
-        + w["same_group"] * feats["same_group"]
+    )
+    network = w["group_ties"] * feats["group_ties_score"] + w["degree"] * feats["degree"]
+    shared = (
+        w["same_group"] * feats["same_group"]
         + w["same_kind"] * feats["same_kind"]
         + w["same_commune"] * feats["same_commune"]
         + w["proximity"] * feats["proximity"]
         + w["support"] * feats["support"]
-        + w["degree"] * feats["degree"]
     )
-    return raw / (1.0 + w["load"] * feats["load"])
+    return (links + network * (1.0 + shared)) / (1.0 + w["load"] * feats["load"])
 
 
 def _shared(B: sp.csr_array, weight: np.ndarray, pos: np.ndarray, n: int) -> sp.csr_array:
@@ -475,7 +505,7 @@ def suggest_introducers(
     candidates : int, default 30
         Candidates drawn from each source (group, commune, support, hubs, nearest).
     label : str, default "name"
-    kinds_excluded : iterable of str, default ("programme", "event", "territory", "recommendation")
+    kinds_excluded : iterable of str, default ("programme", "event", "territory", "recommendation", "fund")
         Kinds that cannot introduce anyone (a programme or an event is where
         people meet, not who introduces them); they still count as contacts.
     support_kinds : iterable of str, default ("support_structure",)

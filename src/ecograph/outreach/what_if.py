@@ -203,7 +203,7 @@ def key_players(
         ``"sphere"``, or the Analysis's.
     seed : int, optional
         Seed of the betweenness estimate on large graphs (default 0, or the Analysis's).
-    kinds_excluded : iterable of str, default ("programme", "event", "territory", "recommendation")
+    kinds_excluded : iterable of str, default ("programme", "event", "territory", "recommendation", "fund")
         Kinds never taken out (a recommendation does not leave); they stay in the network.
 
     Returns
