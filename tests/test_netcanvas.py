@@ -228,3 +228,28 @@ def test_the_command_writes_a_valid_dataset_and_the_report_counts_its_declared_t
     assert main(["report", str(out), "-o", str(tmp_path / "report"), "-q"]) == 0
     html = (tmp_path / "report" / "report.html").read_text(encoding="utf-8")
     assert "12 ties are stated in the tables" in html
+
+
+def test_an_ego_without_organisation_leaves_the_ties_to_alters_over_with_the_reason(tmp_path):
+    folder = tmp_path / "export"
+    shutil.copytree(CSV, folder)
+    ego = next(folder.glob("R03_*_ego.csv"))
+    ego.write_text(ego.read_text(encoding="utf-8").replace("Repair Cafe Dijon", ""), encoding="utf-8")
+    eco = read_netcanvas(folder, protocol=PROTOCOL)
+    assert eco.rejected["reasons"].tolist() == ["the ego's organisation is not known (ego variable organisation)"] * 2
+    assert len(eco.ties) == 10 and (eco.ties["declared_by"] == "respondent-r03").sum() == 1  # the edge between two alters stays
+    assert "respondent-r03" not in set(eco.affiliations["person"])
+
+
+def test_two_keys_of_one_name_on_one_node_are_both_kept(tmp_path):
+    text = next(GRAPHML.glob("R01_*.graphml")).read_text(encoding="utf-8")
+    text = text.replace('attr.name="commune"', 'attr.name="name"')  # Place's commune key now also called "name"
+    folder = tmp_path / "g"
+    folder.mkdir()
+    (folder / "R01.graphml").write_text(text, encoding="utf-8")
+    [session] = read_sessions(folder)
+    place = next(n for n in session.nodes if n.type == "Place")
+    key = next(
+        k for k in etree.fromstring(text.encode()).iter() if k.get("attr.name") == "name" and k.get("id", "").startswith("7c1d2e3f-5292")
+    )
+    assert place.attributes["name"] == "Tiers-lieu Nord" and place.attributes[f"name ({key.get('id')})"] == "Dijon"

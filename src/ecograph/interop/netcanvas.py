@@ -53,12 +53,22 @@ from it.
 
 Examples
 --------
->>> from pathlib import Path
->>> import ecograph
->>> folder = Path(ecograph.__file__).parents[2] / "tests" / "data" / "netcanvas"
->>> eco = read_netcanvas(folder / "csv", protocol=folder / "protocol.netcanvas")
->>> len(eco.people), sorted(set(eco.ties["status"]))
-(3, ['declared'])
+>>> import tempfile, pathlib
+>>> folder = pathlib.Path(tempfile.mkdtemp())
+>>> _ = (folder / "R1_s1_ego.csv").write_text(
+...     "networkCanvasEgoUUID,networkCanvasCaseID,networkCanvasSessionID,sessionStart,organisation\\n"
+...     "e1,R1,s1,2026-03-02T09:00:00Z,Fab lab\\n")
+>>> _ = (folder / "R1_s1_attributeList_Organisation.csv").write_text(
+...     "nodeID,networkCanvasEgoUUID,networkCanvasUUID,name,sector_public,sector_private\\n"
+...     "1,e1,n1,Coop X,true,false\\n2,e1,n2,Mairie,true,true\\n")
+>>> _ = (folder / "R1_s1_edgeList_knows.csv").write_text(
+...     "edgeID,from,to,networkCanvasEgoUUID,networkCanvasUUID,networkCanvasSourceUUID,networkCanvasTargetUUID\\n"
+...     "3,1,2,e1,x1,n1,n2\\n")
+>>> eco = read_netcanvas(folder)
+>>> eco.ties[["source", "target", "status", "perceived"]].values.tolist()
+[['fab-lab', 'coop-x', 'declared', 'no'], ['fab-lab', 'mairie', 'declared', 'no'], ['coop-x', 'mairie', 'declared', 'yes']]
+>>> eco.actors["sector"].tolist()
+['', 'public', 'public; private']
 """
 
 from __future__ import annotations
@@ -201,9 +211,14 @@ def _export_files(path: Path) -> dict[str, bytes]:
         raise _refuse(str(path), "no such file or folder", "Check the path")
     if path.is_dir():
         files = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in (".csv", ".graphml", ".xml", ".zip"))
+        if len(files) > _MAX_MEMBERS or sum(p.stat().st_size for p in files) > MAX_XLSX_UNCOMPRESSED_BYTES:
+            limits = f"{_MAX_MEMBERS:,} files, {MAX_XLSX_UNCOMPRESSED_BYTES // 2**20} MiB"
+            raise _refuse(str(path), f"the folder holds more than ecograph reads ({limits})")
         out: dict[str, bytes] = {}
-        for p in files[: _MAX_MEMBERS + 1]:
+        for p in files:
             out.update(_export_files(p))
+        if sum(len(d) for d in out.values()) > MAX_XLSX_UNCOMPRESSED_BYTES:
+            raise _refuse(str(path), f"the folder's files hold more than the {MAX_XLSX_UNCOMPRESSED_BYTES // 2**20} MiB ecograph reads")
         return out
     if zipfile.is_zipfile(path):
         return _zip_members(path)
@@ -217,11 +232,12 @@ def read_codebook(path: str | os.PathLike) -> dict:
 
     Examples
     --------
-    >>> from pathlib import Path
-    >>> import ecograph
-    >>> book = read_codebook(Path(ecograph.__file__).parents[2] / "tests" / "data" / "netcanvas" / "protocol.netcanvas")
-    >>> sorted(t["name"] for t in book["node"].values())
-    ['Organisation', 'Place']
+    >>> import json, tempfile, pathlib, zipfile
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "study.netcanvas"
+    >>> with zipfile.ZipFile(path, "w") as z:
+    ...     z.writestr("protocol.json", json.dumps({"codebook": {"node": {"t1": {"name": "Organisation"}}}}))
+    >>> [t["name"] for t in read_codebook(path)["node"].values()]
+    ['Organisation']
     """
     path = Path(path)
     files = _zip_members(path) if zipfile.is_zipfile(path) else _export_files(path)
@@ -273,7 +289,7 @@ def _need(name: str, header: list[str], names: tuple[str, ...], problems: list[P
     return column or names[0]
 
 
-def _csv_sessions(files: dict[str, bytes], problems: list[Problem]) -> list[Session]:
+def _csv_sessions(files: dict[str, bytes], problems: list[Problem], where: str) -> list[Session]:
     """The sessions of a CSV export; ``problems`` gets every row that cannot be joined."""
     parts: dict[str, list] = {"ego": [], "node": [], "edge": []}
     for name, data in files.items():
@@ -284,10 +300,7 @@ def _csv_sessions(files: dict[str, bytes], problems: list[Problem]) -> list[Sess
                 parts[kind].append((name, match.group(1) if match.groups() else "", *_csv_rows(name, data)))
                 break
     if not parts["ego"]:
-        found = ", ".join(sorted(files)) or "no file"
-        raise _refuse(
-            f"{found}", "no ego file (*_ego.csv): the interviews' sessions are unknown", "Export again with the ego attribute list"
-        )
+        raise _refuse(where, "no ego file (*_ego.csv): the interviews' sessions are unknown", "Export again with the ego attribute list")
     sessions = _csv_egos(parts["ego"], problems)
     by_ego = {s.ego_uuid: s for s in sessions}
     for kind in ("node", "edge"):
@@ -519,7 +532,9 @@ def read_sessions(path: str | os.PathLike, *, protocol: str | os.PathLike | None
 
     Categorical variables are folded back into one column and layout
     variables named ``Var_x``/``Var_y`` (see the module's description).
-    Sessions come in the order of their start time, then UUID.
+    Sessions come in the order of their start time, then UUID. An export
+    holding both forms (Network Canvas can write both at once) is read from
+    its CSV files.
 
     Raises
     ------
@@ -528,11 +543,19 @@ def read_sessions(path: str | os.PathLike, *, protocol: str | os.PathLike | None
 
     Examples
     --------
-    >>> from pathlib import Path
-    >>> import ecograph
-    >>> folder = Path(ecograph.__file__).parents[2] / "tests" / "data" / "netcanvas"
-    >>> [(s.case_id, len(s.nodes), len(s.edges)) for s in read_sessions(folder / "graphml")]
-    [('R01', 3, 2), ('R02', 3, 1), ('R03', 2, 1)]
+    >>> import tempfile, pathlib
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "R1.graphml"
+    >>> _ = path.write_text(
+    ...     '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:nc="http://schema.networkcanvas.com/xmlns">'
+    ...     '<key id="networkCanvasUUID" attr.name="networkCanvasUUID" for="all"/>'
+    ...     '<key id="networkCanvasType" attr.name="networkCanvasType" for="all"/>'
+    ...     '<key id="v1_X" attr.name="Layout_X" for="node"/><key id="v1_Y" attr.name="Layout_Y" for="node"/>'
+    ...     '<graph nc:caseId="R1" nc:sessionUUID="s1" nc:sessionStartTime="2026-03-02T09:00:00Z">'
+    ...     '<data key="networkCanvasUUID">e1</data>'
+    ...     '<node id="1"><data key="networkCanvasUUID">n1</data><data key="networkCanvasType">Place</data>'
+    ...     '<data key="v1_X">0.2</data><data key="v1_Y">0.7</data></node></graph></graphml>')
+    >>> [(s.case_id, s.date, s.nodes[0].type, s.nodes[0].attributes) for s in read_sessions(path)]
+    [('R1', '2026-03-02', 'Place', {'Layout_x': '0.2', 'Layout_y': '0.7'})]
     """
     path = Path(path)
     files = _export_files(path)
@@ -543,7 +566,7 @@ def read_sessions(path: str | os.PathLike, *, protocol: str | os.PathLike | None
     if graphml and not csvs:
         sessions = _graphml_sessions(graphml, problems)
     elif csvs:
-        sessions = _csv_sessions(csvs, problems)
+        sessions = _csv_sessions(csvs, problems, str(path))
     else:
         raise _refuse(str(path), "no CSV or GraphML file of a Network Canvas export here")
     if not sessions and not problems:
@@ -853,11 +876,18 @@ def read_netcanvas(
 
     Examples
     --------
-    >>> from pathlib import Path
-    >>> import ecograph
-    >>> eco = read_netcanvas(Path(ecograph.__file__).parents[2] / "tests" / "data" / "netcanvas" / "graphml")
-    >>> eco.read_counts, int((eco.ties["perceived"] == "yes").sum())
-    ((8, 4), 4)
+    >>> import tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "R1_s1_attributeList_Place.csv").write_text("nodeID,networkCanvasEgoUUID,networkCanvasUUID,name\\n1,e1,n1,Halle\\n")
+    >>> try:
+    ...     read_netcanvas(folder)
+    ... except SchemaError as exc:
+    ...     print("refused:", exc.problems[0].message)
+    refused: no ego file (*_ego.csv): the interviews' sessions are unknown
+    >>> _ = (folder / "R1_s1_ego.csv").write_text("networkCanvasEgoUUID,networkCanvasCaseID,organisation\\ne1,R1,Fab lab\\n")
+    >>> eco = read_netcanvas(folder)
+    >>> eco.read_counts, eco.ties[["source", "target", "declared_by"]].values.tolist()
+    ((1, 0), [['fab-lab', 'halle', 'respondent-r1']])
     """
     path = Path(path)
     sessions = read_sessions(path, protocol=protocol)
