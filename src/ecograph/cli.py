@@ -17,6 +17,9 @@ Subcommands:
     Turn a uMap, GEXF, GraphML or Kumu file into a dataset folder; what cannot be imported is listed and kept
     in ``DIR/leftovers.csv``; exit 0 when a valid dataset was written, 1 with ``--strict`` and leftovers, 1 when
     nothing could be imported (only ``leftovers.csv`` is written), 2 for an unreadable file.
+``ecograph import-netcanvas ZIP|DIR|FILE --out DIR [--protocol FILE.netcanvas] [--roster VARIABLE]``
+    Turn Network Canvas interviews (CSV or GraphML export) into a dataset of declared ties; the matches of
+    alters to actors by name are listed in ``DIR/review.csv``.
 ``ecograph outreach PATH -o FILE.xlsx|.csv [--lang fr|en]``
     The outreach worklist: isolated actors and who could introduce them.
 ``ecograph report PATH -o DIR [--lang fr|en] [--pseudonymise-people] [--title T]``
@@ -60,7 +63,7 @@ from . import __version__
 from .datasets import dijon_path
 from .ecosystem import load, validate
 from .errors import EcographError, OutputError, SchemaError, printable
-from .interop import gephi, kumu, umap
+from .interop import gephi, kumu, netcanvas, umap
 from .interop.exchange import leftovers_frame
 from .interop.template import write_template
 from .io import write_dataset
@@ -323,10 +326,12 @@ def _cmd_import(args: argparse.Namespace) -> int:
     suffix = source.suffix.lower()
     options = {"default_source": args.source or _say("imported_from", file=source.name)}
     try:
-        if not source.is_file():
+        if not (source.is_file() or (args.command == "import-netcanvas" and source.is_dir())):
             print(_say("no_such_file", file=source), file=sys.stderr)
             return 2
-        if args.command == "import-umap":
+        if args.command == "import-netcanvas":
+            eco = netcanvas.read_netcanvas(source, protocol=args.protocol, roster=args.roster, default_kind=args.kind)
+        elif args.command == "import-umap":
             pairs = [pair.split("=", 1) for pair in args.layer_sphere or []]
             if any(len(p) != 2 for p in pairs):
                 print(_say("layer_sphere_usage"), file=sys.stderr)
@@ -353,7 +358,12 @@ def _cmd_import(args: argparse.Namespace) -> int:
             write_dataset(eco, folder)
         if len(leftovers):
             leftovers.to_csv(folder / "leftovers.csv", index=False, encoding="utf-8", lineterminator="\n")
+        review = getattr(eco, "review", None)  # matches by name of an import-netcanvas, to check
+        if review is not None and len(review):
+            review.to_csv(folder / "review.csv", index=False, encoding="utf-8", lineterminator="\n")
     out = Path(args.out)
+    if review is not None and len(review):
+        print(_say("netcanvas_review", n=len(review), file=out / "review.csv"))
     leftover_file = out / "leftovers.csv"
     if len(leftovers):
         print(_say("not_imported", n=len(leftovers)))
@@ -440,6 +450,12 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="LAYER=SPHERE",
         help=_say("help_layer_sphere"),
     )
+    p.set_defaults(func=_cmd_import)
+
+    p = command("import-netcanvas", _say("help_import_netcanvas"), output=True)
+    import_options(p)
+    p.add_argument("--protocol", metavar="FILE.netcanvas", help=_say("help_protocol"))
+    p.add_argument("--roster", metavar="VARIABLE", default="actor_id", help=_say("help_roster"))
     p.set_defaults(func=_cmd_import)
 
     p = command("import", _say("help_import"), output=True)

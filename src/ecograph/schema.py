@@ -224,6 +224,13 @@ TABLES: dict[str, Table] = {
                 vocab="tie_status",
                 example="stated",
             ),
+            Column(
+                "declared_by",
+                "slug",
+                "For a `declared` tie: who declared it, the id of the person (people table) or of the actor who answered the survey.",
+                example="respondent-r01",
+            ),
+            Column("declared_on", "when", "For a `declared` tie: when it was declared (the date of the interview).", example="2026-03-02"),
         ),
     ),
 }

@@ -132,6 +132,7 @@ TIE_STATUSES: dict[str, Term] = _terms(
         ("stated", "The source states that the tie exists (the default when the status is empty)."),
         ("proposed", "The source proposes the tie (e.g. a potential partner of a recommendation): not an observed tie."),
         ("cited", "The source cites one actor as a reference or example for the other: not a working tie."),
+        ("declared", "A respondent declared the tie in a survey or interview (who and when: declared_by, declared_on)."),
     ]
 )
 

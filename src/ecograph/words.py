@@ -127,6 +127,7 @@ VOCABULARY: dict[str, tuple[str, str]] = {
     "role.other": ("other role", "autre rôle"),
     "role.": ("role unknown", "rôle inconnu"),
     "kind.fund": ("fund", "fonds"),
+    "tie_status.declared": ("declared by a respondent", "déclaré par un répondant"),
 }
 
 # Names of measures, statistics and roles the measures layer returns as codes, and why a measure
@@ -1164,6 +1165,14 @@ TEMPLATE: dict[str, tuple[str, str]] = {
         "How many local structures and initiatives the source counts, by sphere, as `sphere=number` separated by `;`; the report compares it with the local ones the data name (the actors whose extra column `panorama` says `yes`, or without that column the initiatives, support structures, places, platforms, companies and funders).",
         "Combien de structures et d'initiatives locales la source compte, par sphère, sous la forme `sphère=nombre` séparés par `;` ; le rapport le compare aux structures locales que nomment les données (les acteurs dont la colonne supplémentaire `panorama` dit `yes`, ou, sans cette colonne, les initiatives, structures d'accompagnement, lieux, plateformes, entreprises et financeurs).",
     ),
+    "help.ties.declared_by": (
+        "For a `declared` tie: who declared it, the id of the person (people table) or of the actor who answered the survey.",
+        "Pour un lien `declared` : qui l'a déclaré, l'identifiant de la personne (feuille people) ou de l'acteur qui a répondu à l'enquête.",
+    ),
+    "help.ties.declared_on": (
+        "For a `declared` tie: when it was declared (the date of the interview).",
+        "Pour un lien `declared` : quand il a été déclaré (la date de l'entretien).",
+    ),
 }
 
 # Messages of the command line.
@@ -1364,6 +1373,22 @@ CLI: dict[str, tuple[str, str]] = {
     ),
     "help_quiet": ("print only the final path", "n'écrire que le chemin final"),
     "about": ("{path}: {message}", "{path} : {message}"),
+    "help_import_netcanvas": (
+        "import Network Canvas interviews (a CSV or GraphML export: zip, folder or file) as a dataset of declared ties",
+        "importer des entretiens Network Canvas (export CSV ou GraphML : zip, dossier ou fichier) comme jeu de données de liens déclarés",
+    ),
+    "help_protocol": (
+        "the interviews' protocol (.netcanvas), whose codebook folds the categorical variables exactly",
+        "le protocole des entretiens (.netcanvas), dont le codebook regroupe exactement les variables catégorielles",
+    ),
+    "help_roster": (
+        "the variable that carries the dataset's actor id through the interview (default: actor_id)",
+        "la variable qui porte l'identifiant d'acteur du jeu de données dans l'entretien (par défaut : actor_id)",
+    ),
+    "netcanvas_review": (
+        "{n:p|match|matches} of alters to actors by name to check in {file}",
+        "{n:p|rapprochement|rapprochements} d'alters et d'acteurs par le nom à vérifier dans {file}",
+    ),
 }
 
 # The one name of each concept decided by ecograph.actor_standing, wherever it is counted or shown.

@@ -80,7 +80,7 @@ from ..views.layout import layout
 from ..views.style import resolve_colors
 from .exchange import DEFAULT_KIND, DIRECTED_ATTRIBUTE, ImportedGraph, graph_to_dataset, xml_text
 
-__all__ = ["read_gexf", "read_graphml", "write_gexf", "write_graphml"]
+__all__ = ["parse_xml", "read_gexf", "read_graphml", "write_gexf", "write_graphml"]
 
 GEXF_NS = "http://www.gexf.net/1.2draft"
 GEXF_VIZ_NS = "http://www.gexf.net/1.2draft/viz"
@@ -107,6 +107,37 @@ def _refuse(label: str, file: str, message: str, hint: str) -> SchemaError:
     return SchemaError([Problem(label, file, None, None, None, message, hint)])
 
 
+def parse_xml(data: bytes, *, file: str, label: str, root_name: str) -> ET.Element:
+    """The root of an XML document read from an untrusted file, refusing DTDs and entities.
+
+    GEXF, GraphML and the formats built on them never need a document type
+    declaration; declaring entities is how "billion laughs" files blow up, so
+    a file that declares any is refused before it is parsed. Any problem is a
+    :class:`~ecograph.errors.SchemaError` with one line that names ``file``.
+
+    Examples
+    --------
+    >>> parse_xml(b"<graphml><graph/></graphml>", file="g.graphml", label="GraphML", root_name="graphml").tag
+    'graphml'
+    >>> try:
+    ...     parse_xml(b'<!DOCTYPE g [<!ENTITY a "aa">]><graphml/>', file="g.graphml", label="GraphML", root_name="graphml")
+    ... except SchemaError as exc:
+    ...     print(exc.problems[0].message)
+    the file declares XML entities, which a GraphML file never needs
+    """
+    hint = f"Export the file again from the tool that made it, as {label}"
+    if b"<!ENTITY" in data or b"<!DOCTYPE" in data:
+        what = "XML entities" if b"<!ENTITY" in data else "a document type (DTD)"
+        raise _refuse(label, file, f"the file declares {what}, which a {label} file never needs", hint)
+    try:
+        root = ET.fromstring(data)
+    except ET.ParseError as exc:
+        raise _refuse(label, file, f"not a well-formed XML file ({exc})", hint) from None
+    if _local(root.tag) != root_name:
+        raise _refuse(label, file, f"not a {label} file: the root element is <{_local(root.tag)}>, not <{root_name}>", hint)
+    return root
+
+
 def _parse(path: Path, label: str, root_name: str) -> ET.Element:
     file = str(path)
     hint = f"Export the file again from the tool that made it, as {label}"
@@ -114,17 +145,9 @@ def _parse(path: Path, label: str, root_name: str) -> ET.Element:
         if path.stat().st_size > MAX_FILE_BYTES:
             raise _refuse(label, file, f"the file is larger than {MAX_FILE_BYTES // 2**20} MiB, the largest ecograph reads", hint)
         data = path.read_bytes()
-        if b"<!ENTITY" in data:
-            # GEXF and GraphML never need entities; declaring them is how "billion laughs" files blow up
-            raise _refuse(label, file, "the file declares XML entities, which a GEXF or GraphML file never needs", hint)
-        root = ET.fromstring(data)
-    except ET.ParseError as exc:
-        raise _refuse(label, file, f"not a well-formed XML file ({exc})", hint) from None
     except OSError as exc:
         raise _refuse(label, file, f"cannot read the file ({exc.strerror or exc})", "Check the path") from None
-    if _local(root.tag) != root_name:
-        raise _refuse(label, file, f"not a {label} file: the root element is <{_local(root.tag)}>, not <{root_name}>", hint)
-    return root
+    return parse_xml(data, file=file, label=label, root_name=root_name)
 
 
 def _time(value: str | None) -> str:
