@@ -472,7 +472,9 @@ def test_worklist_reads_its_measures_from_the_analysis(analysis, worklist):
 def test_worklist_bad_input():
     G = nx.path_graph(4)
     with pytest.raises(MissingAttributeError, match="sphere"):
-        eg.outreach_worklist(G)
+        eg.outreach_worklist(G, group="sphere")  # asked for by name: every actor must carry it
+    w = eg.outreach_worklist(G)  # by default, a graph without spheres has them unknown (Analysis.of)
+    assert w["group"].isna().all() and len(w)
     with pytest.raises(GraphError, match="empty"):
         eg.outreach_worklist(nx.Graph())
     nx.set_node_attributes(G, "p", "sphere")

@@ -148,8 +148,10 @@ def test_bad_graphs_are_refused():
         eg.view(nx.DiGraph([(0, 1)]))
     with pytest.raises(GraphError, match="empty"):
         eg.view(nx.Graph())
-    with pytest.raises(GraphError, match=r"Ecosystem use eco.graph\(\) or eg.Analysis\(eco\)"):
-        eg.view(eg.datasets.tiny())
+    with pytest.raises(GraphError, match="an Analysis needs an Ecosystem, a networkx.Graph or a SparseGraph, got list"):
+        eg.view([("a", "b")])
+    # an Ecosystem goes through the one door (Analysis.of) like any other input
+    assert len(eg.view(eg.datasets.tiny()).nodes) == len(eg.view(eg.Analysis(eg.datasets.tiny())).nodes)
     with pytest.raises(ValueError, match="lang"):
         eg.view(nx.path_graph(2), lang="de")
 

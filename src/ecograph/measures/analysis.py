@@ -33,7 +33,7 @@ import pandas as pd
 from ..ecosystem import Ecosystem
 from ..errors import GraphError
 from ..partition import PartitionLike
-from ..sparse import SparseGraph, as_sparse
+from ..sparse import SparseGraph, as_sparse, check_graph
 from .background import in_background
 from .bridges import bridges, cut_points, local_bridges
 from .brokerage import brokers
@@ -54,6 +54,15 @@ EVOLUTION_YEARS = 20
 #: Above this many actors, :attr:`Analysis.robustness` leaves out the stability of the top brokers
 #: (each resampling recomputes betweenness) and :attr:`Analysis.null_models` uses 3 rewirings of 3 swaps per tie.
 RANKING_CHECK_LIMIT = 20_000
+
+
+def _default_grouping(G: nx.Graph | SparseGraph) -> PartitionLike:
+    """``"sphere"`` when every node has one, else each node's sphere where it has one and unknown elsewhere."""
+    S = as_sparse(G)
+    values = S.attribute("sphere")
+    if all(v is not None for v in values):
+        return "sphere"
+    return pd.Series(values, index=S.nodes.copy(), dtype=object)
 
 
 class Analysis:
@@ -120,9 +129,58 @@ class Analysis:
         self._samples = samples
 
     @classmethod
-    def of(cls, data: Any, **options: Any) -> Analysis:
-        """``data`` itself if it is an Analysis, else a new Analysis of it."""
-        return data if isinstance(data, Analysis) else cls(data, **options)
+    def of(cls, data: Any, *, group: PartitionLike | None = None, seed: int | None = None, **options: Any) -> Analysis:
+        """The one door into an Analysis: ``data`` itself if it is one, else a new Analysis of it.
+
+        Parameters
+        ----------
+        data : Analysis, Ecosystem, networkx.Graph or SparseGraph
+            A graph is checked (:func:`ecograph.sparse.check_graph`: not
+            directed, not a multigraph, not empty) and a SparseGraph taken as is.
+        group : grouping, optional
+            Default ``"sphere"``; on a graph whose nodes do not all carry a
+            ``sphere`` attribute, each node's sphere where it has one and
+            unknown elsewhere (missing is unknown, never an error here).
+        seed : int, optional
+            Default 0.
+        **options
+            Passed to :class:`Analysis` for a new one.
+
+        Raises
+        ------
+        ValueError
+            When ``data`` is an Analysis and ``group`` or ``seed`` differ from
+            its own: an Analysis carries its own, and a silent choice would
+            hide it.
+        GraphError
+            For what the measures cannot take.
+
+        Examples
+        --------
+        >>> import networkx as nx, ecograph as eg
+        >>> a = eg.Analysis(eg.datasets.tiny(), seed=3)
+        >>> Analysis.of(a) is a, Analysis.of(eg.datasets.tiny(), group="kind", seed=1).group
+        (True, 'kind')
+        >>> Analysis.of(nx.path_graph(3)).coverage.actors_known  # no sphere on the nodes: unknown, not an error
+        0
+        >>> Analysis.of(a, seed=4)
+        Traceback (most recent call last):
+        ...
+        ValueError: the Analysis given has seed 3: build it with Analysis(data, seed=4) instead
+        """
+        if isinstance(data, Analysis):
+            if group is not None and not (group is data.group or (isinstance(group, str) and group == data.group)):
+                raise ValueError("the Analysis given has its own grouping: build it with Analysis(data, group=...) instead")
+            if seed is not None and seed != data.seed:
+                raise ValueError(f"the Analysis given has seed {data.seed}: build it with Analysis(data, seed={seed}) instead")
+            return data
+        if isinstance(data, (nx.Graph, SparseGraph)):
+            check_graph(data)
+            if group is None:
+                group = _default_grouping(data)
+        elif not isinstance(data, Ecosystem):
+            raise GraphError(f"an Analysis needs an Ecosystem, a networkx.Graph or a SparseGraph, got {type(data).__name__}")
+        return cls(data, group="sphere" if group is None else group, seed=0 if seed is None else seed, **options)
 
     def __repr__(self) -> str:
         group = self.group if isinstance(self.group, str) else type(self.group).__name__

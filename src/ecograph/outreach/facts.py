@@ -41,37 +41,15 @@ from scipy.sparse.csgraph import connected_components
 from scipy.spatial import cKDTree
 
 from ..measures.analysis import Analysis
-from ..partition import PartitionLike, factorize, group_labels
+from ..partition import factorize, group_labels
 from ..sparse import SparseGraph
 from ..vocabulary import NOT_ORGANISATIONS
 
-__all__ = ["NOT_ACTORS", "Facts", "analysis_of"]
+__all__ = ["NOT_ACTORS", "Facts"]
 
 #: Kinds neither listed nor suggested as introducers: :data:`ecograph.vocabulary.NOT_ORGANISATIONS`
 #: (older datasets model a study's recommendations as programmes).
 NOT_ACTORS = NOT_ORGANISATIONS
-
-
-def analysis_of(data: Any, group: PartitionLike | None, seed: int | None) -> Analysis:
-    """The Analysis to read values from: ``data`` itself, or a new one with that grouping and seed.
-
-    An Analysis carries its own grouping and seed; giving different ones
-    beside it is an error rather than a silent choice.
-
-    Examples
-    --------
-    >>> import ecograph as eg
-    >>> a = eg.Analysis(eg.datasets.tiny(), seed=3)
-    >>> analysis_of(a, None, None) is a, analysis_of(eg.datasets.tiny(), "kind", 1).group
-    (True, 'kind')
-    """
-    if isinstance(data, Analysis):
-        if group is not None and not (group is data.group or (isinstance(group, str) and group == data.group)):
-            raise ValueError("the Analysis given has its own grouping: build it with Analysis(data, group=...) instead")
-        if seed is not None and seed != data.seed:
-            raise ValueError(f"the Analysis given has seed {data.seed}: build it with Analysis(data, seed={seed}) instead")
-        return data
-    return Analysis(data, group="sphere" if group is None else group, seed=0 if seed is None else seed)
 
 
 def _unknown_to_none(values: np.ndarray) -> np.ndarray:

@@ -113,8 +113,9 @@ import pandas as pd
 import scipy.sparse as sp
 
 from ..errors import GraphError, UnknownActorError
+from ..measures.analysis import Analysis
 from ..partition import PartitionLike
-from .facts import NOT_ACTORS, Facts, analysis_of
+from .facts import NOT_ACTORS, Facts
 
 __all__ = ["WEIGHTS", "suggest_introducers"]
 
@@ -540,7 +541,7 @@ def suggest_introducers(
     >>> s.loc[0, "why"]
     (('contacts', 1, 'bank'), ('distance', 4.7))
     """
-    a = analysis_of(G, group, seed)
+    a = Analysis.of(G, group=group, seed=seed)
     if a.sparse.n < 2:
         raise GraphError("suggestions need at least two actors")
     F = Facts.read(a, label=label, kinds_excluded=kinds_excluded, support_kinds=support_kinds)

@@ -26,12 +26,13 @@ import pandas as pd
 from scipy.sparse.csgraph import connected_components
 
 from ..errors import GraphError, UnknownActorError
+from ..measures.analysis import Analysis
 from ..measures.bridges import _cut_point_pieces
 from ..measures.evolution import headline_measures
 from ..partition import PartitionLike, group_labels
 from ..sparse import SparseGraph, _symmetric
 from ..words import is_missing
-from .facts import NOT_ACTORS, analysis_of, column, known_groups
+from .facts import NOT_ACTORS, column, known_groups
 
 __all__ = ["key_players", "what_if"]
 
@@ -139,7 +140,7 @@ def what_if(
     >>> w.loc[["components", "isolates"], "change"].tolist()
     [-1.0, -1.0]
     """
-    a = analysis_of(G, group, None)
+    a = Analysis.of(G, group=group)
     name = a.group if isinstance(a.group, str) else "group"
     groups = pd.Series(group_labels(a.sparse, a.group), index=a.sparse.nodes, name=name)
     after = _apply_edits(a.sparse, groups, add, remove, add_actors)
@@ -228,7 +229,7 @@ def key_players(
     """
     if k < 1:
         raise ValueError("k must be at least 1")
-    a = analysis_of(G, group, seed)
+    a = Analysis.of(G, group=group, seed=seed)
     S = a.sparse
     groups, _ = known_groups(a)
     groups = pd.array(groups, dtype=object)

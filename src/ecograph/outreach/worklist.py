@@ -89,9 +89,10 @@ from scipy.optimize import linprog
 from scipy.sparse.csgraph import maximum_flow
 
 from ..errors import GraphError
+from ..measures.analysis import Analysis
 from ..measures.standing import TERRITORY_SCOPES, actor_standing
 from ..partition import PartitionLike
-from .facts import NOT_ACTORS, Facts, analysis_of
+from .facts import NOT_ACTORS, Facts
 from .scoring import Ranked, positions, rank_candidates, suggestion_frame
 
 __all__ = ["outreach_worklist", "suggested_ties"]
@@ -363,7 +364,7 @@ def outreach_worklist(
     >>> int(w.loc["loner", "newly_reachable_1"])
     7
     """
-    a = analysis_of(G, group, seed)
+    a = Analysis.of(G, group=group, seed=seed)
     if a.sparse.n < 2:
         raise GraphError("a worklist needs at least two actors")
     F = Facts.read(a, label=label, kinds_excluded=kinds_excluded, support_kinds=support_kinds)

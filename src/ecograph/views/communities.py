@@ -10,7 +10,7 @@ import pandas as pd
 
 from ..measures.analysis import Analysis
 from ..words import label, word
-from .network import _analysis_of, view
+from .network import view
 from .page import NetworkView
 from .records import text
 
@@ -68,7 +68,7 @@ def community_graph(G: Any, communities: Any = None, *, seed: int = 0, lang: str
     >>> Q.nodes["community 0"]["members"] > 0
     True
     """
-    analysis: Analysis = _analysis_of(G, seed)
+    analysis: Analysis = Analysis.of(G, seed=seed)
     S = analysis.sparse
     comms = communities if communities is not None else analysis.communities
     codes = comms.membership.reindex(S.nodes).to_numpy(dtype=np.int64)
@@ -102,7 +102,7 @@ def view_communities(
     >>> v.nodes[0]["card"][0][0]
     'members'
     """
-    analysis: Analysis = _analysis_of(G, seed)
+    analysis: Analysis = Analysis.of(G, seed=seed)
     graph = analysis.sparse.graph
     name = title or f"{graph.get('title') or graph.get('name') or word('views.network', lang)}: {word('views.communities', lang)}"
     Q = community_graph(analysis, communities, seed=seed, lang=lang, top=top, title=name)

@@ -9,9 +9,8 @@ import networkx as nx
 import numpy as np
 import pandas as pd
 
-from ..errors import GraphError, UnknownActorError
+from ..errors import UnknownActorError
 from ..measures.analysis import Analysis
-from ..sparse import SparseGraph
 from ..words import check_language, word
 from .highlights import highlight_records, highlight_sets
 from .layout import layout as compute_layout
@@ -27,27 +26,6 @@ __all__ = ["view", "view_ego", "view_community", "AGGREGATE_ABOVE", "WEBGL_ABOVE
 AGGREGATE_ABOVE = 30_000
 #: Above this many actors (or four times as many ties), :func:`view` draws with WebGL (sigma.js).
 WEBGL_ABOVE = 2_000
-
-
-def _analysis_of(G: Any, seed: int) -> Analysis:
-    """The Analysis the view reads its measures from (the one given, or a new one of the graph)."""
-    if isinstance(G, Analysis):
-        return G
-    if isinstance(G, SparseGraph):
-        G = G.to_networkx()
-    if not isinstance(G, nx.Graph):
-        raise GraphError(
-            f"expected a networkx.Graph, a SparseGraph or an Analysis, got {type(G).__name__}; "
-            "for an Ecosystem use eco.graph() or eg.Analysis(eco)"
-        )
-    if G.is_directed():
-        raise GraphError("the graph is directed; views draw undirected graphs: use G.to_undirected()")
-    if G.is_multigraph():
-        raise GraphError("the graph is a multigraph; merge parallel edges first, e.g. nx.Graph(G)")
-    if G.number_of_nodes() == 0:
-        raise GraphError("the graph is empty: nothing to draw")
-    grouped = all(not isinstance(d.get("sphere"), type(None)) for _, d in G.nodes(data=True))
-    return Analysis(G, seed=seed, group="sphere" if grouped else pd.Series("all", index=list(G.nodes)))
 
 
 def _positions(G: nx.Graph, analysis: Analysis, given: pd.DataFrame | None, seed: int) -> pd.DataFrame:
@@ -252,7 +230,7 @@ def view(
     '1 acteur sans lien connu'
     """
     check_language(lang)
-    analysis = _analysis_of(G, seed)
+    analysis = Analysis.of(G, seed=seed)
     if aggregate_above is not None and analysis.sparse.n > aggregate_above:
         from .communities import view_communities  # a real cycle: the community view draws itself with view()
 
@@ -344,7 +322,7 @@ def view_ego(G: Any, actor: Any, *, radius: int = 2, **kwargs: Any) -> NetworkVi
     >>> sorted(n["key"] for n in v.nodes)
     ['coop', 'fablab', 'incubator', 'network']
     """
-    G = _analysis_of(G, kwargs.get("seed", 0)).graph
+    G = Analysis.of(G, seed=kwargs.get("seed", 0)).graph
     if actor not in G:
         raise UnknownActorError(f"actor {actor!r} is not in the graph")
     ego = nx.ego_graph(G, actor, radius=radius)
@@ -376,7 +354,7 @@ def view_community(G: Any, communities: Any, community: int, *, with_neighbours:
     >>> len(v.nodes) == int(comms.sizes[0])
     True
     """
-    G = _analysis_of(G, kwargs.get("seed", 0)).graph
+    G = Analysis.of(G, seed=kwargs.get("seed", 0)).graph
     members = set(communities.membership.index[communities.membership == community])
     if not members:
         raise ValueError(f"there is no community {community!r}; communities are numbered 0 to {communities.n_communities - 1}")
