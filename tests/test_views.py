@@ -148,7 +148,7 @@ def test_bad_graphs_are_refused():
         eg.view(nx.DiGraph([(0, 1)]))
     with pytest.raises(GraphError, match="empty"):
         eg.view(nx.Graph())
-    with pytest.raises(GraphError, match="an Analysis needs an Ecosystem, a networkx.Graph or a SparseGraph, got list"):
+    with pytest.raises(GraphError, match=r"an Analysis needs an Ecosystem, a networkx\.Graph or a SparseGraph, got list"):
         eg.view([("a", "b")])
     # an Ecosystem goes through the one door (Analysis.of) like any other input
     assert len(eg.view(eg.datasets.tiny()).nodes) == len(eg.view(eg.Analysis(eg.datasets.tiny())).nodes)
