@@ -31,6 +31,7 @@ Examples
 from __future__ import annotations
 
 import functools
+import importlib
 import os
 import textwrap
 from collections import Counter
@@ -38,19 +39,34 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
-from matplotlib.collections import LineCollection
-from matplotlib.patches import Rectangle
-from matplotlib.text import Text
-from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from ..io import clean_text
 from ..measures.group_coverage import MIN_COVERAGE, withheld_reason
 from ..words import label, number, word
 from .layout import layout as compute_layout
 from .style import NO_SPHERE_COLOR, SPHERE_COLORS, resolve_colors, resolve_sizes
+
+
+class _Later:
+    """A module imported on its first use: ``import ecograph`` and ``import ecograph.cli`` do not load matplotlib (about a second)."""
+
+    def __init__(self, name: str) -> None:
+        self._name = name
+        self._module: Any = None
+
+    def __getattr__(self, attr: str) -> Any:
+        if self._module is None:
+            self._module = importlib.import_module(self._name)
+        return getattr(self._module, attr)
+
+
+plt = _Later("matplotlib.pyplot")
+_collections = _Later("matplotlib.collections")
+_patches = _Later("matplotlib.patches")
+_text = _Later("matplotlib.text")
+_ticker = _Later("matplotlib.ticker")
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.figure import Figure
@@ -89,7 +105,7 @@ def _literal_text(draw: Callable[..., Figure]) -> Callable[..., Figure]:
             fig = draw(*args, **kwargs)
         finally:
             plt.rcParams.update(before)
-        for text in fig.findobj(Text):
+        for text in fig.findobj(_text.Text):
             text.set_parse_math(False)
             text.set_usetex(False)
             text.set_text(clean_text(str(text.get_text())))  # the SVG file repeats each text: it must be valid XML
@@ -161,7 +177,7 @@ def _withheld_figure(title: str, reason: str, rests_on: list[str]) -> Figure:
     fig, ax = plt.subplots(figsize=(6.5, 0.6 + height), dpi=110)
     ax.set_axis_off()
     ax.set_title(title, fontsize=11)
-    ax.add_patch(Rectangle((0, 0), 1, 1, transform=ax.transAxes, facecolor="#f4f4f4", edgecolor="#bbbbbb", linewidth=0.8))
+    ax.add_patch(_patches.Rectangle((0, 0), 1, 1, transform=ax.transAxes, facecolor="#f4f4f4", edgecolor="#bbbbbb", linewidth=0.8))
     why = ax.annotate(reason, (0.5, 1), xycoords="axes fraction", xytext=(0, -10), textcoords="offset points", ha="center", va="top")
     why.set(fontsize=10, weight="bold")
     if lines:
@@ -254,7 +270,7 @@ def figure_network(
     segments = [(xy[index[u]], xy[index[v]]) for u, v in G.edges()]
     large = len(nodes) > RASTER_ABOVE  # thousands of dots and lines: drawn as an image inside the SVG, the text stays vector
     if segments:
-        ax.add_collection(LineCollection(segments, colors="#9a9a9a", linewidths=0.6, alpha=0.6, zorder=1, rasterized=large))
+        ax.add_collection(_collections.LineCollection(segments, colors="#9a9a9a", linewidths=0.6, alpha=0.6, zorder=1, rasterized=large))
     ax.scatter(
         xy[:, 0],
         xy[:, 1],
@@ -329,7 +345,7 @@ def figure_block_density(block: pd.DataFrame, *, lang: str = "en", title: str | 
     image = _heatmap(ax, block, lang=lang, cmap="Blues", text=lambda v: "–" if np.isnan(v) else number(v, lang, ".3f"))
     ax.set_title(title, fontsize=11)
     scale = fig.colorbar(image, ax=ax, shrink=0.8)
-    scale.ax.yaxis.set_major_formatter(FuncFormatter(lambda x, _: number(x, lang, ".2f")))
+    scale.ax.yaxis.set_major_formatter(_ticker.FuncFormatter(lambda x, _: number(x, lang, ".2f")))
     fig.tight_layout(rect=(0, _caption(fig, rests_on), 1, 1))
     return fig
 
@@ -405,8 +421,8 @@ def figure_brokers(
     positions = np.arange(len(head))
     ax.barh(positions, head["betweenness"].to_numpy(dtype=float), color=colors)
     ax.set_yticks(positions, labels, fontsize=9)
-    ax.xaxis.set_major_locator(MaxNLocator(nbins=4))
-    ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _: number(x, lang, ".2g")))
+    ax.xaxis.set_major_locator(_ticker.MaxNLocator(nbins=4))
+    ax.xaxis.set_major_formatter(_ticker.FuncFormatter(lambda x, _: number(x, lang, ".2g")))
     ax.set_xlabel(word("figures.betweenness", lang))
     ax.set_title(title, fontsize=11)
     ax.spines[["top", "right"]].set_visible(False)
