@@ -100,13 +100,8 @@ def _attribute_values(S: SparseGraph, attr: str) -> np.ndarray | pd.Series:
     """The ``attr`` value of every node (missing where a node lacks it); an error if no node has it."""
     if attr in S.attributes.columns:
         return S.attributes[attr]
-    source = S._source() if S._source is not None else None
-    if source is not None:
-        data = source.nodes
-        if any(attr in data[node] for node in S.nodes):
-            values = np.empty(S.n, dtype=object)
-            values[:] = [data[node].get(attr) for node in S.nodes]
-            return values
+    if S.has_attribute(attr):
+        return S.attribute(attr)
     raise MissingAttributeError(
         f"no node has a '{attr}' attribute ({_plural(S.n, 'node')}, e.g. {_name_some(S.nodes[:5])}); "
         f"set it, e.g. nx.set_node_attributes(G, value, '{attr}'), or pick another attribute "

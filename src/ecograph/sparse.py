@@ -192,6 +192,34 @@ class SparseGraph:
         values[missing] = default
         return values
 
+    def has_attribute(self, name: str) -> bool:
+        """Whether some node carries the attribute ``name`` (in :attr:`attributes` or the graph it was built from).
+
+        >>> import networkx as nx
+        >>> G = nx.path_graph(2); G.nodes[0]["kind"] = "event"
+        >>> S = SparseGraph.from_networkx(G)
+        >>> S.has_attribute("kind"), S.has_attribute("sphere")
+        (True, False)
+        """
+        if name in self.attributes.columns:
+            return True
+        source = self._source() if self._source is not None else None
+        return source is not None and any(name in source.nodes[node] for node in self.nodes)
+
+    def node_attributes(self, node: Any) -> dict:
+        """Every attribute of one node, as a dict (from :attr:`attributes`, else the graph it was built from).
+
+        >>> import networkx as nx
+        >>> G = nx.path_graph(2); G.nodes[0]["kind"] = "event"
+        >>> SparseGraph.from_networkx(G).node_attributes(0)
+        {'kind': 'event'}
+        """
+        if len(self.attributes.columns):
+            row = self.attributes.loc[node]
+            return {k: v for k, v in row.items() if not _missing(v)}
+        source = self._source() if self._source is not None else None
+        return dict(source.nodes[node]) if source is not None else {}
+
     def _derived(self, nodes: pd.Index, adjacency: sp.csr_array, attributes: pd.DataFrame) -> SparseGraph:
         """A graph made from this one: same source graph for attributes, same graph data."""
         out = SparseGraph(nodes, adjacency, attributes, source=self._source() if self._source is not None else None)

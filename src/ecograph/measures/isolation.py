@@ -158,11 +158,5 @@ def isolated_actors(G: GraphLike, *, label: str = "name", lang: str = "en") -> p
 def _labels(S, label: str, positions: np.ndarray) -> list[str]:
     """Display names of the nodes at ``positions`` (their id when they lack ``label``)."""
     ids = S.nodes[positions]
-    if label in S.attributes.columns:
-        values = S.attributes[label].to_numpy(dtype=object)[positions].tolist()
-    elif S._source is not None and S._source() is not None:
-        data = S._source().nodes
-        values = [data[x].get(label) for x in ids]
-    else:
-        values = [None] * len(ids)
+    values = S.attribute(label)[positions].tolist()
     return [str(v) if v not in (None, "") and not (isinstance(v, float) and np.isnan(v)) else str(x) for v, x in zip(values, ids)]

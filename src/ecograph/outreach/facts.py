@@ -78,21 +78,14 @@ def column(a: Analysis, name: str) -> np.ndarray:
         values = a.eco.actors[name].reindex(S.nodes).to_numpy(dtype=object)
     elif name in S.attributes.columns:
         values = S.attributes[name].to_numpy(dtype=object)
-    elif S._source is not None and S._source() is not None:
-        data = S._source().nodes
-        values = np.empty(S.n, dtype=object)
-        values[:] = [data[x].get(name) for x in S.nodes]
     else:
-        values = np.full(S.n, None, dtype=object)
+        values = S.attribute(name)
     return _unknown_to_none(values)
 
 
 def _has_column(a: Analysis, name: str) -> bool:
     S = a.sparse
-    if (a.eco is not None and name in a.eco.actors.columns) or name in S.attributes.columns:
-        return True
-    source = S._source() if S._source is not None else None
-    return source is not None and any(name in d for _, d in source.nodes(data=True))
+    return (a.eco is not None and name in a.eco.actors.columns) or S.has_attribute(name)
 
 
 class _Unknown:

@@ -54,8 +54,7 @@ def _column(S: Any, attr: str) -> list:
     """A node attribute of the sparse graph (from its table, or the graph it came from), None where missing."""
     if attr in S.attributes.columns:
         return S.attributes[attr].tolist()
-    source = S._source() if S._source is not None else None
-    return [source.nodes[n].get(attr) for n in S.nodes] if source is not None else [None] * S.n
+    return S.attribute(attr).tolist()
 
 
 def community_graph(G: Any, communities: Any = None, *, seed: int = 0, lang: str = "en", top: int = 10, title: str = "") -> nx.Graph:

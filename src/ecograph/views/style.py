@@ -91,13 +91,7 @@ def _node_attrs(G: Any) -> tuple[list, Callable[[Any], dict]]:
     """Nodes of a networkx graph or SparseGraph, and a getter of their attributes."""
 
     if isinstance(G, SparseGraph):
-        nodes = list(G.nodes)
-        frame = G.attributes
-        records = frame.to_dict("index") if len(frame.columns) else {}
-        source = G._source() if G._source is not None else None
-        if not records and source is not None:
-            return nodes, lambda n: source.nodes[n]
-        return nodes, lambda n: records.get(n, {})
+        return list(G.nodes), G.node_attributes
     return list(G.nodes), lambda n: G.nodes[n]
 
 
