@@ -22,6 +22,8 @@ group...). :func:`graph_to_dataset` then makes the actors and ties tables:
   ``tie_directed``, :data:`DIRECTED_ATTRIBUTE`, since ``directed`` is the
   edge's own direction) becomes the ties' ``directed`` column;
 * self-loops are leftovers (a tie links two actors);
+* a ``website`` that is no web address (``www.example.org``, ``na``) is kept
+  as written in a ``website (as written)`` column, not at the cost of the node;
 * people are not actors: a node whose kind, ``type``, ``category`` or
   ``element type`` says it is a person (:data:`PEOPLE_WORDS`, or a value of
   ``people_kinds``) becomes a row of the people table; its edges to actors
@@ -379,15 +381,18 @@ def graph_to_dataset(
     actors, new_kinds = _actor_table(graph, nodes, ids, source=source, default_kind=default_kind, kind_from=kind_from)
     edges = [(row, rec) for row, rec in graph.edges if not {ids.get(rec["source"]), ids.get(rec["target"])} & people_ids]
     ties, found_types = _tie_table(graph, edges, ids, leftovers, source=source, default_tie_type=default_tie_type, type_from=type_from)
-    eco = from_raw_tables(
-        {"actors": actors, "ties": ties, **tables},
-        name=name,
-        path=file,
-        found_tie_types=found_types,
-        found_kinds=sorted(new_kinds),
-        descriptions={c: _DEFAULT_TYPE_TEXT for c in DEFAULT_TIE_TYPES.values()},
-        on_error="collect",
-    )
+    tables = {"actors": actors, "ties": ties, **tables}
+    options = {
+        "name": name,
+        "path": file,
+        "found_tie_types": found_types,
+        "found_kinds": sorted(new_kinds),
+        "descriptions": {c: _DEFAULT_TYPE_TEXT for c in DEFAULT_TIE_TYPES.values()},
+        "on_error": "collect",
+    }
+    eco = from_raw_tables(tables, **options)
+    if _set_aside_misfits(tables, eco.problems):  # once more, with the misfit values kept as written beside their column
+        eco = from_raw_tables(tables, **options)
     extra = pd.DataFrame(leftovers, columns=LEFTOVER_COLUMNS)
     frames = [f for f in (extra, eco.rejected) if len(f)]
     eco.rejected = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=LEFTOVER_COLUMNS)
@@ -430,6 +435,32 @@ def _actor_table(
     if mapped:
         actor_cols.append("original_id")
     return RawTable("actors", graph.file, actor_cols, rows), new_kinds
+
+
+def _set_aside_misfits(tables: dict[str, RawTable], problems: list) -> bool:
+    """Move each web address that is not one to ``COLUMN (as written)``; whether any moved.
+
+    Other tools' files often hold a ``website`` attribute written as
+    ``www.example.org`` or ``na``: the node is kept, and the value too, beside
+    the column, rather than the whole node and its edges being left out. Every
+    other misfit value still leaves its row out (a year that is not one, a
+    sphere the vocabulary lacks...).
+    """
+    moved = False
+    for problem in problems:
+        table = tables.get(problem.table)
+        if table is None or problem.row is None or problem.column not in TABLES[problem.table].column_names:
+            continue
+        column = next(c for c in TABLES[problem.table].columns if c.name == problem.column)
+        if column.required or column.type != "url":
+            continue
+        for raw in table.rows:
+            if raw.row == problem.row and raw.cells.get(column.name):
+                aside = f"{column.name} (as written)"
+                raw.cells[aside] = raw.cells.pop(column.name)
+                table.columns += [aside] if aside not in table.columns else []
+                moved = True
+    return moved
 
 
 def _is_person(rec: Mapping, kind_from: str | None, people_kinds: Iterable[str]) -> bool:
