@@ -382,17 +382,7 @@ def graph_to_dataset(
     edges = [(row, rec) for row, rec in graph.edges if not {ids.get(rec["source"]), ids.get(rec["target"])} & people_ids]
     ties, found_types = _tie_table(graph, edges, ids, leftovers, source=source, default_tie_type=default_tie_type, type_from=type_from)
     tables = {"actors": actors, "ties": ties, **tables}
-    options = {
-        "name": name,
-        "path": file,
-        "found_tie_types": found_types,
-        "found_kinds": sorted(new_kinds),
-        "descriptions": {c: _DEFAULT_TYPE_TEXT for c in DEFAULT_TIE_TYPES.values()},
-        "on_error": "collect",
-    }
-    eco = from_raw_tables(tables, **options)
-    if _set_aside_misfits(tables, eco.problems):  # once more, with the misfit values kept as written beside their column
-        eco = from_raw_tables(tables, **options)
+    eco = _validated(tables, name=name, path=file, found_tie_types=found_types, found_kinds=sorted(new_kinds))
     extra = pd.DataFrame(leftovers, columns=LEFTOVER_COLUMNS)
     frames = [f for f in (extra, eco.rejected) if len(f)]
     eco.rejected = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=LEFTOVER_COLUMNS)
@@ -435,6 +425,15 @@ def _actor_table(
     if mapped:
         actor_cols.append("original_id")
     return RawTable("actors", graph.file, actor_cols, rows), new_kinds
+
+
+def _validated(tables: dict[str, RawTable], **options: Any) -> Any:
+    """The tables validated (valid rows loaded, the others rejected); once more if web addresses were set aside."""
+    options.update(descriptions={c: _DEFAULT_TYPE_TEXT for c in DEFAULT_TIE_TYPES.values()}, on_error="collect")
+    eco = from_raw_tables(tables, **options)
+    if _set_aside_misfits(tables, eco.problems):
+        eco = from_raw_tables(tables, **options)
+    return eco
 
 
 def _set_aside_misfits(tables: dict[str, RawTable], problems: list) -> bool:
