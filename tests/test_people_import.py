@@ -264,3 +264,36 @@ def test_the_real_file_report_lists_who_moved_from_where_to_where(lang, heading)
     listed = {tuple(c[:3]) for c in cells if len(c) >= 3}
     assert listed == _expected_moves()
     assert ("Andrzej Ziabicki", "Wrocław University Faculty of Math Physics and Chemistry", '"NTO"') in listed
+
+
+def test_a_kumu_workbook_of_founders_writes_people_affiliations_and_leftovers(tmp_path, capsys):
+    import openpyxl
+
+    path = tmp_path / "founders.xlsx"
+    wb = openpyxl.Workbook()
+    wb.active.title = "Elements"
+    for row in (["Label", "Type"], ["Ada", "Person"], ["Bob", "Person"], ["Acme", "Company"], ["Beta", "Company"]):
+        wb.active.append(row)
+    sheet = wb.create_sheet("Connections")
+    for row in (
+        ["From", "To", "Type", "Start date", "End date"],
+        ["Ada", "Acme", "Founder", 2012, 2015],
+        ["Ada", "Beta", "CEO", 2016, None],
+    ):
+        sheet.append(row)
+    sheet.append(["Ada", "Bob", "Friend", None, None])
+    wb.save(path)
+    out = tmp_path / "out"
+    assert main(["import", str(path), "--out", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert "ties, row 4: a tie between two people" in printed and "2 people and 2 affiliations imported" in printed
+    with open(out / "people.csv", encoding="utf-8") as f:
+        assert [r["name"] for r in csv.DictReader(f)] == ["Ada", "Bob"]
+    with open(out / "affiliations.csv", encoding="utf-8") as f:
+        rows = [(r["person"], r["actor"], r["role"], r["start"], r["end"], r["note"]) for r in csv.DictReader(f)]
+    assert rows == [("ada", "acme", "founder", "2012", "2015", "Founder"), ("ada", "beta", "employee", "2016", "", "CEO")]
+    with open(out / "leftovers.csv", encoding="utf-8") as f:
+        (left,) = list(csv.DictReader(f))
+    assert (left["table"], left["row"], json.loads(left["cells"])) == ("ties", "4", {"source": "ada", "target": "bob", "type": "Friend"})
+    eco = eg.load(out)
+    assert eco.people_links()[["source", "target", "person", "kind"]].values.tolist() == [["acme", "beta", "ada", "moved"]]
