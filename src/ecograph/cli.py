@@ -13,7 +13,7 @@ Subcommands:
     An Excel collection template with drop-down lists.
 ``ecograph export PATH --format gexf|graphml|kumu-json|kumu-xlsx|umap|geojson|csv -o FILE``
     Send a dataset to Gephi, Kumu or uMap (a map needs coordinates: exit 1 without any).
-``ecograph import-umap FILE --out DIR`` and ``ecograph import FILE --out DIR [--kind-from A] [--type-from A] [--strict]``
+``ecograph import-umap FILE --out DIR`` and ``ecograph import FILE --out DIR [--kind-from A] [--type-from A] [--people-kind K] [--strict]``
     Turn a uMap, GEXF, GraphML or Kumu file into a dataset folder; what cannot be imported is listed and kept
     in ``DIR/leftovers.csv``; exit 0 when a valid dataset was written, 1 with ``--strict`` and leftovers, 1 when
     nothing could be imported (only ``leftovers.csv`` is written), 2 for an unreadable file.
@@ -336,9 +336,10 @@ def _cmd_import(args: argparse.Namespace) -> int:
             if any(len(p) != 2 for p in pairs):
                 print(_say("layer_sphere_usage"), file=sys.stderr)
                 return 2
-            eco = umap.read_umap(source, layer_spheres=dict(pairs), default_kind=args.kind)
+            eco = umap.read_umap(source, layer_spheres=dict(pairs), default_kind=args.kind, people_kinds=args.people_kind or ())
         else:
             options.update(default_kind=args.kind, default_tie_type=args.tie_type, kind_from=args.kind_from, type_from=args.type_from)
+            options.update(people_kinds=args.people_kind or ())
             if suffix == ".gexf":
                 eco = gephi.read_gexf(source, **options)
             elif suffix in (".graphml", ".xml"):
@@ -377,6 +378,8 @@ def _cmd_import(args: argparse.Namespace) -> int:
     read = _say("read_features", n=nodes) if args.command == "import-umap" else _say("read_nodes", n=nodes, edges=edges)
     left = _say("left_over", n=len(leftovers), file=leftover_file) if len(leftovers) else _say("nothing_left_over")
     print(_say("imported", read=read, source=source.name, actors=len(eco.actors), ties=len(eco.ties), out=out, leftovers=left))
+    if len(eco.people):
+        print(_say("imported_people", n=len(eco.people), m=len(eco.affiliations)))
     return 1 if args.strict and len(leftovers) else 0
 
 
@@ -440,6 +443,7 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--kind", default="initiative", help=_say("help_kind"))
         p.add_argument("--source", help=_say("help_source"))
         p.add_argument("--strict", action="store_true", help=_say("help_strict"))
+        p.add_argument("--people-kind", action="append", metavar="VALUE", help=_say("help_people_kind"))
 
     p = command("import-umap", _say("help_import_umap"), output=True)
     import_options(p)

@@ -1389,6 +1389,18 @@ CLI: dict[str, tuple[str, str]] = {
         "{n:p|match|matches} of alters to actors by name to check in {file}",
         "{n:p|rapprochement|rapprochements} d'alters et d'acteurs par le nom à vérifier dans {file}",
     ),
+    "help_people_kind": (
+        "a node kind (type, category, Kumu element type) that names people, besides person, people, individual, "
+        "personne, individu (repeatable): such nodes become people and their ties to actors affiliations",
+        "un type de nœud (type, catégorie, type d'élément Kumu) qui désigne des personnes, en plus de person, people, "
+        "individual, personne, individu (répétable) : ces nœuds deviennent des personnes et leurs liens aux acteurs des "
+        "affiliations",
+    ),
+    "imported_people": (
+        "{n:p|person|people} and {m:p|affiliation|affiliations} imported: the nodes that are people are not actors",
+        "{n:p|personne importée|personnes importées} et {m:p|affiliation|affiliations} : les nœuds qui sont des personnes "
+        "ne sont pas des acteurs",
+    ),
 }
 
 # The one name of each concept decided by ecograph.actor_standing, wherever it is counted or shown.

@@ -22,6 +22,15 @@ group...). :func:`graph_to_dataset` then makes the actors and ties tables:
   ``tie_directed``, :data:`DIRECTED_ATTRIBUTE`, since ``directed`` is the
   edge's own direction) becomes the ties' ``directed`` column;
 * self-loops are leftovers (a tie links two actors);
+* a ``website`` that is no web address (``www.example.org``, ``na``) is kept
+  as written in a ``website (as written)`` column, not at the cost of the node;
+* people are not actors: a node whose kind, ``type``, ``category`` or
+  ``element type`` says it is a person (:data:`PEOPLE_WORDS`, or a value of
+  ``people_kinds``) becomes a row of the people table; its edges to actors
+  become affiliations (:func:`affiliation_role` reads the role from the
+  edge's role, type or label, kept as written in the ``note`` column; its
+  ``start`` and ``end`` are kept) and an edge between two people is a
+  leftover, since it is neither a tie between actors nor an affiliation;
 * rows that fail validation are leftovers too, with the validator's reasons.
 
 Nothing is dropped silently: every leftover is in ``Ecosystem.rejected`` (and
@@ -49,7 +58,8 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping
+import unicodedata
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -62,7 +72,18 @@ from ..schema import TABLES
 from ..validation import SLUG_PATTERN, slugify
 from ..vocabulary import default_vocabulary
 
-__all__ = ["DEFAULT_KIND", "DEFAULT_TIE_TYPES", "DIRECTED_ATTRIBUTE", "ImportedGraph", "graph_to_dataset", "leftovers_frame", "xml_text"]
+__all__ = [
+    "DEFAULT_KIND",
+    "DEFAULT_TIE_TYPES",
+    "DIRECTED_ATTRIBUTE",
+    "PEOPLE_WORDS",
+    "ImportedGraph",
+    "affiliation_role",
+    "graph_to_dataset",
+    "is_person_kind",
+    "leftovers_frame",
+    "xml_text",
+]
 
 #: Kind of the actors whose file says none.
 DEFAULT_KIND = "initiative"
@@ -74,6 +95,94 @@ _DEFAULT_TYPE_TEXT = "A tie found in the imported file, which states no type"
 
 _XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 LEFTOVER_COLUMNS = ["table", "file", "row", "reasons", "cells"]
+
+#: Values of a kind, ``type``, ``category`` or ``element type`` that say a node is a person (compared folded:
+#: case, accents, spaces, hyphens and underscores aside).
+PEOPLE_WORDS = frozenset(
+    {"person", "persons", "people", "individual", "individuals", "personne", "personnes", "individu", "individus", "human"}
+)
+#: Node attributes, besides the kind, whose value may say that the node is a person.
+_PEOPLE_FIELDS = ("type", "category", "categorie", "element type", "element_type", "node type", "node_type", "entity type", "entity_type")
+#: Roles of the vocabulary, each with the beginnings of words that name it (French and English); the first match wins.
+_ROLE_WORDS = (
+    ("founder", ("found", "cofound", "co found", "fondat", "cofondat", "co fondat", "fonde", "creat", "cree", "createur")),
+    ("mentor", ("mentor", "coach", "advis", "advice", "parrain", "marrain", "tutor", "tuteur", "tutrice")),
+    ("board", ("board", "trustee", "chair", "director", "ca ", "administrat", "conseil d", "president", "vice president", "governance")),
+    ("consultant", ("consult", "research", "chercheu", "expert", "freelanc", "contractor", "prestatai")),
+    ("volunteer", ("volunt", "benevol")),
+    ("student", ("student", "studied", "etudi", "alumn", "trainee", "stagiai", "intern ", "internship", "apprenti", "graduat", "phd")),
+    ("speaker", ("speaker", "spoke", "speech", "talk", "intervenant", "facilitat", "animat", "conferenc")),
+    (
+        "employee",
+        (
+            "employ",
+            "staff",
+            "work",
+            "salari",
+            "travail",
+            "hired",
+            "job",
+            "ceo ",
+            "cto ",
+            "cfo ",
+            "coo ",
+            "chief",
+            "manag",
+            "engineer",
+            "head of",
+            "lead",
+            "developer",
+            "directeur",
+            "directrice",
+            "responsable",
+            "charge",
+            "embauch",
+        ),
+    ),
+    ("member", ("member", "membre", "adher", "belong", "part of", "affiliat", "associate")),
+)
+_START_FIELDS = ("start", "start date", "start_date", "startdate", "from date", "since", "begin", "debut", "date de debut")
+_END_FIELDS = ("end", "end date", "end_date", "enddate", "to date", "until", "fin", "date de fin")
+_PERSON_TIES = "a tie between two people: ecograph's ties link actors and affiliations link a person to an actor"
+
+
+def _folded(value: Any) -> str:
+    """Text without case, accents, or separators other than single spaces."""
+    text = unicodedata.normalize("NFKD", cell_text(value)).encode("ascii", "ignore").decode("ascii").casefold()
+    return " ".join(re.sub(r"[\s_\-'’.,;:/()&+]+", " ", text).split())
+
+
+def is_person_kind(value: Any, people_kinds: Iterable[str] = ()) -> bool:
+    """Whether a kind or type names people: one of :data:`PEOPLE_WORDS` or of ``people_kinds``, folded.
+
+    Examples
+    --------
+    >>> is_person_kind("Person"), is_person_kind("Personne"), is_person_kind("Founder"), is_person_kind("Founder", ["founder"])
+    (True, True, False, True)
+    """
+    folded = _folded(value)
+    return bool(folded) and (folded in PEOPLE_WORDS or folded in {_folded(k) for k in people_kinds})
+
+
+def affiliation_role(*texts: Any) -> str:
+    """The vocabulary's role that the first of ``texts`` to name one names (``other`` when none does).
+
+    Examples
+    --------
+    >>> affiliation_role("Co-founder"), affiliation_role("worked at"), affiliation_role("", "Membre du CA")
+    ('founder', 'employee', 'board')
+    >>> affiliation_role("Board member"), affiliation_role("bénévole"), affiliation_role("invested in")
+    ('board', 'volunteer', 'other')
+    """
+    for text in texts:
+        folded = _folded(text)
+        if not folded:
+            continue
+        padded = f" {folded} "
+        for role, stems in _ROLE_WORDS:
+            if role == folded or any(f" {stem}" in padded for stem in stems):
+                return role
+    return "other"
 
 
 def xml_text(value: Any) -> str:
@@ -213,8 +322,9 @@ def graph_to_dataset(
     kind_from: str | None = None,
     type_from: str | None = None,
     default_source: str | None = None,
+    people_kinds: Iterable[str] = (),
 ) -> Any:
-    """The actors and ties of an imported graph, validated; what cannot be imported is in ``rejected``.
+    """The actors, ties, people and affiliations of an imported graph, validated; what cannot be imported is in ``rejected``.
 
     Parameters
     ----------
@@ -233,6 +343,9 @@ def graph_to_dataset(
     default_source : str, optional
         ``source``/``evidence`` of the rows whose file gives none (default:
         "imported from FILE").
+    people_kinds : iterable of str, optional
+        Kinds (or values of ``type``, ``category``, ``element type``) of the
+        nodes that are people, besides :data:`PEOPLE_WORDS`.
 
     Returns
     -------
@@ -247,23 +360,29 @@ def graph_to_dataset(
     >>> eco = graph_to_dataset(g, name="m", kind_from="Role")
     >>> eco.actors["kind"].tolist(), eco.rejected["reasons"].tolist()
     (['fab_lab', 'fab_lab'], ['a tie cannot link an actor to itself (self-loop)'])
+
+    A person and the company she founded:
+
+    >>> g = ImportedGraph("k.json", "Kumu")
+    >>> g.add_node({"id": "ada", "label": "Ada", "kind": "Person"}, row=2); g.add_node({"id": "acme", "kind": "Company"}, row=3)
+    >>> g.add_edge({"source": "ada", "target": "acme", "tie_type": "Co-founder", "start": "2015"}, row=2)
+    >>> eco = graph_to_dataset(g, name="k")
+    >>> eco.people.index.tolist(), eco.affiliations[["person", "actor", "role", "start", "note"]].values.tolist()
+    (['ada'], [['ada', 'acme', 'founder', '2015', 'Co-founder']])
     """
 
     file = graph.file
     source = default_source or f"imported from {Path(file).name}"
     leftovers = list(graph.leftovers)
     ids = _ids(graph.nodes)
-    actors, new_kinds = _actor_table(graph, ids, source=source, default_kind=default_kind, kind_from=kind_from)
-    ties, found_types = _tie_table(graph, ids, leftovers, source=source, default_tie_type=default_tie_type, type_from=type_from)
-    eco = from_raw_tables(
-        {"actors": actors, "ties": ties},
-        name=name,
-        path=file,
-        found_tie_types=found_types,
-        found_kinds=sorted(new_kinds),
-        descriptions={c: _DEFAULT_TYPE_TEXT for c in DEFAULT_TIE_TYPES.values()},
-        on_error="collect",
-    )
+    people_ids = {ids[rec["id"]] for _, rec in graph.nodes if _is_person(rec, kind_from, people_kinds)}
+    tables = _people_tables(graph, ids, people_ids, leftovers, source=source, kind_from=kind_from)
+    nodes = [(row, rec) for row, rec in graph.nodes if ids[rec["id"]] not in people_ids]
+    actors, new_kinds = _actor_table(graph, nodes, ids, source=source, default_kind=default_kind, kind_from=kind_from)
+    edges = [(row, rec) for row, rec in graph.edges if not {ids.get(rec["source"]), ids.get(rec["target"])} & people_ids]
+    ties, found_types = _tie_table(graph, edges, ids, leftovers, source=source, default_tie_type=default_tie_type, type_from=type_from)
+    tables = {"actors": actors, "ties": ties, **tables}
+    eco = _validated(tables, name=name, path=file, found_tie_types=found_types, found_kinds=sorted(new_kinds))
     extra = pd.DataFrame(leftovers, columns=LEFTOVER_COLUMNS)
     frames = [f for f in (extra, eco.rejected) if len(f)]
     eco.rejected = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=LEFTOVER_COLUMNS)
@@ -272,15 +391,15 @@ def graph_to_dataset(
 
 
 def _actor_table(
-    graph: ImportedGraph, ids: dict[str, str], *, source: str, default_kind: str, kind_from: str | None
+    graph: ImportedGraph, nodes: list[tuple[int, dict]], ids: dict[str, str], *, source: str, default_kind: str, kind_from: str | None
 ) -> tuple[RawTable, set[str]]:
-    """The nodes as the raw actors table; the kinds the built-in vocabulary lacks."""
-    kind_values = [_pick(rec, kind_from) if kind_from else _pick(rec, "kind") for _, rec in graph.nodes]
+    """The nodes (people aside) as the raw actors table; the kinds the built-in vocabulary lacks."""
+    kind_values = [_pick(rec, kind_from) if kind_from else _pick(rec, "kind") for _, rec in nodes]
     kinds, new_kinds = _map_codes(kind_values, "kind")
     actor_cols = list(TABLES["actors"].column_names)
     rows = []
     mapped = False
-    for (row, rec), kind_value in zip(graph.nodes, kind_values):
+    for (row, rec), kind_value in zip(nodes, kind_values):
         original = rec["id"]
         label = cell_text(rec.get("label"))
         cells = {
@@ -308,8 +427,120 @@ def _actor_table(
     return RawTable("actors", graph.file, actor_cols, rows), new_kinds
 
 
+def _validated(tables: dict[str, RawTable], **options: Any) -> Any:
+    """The tables validated (valid rows loaded, the others rejected); once more if web addresses were set aside."""
+    options.update(descriptions={c: _DEFAULT_TYPE_TEXT for c in DEFAULT_TIE_TYPES.values()}, on_error="collect")
+    eco = from_raw_tables(tables, **options)
+    if _set_aside_misfits(tables, eco.problems):
+        eco = from_raw_tables(tables, **options)
+    return eco
+
+
+def _set_aside_misfits(tables: dict[str, RawTable], problems: list) -> bool:
+    """Move each web address that is not one to ``COLUMN (as written)``; whether any moved.
+
+    Other tools' files often hold a ``website`` attribute written as
+    ``www.example.org`` or ``na``: the node is kept, and the value too, beside
+    the column, rather than the whole node and its edges being left out. Every
+    other misfit value still leaves its row out (a year that is not one, a
+    sphere the vocabulary lacks...).
+    """
+    moved = False
+    for problem in problems:
+        table = tables.get(problem.table)
+        if table is None or problem.row is None or problem.column not in TABLES[problem.table].column_names:
+            continue
+        column = next(c for c in TABLES[problem.table].columns if c.name == problem.column)
+        if column.required or column.type != "url":
+            continue
+        for raw in table.rows:
+            if raw.row == problem.row and raw.cells.get(column.name):
+                aside = f"{column.name} (as written)"
+                raw.cells[aside] = raw.cells.pop(column.name)
+                table.columns += [aside] if aside not in table.columns else []
+                moved = True
+    return moved
+
+
+def _is_person(rec: Mapping, kind_from: str | None, people_kinds: Iterable[str]) -> bool:
+    """Whether a node's kind, or its ``type``/``category``/``element type``, says it is a person."""
+    kind = _pick(rec, kind_from) if kind_from else _pick(rec, "kind")
+    return any(is_person_kind(value, people_kinds) for value in (kind, *(_pick(rec, f) for f in _PEOPLE_FIELDS)))
+
+
+def _people_tables(
+    graph: ImportedGraph, ids: dict[str, str], people_ids: set[str], leftovers: list[dict], *, source: str, kind_from: str | None
+) -> dict[str, RawTable]:
+    """The people among the nodes, and their edges to actors as affiliations (edges between two people go to ``leftovers``)."""
+    if not people_ids:
+        return {}
+    people_cols = list(TABLES["people"].column_names)
+    skip = {"id", "label", "name", "kind", "source", *_PEOPLE_FIELDS, *([kind_from] if kind_from else [])}
+    people = []
+    for row, rec in graph.nodes:
+        original = rec["id"]
+        if ids[original] not in people_ids:
+            continue
+        cells = {"id": ids[original], "name": _pick(rec, "name", "label") or original, "source": _pick(rec, "source") or source}
+        if ids[original] != original:
+            cells["original_id"] = original
+        cells.update({_column(k): cell_text(v) for k, v in rec.items() if str(k).lower() not in skip and cell_text(v)})
+        people_cols += [c for c in cells if c not in people_cols]
+        people.append(RawRow(row, cells))
+    return {
+        "people": RawTable("people", graph.file, people_cols, people),
+        "affiliations": _affiliation_table(graph, ids, people_ids, leftovers, source=source),
+    }
+
+
+def _affiliation_table(graph: ImportedGraph, ids: dict[str, str], people_ids: set[str], leftovers: list[dict], *, source: str) -> RawTable:
+    """The edges between a person and an actor as the raw affiliations table; those between two people go to ``leftovers``."""
+    cols = [*TABLES["affiliations"].column_names, "note"]
+    skip = {
+        "source",
+        "target",
+        "directed",
+        DIRECTED_ATTRIBUTE,
+        "tie_type",
+        "type",
+        "role",
+        "label",
+        "evidence",
+        *_START_FIELDS,
+        *_END_FIELDS,
+    }
+    rows = []
+    for row, rec in graph.edges:
+        ends = [ids.get(rec["source"], rec["source"]), ids.get(rec["target"], rec["target"])]
+        persons = [e for e in ends if e in people_ids]
+        if not persons:
+            continue
+        said = [_pick(rec, "role"), _pick(rec, "tie_type", "type"), _pick(rec, "label")]
+        if len(persons) == 2:
+            cells = {"source": rec["source"], "target": rec["target"], "type": said[1] or said[2]}
+            leftovers.append({"table": "ties", "file": graph.file, "row": row, "reasons": _PERSON_TIES, "cells": cells})
+            continue
+        cells = {
+            "person": persons[0],
+            "actor": ends[1] if ends[0] == persons[0] else ends[0],
+            "role": affiliation_role(*said),
+            "start": _pick(rec, *_START_FIELDS),
+            "end": _pick(rec, *_END_FIELDS),
+            "source": _pick(rec, "evidence") or source,
+            "note": " / ".join(dict.fromkeys(t for t in said if t)),
+        }
+        for key, value in rec.items():
+            column = _column(key)
+            if str(key).lower() not in skip and cell_text(value):
+                cells[column] = cell_text(value)
+                cols += [column] if column not in cols else []
+        rows.append(RawRow(row, cells))
+    return RawTable("affiliations", graph.file, cols, rows)
+
+
 def _tie_table(
     graph: ImportedGraph,
+    edges: list[tuple[int, dict]],
     ids: dict[str, str],
     leftovers: list[dict],
     *,
@@ -317,13 +548,13 @@ def _tie_table(
     default_tie_type: str | None,
     type_from: str | None,
 ) -> tuple[RawTable, dict[str, str]]:
-    """The edges as the raw ties table (self-loops added to ``leftovers``); the tie types found, with their direction."""
-    type_values = [_pick(rec, type_from) if type_from else _pick(rec, "tie_type", "type") for _, rec in graph.edges]
+    """The edges (between actors) as the raw ties table (self-loops added to ``leftovers``); the tie types found, with their direction."""
+    type_values = [_pick(rec, type_from) if type_from else _pick(rec, "tie_type", "type") for _, rec in edges]
     types, new_types = _map_codes(type_values, "type")
     directions: dict[str, set[bool]] = {}
     tie_cols = list(TABLES["ties"].column_names)
     ties = []
-    for (row, rec), type_value in zip(graph.edges, type_values):
+    for (row, rec), type_value in zip(edges, type_values):
         directed = bool(rec.get("directed"))
         code = types.get(type_value, "") if type_value else (default_tie_type or DEFAULT_TIE_TYPES[directed])
         if type_value and code in new_types:

@@ -65,7 +65,7 @@ from __future__ import annotations
 import os
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, Literal
 
@@ -480,6 +480,7 @@ def _read(
     default_tie_type: str | None,
     kind_from: str | None,
     type_from: str | None,
+    people_kinds: Iterable[str] = (),
 ) -> Any:
     path = Path(path)
     graph = reader(path)
@@ -491,6 +492,7 @@ def _read(
         kind_from=kind_from,
         type_from=type_from,
         default_source=default_source,
+        people_kinds=people_kinds,
     )
     eco.read_counts = graph.n_read  # nodes and edges in the file, for the import summary
     return eco
@@ -504,6 +506,7 @@ def read_gexf(
     default_tie_type: str | None = None,
     kind_from: str | None = None,
     type_from: str | None = None,
+    people_kinds: Iterable[str] = (),
 ) -> Any:
     """Read a GEXF file (Gephi, Gephi Lite, graphology, networkx, ecograph) as an Ecosystem.
 
@@ -513,8 +516,9 @@ def read_gexf(
     default_source : str, optional
         ``source``/``evidence`` of the rows the file gives none (default
         "imported from FILE").
-    default_kind, default_tie_type, kind_from, type_from
-        See :func:`ecograph.interop.exchange.graph_to_dataset`.
+    default_kind, default_tie_type, kind_from, type_from, people_kinds
+        See :func:`ecograph.interop.exchange.graph_to_dataset` (nodes that
+        are people become the people table, their edges affiliations).
 
     Returns
     -------
@@ -533,7 +537,7 @@ def read_gexf(
     >>> read_gexf(write_gexf(eg.datasets.tiny(), pathlib.Path(tempfile.mkdtemp()) / "t.gexf"))
     <Ecosystem 't': 8 actors, 8 ties, 0 people, 0 affiliations>
     """
-    return _read(_gexf_graph, path, default_source, default_kind, default_tie_type, kind_from, type_from)
+    return _read(_gexf_graph, path, default_source, default_kind, default_tie_type, kind_from, type_from, people_kinds)
 
 
 def read_graphml(
@@ -544,6 +548,7 @@ def read_graphml(
     default_tie_type: str | None = None,
     kind_from: str | None = None,
     type_from: str | None = None,
+    people_kinds: Iterable[str] = (),
 ) -> Any:
     """Read a GraphML file (Gephi, yEd, igraph, networkx, graphology, ecograph) as an Ecosystem.
 
@@ -555,7 +560,7 @@ def read_graphml(
     >>> read_graphml(write_graphml(eg.datasets.tiny(), pathlib.Path(tempfile.mkdtemp()) / "t.graphml")).ties["type"].tolist()[:2]
     ['support', 'membership']
     """
-    return _read(_graphml_graph, path, default_source, default_kind, default_tie_type, kind_from, type_from)
+    return _read(_graphml_graph, path, default_source, default_kind, default_tie_type, kind_from, type_from, people_kinds)
 
 
 # ---- writing ---------------------------------------------------------------------------------------

@@ -19,7 +19,12 @@ field) and the connection type the tie type (``type_from``); the Kumu
 ``_id`` of elements and connections is kept in a ``kumu_id`` column, so
 parallel connections stay distinct. Connections that cannot become ties
 (to an element not in the file, from an element to itself) are listed in
-``Ecosystem.rejected``, never dropped silently.
+``Ecosystem.rejected``, never dropped silently. Elements of type ``Person``
+(or ``People``, ``Individual``, ``Personne``..., or a type named in
+``people_kinds``) are people, not actors: they go to the people table, their
+connections to organisations become affiliations (``Founder`` → role
+``founder``, ``Worked at`` → ``employee``..., the connection type kept in
+``note``), and a connection between two people is a leftover.
 
 :func:`write_kumu_json` and :func:`write_kumu_xlsx` write the import form:
 each element has the actor's ``id`` and its name as ``label``; each
@@ -42,6 +47,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -251,11 +257,17 @@ def read_kumu(
     default_tie_type: str | None = None,
     kind_from: str | None = None,
     type_from: str | None = None,
+    people_kinds: Iterable[str] = (),
 ) -> Any:
     """Read a Kumu JSON file (import form or Kumu's export) or a Kumu workbook as an Ecosystem.
 
     Parameters and result as :func:`ecograph.interop.gephi.read_gexf`; ``kind_from``
     defaults to the element type and ``type_from`` to the connection type.
+    Elements of type ``Person`` (or another of
+    :data:`ecograph.interop.exchange.PEOPLE_WORDS`, or of ``people_kinds``)
+    are people: their connections to other elements are affiliations, the
+    role read from the connection type or label (see
+    :func:`ecograph.interop.exchange.graph_to_dataset`).
 
     Examples
     --------
@@ -273,6 +285,7 @@ def read_kumu(
         kind_from=kind_from,
         type_from=type_from,
         default_source=default_source,
+        people_kinds=people_kinds,
     )
     eco.read_counts = graph.n_read
     return eco

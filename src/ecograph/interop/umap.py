@@ -12,7 +12,9 @@ markup (``**bold**``, ``*italic*``, ``[[url|text]]``, ``{{image}}``) turned
 into plain text and links, its coordinates (GeoJSON order is longitude,
 latitude), the layer's name mapped to a sphere (through ``layer_spheres`` or
 by recognising the sphere's name), and every other property as a column.
-Features that are not points (lines, polygons) are reported in
+A feature whose kind, type or category says it is a person (``person``,
+``personne``..., or a kind named in ``people_kinds``) goes to the people
+table instead. Features that are not points (lines, polygons) are reported in
 ``Ecosystem.problems`` and ``Ecosystem.rejected``, never dropped silently.
 Everything goes through the same validation as a spreadsheet.
 
@@ -40,7 +42,7 @@ import math
 import os
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -55,6 +57,7 @@ from ..validation import slugify, validate_tables
 from ..views.style import CATEGORICAL_PALETTE, NO_SPHERE_COLOR, SPHERE_COLORS
 from ..vocabulary import SPHERE_LABELS
 from ..words import word
+from .exchange import is_person_kind
 
 __all__ = ["MissingCoordinatesError", "read_umap", "write_umap", "write_geojson", "umap_text", "guess_sphere"]
 
@@ -259,6 +262,7 @@ def read_umap(
     layer_spheres: Mapping[str, str] | None = None,
     default_kind: str = "initiative",
     scope: str = "",
+    people_kinds: Iterable[str] = (),
 ) -> Any:
     """Import a uMap backup, GeoJSON or CSV export as an Ecosystem of actors.
 
@@ -275,6 +279,11 @@ def read_umap(
     scope : str, default ""
         Scope of the actors whose feature has none (e.g. ``"local"`` for a
         map of one territory); empty by default: nothing is assumed.
+    people_kinds : iterable of str, optional
+        Kinds of the features that are people, besides
+        :data:`ecograph.interop.exchange.PEOPLE_WORDS` (``person``,
+        ``personne``...): those features go to the people table, not the
+        actors (a map has no ties, so no affiliations).
 
     Returns
     -------
@@ -387,9 +396,10 @@ def read_umap(
                 if column not in columns:
                     columns.append(column)
         rows.append(RawRow(number, cells))
+    rows, people = _people_apart(rows, file, encoding, people_kinds)
     actors = RawTable("actors", file, columns, rows, encoding)
     ties = RawTable("ties", file, TABLES["ties"].column_names, [])
-    result = validate_tables({"actors": actors, "ties": ties})
+    result = validate_tables({"actors": actors, "ties": ties, **people})
     problems = notes + result.problems
     rejected = pd.concat([result.rejected, pd.DataFrame(rejected_rows, columns=result.rejected.columns)], ignore_index=True)
     rejected = rejected.sort_values("row", kind="stable", key=lambda rows: pd.to_numeric(rows, errors="coerce")).reset_index(drop=True)
@@ -407,6 +417,21 @@ def read_umap(
     )
     eco.read_counts = (len(features), 0)  # features in the file, for the import summary
     return eco
+
+
+def _people_apart(rows: list[RawRow], file: str, encoding: str, people_kinds: Iterable[str]) -> tuple[list[RawRow], dict[str, RawTable]]:
+    """The actors' rows, and the people table of the features whose kind, type or category says they are people."""
+    is_person = [any(is_person_kind(r.cells.get(f), people_kinds) for f in ("kind", "type", "category")) for r in rows]
+    if not any(is_person):
+        return rows, {}
+    people = []
+    columns = list(TABLES["people"].column_names)
+    for row, person in zip(rows, is_person):
+        if person:
+            cells = {k: v for k, v in row.cells.items() if k not in ("kind", "sphere", "scope") and v}
+            columns += [c for c in cells if c not in columns]
+            people.append(RawRow(row.row, cells))
+    return [r for r, person in zip(rows, is_person) if not person], {"people": RawTable("people", file, columns, people, encoding)}
 
 
 class MissingCoordinatesError(EcographError, ValueError):
