@@ -9,8 +9,7 @@ The first page is the text of ``report.html`` before its table of contents (``<n
 English: no count of zero; no sentence about recommendations, who made the data, spheres, scopes or the territory when
 the dataset has none of them; no conclusion its own test contradicts (groups whose modularity is within 2 standard
 deviations of rewired networks said to stop acquaintance at their edges; actors "left out" of a network all in one
-piece). Checks that fail today on the first page are marked xfail with the sentence that fails: another change is
-rewriting that page.
+piece). Every check holds on every file, in both languages.
 """
 
 from __future__ import annotations
@@ -55,30 +54,6 @@ TOPIC_WORDS = {
     "scopes": r"\bscopes?\b|\bportées?\b",
     "territory": r"\bterritor(?:y|ies)\b|\bterritoires?\b",
 }
-_ALL_FOUR = ("knoke", "ngo-networks", "ngo-movements", "round-table")
-#: Checks that fail today, with the sentence of the first page that fails them (in English).
-_ZERO_SAID = (
-    "'(set aside: the source's 0 recommendations, proposals rather than actors, and 0 rows for who made the data)', "
-    "'The sphere is known for 0 of the N actors.', 'The founding year is known for 0 of the N actors.'"
-)
-KNOWN = {("zero counts", name): _ZERO_SAID for name in _ALL_FOUR}
-KNOWN["zero counts", "round-table"] = _ZERO_SAID + ", '0 ties are stated in the tables; ...'"
-KNOWN |= {
-    ("recommendations", name): "'(set aside: the source's 0 recommendations, proposals rather than actors, ...)'" for name in _ALL_FOUR
-}
-KNOWN |= {("who made the data", name): "'... and 0 rows for who made the data)'" for name in _ALL_FOUR}
-KNOWN |= {
-    ("spheres", name): "'The sphere is known for 0 of the N actors.' and 'Do the spheres talk to each other? Cannot be said yet'"
-    for name in _ALL_FOUR
-}
-KNOWN |= {
-    ("territory", name): "'Bring in the actors left out: on the worklist, N actors of the territory each have a suggested introducer.'"
-    for name in _ALL_FOUR
-}
-KNOWN |= {
-    ("one piece", name): "'All N actors are in one connected part' then 'Bring in the actors left out: on the worklist, ...'"
-    for name in ("ngo-networks", "ngo-movements")
-}
 
 
 def _read(name: str):
@@ -111,8 +86,7 @@ def _has_none(eco, topic: str) -> bool:
 
 
 def _case(check: str, name: str, lang: str):
-    marks = [pytest.mark.xfail(strict=False, reason=f"first page says {KNOWN[check, name]}")] if (check, name) in KNOWN else []
-    return pytest.param(check, name, lang, marks=marks, id=f"{name}-{lang}-{check.replace(' ', '_')}")
+    return pytest.param(check, name, lang, id=f"{name}-{lang}-{check.replace(' ', '_')}")
 
 
 CHECKS = ["zero counts", *TOPIC_WORDS, "groups beyond chance", "one piece"]

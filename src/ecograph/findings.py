@@ -335,6 +335,8 @@ class Brief:
         }
         variant = "whole" if values["others"] == 0 else "no_isolate" if values["isolates"] == 0 else ""
         unscoped = "" if self.facts["scope_known"] else "_unscoped"  # no scope in the data: no "territory" to speak of
+        if variant == "whole" and len(wl):  # all in one piece: nobody is outside, some hang on one tie or reach few
+            return self._finding("fragmentation", values, "known_ties", {}, "tie_in_edge", {"listed": len(wl)}, variant=variant)
         if not len(wl):
             action, action_values = "none_to_reach" + unscoped, {}
         elif introduced == len(wl):

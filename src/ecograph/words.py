@@ -443,6 +443,10 @@ FINDINGS: dict[str, tuple[str, str]] = {
         "Cannot be said yet: no actor's founding year is known.",
         "Impossible à dire pour l'instant : l'année de création d'aucun acteur n'est connue.",
     ),
+    "action.tie_in_edge": (
+        "Strengthen the edge of the network: {listed:p|actor hangs|actors hang} on one tie or {listed:w|reaches|reach} few others (the worklist); a second tie, through the introducers it suggests, would hold {listed:w|it|them} in.",
+        "Renforcer les bords du réseau : {listed:p|acteur tient|acteurs tiennent} à un seul lien ou {listed:w|atteint|atteignent} peu d'autres (la liste de travail) ; un second lien, par les introducteurs qu'elle suggère, {listed:w|le|les} retiendrait.",
+    ),
     "action.none_to_reach": (
         "On the ties recorded, no actor of the territory is left out: check again at the next mapping.",
         "D'après les liens relevés, aucun acteur du territoire n'est laissé à l'écart : revérifier à la prochaine cartographie.",
@@ -582,6 +586,10 @@ REPORT: dict[str, tuple[str, str]] = {
     "covers.ties_plain": (
         "{rows:p|tie is|ties are} stated in the tables, linking {pairs:p|pair of actors|pairs of actors}; {tied} of the {n} actors {tied:w|has|have} at least one known tie.",
         "{rows:p|lien est attesté|liens sont attestés} dans les tables, reliant {pairs:p|paire d'acteurs|paires d'acteurs} ; {tied} des {n} acteurs {tied:w|a|ont} au moins un lien connu.",
+    ),
+    "covers.people_ties_only": (
+        "No tie is stated in the tables; through the people they share, {pairs:p|pair of actors is|pairs of actors are} linked; {tied} of the {n} actors {tied:w|has|have} at least one known tie.",
+        "Aucun lien n'est attesté dans les tables ; par les personnes qu'elles partagent, {pairs:p|paire d'acteurs est reliée|paires d'acteurs sont reliées} ; {tied} des {n} acteurs {tied:w|a|ont} au moins un lien connu.",
     ),
     "covers.no_ties": ("No tie is stated in the tables.", "Aucun lien n'est attesté dans les tables."),
     "covers.people_no_move": (

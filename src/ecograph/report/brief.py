@@ -34,6 +34,8 @@ def coverage_items(brief: Brief, lang: str) -> list[str]:
     else:
         linked_by_people = bool(f["people"]) and f["pairs"] != f["tie_pairs"]
         key = "report.covers.ties" if linked_by_people else "report.covers.ties_plain"
+        if not f["tie_rows"]:
+            key = "report.covers.people_ties_only"
         items.append(word(key, lang, rows=f["tie_rows"], pairs=f["pairs"], tied=f["tied"], n=n))
     if f["proposed"] or f["cited"]:
         items.append(word("report.covers.proposals", lang, proposed=f["proposed"], cited=f["cited"]))
