@@ -158,6 +158,11 @@ def _check_text(chk: _Checker, raw: RawTable) -> None:
                     chk.bad_cells.add((r.row, column))
 
 
+#: Optional fields a dataset may extend with its own codes (vocabulary.csv): an unknown code there keeps its row,
+#: read as unknown (a dataset's own groups must not cost it its actors and ties); elsewhere it rejects the row.
+KEPT_WHEN_UNKNOWN = ("sphere", "scope", "role")
+
+
 def _valid_list(codes: list[str]) -> str:
     return ", ".join(codes)
 
@@ -241,9 +246,9 @@ def _parse_cell(chk: _Checker, r: RawRow, col: Column) -> object:
         closest = chk.vocabulary.closest(voc, value)
         codes = chk.vocabulary.codes(voc)
         hint = (f"Did you mean '{closest}'? " if closest else "") + f"Valid codes: {_valid_list(codes)}"
-        if col.required:
+        if col.required or voc not in KEPT_WHEN_UNKNOWN:
             chk.add(r.row, col.name, value, f"unknown {voc}", hint)
-        else:  # an optional column: the row is kept, this value read as unknown, and the way out named
+        else:  # a grouping a dataset may extend: the row is kept, this value read as unknown, and the way out named
             hint += f". To use your own code, declare it in vocabulary.csv (field '{voc}', value '{value}')"
             chk.flag(r.row, col.name, value, f"unknown {voc}: the row is kept with its {voc} unknown", hint)
         return None

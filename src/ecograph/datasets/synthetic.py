@@ -290,6 +290,8 @@ def synthetic(
             "weight": np.ones(len(s_idx)),
             "evidence": _const(label, len(s_idx)),
             "status": _const("stated", len(s_idx)),
+            "declared_by": _const("", len(s_idx)),
+            "declared_on": _const("", len(s_idx)),
         }
     )
 
