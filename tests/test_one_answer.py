@@ -78,7 +78,10 @@ def test_every_output_counts_the_same_actors(written):
     highlights = {h["key"]: h for h in data["highlights"]}
     assert highlights["to_reach"]["label"] == word("standing.to_reach", "en")
     assert len(highlights["to_reach"]["nodes"]) == to_reach
-    assert len(highlights["connectors"]["nodes"]) == int(standing["connector"].sum())
+    connectors = int(standing["connector"].sum())
+    assert len(highlights["connectors"]["nodes"]) == connectors
+    said = set(map(int, re.findall(r"(\d+) organisations connect the others", text)))
+    assert said == ({connectors} if connectors > 3 else set())  # the brief names the top three and counts them all
     assert len(highlights["cut_points"]["nodes"]) == int(standing["cut_point"].sum())
     captions = " ".join(c["text"] for c in data.get("captions", []))
     assert _numbers_before(captions, "actors without a known tie") <= {none}

@@ -362,7 +362,7 @@ class Brief:
             confidence = "few_paths"
         else:
             confidence = "unchecked_ranking" if math.isnan(kept) else "stable_ranking" if kept >= 0.7 else "fragile_ranking"
-        variant = "one" if len(top) == 1 else ""
+        variant = "one" if len(top) == 1 else "top" if values["connectors"] > len(top) else ""
         action = "rely_on_connector" if len(top) == 1 else "rely_on_connectors"
         return self._finding("connectors", values, confidence, {"kept": kept, "k": 10, "on_paths": on_paths}, action, {}, variant=variant)
 

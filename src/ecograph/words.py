@@ -455,6 +455,10 @@ FINDINGS: dict[str, tuple[str, str]] = {
         "Bring in the actors left out ({listed} on the worklist): the data suggest no introducer for them yet; ask the support structures who knows them.",
         "Faire entrer les acteurs laissés à l'écart ({listed} sur la liste de travail) : les données ne suggèrent encore aucun introducteur ; demander aux structures d'accompagnement qui les connaît.",
     ),
+    "sentence.connectors_top": (
+        "{connectors} organisations connect the others (the connectors); the most often on the shortest paths between them are {names}.",
+        "{connectors} organisations relient les autres (les connecteurs) ; les plus souvent sur les plus courts chemins entre elles sont {names}.",
+    ),
     "sentence.connectors_one": (
         "The actor most often on the shortest paths between the others is {names}.",
         "L'acteur le plus souvent sur les plus courts chemins entre les autres est {names}.",
