@@ -176,6 +176,42 @@ class Brief:
     def __repr__(self) -> str:
         return f"<Brief of {self.analysis.name!r}: {len(self.findings)} findings, {len(self.withheld)} withheld>"
 
+    #: The steps of :meth:`compute`, in order (their words are ``report.step.<name>``).
+    STEPS = ("network", "groups", "communities", "brokers", "outreach", "people", "confidence")
+
+    def compute(self, progress: Any = None) -> Brief:
+        """Compute everything the brief reads, step by step (:attr:`STEPS`), saying each step to ``progress``.
+
+        Nothing is computed twice: each step asks the Analysis (or this
+        brief) for values it keeps. On a large network the null models run
+        on another core meanwhile (:meth:`ecograph.Analysis.start_null_models`).
+        Returns the brief itself.
+
+        Examples
+        --------
+        >>> import ecograph as eg
+        >>> said = []
+        >>> brief = eg.Brief(eg.datasets.tiny()).compute(said.append)
+        >>> said == list(brief.STEPS) and "robustness" in brief.analysis.__dict__
+        True
+        """
+        say = progress or (lambda _step: None)
+        a = self.analysis
+        null_models = a.start_null_models()
+        steps = {
+            "network": lambda: (a.headline, a.standing),
+            "groups": lambda: (a.coverage, a.ei_test, a.block_density),
+            "communities": lambda: (a.communities, a.agreement),
+            "brokers": lambda: (a.brokers, a.bridges, a.cut_points),
+            "outreach": lambda: (self.worklist, self.key_players),
+            "people": lambda: (a.people_flows, a.flow_table, a.evolution if self.dates_sufficient else None),
+            "confidence": lambda: (a.robustness, null_models(), self.candidates),
+        }
+        for name in self.STEPS:
+            say(name)
+            steps[name]()
+        return self
+
     # ---- what is computed once -----------------------------------------------------------------------
 
     @cached_property

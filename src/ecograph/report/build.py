@@ -36,7 +36,7 @@ from .tables import ReportTables
 __all__ = ["STEPS", "build_report", "detect_language", "run_report"]
 
 #: The steps the report announces, in order (words: ``report.step.<key>``).
-STEPS = ("network", "groups", "communities", "brokers", "outreach", "people", "confidence", "views", "writing")
+STEPS = (*Brief.STEPS, "views", "writing")
 
 
 def detect_language(eco: Ecosystem) -> str:
@@ -227,21 +227,7 @@ def build_report(
         eco = pseudonymised(eco, lang=lang)
     brief = Brief(_isolated(eco), group=group, seed=seed)
     a = brief.analysis
-    null_models = a.start_null_models()  # on the second core while the rest is computed (large networks)
-    for step, touch in zip(
-        STEPS[:7],
-        (
-            lambda: a.headline,
-            lambda: (a.coverage, a.ei_test, a.block_density),
-            lambda: (a.communities, a.agreement),
-            lambda: (a.brokers, a.bridges, a.cut_points),
-            lambda: (brief.worklist, brief.key_players),
-            lambda: (a.people_flows, a.flow_table, a.evolution if brief.dates_sufficient else None),
-            lambda: (a.robustness, null_models(), brief.candidates),
-        ),
-    ):
-        say(word(f"report.step.{step}", "en"))
-        touch()
+    brief.compute(lambda step: say(word(f"report.step.{step}", "en")))  # the null models of a large network on the second core
     say(word("report.step.views", "en"))
     v = view(
         a,
