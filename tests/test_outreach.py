@@ -14,8 +14,8 @@ import pytest
 import ecograph as eg
 from ecograph.errors import GraphError, MissingAttributeError, UnknownActorError
 from ecograph.outreach import worklist_table, write_worklist
-from ecograph.outreach.facts import NOT_ACTORS
 from ecograph.outreach.files import reason_words, why_words
+from ecograph.vocabulary import NOT_ORGANISATIONS
 from ecograph.words import is_missing, label
 
 
@@ -53,7 +53,7 @@ def test_default_worklist_is_the_territorys_own_actors(dijon, analysis, worklist
     actors = dijon.actors
     listed = actors.loc[worklist.index]
     assert not listed["scope"].isin(["national", "international", "elsewhere"]).any()
-    assert not listed["kind"].isin(list(NOT_ACTORS)).any()
+    assert not listed["kind"].isin(list(NOT_ORGANISATIONS)).any()
     # the platforms and national bodies the study names without ties are not there ...
     assert not {"airbnb", "blablacar", "foodora", "uber-eats", "anact", "cget"} & set(worklist.index)
     # ... nor the examples it cites from elsewhere (scope "elsewhere"), which every scope would list
@@ -66,7 +66,7 @@ def test_default_worklist_is_the_territorys_own_actors(dijon, analysis, worklist
     assert outside <= set(eg.outreach_worklist(analysis, k=1, scope=None).index)
     # ... while every left-out actor of local or regional scope that is not a programme or event is
     expected = {
-        a for a in _left_out(analysis) if actors.loc[a, "scope"] in ("local", "regional") and actors.loc[a, "kind"] not in NOT_ACTORS
+        a for a in _left_out(analysis) if actors.loc[a, "scope"] in ("local", "regional") and actors.loc[a, "kind"] not in NOT_ORGANISATIONS
     }
     assert expected <= set(worklist.index)
     assert (worklist["scope"] == listed["scope"]).all()
@@ -83,7 +83,7 @@ def test_funds_programmes_events_places_and_recommendations_never_introduce(dijo
     assert set(kinds[kinds == "fund"].index) == {"feder", "fse", "fiso", "fonds-noviss"}
     assert (kinds[["france-active", "credit-cooperatif", "bpifrance", "caisse-des-depots"]] == "funder").all()
     not_introducers = {"fund", "programme", "event", "territory", "recommendation"}
-    assert set(NOT_ACTORS) == not_introducers
+    assert set(NOT_ORGANISATIONS) == not_introducers
     # every candidate of every actor, on the list or not, of any scope
     everyone = eg.suggest_introducers(analysis, k=200)
     wide = eg.outreach_worklist(analysis, k=30, scope=None, kinds_excluded=())
@@ -132,7 +132,7 @@ def test_worklist_rows_are_sound(dijon, analysis, worklist):
         assert actor not in intro and len(set(intro)) == len(intro)
         for r, x in enumerate(intro, start=1):
             assert not G.has_edge(actor, x)
-            assert kinds[x] not in NOT_ACTORS and G.degree(x) > 0
+            assert kinds[x] not in NOT_ORGANISATIONS and G.degree(x) > 0
             assert row[f"why_{r}"] and isinstance(row[f"why_{r}"], tuple)
     # an isolated actor brought into the main component would reach all of it
     isolated = worklist[worklist["degree"] == 0]
@@ -149,10 +149,10 @@ def test_reasons_hold_in_the_tables(dijon, analysis, worklist):
         if code == "no_tie":
             assert G.degree(actor) == 0
         elif code == "no_tie_with_organisation":
-            assert G.degree(actor) > 0 and actors.loc[list(G[actor]), "kind"].isin(list(NOT_ACTORS)).all()
+            assert G.degree(actor) > 0 and actors.loc[list(G[actor]), "kind"].isin(list(NOT_ORGANISATIONS)).all()
         named = [item for item in row["reason"] if item[0] == "named_in"]
         tied = set(dijon.ties.loc[dijon.ties["source"] == actor, "target"]) | set(dijon.ties.loc[dijon.ties["target"] == actor, "source"])
-        expected = sorted(z for z in tied if actors.loc[z, "kind"] in NOT_ACTORS)
+        expected = sorted(z for z in tied if actors.loc[z, "kind"] in NOT_ORGANISATIONS)
         assert (named == [("named_in", *expected)]) if expected and code.startswith("no_tie") else not named
         for r in range(1, 4):
             for fact in row[f"why_{r}"] if isinstance(row[f"why_{r}"], tuple) else ():
@@ -162,7 +162,9 @@ def test_reasons_hold_in_the_tables(dijon, analysis, worklist):
                 elif fact[0] == "same_commune":
                     assert actors.loc[actor, "commune"] == actors.loc[intro, "commune"] == fact[1]
                 elif fact[0] == "contacts":
-                    assert fact[1] == len([z for z in nx.common_neighbors(G, actor, intro) if actors.loc[z, "kind"] not in NOT_ACTORS])
+                    assert fact[1] == len(
+                        [z for z in nx.common_neighbors(G, actor, intro) if actors.loc[z, "kind"] not in NOT_ORGANISATIONS]
+                    )
                 elif fact[0] == "same_group":
                     assert actors.loc[actor, "sphere"] == actors.loc[intro, "sphere"] == fact[1] != ""
 
@@ -533,12 +535,12 @@ def test_key_players_match_brute_force():
     for row in kp.itertuples():
         H = G.copy()
         H.remove_nodes_from(removed)
-        allowed = [v for v in H if G.nodes[v]["kind"] not in NOT_ACTORS]
+        allowed = [v for v in H if G.nodes[v]["kind"] not in NOT_ORGANISATIONS]
         best = max(reachable_pairs(H) - reachable_pairs(nx.restricted_view(H, [v], [])) for v in allowed)
         H2 = H.copy()
         H2.remove_node(row.actor)
         assert reachable_pairs(H) - reachable_pairs(H2) == best  # the greedy choice
-        assert row.cut_point == (row.actor in set(nx.articulation_points(H))) and G.nodes[row.actor]["kind"] not in NOT_ACTORS
+        assert row.cut_point == (row.actor in set(nx.articulation_points(H))) and G.nodes[row.actor]["kind"] not in NOT_ORGANISATIONS
         removed.append(row.actor)
         assert row.pairs_disconnected == pytest.approx(1 - reachable_pairs(G.subgraph(set(G) - set(removed))) / base)
     assert kp["pairs_disconnected"].is_monotonic_increasing
@@ -569,7 +571,7 @@ def test_key_players_on_dijon(analysis):
     cuts = set(nx.articulation_points(G))
     assert kp.loc[0, "cut_point"] and kp.loc[0, "actor"] in cuts
     assert kp["role"].tolist() == [None if is_missing(r) else r for r in analysis.brokers["main_role"].reindex(kp["actor"])]
-    assert not analysis.eco.actors.loc[kp["actor"], "kind"].isin(list(NOT_ACTORS)).any()
+    assert not analysis.eco.actors.loc[kp["actor"], "kind"].isin(list(NOT_ORGANISATIONS)).any()
     before = _group_pairs(G)
     for step in range(len(kp)):
         H = G.subgraph(set(G) - set(kp["actor"].iloc[: step + 1]))

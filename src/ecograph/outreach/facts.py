@@ -45,11 +45,7 @@ from ..partition import factorize, group_labels
 from ..sparse import SparseGraph
 from ..vocabulary import NOT_ORGANISATIONS
 
-__all__ = ["NOT_ACTORS", "Facts"]
-
-#: Kinds neither listed nor suggested as introducers: :data:`ecograph.vocabulary.NOT_ORGANISATIONS`
-#: (older datasets model a study's recommendations as programmes).
-NOT_ACTORS = NOT_ORGANISATIONS
+__all__ = ["Facts"]
 
 
 def _unknown_to_none(values: np.ndarray) -> np.ndarray:
@@ -266,7 +262,7 @@ class Facts:
         a: Analysis,
         *,
         label: str = "name",
-        kinds_excluded: Iterable[str] = NOT_ACTORS,
+        kinds_excluded: Iterable[str] = NOT_ORGANISATIONS,
         support_kinds: Iterable[str] = ("support_structure",),
         source_attr: str | None = "source",
     ) -> Facts:

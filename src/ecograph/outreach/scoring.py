@@ -115,7 +115,8 @@ import scipy.sparse as sp
 from ..errors import GraphError, UnknownActorError
 from ..measures.analysis import Analysis
 from ..partition import PartitionLike
-from .facts import NOT_ACTORS, Facts
+from ..vocabulary import NOT_ORGANISATIONS
+from .facts import Facts
 
 __all__ = ["WEIGHTS", "suggest_introducers"]
 
@@ -483,7 +484,7 @@ def suggest_introducers(
     seed: int | None = None,
     candidates: int = 30,
     label: str = "name",
-    kinds_excluded: Iterable[str] = NOT_ACTORS,
+    kinds_excluded: Iterable[str] = NOT_ORGANISATIONS,
     support_kinds: Iterable[str] = ("support_structure",),
     weights: Mapping[str, float] | None = None,
 ) -> pd.DataFrame:

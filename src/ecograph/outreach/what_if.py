@@ -31,8 +31,9 @@ from ..measures.bridges import _cut_point_pieces
 from ..measures.evolution import headline_measures
 from ..partition import PartitionLike, group_labels
 from ..sparse import SparseGraph, _symmetric
+from ..vocabulary import NOT_ORGANISATIONS
 from ..words import is_missing
-from .facts import NOT_ACTORS, column, known_groups
+from .facts import column, known_groups
 
 __all__ = ["key_players", "what_if"]
 
@@ -186,7 +187,7 @@ def _most_fragmenting(current: SparseGraph, allowed: np.ndarray) -> tuple[int, b
 
 
 def key_players(
-    G: Any, *, k: int = 5, group: PartitionLike | None = None, seed: int | None = None, kinds_excluded: Iterable[str] = NOT_ACTORS
+    G: Any, *, k: int = 5, group: PartitionLike | None = None, seed: int | None = None, kinds_excluded: Iterable[str] = NOT_ORGANISATIONS
 ) -> pd.DataFrame:
     """The ``k`` actors whose departure would fragment the network most (greedy).
 

@@ -92,7 +92,8 @@ from ..errors import GraphError
 from ..measures.analysis import Analysis
 from ..measures.standing import TERRITORY_SCOPES, actor_standing
 from ..partition import PartitionLike
-from .facts import NOT_ACTORS, Facts
+from ..vocabulary import NOT_ORGANISATIONS
+from .facts import Facts
 from .scoring import Ranked, positions, rank_candidates, suggestion_frame
 
 __all__ = ["outreach_worklist", "suggested_ties"]
@@ -118,7 +119,7 @@ def _targets(
     default = (
         (scope is not None and tuple(scope) == TERRITORY_SCOPES)
         and include_unknown
-        and tuple(kinds_excluded) == tuple(NOT_ACTORS)
+        and tuple(kinds_excluded) == tuple(NOT_ORGANISATIONS)
         and low_reach_share == 0.05
         and actors is None
     )
@@ -305,7 +306,7 @@ def outreach_worklist(
     actors: Iterable | None = None,
     scope: Iterable[str] | None = ("local", "regional"),
     include_unknown_scope: bool = True,
-    kinds_excluded: Iterable[str] = NOT_ACTORS,
+    kinds_excluded: Iterable[str] = NOT_ORGANISATIONS,
     support_kinds: Iterable[str] = ("support_structure",),
     label: str = "name",
     low_reach_share: float = 0.05,
