@@ -60,6 +60,8 @@ __all__ = [
     "RawRow",
     "RawTable",
     "cell_text",
+    "decode_bytes",
+    "sniff_delimiter",
     "clean_text",
     "find_table_files",
     "isolate_text",
@@ -170,7 +172,7 @@ def _single_byte(data: bytes) -> tuple[str, str]:
         return data.decode("latin-1"), "latin-1"
 
 
-def _decode(data: bytes, file: str = "") -> tuple[str, str]:
+def decode_bytes(data: bytes, file: str = "") -> tuple[str, str]:
     """Decode a whole file: by its byte-order mark (UTF-8, UTF-16, UTF-32), else UTF-8, else Windows-1252.
 
     Raises :class:`SchemaError` when a byte-order mark announces an encoding
@@ -178,9 +180,9 @@ def _decode(data: bytes, file: str = "") -> tuple[str, str]:
 
     Examples
     --------
-    >>> _decode("Café".encode("utf-16"))
+    >>> decode_bytes("Café".encode("utf-16"))
     ('Café', 'utf-16')
-    >>> _decode("Café".encode("cp1252"))
+    >>> decode_bytes("Café".encode("cp1252"))
     ('Café', 'cp1252')
     """
     encoding = next((name for bom, name in _BOMS if data.startswith(bom)), "") or _utf16_without_bom(data) or ""
@@ -268,7 +270,7 @@ def _mixed_rows(records: list[list[str]]) -> tuple[list[list[str]], str, dict[in
 # ---- CSV -----------------------------------------------------------------------------------------
 
 
-def _sniff_delimiter(text: str) -> str:
+def sniff_delimiter(text: str) -> str:
     """The delimiter of a CSV text: the most frequent of ``, ; TAB`` in the header."""
     header = text.split("\n", 1)[0]
     counts = {d: header.count(d) for d in (",", ";", "\t")}
@@ -335,14 +337,14 @@ def _read_csv(path: Path, name: str) -> RawTable:
     if too_large:
         return _unreadable(name, file, too_large, "Split the table into several datasets, or remove what is not used")
     try:
-        text, encoding = _decode(data, file)
+        text, encoding = decode_bytes(data, file)
         mixed = False
     except SchemaError as exc:
         return RawTable(name, file, [], [], "", "", exc.problems, unreadable=True)
     if encoding in ("cp1252", "latin-1"):
         # not UTF-8: read it as UTF-8 keeping the other bytes, and settle row by row below
         text, mixed = data.decode("utf-8", "surrogateescape"), True
-    delimiter = _sniff_delimiter(text)
+    delimiter = sniff_delimiter(text)
     reader = csv.reader(_io.StringIO(text, newline=""), delimiter=delimiter)
     try:
         records = list(reader)
@@ -934,7 +936,7 @@ def read_json(path: str | os.PathLike, table: str, hint: str) -> tuple[object, s
         raise SchemaError([Problem(table, file, None, None, None, f"cannot read the file ({exc.strerror or exc})", hint)]) from None
     if too_large:
         raise SchemaError([Problem(table, file, None, None, None, too_large, hint)])
-    text, encoding = _decode(data, file)
+    text, encoding = decode_bytes(data, file)
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:

@@ -50,7 +50,7 @@ import pandas as pd
 
 from ..ecosystem import Ecosystem
 from ..errors import EcographError, Problem, SchemaError
-from ..io import RawRow, RawTable, _decode, _sniff_delimiter, cell_text, read_json
+from ..io import RawRow, RawTable, cell_text, decode_bytes, read_json, sniff_delimiter
 from ..measures.analysis import Analysis
 from ..schema import TABLES
 from ..validation import slugify, validate_tables
@@ -180,7 +180,7 @@ def _number(text: str) -> float:
 
 def _read_csv_features(text: str, file: str) -> list[tuple[str, dict]]:
 
-    reader = csv.DictReader(_io.StringIO(text, newline=""), delimiter=_sniff_delimiter(text))
+    reader = csv.DictReader(_io.StringIO(text, newline=""), delimiter=sniff_delimiter(text))
     lat_col, lon_col, wkt_col = _coordinate_columns([h for h in reader.fieldnames or [] if h])
     if not (lat_col and lon_col) and not wkt_col:
         raise SchemaError(
@@ -313,7 +313,7 @@ def read_umap(
     if suffix in _NOT_READ:
         raise _refuse_format(file, _NOT_READ[suffix])
     if suffix in (".csv", ".tsv", ".txt"):
-        text, encoding = _decode(path.read_bytes())
+        text, encoding = decode_bytes(path.read_bytes())
         features = _read_csv_features(text, file)
     else:
         head = path.read_bytes()[:200].lstrip(b"\xef\xbb\xbf \t\r\n")
