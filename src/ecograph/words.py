@@ -659,12 +659,12 @@ REPORT: dict[str, tuple[str, str]] = {
         "Survolez ou cliquez un acteur ; cherchez-en un pour voir son voisinage ; filtrez par sphère, type ou type de lien ; faites défiler les années. À l'impression, la page montre la carte statique.",
     ),
     "note.outreach_unscoped": (
-        "{isolates:p|actor has|actors have} no known tie. The worklist keeps the organisations left out (no programme, event, territory or recommendation): {listed}, each with up to three introducers and why.",
-        "{isolates:p|acteur n'a|acteurs n'ont} aucun lien connu. La liste de travail garde les organisations laissées à l'écart (ni programme, ni événement, ni territoire, ni préconisation) : {listed}, chacune avec jusqu'à trois introducteurs et la raison.",
+        "{isolates:p|actor has|actors have} no known tie. The worklist keeps the organisations left out (no programme, fund, event, territory or recommendation): {listed}, each with up to three introducers and why.",
+        "{isolates:p|acteur n'a|acteurs n'ont} aucun lien connu. La liste de travail garde les organisations laissées à l'écart (ni programme, ni fonds, ni événement, ni territoire, ni préconisation) : {listed}, chacune avec jusqu'à trois introducteurs et la raison.",
     ),
     "note.outreach": (
-        "{isolates:p|actor has|actors have} no known tie. The worklist keeps the actors of the territory (local and regional scope, no programme, event, territory or recommendation): {listed}, each with up to three introducers and why.",
-        "{isolates:p|acteur n'a|acteurs n'ont} aucun lien connu. La liste de travail garde les acteurs du territoire (portée locale et régionale, ni programme, ni événement, ni territoire, ni préconisation) : {listed}, chacun avec jusqu'à trois introducteurs et la raison.",
+        "{isolates:p|actor has|actors have} no known tie. The worklist keeps the actors of the territory (local and regional scope, no programme, fund, event, territory or recommendation): {listed}, each with up to three introducers and why.",
+        "{isolates:p|acteur n'a|acteurs n'ont} aucun lien connu. La liste de travail garde les acteurs du territoire (portée locale et régionale, ni programme, ni fonds, ni événement, ni territoire, ni préconisation) : {listed}, chacun avec jusqu'à trois introducteurs et la raison.",
     ),
     "note.connectors": (
         "Organisations most often on the shortest paths between the others (programmes and events, places to meet rather than connectors, are left out).",
