@@ -273,7 +273,7 @@ def _mixed_rows(records: list[list[str]]) -> tuple[list[list[str]], str, dict[in
 def sniff_delimiter(text: str) -> str:
     """The delimiter of a CSV text: the most frequent of ``, ; TAB`` in the header.
 
-    >>> sniff_delimiter("id;name;kind\na;A;event"), sniff_delimiter("id,name"), sniff_delimiter("id")
+    >>> sniff_delimiter("id;name;kind\\na;A;event"), sniff_delimiter("id,name"), sniff_delimiter("id")
     (';', ',', ',')
     """
     header = text.split("\n", 1)[0]
