@@ -93,13 +93,14 @@ def test_main_job_on_bad_data_lists_problems(tmp_path, make_dataset):
     from conftest import actor, tie
     from ecograph.cli import main
 
-    data = make_dataset(actors=[actor("a"), actor("b", sphere="x")], ties=[tie("a", "b")])
+    data = make_dataset(actors=[actor("a"), actor("b", kind="initiativ"), actor("c", sphere="x")], ties=[tie("a", "c")])
     out = tmp_path / "out"
     assert main(["report", str(data), "-o", str(out), "--quiet"]) == 1
     text = (out / "validation.txt").read_text(encoding="utf-8")
-    assert "actors.csv, row 3, column 'sphere'" in text
+    assert "actors.csv, row 3, column 'kind'" in text and "actors.csv, row 4, column 'sphere'" in text
     rejected = (out / "tables" / "rejected.csv").read_text(encoding="utf-8")
-    assert "sphere: unknown sphere" in rejected and "id=b" in rejected
+    assert "kind: unknown kind" in rejected and "id=b" in rejected
+    assert "id=c" not in rejected  # an unknown sphere keeps its row, the sphere read as unknown
 
 
 def test_licence_and_citation_agree_with_the_package():
