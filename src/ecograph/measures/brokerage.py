@@ -148,6 +148,35 @@ def betweenness(G: GraphLike, *, samples: int | None = None, seed: int = 0) -> p
     return out
 
 
+def _constraint(S: SparseGraph, tri: np.ndarray) -> np.ndarray:
+    """Burt's constraint of unweighted ties, as igraph's, from the triangles: linear in ties and triangles.
+
+    ``c_i = Σ_j (p_ij + Σ_q p_iq p_qj)²`` over the contacts ``j`` of ``i``,
+    ``q`` running over their common contacts, with ``p_ij = 1 / deg i``.
+    igraph walks every contact's contacts (``Σ deg²`` steps: a hub tied to a
+    million actors would take a million million); only the triangles add to
+    ``p_ij``, so each tie starts at ``1 / deg i`` and each triangle adds to
+    its three ties. NaN for an actor without ties.
+    """
+    n = S.n
+    u, v, _ = S.edges()
+    deg = np.diff(S.binary.indptr).astype(float)
+    inv = np.divide(1.0, deg, out=np.zeros(n), where=deg > 0)
+    # each tie in both directions, as one key per ordered pair; s holds Σ_q 1/deg q over common contacts q
+    src, dst = np.concatenate([u, v]), np.concatenate([v, u])
+    keys = src * n + dst
+    order = np.argsort(keys)
+    shared = np.zeros(len(keys))
+    if len(tri):
+        a, b, c = tri[:, 0], tri[:, 1], tri[:, 2]
+        for x, y, z in ((a, b, c), (b, a, c), (a, c, b), (c, a, b), (b, c, a), (c, b, a)):
+            np.add.at(shared, order[np.searchsorted(keys[order], x * n + y)], inv[z])
+    term = (inv[src] * (1.0 + shared)) ** 2
+    out = np.bincount(src, weights=term, minlength=n)
+    out[deg == 0] = np.nan
+    return out
+
+
 class _Folded(NamedTuple):
     """A network with its pendants folded into their neighbours (see :func:`_exact_betweenness`)."""
 
@@ -382,8 +411,7 @@ def brokers(
     t = np.bincount(tri.ravel(), minlength=n).astype(float) if len(tri) else np.zeros(n)
     with np.errstate(invalid="ignore", divide="ignore"):
         esize = np.where(deg > 0, deg - 2.0 * t / np.where(deg > 0, deg, 1), np.nan)
-    constraint = np.asarray(S.igraph().constraint(), dtype=float) if S.m else np.full(n, np.nan)
-    constraint[deg == 0] = np.nan
+    constraint = _constraint(S, tri)
     frame = pd.DataFrame(
         {
             "group": pd.Series(labels, index=S.nodes, dtype=object),
