@@ -87,7 +87,11 @@ def _report(folder: Path) -> dict:
 def _sheet_rows(path: Path, sheet: str) -> int:
     import openpyxl
 
-    return openpyxl.load_workbook(path)[sheet].max_row
+    book = openpyxl.load_workbook(path, read_only=True)  # the sheet's dimension, without reading a million rows
+    try:
+        return book[sheet].max_row
+    finally:
+        book.close()
 
 
 def _star_measures(n: int) -> dict:
