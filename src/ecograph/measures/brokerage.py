@@ -172,7 +172,7 @@ def _constraint(S: SparseGraph, tri: np.ndarray) -> np.ndarray:
         for x, y, z in ((a, b, c), (b, a, c), (a, c, b), (c, a, b), (b, c, a), (c, b, a)):
             np.add.at(shared, order[np.searchsorted(keys[order], x * n + y)], inv[z])
     term = (inv[src] * (1.0 + shared)) ** 2
-    out = np.bincount(src, weights=term, minlength=n)
+    out = np.bincount(src, weights=term, minlength=n).astype(float)  # float even with no tie
     out[deg == 0] = np.nan
     return out
 
