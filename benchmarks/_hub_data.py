@@ -6,9 +6,9 @@ as it reads any dataset.
 
 Usage::
 
-    python benchmarks/hub_data.py star 4000 /tmp/star-4000
-    python benchmarks/hub_data.py parallel 1000000 /tmp/parallel-1m   # 1,000,000 tie rows, 10 actors
-    python benchmarks/hub_data.py loops 1000000 /tmp/loops-1m         # 1,000,000 self-loops, 10 actors
+    python benchmarks/_hub_data.py star 4000 /tmp/star-4000
+    python benchmarks/_hub_data.py parallel 1000000 /tmp/parallel-1m   # 1,000,000 tie rows, 10 actors
+    python benchmarks/_hub_data.py loops 1000000 /tmp/loops-1m         # 1,000,000 self-loops, 10 actors
 """
 
 from __future__ import annotations
