@@ -87,12 +87,28 @@ def test_ties_are_aggregated_per_pair(make_dataset):
     assert data["types"] == ["funding", "partnership"]
     assert data["n_ties"] == 3 and data["weight"] == pytest.approx(4.5)
     assert data["evidence"] == ["e1", "e2"]
-    assert [(t["source"], t["target"], t["type"]) for t in data["ties"]] == [
-        ("a", "b", "partnership"),
-        ("b", "a", "funding"),
-        ("a", "b", "partnership"),
+    # parallel rows of one direction and type are one record, with their count
+    assert [(t["source"], t["target"], t["type"], t["n"]) for t in data["ties"]] == [
+        ("a", "b", "partnership", 2),
+        ("b", "a", "funding", 1),
     ]
     assert eco.vocabulary.is_directed("funding") and not eco.vocabulary.is_directed("partnership")
+
+
+def test_parallel_ties_are_one_record_with_their_span(make_dataset):
+    ties = [
+        tie("a", "b", "partnership", start="2014", end="2015", evidence="e1"),
+        tie("a", "b", "partnership", start="2012", end="2013", evidence="e2"),
+        tie("a", "b", "partnership", start="2016", end="2018", evidence="e3"),
+        tie("a", "c", "partnership", start="2016", evidence="e1"),
+        tie("a", "c", "partnership", start="2012", end="2013", evidence="e1"),
+    ]
+    G = eg.load(make_dataset(ties=ties)).graph()
+    (ab,) = G["a"]["b"]["ties"]
+    assert (ab["start"], ab["end"], ab["n"], ab["weight"], ab["evidence"]) == ("2012", "2018", 3, 3.0, "e1")
+    assert G["a"]["b"]["n_ties"] == 3 and G["a"]["b"]["evidence"] == ["e1", "e2", "e3"]
+    (ac,) = G["a"]["c"]["ties"]
+    assert (ac["start"], ac["end"]) == ("2012", "")  # still lasting: the span stays open
 
 
 def test_nodes_carry_every_actor_column(make_dataset):

@@ -253,3 +253,53 @@ def test_communities_against_spheres_on_synthetic():
     frame = comms.to_frame()
     assert frame.attrs["method"] == "leiden" and frame.attrs["seed"] == 0
     assert (frame.groupby("community")["community_size"].first() == comms.sizes).all()
+
+
+# ---- hubs: the shortcuts give the values of the plain computation -------------------------------------
+
+
+def _with_hubs(seed: int) -> nx.Graph:
+    """A random graph, two hubs with dozens of pendants, a pair and a path apart."""
+    rng = np.random.default_rng(seed)
+    G = nx.gnm_random_graph(20, 30, seed=seed)
+    nxt = G.number_of_nodes()
+    for hub in rng.choice(20, size=2, replace=False):
+        for _ in range(int(rng.integers(5, 40))):
+            G.add_edge(int(hub), nxt)
+            nxt += 1
+    G.add_edges_from([(nxt, nxt + 1), (nxt + 2, nxt + 3), (nxt + 3, nxt + 4)])
+    return G
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_betweenness_with_pendants_folded_is_networkx(seed):
+    G = _with_hubs(seed)
+    expected = nx.betweenness_centrality(G)
+    got = eg.betweenness(G)
+    assert got.attrs["method"] == "exact"
+    assert max(abs(got[v] - expected[v]) for v in G) < 1e-12
+
+
+def test_betweenness_of_a_large_star_is_exact_and_linear():
+    b = eg.betweenness(nx.star_graph(20_000))
+    assert b.attrs["method"] == "exact" and b.iloc[0] == pytest.approx(1.0) and (b.iloc[1:] == 0).all()
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_constraint_and_two_step_reach_are_the_plain_ones(seed):
+    from ecograph.measures.isolation import two_step_reach
+
+    G = _with_hubs(seed)
+    G.add_node("alone")
+    S = eg.as_sparse(G)
+    b = eg.brokers(S, {v: "a" for v in G})
+    expected = nx.constraint(G)
+    for v in G:
+        assert b.loc[v, "constraint"] == pytest.approx(expected[v], abs=1e-12, nan_ok=True)
+    reach = two_step_reach(S)
+    assert all(reach[v] == len(nx.single_source_shortest_path_length(G, v, cutoff=2)) - 1 for v in G)
+
+
+def test_local_bridges_of_a_star_are_bridges_of_infinite_span():
+    lb = eg.local_bridges(nx.star_graph(5_000))
+    assert len(lb) == 5_000 and np.isinf(lb["span"]).all()

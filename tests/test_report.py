@@ -212,6 +212,19 @@ def test_gaps_workbook_marks_what_is_missing(dijon_report):
     assert marked == missing
 
 
+def test_gaps_workbook_holds_a_long_ties_table_cut_with_a_note(tmp_path, monkeypatch, make_dataset):
+    import ecograph.report.document as document
+    from conftest import actor, tie
+
+    monkeypatch.setattr(document, "WORKBOOK_ROWS", 20)
+    ties = [tie("a", "b", start=str(2000 + i % 20)) for i in range(40)] + [tie("b", "c")]
+    eco = eg.load(make_dataset(actors=[actor("a"), actor("b"), actor("c")], ties=ties))
+    build_report(eco, date="2026-01-01").write(tmp_path / "out")
+    rows = list(openpyxl.load_workbook(tmp_path / "out" / "gaps.xlsx")["ties"].iter_rows(values_only=True))
+    assert len(rows) == 1 + 21
+    assert rows[-1][0] == "... 21 more rows in the dataset's ties table"
+
+
 @pytest.mark.slow
 def test_report_in_a_browser_offline(dijon_report):
     ARTIFACTS.mkdir(parents=True, exist_ok=True)

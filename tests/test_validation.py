@@ -141,6 +141,18 @@ def test_tie_to_itself(make_dataset):
     assert p.row == 2 and "itself" in p.message
 
 
+def test_many_ties_to_itself_are_one_problem_after_the_first(make_dataset):
+    from ecograph.validation import SELF_LOOPS_LISTED
+
+    folder = make_dataset(ties=[tie("a", "a")] * (SELF_LOOPS_LISTED + 30) + [tie("a", "b")])
+    found = [p for p in problems_of(folder) if p.column == "target"]
+    assert len(found) == SELF_LOOPS_LISTED + 1
+    (summary,) = [p for p in found if p.row is None]
+    assert summary.message.startswith("30 more ties link an actor to itself (rows 22 to 51)")
+    eco = eg.load(folder, on_error="collect")
+    assert len(eco.rejected) == SELF_LOOPS_LISTED + 30 and len(eco.ties) == 1
+
+
 def test_bad_identifier_suggests_slug(make_dataset):
     p = only(problems_of(make_dataset(actors=[actor("Café Pirouette"), actor("b")], ties=[])), "id")
     assert p.row == 2 and "'cafe-pirouette'" in p.hint

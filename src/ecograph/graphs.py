@@ -4,7 +4,10 @@ Three graphs are built here:
 
 * the **actor network** (:func:`actor_graph`): a simple undirected graph of
   actors, whose edges gather every tie between two actors (types, count,
-  weight, provenance) and, optionally, the people who link them;
+  weight, provenance) and, optionally, the people who link them; parallel
+  rows of one direction and type are one provenance record (``ties``) with
+  their count ``n``, total weight, first start and last end, so that two
+  million rows between ten actors make 45 edges of a few records each;
 * the **people links** (:func:`people_links`): the projection of the
   person–actor affiliations onto pairs of actors, one row per person and
   pair, saying whether the person was in both at the same time (``shared``)
@@ -369,15 +372,55 @@ def _tie_edges(ids: pd.Index, ties: pd.DataFrame, provenance: bool) -> dict[int,
     pairs = zip(uniq.tolist(), a[first].tolist(), b[first].tolist(), (ends - starts).tolist(), weights, t_starts.tolist(), t_ends.tolist())
     edges = {key: (x, y, {"types": types[ts:te], "n_ties": count, "weight": w, "n_people": 0}) for key, x, y, count, w, ts, te in pairs}
     if provenance:
-        records = _records(ties.iloc[order], ["source", "target", "type", "start", "end", "weight", "evidence"])
+        merged = _merged_ties(keys, ties.iloc[order])
+        r_starts, r_ends, _ = _runs(merged["k"].to_numpy())
+        records = _records(merged, ["source", "target", "type", "start", "end", "weight", "evidence", "n"])
         ev = pd.DataFrame({"k": keys, "e": ties["evidence"].to_numpy(dtype=object)[order]}).drop_duplicates()
         e_starts, e_ends, _ = _runs(ev["k"].to_numpy())
         evidence = ev["e"].tolist()
-        for key, s, e, es, ee in zip(uniq.tolist(), starts.tolist(), ends.tolist(), e_starts.tolist(), e_ends.tolist()):
+        for key, s, e, es, ee in zip(uniq.tolist(), r_starts.tolist(), r_ends.tolist(), e_starts.tolist(), e_ends.tolist()):
             data = edges[key][2]
             data["ties"] = records[s:e]
             data["evidence"] = evidence[es:ee]
     return edges
+
+
+def _merged_ties(keys: np.ndarray, ties: pd.DataFrame) -> pd.DataFrame:
+    """One record per pair, direction and type: the first row's evidence, the rows' count ``n``, total weight and span.
+
+    ``ties`` are sorted by pair ``keys``, table order kept within a pair. The
+    span runs from the first start to the last end; an empty bound (unknown
+    start, or still lasting) stays empty, as it counts as open. So that a
+    pair tied by a million rows carries one record per type, not a million
+    (see ``benchmarks/hubs.py``).
+    """
+    frame = pd.DataFrame(
+        {
+            "k": keys,
+            "source": ties["source"].to_numpy(dtype=object),
+            "target": ties["target"].to_numpy(dtype=object),
+            "type": ties["type"].to_numpy(dtype=object),
+            "start": ties["start"].to_numpy(dtype=object),
+            "end": ties["end"].to_numpy(dtype=object),
+            "weight": ties["weight"].to_numpy(dtype=float),
+            "evidence": ties["evidence"].to_numpy(dtype=object),
+        }
+    )
+    by = [frame["k"], frame["source"], frame["target"], frame["type"]]
+    group = frame.groupby(by, sort=False)
+    if group.ngroups == len(frame):  # no parallel rows: every record as it is
+        return frame.assign(n=1)
+    bounds = {}
+    for side, pick in (("start", "min"), ("end", "max")):
+        known = ~frame[side].isna() & (frame[side].astype(str) != "")
+        has_open = (~known).groupby(by, sort=False).any().to_numpy()
+        agg = frame[side].astype(str).where(known).groupby(by, sort=False).agg(pick).to_numpy(dtype=object)
+        bounds[side] = np.where(has_open, "", agg)
+    first = group.head(1).reset_index(drop=True)
+    first["start"], first["end"] = bounds["start"], bounds["end"]
+    first["weight"] = group["weight"].sum().to_numpy()
+    first["n"] = group.size().to_numpy()
+    return first
 
 
 def _add_people(edges: dict[int, tuple[Any, Any, dict]], ids: pd.Index, links: pd.DataFrame) -> None:

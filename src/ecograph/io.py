@@ -57,6 +57,7 @@ from .schema import (
 from .vocabulary import default_vocabulary
 
 __all__ = [
+    "SPREADSHEET_ROWS",
     "RawRow",
     "RawTable",
     "cell_text",
@@ -71,6 +72,7 @@ __all__ = [
     "read_sheets",
     "read_table",
     "set_cell",
+    "spreadsheet_rows",
     "spreadsheet_safe",
     "spreadsheet_text",
     "write_dataset",
@@ -79,6 +81,8 @@ __all__ = [
 ]
 
 _EXTRA_TABLES = ("vocabulary", "metadata")
+#: Rows a sheet of Excel or LibreOffice holds, the header included: no workbook written here holds more.
+SPREADSHEET_ROWS = 1_048_576
 
 # A cell may be as long as its file: the csv module's own limit (131,072
 # characters) would stop the reading with an error.
@@ -1334,6 +1338,25 @@ def _sheet_title(name: object) -> str:
     return title or "-"
 
 
+def spreadsheet_rows(frame: pd.DataFrame, rest: str, *, limit: int = SPREADSHEET_ROWS - 1) -> pd.DataFrame:
+    """At most ``limit`` rows (default: what a sheet holds below its header), the last one saying how many more and where.
+
+    ``rest`` says where the rows left out are (e.g. "in the CSV file of the
+    same name"). A frame that fits is returned as it is.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> spreadsheet_rows(pd.DataFrame({"a": range(5)}), "in a.csv", limit=3)["a"].tolist()
+    [0, 1, '... 3 more rows in a.csv']
+    """
+    if len(frame) <= limit:
+        return frame
+    kept = limit - 1
+    note = pd.DataFrame([{frame.columns[0]: f"... {len(frame) - kept} more rows {rest}"}])
+    return pd.concat([frame.head(kept).astype(object), note], ignore_index=True)
+
+
 def write_xlsx(sheets: dict, path: str | os.PathLike, *, widths: bool = True) -> Path:
     """Write DataFrames as the sheets of one workbook, safely and byte-identically.
 
@@ -1343,7 +1366,9 @@ def write_xlsx(sheets: dict, path: str | os.PathLike, *, widths: bool = True) ->
     numbers and booleans are written straight as the sheet's XML (inline
     strings), about 20 times faster than one openpyxl cell at a time, which
     matters for report tables of 10,000 rows. A sheet holding other values
-    (dates, infinities) is written by openpyxl cell by cell.
+    (dates, infinities) is written by openpyxl cell by cell. A sheet holds at
+    most :data:`SPREADSHEET_ROWS` rows, what Excel opens, the last one
+    saying how many were left out (:func:`spreadsheet_rows`).
 
     Examples
     --------
@@ -1364,6 +1389,7 @@ def write_xlsx(sheets: dict, path: str | os.PathLike, *, widths: bool = True) ->
     bodies: dict[str, tuple[str, str]] = {}
     for number, (name, frame) in enumerate(sheets.items(), start=1):
         ws = wb.create_sheet(_sheet_title(name))
+        frame = spreadsheet_rows(frame, f"left out: a sheet holds {SPREADSHEET_ROWS:,} rows")
         append_rows(ws, [[str(c) for c in frame.columns]])
         for cell in ws[1]:
             cell.font = Font(bold=True)

@@ -44,6 +44,8 @@ __all__ = ["CONTROL_CHARACTERS", "SLUG_PATTERN", "ValidationResult", "data_warni
 SLUG_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 _TRUE = {"yes", "y", "true", "1", "oui", "o", "x"}
 _FALSE = {"no", "n", "false", "0", "non", ""}
+#: Ties linking an actor to itself are each rejected; the first this many are listed one by one, the rest in one problem.
+SELF_LOOPS_LISTED = 20
 _REJECTED_COLUMNS = ["table", "file", "row", "reasons", "cells"]
 _WARNING_COLUMNS = ["table", "file", "column", "message", "hint"]
 
@@ -331,6 +333,7 @@ def _check_table(raw: RawTable, table: Table, vocabulary: Vocabulary) -> tuple[_
                 rec[name] = value
         records.append(rec)
     # rules across cells of one row
+    loops: list[int] = []  # rows of ties from an actor to itself
     for rec, r in zip(records, raw.rows, strict=False):
         row = rec["_row"]
         if "start" in rec and rec.get("start") and rec.get("end") and period(rec["start"])[0] > period(rec["end"])[1]:
@@ -364,7 +367,20 @@ def _check_table(raw: RawTable, table: Table, vocabulary: Vocabulary) -> tuple[_
         if table.name == "actors":
             _check_sphere_status(chk, rec, r)
         if table.name == "ties" and rec.get("source") and rec.get("source") == rec.get("target"):
-            chk.add(row, "target", rec["target"], "a tie cannot link an actor to itself", "Check the source and target ids")
+            loops.append(row)
+            if len(loops) <= SELF_LOOPS_LISTED:
+                chk.add(row, "target", rec["target"], "a tie cannot link an actor to itself", "Check the source and target ids")
+            else:  # rejected all the same, counted in one problem below
+                chk.bad_rows.setdefault(row, []).append("target: a tie cannot link an actor to itself")
+    if len(loops) > SELF_LOOPS_LISTED:
+        more = len(loops) - SELF_LOOPS_LISTED
+        chk.add(
+            None,
+            "target",
+            None,
+            f"{more:,} more ties link an actor to itself (rows {loops[SELF_LOOPS_LISTED]:,} to {loops[-1]:,}): left out like the ones above",
+            "Check the source and target ids",
+        )
     # unique keys: the first row with an id is the one used; every later row with it is rejected
     if table.key:
         first_row: dict[str, int] = {}

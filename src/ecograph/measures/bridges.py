@@ -257,7 +257,7 @@ def local_bridges(G: GraphLike, *, with_span: bool = True, cutoff: float | None 
     with_span : bool, default True
         Compute the span: the length of the shortest path between the two
         actors that does not use the tie (``inf`` when there is none, i.e.
-        for a bridge). This needs one search per local bridge.
+        for a bridge). This needs one search per local bridge that is not a bridge.
     cutoff : float, optional
         Stop searching beyond this length and report ``inf``.
 
@@ -295,6 +295,11 @@ def local_bridges(G: GraphLike, *, with_span: bool = True, cutoff: float | None 
     frame["target"] = frame["target"].astype(object)
     if with_span:
         limit = math.inf if cutoff is None else float(cutoff)
-        frame["span"] = [_span(S, int(a), int(b), limit) for a, b in zip(u[idx], v[idx])]
+        # a bridge has no other path (igraph's edge ids follow S.edges()): no search, so that a hub's
+        # thousands of pendant ties cost one pass, not one search of the hub's neighbours each
+        is_bridge = np.zeros(len(u), dtype=bool)
+        if len(u):
+            is_bridge[np.asarray(S.igraph().bridges(), dtype=np.int64)] = True
+        frame["span"] = [math.inf if is_bridge[i] else _span(S, int(u[i]), int(v[i]), limit) for i in idx.tolist()]
         frame = frame.sort_values("span", ascending=False, kind="stable").reset_index(drop=True)
     return frame

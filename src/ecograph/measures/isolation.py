@@ -58,13 +58,21 @@ def two_step_reach(G: GraphLike, actors: list | None = None) -> pd.Series:
     S = as_sparse(G)
     idx = np.arange(S.n) if actors is None else S.nodes.get_indexer(actors)
     A = S.binary
-    rows = A[idx]
-    reach = (rows + rows @ A).tocsr()
-    reach.data[:] = 1
-    counts = np.diff(reach.indptr)
-    # the actor itself is reached in two steps through any neighbour
-    self_hit = np.asarray(reach[np.arange(len(idx)), idx]).ravel() > 0
-    return pd.Series(counts - self_hit.astype(np.int64), index=S.nodes[idx].copy(), name="reach_2")
+    degree = np.diff(A.indptr)
+    counts = np.zeros(len(idx), dtype=np.int64)
+    # a pendant reaches its one neighbour and that neighbour's other neighbours: the neighbour's degree,
+    # read off without listing them (a hub's thousand pendants would each list the hub's thousand ties)
+    pendant = degree[idx] == 1
+    counts[pendant] = degree[A.indices[A.indptr[idx[pendant]]]]
+    rest = np.flatnonzero(~pendant)
+    if len(rest):
+        rows = A[idx[rest]]
+        reach = (rows + rows @ A).tocsr()
+        reach.data[:] = 1
+        # the actor itself is reached in two steps through any neighbour
+        self_hit = np.asarray(reach[np.arange(len(rest)), idx[rest]]).ravel() > 0
+        counts[rest] = np.diff(reach.indptr) - self_hit.astype(np.int64)
+    return pd.Series(counts, index=S.nodes[idx].copy(), name="reach_2")
 
 
 def isolated_actors(G: GraphLike, *, label: str = "name", lang: str = "en") -> pd.DataFrame:

@@ -11,7 +11,8 @@ other files refused unless ``force``):
     the collection workbook pre-filled with the dataset, the missing
     spheres, founding years, scopes and ties marked, for officers to fill in
     (above :data:`WORKBOOK_ROWS` actors, only the actors with a gap: a
-    workbook to fill by hand, not a copy of a large dataset);
+    workbook to fill by hand, not a copy of a large dataset; a ties, people
+    or affiliations sheet holds at most :data:`WORKBOOK_ROWS` rows and says so);
 ``tables/*.csv`` and ``tables.xlsx``
     every table behind the page with stable codes: complete in the CSV
     files (which neutralise formulas); in the workbook, a sheet holds at most
@@ -32,7 +33,7 @@ from typing import Any
 import pandas as pd
 
 from ..interop.template import write_template
-from ..io import clean_text, write_spreadsheet_csv, write_xlsx
+from ..io import clean_text, spreadsheet_rows, write_spreadsheet_csv, write_xlsx
 from ..outputs import output_folder
 from ..views.figures import save_figure
 
@@ -84,6 +85,7 @@ class Report:
                     gaps = gaps[gaps["n_missing"] > 0]
                     empty = {"ties": source.ties.iloc[:0], "people": source.people.iloc[:0], "affiliations": source.affiliations.iloc[:0]}
                     source = replace(source, actors=source.actors.loc[gaps.index], **empty)
+                source = _cut_source(source)
                 write_template(out / GAPS_FILE, lang=self.lang, source=source, mark_gaps=gaps if gaps is not None else True)
             tables = {name: df for name, df in self.tables.items() if len(df.columns)}  # a section with no data has no table
             for name, df in tables.items():
@@ -100,5 +102,17 @@ def _cut(frame: pd.DataFrame) -> pd.DataFrame:
     """At most :data:`WORKBOOK_ROWS` rows, the last one saying where the rest is."""
     if len(frame) <= WORKBOOK_ROWS:
         return frame
-    note = pd.DataFrame([{frame.columns[0]: f"... {len(frame) - WORKBOOK_ROWS} more rows in the CSV file of the same name"}])
-    return pd.concat([frame.head(WORKBOOK_ROWS).astype(object), note], ignore_index=True)
+    return spreadsheet_rows(frame, "in the CSV file of the same name", limit=WORKBOOK_ROWS + 1)
+
+
+def _cut_source(source: Any) -> Any:
+    """The ecosystem of the gaps workbook with at most :data:`WORKBOOK_ROWS` ties, people and affiliations each, and a note.
+
+    Two million tie rows between ten actors are a dataset to fix, not a workbook to fill by hand.
+    """
+    long = {
+        name: spreadsheet_rows(getattr(source, name), f"in the dataset's {name} table", limit=WORKBOOK_ROWS + 1)
+        for name in ("ties", "people", "affiliations")
+        if len(getattr(source, name)) > WORKBOOK_ROWS + 1
+    }
+    return replace(source, **long) if long else source
