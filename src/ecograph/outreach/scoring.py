@@ -331,24 +331,58 @@ def rank_candidates(
     person with the actor are drawn from everyone.
     """
     w = _weights(weights)
-    A = F.A
-    inv_log = np.zeros(F.n)
-    inv_log[F.degree > 1] = 1.0 / np.log(F.degree[F.degree > 1])
-    At = A[pos]
     products = {
-        "common_neighbours": (At @ A).tocsr(),
-        "adamic_adar": (At.multiply(inv_log[None, :]) @ A).tocsr(),
-        "aa_organisations": (At.multiply((inv_log * ~F.excluded)[None, :]) @ A).tocsr(),
-        "named_in": _shared(F.named, F.named_weight, pos, F.n),
-        "mentions": _shared(F.passages, F.passage_weight, pos, F.n),
-        "people": F.people[pos].tocsr(),
+        "named_in": _sorted(_shared(F.named, F.named_weight, pos, F.n)),
+        "mentions": _sorted(_shared(F.passages, F.passage_weight, pos, F.n)),
+        "people": _sorted(F.people[pos].tocsr()),
     }
     eligible = ~F.excluded & (F.degree > 0)  # an actor with no known tie cannot introduce anyone
     pools = _Pools.build(F, eligible if popular_from is None else eligible & popular_from, candidates)
-    sources = [products[key] for key in ("common_neighbours", "named_in", "mentions", "people")]
+    sources = [_through_contacts(F, pos), *(products[key] for key in ("named_in", "mentions", "people"))]
     ti, cj = _candidates(F, pos, sources, pools, eligible, candidates)
-    feats = _features(F, pos[ti], cj, ti, products)
+    feats = {**_contact_features(F, pos[ti], cj), **_features(F, pos[ti], cj, ti, products)}
     return Ranked(F, pos, ti, cj, feats, _score(feats, w), w)
+
+
+#: A contact with more ties than this does not make its contacts each other's candidates: a hub tied to everyone
+#: would make every pair of actors a candidate pair (n² of them). Its weight in the Adamic–Adar score,
+#: 1 / log(degree), is small anyway, and the pairs it joins still count it (:func:`_contact_features`).
+CANDIDATE_HUB_DEGREE = 200
+
+
+def _sorted(M: sp.csr_array) -> sp.csr_array:
+    """``M`` with sorted column indices: a lookup is then a binary search, not a scan of the row."""
+    M = sp.csr_array(M)
+    if not M.has_sorted_indices:
+        M.sort_indices()
+    return M
+
+
+def _through_contacts(F: Facts, pos: np.ndarray) -> sp.csr_array:
+    """For each actor at ``pos``, the actors sharing a contact with it, through contacts of at most
+    :data:`CANDIDATE_HUB_DEGREE` ties (cost linear in the ties on a star, not quadratic)."""
+    A = F.A
+    small = (F.degree <= CANDIDATE_HUB_DEGREE).astype(float)
+    return _sorted((A[pos].multiply(small[None, :]).tocsr() @ A).tocsr())
+
+
+def _contact_features(F: Facts, t: np.ndarray, c: np.ndarray) -> dict[str, np.ndarray]:
+    """Common contacts of each (actor ``t``, candidate ``c``) pair, with Adamic–Adar weights, computed for these pairs only.
+
+    Every contact counts here, hubs included: the cost is that of the two
+    actors' rows (linear in the pairs' ties), never an actor × actor product.
+    """
+    if not len(t):
+        return {"common_neighbours": np.zeros(0), "adamic_adar": np.zeros(0), "aa_organisations": np.zeros(0)}
+    inv_log = np.zeros(F.n)
+    inv_log[F.degree > 1] = 1.0 / np.log(F.degree[F.degree > 1])
+    both = _sorted(F.A[t]).multiply(_sorted(F.A[c])).tocsr()  # 1 where a contact is shared
+    both.data[:] = 1.0
+    return {
+        "common_neighbours": np.asarray(both.sum(axis=1)).ravel(),
+        "adamic_adar": both @ inv_log,
+        "aa_organisations": both @ (inv_log * ~F.excluded),
+    }
 
 
 def positions(F: Facts, actors: Iterable | None) -> np.ndarray:
