@@ -46,7 +46,7 @@ import numpy as np
 from _common import finish
 
 import ecograph as eg
-from ecograph.sparse import SparseGraph, _symmetric
+from ecograph.sparse import SparseGraph, symmetric_matrix
 
 EXCLUDED = ("programme", "event", "recommendation")
 METHODS = ("ecograph", "ecograph, ties only", "same sphere, most connected", "most connected", "random")
@@ -135,7 +135,7 @@ def warm_start(n: int, k: int, n_targets: int, seed: int) -> dict:
     u, v, w = S.edges()
     hide = np.zeros(len(u), dtype=bool)
     hide[rng.choice(len(u), size=len(u) // 10, replace=False)] = True
-    train = SparseGraph(S.nodes, _symmetric(u[~hide], v[~hide], w[~hide], S.n), S.attributes)
+    train = SparseGraph(S.nodes, symmetric_matrix(u[~hide], v[~hide], w[~hide], S.n), S.attributes)
     hidden: dict[int, set[int]] = {}
     for a, b in zip(u[hide], v[hide]):
         hidden.setdefault(int(a), set()).add(int(b))

@@ -144,7 +144,7 @@ def _values(S: SparseGraph, partition: PartitionLike) -> np.ndarray | pd.Series:
     return _values(S, mapping)
 
 
-def _resolve(G: GraphLike | SparseGraph, partition: PartitionLike) -> tuple[SparseGraph, np.ndarray | pd.Series, np.ndarray, list]:
+def resolve_grouping(G: GraphLike | SparseGraph, partition: PartitionLike) -> tuple[SparseGraph, np.ndarray | pd.Series, np.ndarray, list]:
     """``(S, raw values, codes, groups)``: the one way from a grouping argument to group codes."""
     S = G if isinstance(G, SparseGraph) else as_sparse(G)
     values = _values(S, partition)
@@ -152,7 +152,7 @@ def _resolve(G: GraphLike | SparseGraph, partition: PartitionLike) -> tuple[Spar
     return S, values, codes, groups
 
 
-def _table_graph(actors: pd.DataFrame) -> SparseGraph:
+def table_graph(actors: pd.DataFrame) -> SparseGraph:
     """The actors of a table as a graph without ties, to read a grouping against the table (flows, evolution)."""
     ids = pd.Index(actors.index, dtype=object)
     return SparseGraph(ids, sp.csr_array((len(ids), len(ids))), actors.set_axis(ids))
@@ -182,7 +182,7 @@ def group_codes(G: GraphLike | SparseGraph, partition: PartitionLike) -> tuple[n
     >>> group_codes(G, "sphere")
     (array([ 1, -1,  0]), ['a', 'b'])
     """
-    _, _, codes, groups = _resolve(G, partition)
+    _, _, codes, groups = resolve_grouping(G, partition)
     return codes, groups
 
 
@@ -217,7 +217,7 @@ def group_labels(G: GraphLike | SparseGraph, partition: PartitionLike) -> np.nda
     ...
     ecograph.errors.MissingAttributeError: no node has a 'colour' attribute (3 nodes, e.g. 0, 1, 2); set it, e.g. nx.set_node_attributes(G, value, 'colour'), or pick another attribute (nodes without a value count as unknown)
     """
-    _, values, codes, _ = _resolve(G, partition)
+    _, values, codes, _ = resolve_grouping(G, partition)
     labels = values.to_numpy(dtype=object, copy=True) if isinstance(values, pd.Series) else np.array(values, dtype=object, copy=True)
     labels[codes < 0] = None
     return labels

@@ -236,7 +236,7 @@ class SparseGraph:
         """The graph without the edges (of :meth:`edges`) where ``mask`` is true."""
         u, v, w = self.edges()
         keep = ~mask
-        return self._derived(self.nodes, _symmetric(u[keep], v[keep], w[keep], self.n), self.attributes)
+        return self._derived(self.nodes, symmetric_matrix(u[keep], v[keep], w[keep], self.n), self.attributes)
 
     def to_networkx(self) -> nx.Graph:
         """A networkx Graph with the same nodes, edges, weights and attributes."""
@@ -278,7 +278,7 @@ class SparseGraph:
             if (w <= 0).any() or not np.isfinite(w).all():
                 raise GraphError(f"edge attribute '{weight}' must hold positive finite numbers")
         ids = pd.Index(nodes, dtype=object, tupleize_cols=False)
-        return cls(ids, _symmetric(u, v, w, len(nodes)), source=G)
+        return cls(ids, symmetric_matrix(u, v, w, len(nodes)), source=G)
 
     @classmethod
     def from_ecosystem(
@@ -316,7 +316,7 @@ class SparseGraph:
         u, v, w = np.concatenate(us).astype(np.int64), np.concatenate(vs).astype(np.int64), np.concatenate(ws)
         attrs = actors.copy()
         attrs.index = ids
-        out = cls(ids, _symmetric(u, v, w, len(ids)), attrs)
+        out = cls(ids, symmetric_matrix(u, v, w, len(ids)), attrs)
         out.graph = {"name": eco.name, "title": eco.metadata.title, "as_of": as_of, "synthetic": eco.synthetic}
         return out
 
@@ -353,7 +353,7 @@ def _missing(v: object) -> bool:
     return v is None or v is pd.NA or (isinstance(v, float) and np.isnan(v))
 
 
-def _symmetric(u: np.ndarray, v: np.ndarray, w: np.ndarray, n: int) -> sp.csr_array:
+def symmetric_matrix(u: np.ndarray, v: np.ndarray, w: np.ndarray, n: int) -> sp.csr_array:
     """Symmetric CSR matrix with ``w`` at (u, v) and (v, u), duplicates summed."""
     if len(u) and (u == v).any():
         raise GraphError("the graph has self-loops; remove them first, e.g. G.remove_edges_from(nx.selfloop_edges(G))")

@@ -138,7 +138,7 @@ def bridges(G: GraphLike) -> pd.DataFrame:
     return frame.reset_index(drop=True)
 
 
-def _cut_point_pieces(S: SparseGraph) -> pd.DataFrame:
+def cut_point_pieces(S: SparseGraph) -> pd.DataFrame:
     """For each cut point (by position): its component size, largest piece and sum of squared piece sizes.
 
     Removing a cut point splits its component into pieces (the subtrees of
@@ -207,7 +207,7 @@ def cut_points(G: GraphLike) -> pd.Series:
     {2: 2, 1: 1, 3: 1}
     """
     S = as_sparse(G)
-    table = _cut_point_pieces(S)
+    table = cut_point_pieces(S)
     if table.empty:
         return pd.Series([], index=pd.Index([], dtype=object), name="cut_off", dtype=np.int64)
     cut_off = (table["component_size"] - 1 - table["largest_piece"]).to_numpy()

@@ -81,9 +81,9 @@ import pandas as pd
 import scipy.sparse as sp
 from scipy.sparse.csgraph import connected_components
 
-from ..partition import PartitionLike, _resolve
+from ..partition import PartitionLike, resolve_grouping
 from ..sparse import GraphLike, SparseGraph, as_sparse
-from .group_coverage import Coverage, _coverage, _describe
+from .group_coverage import Coverage, coverage_of_codes, with_coverage
 
 __all__ = ["EXACT_BETWEENNESS_LIMIT", "ROLES", "betweenness", "brokerage_roles", "brokers", "participation"]
 
@@ -272,10 +272,10 @@ def participation(G: GraphLike, partition: PartitionLike = "sphere") -> pd.Serie
     >>> participation(G, {1: "a", 2: "b", 3: "b"}).round(3).tolist()  # 0 and 4 unknown: 0 counts 1, 2, 3
     [0.444, nan, nan, nan, nan]
     """
-    S, _, codes, groups = _resolve(G, partition)
+    S, _, codes, groups = resolve_grouping(G, partition)
     p, _ = _participation(_known_onehot(S, codes, len(groups)))
-    cov = _coverage(S, codes, "actors")
-    return _describe(pd.Series(p, index=S.nodes.copy(), name="participation"), cov, None if groups else "no_known_group")
+    cov = coverage_of_codes(S, codes, "actors")
+    return with_coverage(pd.Series(p, index=S.nodes.copy(), name="participation"), cov, None if groups else "no_known_group")
 
 
 def _roles(S: SparseGraph, codes: np.ndarray, K: sp.csr_array, tri: np.ndarray) -> np.ndarray:
@@ -319,7 +319,7 @@ def _role_frame(S: SparseGraph, counts: np.ndarray, cov: Coverage, reason: str |
     data = counts.T.astype(np.int64) if complete else counts.T
     frame = pd.DataFrame(data, index=S.nodes.copy(), columns=list(ROLES))
     frame["brokerage"] = frame.sum(axis=1, min_count=1) if not complete else frame.sum(axis=1)
-    return _describe(frame, cov, reason)
+    return with_coverage(frame, cov, reason)
 
 
 def brokerage_roles(G: GraphLike, partition: PartitionLike = "sphere") -> pd.DataFrame:
@@ -348,10 +348,10 @@ def brokerage_roles(G: GraphLike, partition: PartitionLike = "sphere") -> pd.Dat
     >>> brokerage_roles(G, {"a": 1, "v": 2}).loc["v"].tolist()  # c's group unknown; v has no neighbour in its group: 0, not -0
     [0.0, 0.0, 0.0, 0.0, 0.0, 0.0]
     """
-    S, _, codes, groups = _resolve(G, partition)
+    S, _, codes, groups = resolve_grouping(G, partition)
     tri = S.triangles()
     counts = _roles(S, codes, _known_onehot(S, codes, len(groups)), tri)
-    return _role_frame(S, counts, _coverage(S, codes, "actors"), None if groups else "no_known_group")
+    return _role_frame(S, counts, coverage_of_codes(S, codes, "actors"), None if groups else "no_known_group")
 
 
 def brokers(
@@ -399,10 +399,10 @@ def brokers(
     >>> int(b.loc["v", "known_neighbours"]), float(b.loc["v", "participation"]), b.loc["v", "main_role"], b.loc["x", "main_role"]
     (2, 0.5, 'gatekeeper', None)
     """
-    S, values, codes, groups = _resolve(as_sparse(G), attr)
+    S, values, codes, groups = resolve_grouping(as_sparse(G), attr)
     labels = values.to_numpy(dtype=object, copy=True) if isinstance(values, pd.Series) else np.array(values, dtype=object, copy=True)
     labels[codes < 0] = None
-    cov = _coverage(S, codes, "actors")
+    cov = coverage_of_codes(S, codes, "actors")
     bc = betweenness(S, samples=betweenness_samples, seed=seed)
     tri = S.triangles()
     K = _known_onehot(S, codes, len(groups))
@@ -434,6 +434,6 @@ def brokers(
     frame["_id"] = [str(x) for x in frame.index]
     frame = frame.sort_values(["betweenness", "brokerage", "_id"], ascending=[False, False, True], kind="stable").drop(columns="_id")
     frame.attrs.update(bc.attrs)
-    _describe(frame, cov, None if groups else "no_known_group")
+    with_coverage(frame, cov, None if groups else "no_known_group")
     frame.index.name = "actor"
     return frame

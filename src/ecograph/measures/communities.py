@@ -44,9 +44,9 @@ import pandas as pd
 import scipy.sparse as sp
 
 from ..errors import GraphError
-from ..partition import PartitionLike, _resolve, factorize
+from ..partition import PartitionLike, factorize, resolve_grouping
 from ..sparse import GraphLike, SparseGraph, as_sparse, igraph_module
-from .group_coverage import Coverage, MeasureValue, _coverage, _describe, _reason, _tie_codes
+from .group_coverage import Coverage, MeasureValue, coverage_of_codes, known_tie_codes, unavailable_reason, with_coverage
 
 __all__ = ["Communities", "compare_partitions", "detect_communities", "modularity"]
 
@@ -57,7 +57,7 @@ _GENERATORS: list = [random]
 
 
 @contextmanager
-def _igraph_seed(seed: int) -> Iterator[None]:
+def igraph_seed(seed: int) -> Iterator[None]:
     """Run igraph with a private random generator seeded with ``seed``.
 
     Contexts nest: leaving one gives igraph back the generator of the
@@ -119,17 +119,17 @@ def modularity(G: GraphLike, partition: PartitionLike, *, weight: str | None = N
     S = as_sparse(G, weight=weight)
     if S.m == 0:
         raise GraphError("modularity is undefined for a graph without ties")
-    S, _, codes, groups = _resolve(S, partition)
-    cov = _coverage(S, codes)
-    reason = _reason(len(groups), cov)
-    q = _modularity_codes(S, codes, len(groups), resolution, cov) if reason is None else float("nan")
+    S, _, codes, groups = resolve_grouping(S, partition)
+    cov = coverage_of_codes(S, codes)
+    reason = unavailable_reason(len(groups), cov)
+    q = modularity_of_codes(S, codes, len(groups), resolution, cov) if reason is None else float("nan")
     return MeasureValue(q, coverage=cov, reason=reason)
 
 
-def _modularity_codes(S: SparseGraph, codes: np.ndarray, k: int, resolution: float, cov: Coverage | None = None) -> float:
+def modularity_of_codes(S: SparseGraph, codes: np.ndarray, k: int, resolution: float, cov: Coverage | None = None) -> float:
     """Modularity of the groups ``codes`` (``-1``: unknown, left out with its ties)."""
     w = S.edges()[2]
-    cu, cv, both = _tie_codes(S, codes, cov if cov is not None else _coverage(S, codes))
+    cu, cv, both = known_tie_codes(S, codes, cov if cov is not None else coverage_of_codes(S, codes))
     w = w if both is None else w[both]
     m = float(w.sum())
     same = cu == cv
@@ -167,7 +167,7 @@ def _agreement(a: np.ndarray, b: np.ndarray) -> tuple[float, float]:
 
 def _agreement_series(values: tuple[float, float], cov: Coverage, reason: str | None) -> pd.Series:
     out = pd.Series({"nmi": values[0], "adjusted_rand": values[1]}, name="agreement")
-    return _describe(out, cov, reason)
+    return with_coverage(out, cov, reason)
 
 
 def compare_partitions(a: np.ndarray | pd.Series, b: np.ndarray | pd.Series) -> pd.Series:
@@ -284,10 +284,10 @@ class Communities:
         """
         if self._graph is None:
             raise GraphError("these communities carry no graph to compare against; pass a Series or mapping instead")
-        S, _, theirs, groups = _resolve(self._graph, other)
+        S, _, theirs, groups = resolve_grouping(self._graph, other)
         mine, _ = factorize(self.membership.reindex(S.nodes))
-        cov = _coverage(S, theirs, "actors")
-        reason = _reason(len(groups), cov, need_ties=False)
+        cov = coverage_of_codes(S, theirs, "actors")
+        reason = unavailable_reason(len(groups), cov, need_ties=False)
         keep = (theirs >= 0) & (mine >= 0)
         if reason is not None:
             return _agreement_series((np.nan, np.nan), cov, reason)
@@ -348,7 +348,7 @@ def detect_communities(
     S = as_sparse(G, weight=weight)
     g = S.igraph()
     weights = "weight" if weight is not None else None
-    with _igraph_seed(seed):
+    with igraph_seed(seed):
         if S.m == 0:
             raw = np.arange(S.n)
         elif method == "leiden":
@@ -362,7 +362,7 @@ def detect_communities(
         else:
             raw = np.array(g.community_label_propagation(weights=weights).membership)
     codes = _canonical(raw)
-    q = _modularity_codes(S, codes, int(codes.max()) + 1, resolution) if S.m else 0.0
+    q = modularity_of_codes(S, codes, int(codes.max()) + 1, resolution) if S.m else 0.0
     membership = pd.Series(codes, index=S.nodes.copy(), name="community")
     params = {"resolution": float(resolution), "weight": weight, "n_iterations": n_iterations}
     return Communities(membership, q, method, params, seed, S)

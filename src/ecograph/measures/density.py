@@ -26,9 +26,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from ..partition import PartitionLike, _resolve
+from ..partition import PartitionLike, resolve_grouping
 from ..sparse import GraphLike, as_sparse
-from .group_coverage import Coverage, _coverage, _describe, _tie_codes
+from .group_coverage import Coverage, coverage_of_codes, known_tie_codes, with_coverage
 
 __all__ = ["block_density", "density", "mixing_matrix"]
 
@@ -58,10 +58,10 @@ def density(G: GraphLike) -> float:
 
 
 def _counts(G: GraphLike, partition: PartitionLike) -> tuple[np.ndarray, list, np.ndarray, Coverage]:
-    S, _, codes, groups = _resolve(G, partition)
+    S, _, codes, groups = resolve_grouping(G, partition)
     k = len(groups)
-    cov = _coverage(S, codes)
-    cu, cv, _ = _tie_codes(S, codes, cov)  # a tie counts only when both ends are known
+    cov = coverage_of_codes(S, codes)
+    cu, cv, _ = known_tie_codes(S, codes, cov)  # a tie counts only when both ends are known
     counts = np.bincount(cu * k + cv, minlength=k * k).reshape(k, k) if k else np.zeros((0, 0), dtype=np.int64)
     counts = counts + counts.T - np.diag(np.diag(counts))  # symmetric; within-group ties counted once
     sizes = np.bincount(codes[codes >= 0], minlength=k)
@@ -71,7 +71,7 @@ def _counts(G: GraphLike, partition: PartitionLike) -> tuple[np.ndarray, list, n
 def _table(values: np.ndarray, groups: list, cov: Coverage) -> pd.DataFrame:
     index = pd.Index(groups, name="group", dtype=object if not groups else None, tupleize_cols=False)
     frame = pd.DataFrame(values, index=index, columns=index.rename("group"))
-    return _describe(frame, cov, None if groups else "no_known_group")
+    return with_coverage(frame, cov, None if groups else "no_known_group")
 
 
 def mixing_matrix(G: GraphLike, attr: PartitionLike = "sphere") -> pd.DataFrame:

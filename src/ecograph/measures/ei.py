@@ -42,9 +42,9 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from ..partition import PartitionLike, _resolve
+from ..partition import PartitionLike, resolve_grouping
 from ..sparse import GraphLike, SparseGraph
-from .group_coverage import Coverage, MeasureValue, _coverage, _describe, _reason, _tie_codes
+from .group_coverage import Coverage, MeasureValue, coverage_of_codes, known_tie_codes, unavailable_reason, with_coverage
 
 __all__ = ["ei_index"]
 
@@ -129,13 +129,13 @@ def ei_index(
         raise ValueError("permutations must be zero or positive")
     if level == "actor" and permutations:
         raise ValueError("the permutation test is available at network and group level")
-    S, _, codes, groups = _resolve(G, attr)
-    cov = _coverage(S, codes)
-    reason = _reason(len(groups), cov)
+    S, _, codes, groups = resolve_grouping(G, attr)
+    cov = coverage_of_codes(S, codes)
+    reason = unavailable_reason(len(groups), cov)
     k = len(groups)
     if level == "actor":
-        return _describe(_actor_ei(S, codes, cov, reason), cov, reason)
-    cu, cv, both = _tie_codes(S, codes, cov)  # from here on, only ties between two actors of known group
+        return with_coverage(_actor_ei(S, codes, cov, reason), cov, reason)
+    cu, cv, both = known_tie_codes(S, codes, cov)  # from here on, only ties between two actors of known group
     external, internal = _group_counts(cu, cv, k)
     if level == "network":
         e_tot, i_tot = int(external.sum() // 2), int(internal.sum())
@@ -169,7 +169,7 @@ def ei_index(
             },
             name="ei_index",
         )
-        return _describe(test, cov, reason)
+        return with_coverage(test, cov, reason)
     obs = _ei(external, internal) if reason is None else np.full(k, np.nan)
     index = pd.Index(groups, name="group", dtype=object if not groups else None, tupleize_cols=False)
     frame = pd.DataFrame({"external": external, "internal": internal, "ei_index": obs}, index=index)
@@ -185,15 +185,15 @@ def ei_index(
         else:
             frame["expected"] = frame["p_greater"] = frame["p_less"] = np.nan
         frame.attrs.update({"permutations": permutations, "seed": seed})
-    return _describe(frame, cov, reason)
+    return with_coverage(frame, cov, reason)
 
 
-def _network_ei(S: SparseGraph, codes: np.ndarray, k: int, cov: Coverage) -> MeasureValue:
+def network_ei_of_codes(S: SparseGraph, codes: np.ndarray, k: int, cov: Coverage) -> MeasureValue:
     """The network-level E-I of resolved group codes."""
-    reason = _reason(k, cov)
+    reason = unavailable_reason(k, cov)
     if reason is not None:
         return MeasureValue(np.nan, coverage=cov, reason=reason)
-    cu, cv, _ = _tie_codes(S, codes, cov)
+    cu, cv, _ = known_tie_codes(S, codes, cov)
     e = int((cu != cv).sum())
     return MeasureValue(_ei(e, len(cu) - e), coverage=cov)
 

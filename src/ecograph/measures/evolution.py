@@ -18,11 +18,11 @@ import numpy as np
 import pandas as pd
 from scipy.sparse.csgraph import connected_components
 
-from ..partition import PartitionLike, _resolve, _table_graph
+from ..partition import PartitionLike, resolve_grouping, table_graph
 from ..sparse import GraphLike, as_sparse
-from .communities import _modularity_codes
-from .ei import _network_ei
-from .group_coverage import MeasureValue, _coverage, _reason
+from .communities import modularity_of_codes
+from .ei import network_ei_of_codes
+from .group_coverage import MeasureValue, coverage_of_codes, unavailable_reason
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..ecosystem import Ecosystem
@@ -78,8 +78,8 @@ def headline_measures(G: GraphLike, attr: PartitionLike = "sphere") -> pd.Series
     >>> h[["ei_index", "group_known_actors", "group_known_ties"]].tolist(), h.attrs["reasons"]["ei_index"]
     ([nan, 3.0, 1.0], 'one_known_group')
     """
-    S, _, codes, groups = _resolve(as_sparse(G), attr)  # resolved once, read by both group measures
-    cov = _coverage(S, codes)
+    S, _, codes, groups = resolve_grouping(as_sparse(G), attr)  # resolved once, read by both group measures
+    cov = coverage_of_codes(S, codes)
     n, m = S.n, S.m
     n_comp, comp = connected_components(S.adjacency, directed=False)
     sizes = np.bincount(comp, minlength=n_comp)
@@ -92,9 +92,9 @@ def headline_measures(G: GraphLike, attr: PartitionLike = "sphere") -> pd.Series
         "largest_component_share": float(sizes.max() / n),
         "isolates": int((S.degrees() == 0).sum()),
     }
-    ei = _network_ei(S, codes, len(groups), cov)
-    reason = _reason(len(groups), cov)
-    q = MeasureValue(_modularity_codes(S, codes, len(groups), 1.0, cov) if reason is None else np.nan, coverage=cov, reason=reason)
+    ei = network_ei_of_codes(S, codes, len(groups), cov)
+    reason = unavailable_reason(len(groups), cov)
+    q = MeasureValue(modularity_of_codes(S, codes, len(groups), 1.0, cov) if reason is None else np.nan, coverage=cov, reason=reason)
     values.update({"ei_index": ei, "group_modularity": q, "group_known_actors": cov.actors_known, "group_known_ties": cov.ties_known})
     out = pd.Series(values, name="value", dtype=float)
     out.attrs.update({"coverage": cov, "reasons": {"ei_index": ei.reason, "group_modularity": q.reason}})
@@ -110,7 +110,7 @@ def _grouping_of(actors: pd.DataFrame, attr: PartitionLike) -> PartitionLike:
     """``attr`` itself when it names a column; else the grouping resolved once against the actors table (None: unknown)."""
     if isinstance(attr, str):
         return attr
-    S, values, codes, _ = _resolve(_table_graph(actors), attr)
+    S, values, codes, _ = resolve_grouping(table_graph(actors), attr)
     labels = values.to_numpy(dtype=object, copy=True) if isinstance(values, pd.Series) else np.array(values, dtype=object, copy=True)
     labels[codes < 0] = None
     return pd.Series(labels, index=S.nodes, dtype=object)

@@ -22,8 +22,8 @@ import numpy as np
 import pandas as pd
 
 from ..errors import MissingAttributeError
-from ..partition import PartitionLike, _resolve, _table_graph
-from .group_coverage import Coverage, _describe
+from ..partition import PartitionLike, resolve_grouping, table_graph
+from .group_coverage import Coverage, with_coverage
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..ecosystem import Ecosystem
@@ -41,7 +41,7 @@ def _actor_groups(eco: Ecosystem, attr: PartitionLike) -> tuple[pd.Series, list]
     """Each actor's group code (-1: unknown), keyed by actor id, and the known groups."""
     if isinstance(attr, str) and attr not in eco.actors.columns:
         raise MissingAttributeError(f"the actors table has no column '{attr}'")
-    S, _, codes, groups = _resolve(_table_graph(eco.actors), attr)
+    S, _, codes, groups = resolve_grouping(table_graph(eco.actors), attr)
     return pd.Series(codes, index=S.nodes), groups
 
 
@@ -125,4 +125,4 @@ def flow_table(eco: Ecosystem, *, attr: PartitionLike = "sphere", as_of: int | N
         }
     )
     cov = Coverage(int((codes >= 0).sum()), len(codes), int(both.sum()), len(moves), "ties", "moves")
-    return _describe(table, cov, None if groups else "no_known_group")
+    return with_coverage(table, cov, None if groups else "no_known_group")

@@ -78,7 +78,7 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
-from ..partition import PartitionLike, _resolve
+from ..partition import PartitionLike, resolve_grouping
 from ..sparse import GraphLike, SparseGraph
 
 __all__ = ["MIN_COVERAGE", "REASONS", "Coverage", "MeasureValue", "group_coverage", "unknown_actors", "withheld_reason"]
@@ -220,7 +220,7 @@ def _measure_value(value: float, coverage: Coverage | None, reason: str | None) 
     return MeasureValue(value, coverage=coverage, reason=reason)
 
 
-def _coverage(S: SparseGraph, codes: np.ndarray, basis: Literal["ties", "actors"] = "ties") -> Coverage:
+def coverage_of_codes(S: SparseGraph, codes: np.ndarray, basis: Literal["ties", "actors"] = "ties") -> Coverage:
     known = codes >= 0
     n_known = int(known.sum())
     if n_known == S.n:
@@ -229,7 +229,7 @@ def _coverage(S: SparseGraph, codes: np.ndarray, basis: Literal["ties", "actors"
     return Coverage(n_known, S.n, int((known[u] & known[v]).sum()), S.m, basis)
 
 
-def _reason(k: int, cov: Coverage, *, need_ties: bool = True) -> str | None:
+def unavailable_reason(k: int, cov: Coverage, *, need_ties: bool = True) -> str | None:
     """Why a between-groups measure on ``k`` known groups with coverage ``cov`` cannot be computed, or None."""
     if k == 0:
         return "no_known_group"
@@ -240,7 +240,7 @@ def _reason(k: int, cov: Coverage, *, need_ties: bool = True) -> str | None:
     return None
 
 
-def _tie_codes(S: SparseGraph, codes: np.ndarray, cov: Coverage) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
+def known_tie_codes(S: SparseGraph, codes: np.ndarray, cov: Coverage) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
     """Group codes of both ends of the ties whose two ends are known, and which ties those are (None: all)."""
     u, v, _ = S.edges()
     cu, cv = codes[u], codes[v]
@@ -250,7 +250,7 @@ def _tie_codes(S: SparseGraph, codes: np.ndarray, cov: Coverage) -> tuple[np.nda
     return cu[both], cv[both], both
 
 
-def _describe(obj: pd.DataFrame | pd.Series, cov: Coverage, reason: str | None) -> pd.DataFrame | pd.Series:
+def with_coverage(obj: pd.DataFrame | pd.Series, cov: Coverage, reason: str | None) -> pd.DataFrame | pd.Series:
     obj.attrs["coverage"] = cov
     obj.attrs["reason"] = reason
     return obj
@@ -271,8 +271,8 @@ def group_coverage(G: GraphLike, partition: PartitionLike = "sphere", *, basis: 
     >>> group_coverage(eg.datasets.tiny().graph(), "sphere")
     Coverage(actors_known=7, actors=8, ties_known=7, ties=9, basis='ties', tie_unit='ties')
     """
-    S, _, codes, _ = _resolve(G, partition)
-    return _coverage(S, codes, basis)
+    S, _, codes, _ = resolve_grouping(G, partition)
+    return coverage_of_codes(S, codes, basis)
 
 
 def unknown_actors(G: GraphLike, partition: PartitionLike = "sphere") -> pd.DataFrame:
@@ -294,7 +294,7 @@ def unknown_actors(G: GraphLike, partition: PartitionLike = "sphere") -> pd.Data
     >>> unknown_actors(G).values.tolist()
     [[3, 2], [2, 1]]
     """
-    S, _, codes, _ = _resolve(G, partition)
+    S, _, codes, _ = resolve_grouping(G, partition)
     known = codes >= 0
     u, v, _ = S.edges()
     half = known[u] ^ known[v]
@@ -304,7 +304,7 @@ def unknown_actors(G: GraphLike, partition: PartitionLike = "sphere") -> pd.Data
     frame["_id"] = frame.index.map(str)
     frame = frame.sort_values(["ties_to_known", "degree", "_id"], ascending=[False, False, True], kind="stable").drop(columns="_id")
     frame.index.name = "actor"
-    frame.attrs["coverage"] = _coverage(S, codes)
+    frame.attrs["coverage"] = coverage_of_codes(S, codes)
     return frame
 
 

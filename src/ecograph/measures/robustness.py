@@ -46,13 +46,13 @@ import numpy as np
 import pandas as pd
 
 from ..errors import GraphError
-from ..partition import PartitionLike, _resolve
-from ..sparse import GraphLike, SparseGraph, _symmetric, as_sparse
+from ..partition import PartitionLike, resolve_grouping
+from ..sparse import GraphLike, SparseGraph, as_sparse, symmetric_matrix
 from .brokerage import betweenness
-from .communities import _igraph_seed, detect_communities, modularity
+from .communities import detect_communities, igraph_seed, modularity
 from .density import density
 from .ei import ei_index
-from .group_coverage import Coverage, _coverage, _reason, _tie_codes
+from .group_coverage import Coverage, coverage_of_codes, known_tie_codes, unavailable_reason
 
 __all__ = ["MEASURES", "STATISTICS", "NullModelTest", "Robustness", "null_model_test", "null_model_tests", "robustness"]
 
@@ -72,15 +72,15 @@ def _with_labels(S: SparseGraph, attr: PartitionLike | None) -> tuple[SparseGrap
     """A copy whose attribute table holds the grouping (so that subgraphs keep it), its coverage, and why it cannot be used."""
     if attr is None:
         return S, None, None
-    S, values, codes, groups = _resolve(S, attr)
+    S, values, codes, groups = resolve_grouping(S, attr)
     labels = values.to_numpy(dtype=object, copy=True) if isinstance(values, pd.Series) else np.array(values, dtype=object, copy=True)
     labels[codes < 0] = None
     attrs = S.attributes.copy() if len(S.attributes.columns) else pd.DataFrame(index=S.nodes)
     attrs[_GROUP] = pd.Series(labels, index=attrs.index, dtype=object)
     out = SparseGraph(S.nodes, S.adjacency, attrs)
     out.graph = dict(S.graph)
-    cov = _coverage(S, codes)
-    return out, cov, _reason(len(groups), cov)
+    cov = coverage_of_codes(S, codes)
+    return out, cov, unavailable_reason(len(groups), cov)
 
 
 def _measure_function(measure: str | Callable, k: int, seed: int, full: SparseGraph) -> Callable[[SparseGraph], float]:
@@ -353,11 +353,11 @@ class NullModelTest:
 
 def _cross_group_density(S: SparseGraph, attr: PartitionLike) -> float:
     """Ties between two different known groups / pairs of actors in two different known groups (NaN: cannot be computed)."""
-    _, _, codes, groups = _resolve(S, attr)
-    cov = _coverage(S, codes)
-    if _reason(len(groups), cov) is not None:
+    _, _, codes, groups = resolve_grouping(S, attr)
+    cov = coverage_of_codes(S, codes)
+    if unavailable_reason(len(groups), cov) is not None:
         return np.nan
-    cu, cv, _ = _tie_codes(S, codes, cov)
+    cu, cv, _ = known_tie_codes(S, codes, cov)
     cross = int((cu != cv).sum())
     sizes = np.bincount(codes[codes >= 0], minlength=len(groups)).astype(float)
     possible = (sizes.sum() ** 2 - (sizes**2).sum()) / 2
@@ -446,12 +446,12 @@ def null_model_tests(
     observed = [float(fn(S)) for fn in functions]
     base = S.igraph()
     values = np.empty((len(statistics), samples))
-    with _igraph_seed(seed):
+    with igraph_seed(seed):
         for i in range(samples):
             g = base.copy()
             g.rewire(n=swaps_per_tie * S.m, allowed_edge_types="simple")
             e = np.asarray(g.get_edgelist(), dtype=np.int64).reshape(-1, 2)
-            R = SparseGraph(S.nodes, _symmetric(e[:, 0], e[:, 1], np.ones(len(e)), S.n), S.attributes)
+            R = SparseGraph(S.nodes, symmetric_matrix(e[:, 0], e[:, 1], np.ones(len(e)), S.n), S.attributes)
             for j, fn in enumerate(functions):
                 values[j, i] = fn(R)
     return [

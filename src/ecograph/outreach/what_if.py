@@ -27,10 +27,10 @@ from scipy.sparse.csgraph import connected_components
 
 from ..errors import GraphError, UnknownActorError
 from ..measures.analysis import Analysis
-from ..measures.bridges import _cut_point_pieces
+from ..measures.bridges import cut_point_pieces
 from ..measures.evolution import headline_measures
 from ..partition import PartitionLike, group_labels
-from ..sparse import SparseGraph, _symmetric
+from ..sparse import SparseGraph, symmetric_matrix
 from ..vocabulary import NOT_ORGANISATIONS
 from ..words import is_missing
 from .facts import column, known_groups
@@ -104,7 +104,7 @@ def _apply_edits(S: SparseGraph, groups: pd.Series, add: Iterable, remove: Itera
     new_nodes = pd.Index([nodes[i] for i in keep], dtype=object)
     values = {**groups.to_dict(), **{key: attrs.get(groups.name) for key, attrs in new.items()}}
     attrs = pd.DataFrame({groups.name: [values[x] for x in new_nodes]}, index=new_nodes)
-    out = SparseGraph(new_nodes, _symmetric(eu, ev, ew, len(new_nodes)), attrs)
+    out = SparseGraph(new_nodes, symmetric_matrix(eu, ev, ew, len(new_nodes)), attrs)
     out.graph = dict(S.graph)
     return out
 
@@ -175,7 +175,7 @@ def _connected_group_pairs(S: SparseGraph, groups: np.ndarray) -> set[tuple]:
 
 def _most_fragmenting(current: SparseGraph, allowed: np.ndarray) -> tuple[int, bool]:
     """Position of the allowed actor whose removal disconnects most pairs, and whether it is a cut point."""
-    table = _cut_point_pieces(current)
+    table = cut_point_pieces(current)
     table = table[allowed[table["position"].to_numpy()]] if len(table) else table
     if len(table):
         c = table["component_size"].to_numpy()

@@ -55,7 +55,7 @@ import pandas as pd
 import scipy.sparse as sp
 from scipy.spatial import cKDTree
 
-from ..measures.communities import _igraph_seed, detect_communities
+from ..measures.communities import detect_communities, igraph_seed
 from ..partition import factorize
 from ..sparse import GraphLike, as_sparse, igraph_module
 
@@ -103,7 +103,7 @@ def _fruchterman_reingold(g: igraph.Graph, seed: int, weights: list[float] | Non
     if n == 2:
         return np.array([[-0.5, 0.0], [0.5, 0.0]])
     niter = niter if n <= GRID_ABOVE else 200
-    with _igraph_seed(seed):
+    with igraph_seed(seed):
         coords = g.layout_fruchterman_reingold(weights=weights, niter=niter, grid="grid" if n > GRID_ABOVE else "nogrid").coords
     return _unit_disc(np.asarray(coords, dtype=float))
 
