@@ -15,6 +15,23 @@ import pytest
 SRC = Path(__file__).resolve().parents[1] / "src" / "ecograph"
 LAYERS = ["core", "measures", "outreach", "findings", "views", "interop", "report", "cli"]
 
+#: The data core in layers of its own, bottom up: words and rules, tables, networks, the ecosystem.
+CORE_LAYERS = {
+    "base": ("_startup", "version", "errors", "words", "vocabulary", "schema", "timeutil"),
+    "tables": ("io", "validation", "metadata", "privacy", "outputs"),
+    "network": ("graphs", "sparse", "partition", "summary"),
+    "ecosystem": ("ecosystem", "coverage", "datasets"),
+}
+_CORE_ORDER = list(CORE_LAYERS)
+
+
+def core_layer(module: str) -> str | None:
+    """The core layer of a module of the data core (``ecograph.io`` -> ``tables``), None elsewhere."""
+    parts = module.split(".")[1:]
+    if not parts:
+        return None
+    return next((layer for layer, names in CORE_LAYERS.items() if parts[0] in names), None)
+
 
 def layer_of(module: str) -> str:
     """The layer of a dotted module name inside the package (``ecograph.measures.ei`` -> ``measures``)."""
@@ -76,6 +93,44 @@ def test_no_module_imports_a_layer_above_its_own(path):
         (line, target) for line, target in imported_modules(path) if layer_of(target) in LAYERS and LAYERS.index(layer_of(target)) > rank
     ]
     assert above == [], f"{path.relative_to(SRC)} ({own}) imports a layer above it: {above}"
+
+
+CORE_MODULES = [p for p in MODULES if core_layer(module_name(p)) is not None]
+
+
+@pytest.mark.parametrize("path", CORE_MODULES, ids=lambda p: str(p.relative_to(SRC)))
+def test_the_core_imports_only_its_own_layer_or_those_below(path):
+    """base < tables < network < ecosystem: a circle between them (ecosystem and graphs, say) fails here."""
+    own = _CORE_ORDER.index(core_layer(module_name(path)))
+    above = [
+        (line, target)
+        for line, target in imported_modules(path)
+        if core_layer(target) is not None and _CORE_ORDER.index(core_layer(target)) > own
+    ]
+    assert above == [], f"{path.relative_to(SRC)} imports a core layer above its own: {above}"
+
+
+def test_every_core_module_has_a_core_layer():
+    flat = sorted(p.stem for p in SRC.glob("*.py") if p.stem not in ("__init__", "__main__", "cli", "findings"))
+    assert [name for name in flat if core_layer(f"ecograph.{name}") is None] == []
+
+
+def test_no_module_imports_the_package_root():
+    """The version has a module of its own: nothing below the root imports ``ecograph`` itself (a circle)."""
+    rooted = [
+        (str(p.relative_to(SRC)), line)
+        for p in MODULES
+        if p.name != "__init__.py" or p.parent != SRC
+        for line, target in imported_modules(p)
+        if target == "ecograph" or target.startswith("ecograph.__")  # `from . import __version__` reads the root
+    ]
+    assert rooted == []
+    fake = SRC / "_fake_root_import.py"
+    fake.write_text("from . import __version__\n", encoding="utf-8")
+    try:
+        assert imported_modules(fake) == [(1, "ecograph.__version__")]  # what the check above catches
+    finally:
+        fake.unlink()
 
 
 def test_the_layering_test_can_fail():

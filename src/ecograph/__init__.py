@@ -39,9 +39,6 @@ Examples
 8
 """
 
-__version__ = "0.1.0"  # first: modules imported below read it
-
-
 from . import _startup, coverage, datasets  # _startup first: it must run before numpy and scipy load
 from .coverage import actor_gaps, counted_coverage, sphere_status_counts, without_inferred_spheres
 from .ecosystem import Ecosystem, from_frames, load, validate
@@ -67,6 +64,7 @@ from .partition import group_codes, group_labels
 from .schema import schema_markdown
 from .sparse import SparseGraph, as_sparse
 from .summary import Summary
+from .version import __version__ as __version__
 from .views import NetworkView, view, view_communities, view_community, view_ego
 from .views.layout import layout
 from .vocabulary import Vocabulary, default_vocabulary

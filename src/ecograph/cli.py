@@ -59,7 +59,6 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
-from . import __version__
 from .datasets import dijon_path
 from .ecosystem import load, validate
 from .errors import EcographError, OutputError, SchemaError, printable
@@ -72,6 +71,7 @@ from .outputs import check_output_folder, output_file, output_folder
 from .outreach import outreach_worklist, write_worklist
 from .report import detect_language, run_report
 from .schema import schema_markdown
+from .version import __version__
 from .words import word
 
 __all__ = ["build_parser", "main"]

@@ -53,8 +53,8 @@ import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from . import __version__
 from .errors import OutputError
+from .version import __version__
 
 __all__ = ["MANIFEST", "check_output_file", "check_output_folder", "output_file", "output_folder"]
 

@@ -15,13 +15,13 @@ from typing import Any
 
 import pandas as pd
 
-from .. import __version__
 from ..ecosystem import Ecosystem, load
 from ..errors import SchemaError
 from ..findings import Brief
 from ..io import BIDI_CONTROLS, isolate_text, read_dataset_files
 from ..outputs import output_folder
 from ..privacy import people_in_tables, people_mentioned, pseudonymised, pseudonyms, scrub_people
+from ..version import __version__
 from ..views import view
 from ..views.communities import community_graph
 from ..views.figures import figure_block_density, figure_brokers, figure_creations, figure_flows, figure_network
