@@ -156,7 +156,20 @@ def _function_lengths(path: Path) -> list[tuple[str, int]]:
     return out
 
 
-@pytest.mark.parametrize("package", ["report", "views", "outreach"])
-def test_no_function_over_80_lines_in_report_views_and_outreach(package):
-    long = [(str(p.relative_to(SRC)), name, n) for p in sorted((SRC / package).rglob("*.py")) for name, n in _function_lengths(p) if n > 80]
-    assert long == []
+#: Functions still over 80 lines of code, to split when next touched: the list may only shrink
+#: (it held seven in the round that set it up: synthetic, write_template, read_umap, validate_tables,
+#: graph_to_dataset, build_parser, _gexf_graph).
+LONG_FUNCTIONS_ALLOWED = {
+    ("cli.py", "build_parser"),
+    ("datasets/synthetic.py", "synthetic"),
+    ("interop/template.py", "write_template"),
+    ("interop/umap.py", "read_umap"),
+    ("validation.py", "validate_tables"),
+}
+
+
+def test_no_function_over_80_lines_outside_the_allow_list():
+    long = {(str(p.relative_to(SRC)), name) for p in sorted(SRC.rglob("*.py")) for name, n in _function_lengths(p) if n > 80}
+    assert long - LONG_FUNCTIONS_ALLOWED == set()
+    assert LONG_FUNCTIONS_ALLOWED - long == set(), "a function of the allow-list was split: take it off the list"
+    assert len(LONG_FUNCTIONS_ALLOWED) < 7

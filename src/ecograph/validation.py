@@ -137,6 +137,25 @@ class _Checker:
             self.bad_rows.setdefault(row, []).append(f"{column}: {message}" if column else message)
 
 
+def _parse_code(chk: _Checker, r: RawRow, col: Column, value: str) -> object:
+    """A code of the vocabulary (``col.vocab``), normalised; an unknown one recorded as a problem (see :data:`KEPT_WHEN_UNKNOWN`)."""
+    voc = col.vocab or col.name
+    if chk.vocabulary.is_valid(voc, value):
+        return value
+    normalised = value.strip().lower().replace(" ", "_").replace("-", "_")
+    if chk.vocabulary.is_valid(voc, normalised):
+        return normalised
+    closest = chk.vocabulary.closest(voc, value)
+    codes = chk.vocabulary.codes(voc)
+    hint = (f"Did you mean '{closest}'? " if closest else "") + f"Valid codes: {_valid_list(codes)}"
+    if col.required or voc not in KEPT_WHEN_UNKNOWN:
+        chk.add(r.row, col.name, value, f"unknown {voc}", hint)
+    else:  # a grouping a dataset may extend: the row is kept, this value read as unknown, and the way out named
+        hint += f". To use your own code, declare it in vocabulary.csv (field '{voc}', value '{value}')"
+        chk.flag(r.row, col.name, value, f"unknown {voc}: the row is kept with its {voc} unknown", hint)
+    return None
+
+
 def _check_text(chk: _Checker, raw: RawTable) -> None:
     """Report column names and cells that hold control characters (their row is rejected)."""
     for i, name in enumerate(raw.columns, start=1):
@@ -239,21 +258,7 @@ def _parse_cell(chk: _Checker, r: RawRow, col: Column) -> object:
             return None
         return value
     if col.type == "vocab":
-        voc = col.vocab or col.name
-        if chk.vocabulary.is_valid(voc, value):
-            return value
-        normalised = value.strip().lower().replace(" ", "_").replace("-", "_")
-        if chk.vocabulary.is_valid(voc, normalised):
-            return normalised
-        closest = chk.vocabulary.closest(voc, value)
-        codes = chk.vocabulary.codes(voc)
-        hint = (f"Did you mean '{closest}'? " if closest else "") + f"Valid codes: {_valid_list(codes)}"
-        if col.required or voc not in KEPT_WHEN_UNKNOWN:
-            chk.add(r.row, col.name, value, f"unknown {voc}", hint)
-        else:  # a grouping a dataset may extend: the row is kept, this value read as unknown, and the way out named
-            hint += f". To use your own code, declare it in vocabulary.csv (field '{voc}', value '{value}')"
-            chk.flag(r.row, col.name, value, f"unknown {voc}: the row is kept with its {voc} unknown", hint)
-        return None
+        return _parse_code(chk, r, col, value)
     return value  # text and ref (refs are checked across tables)
 
 
@@ -332,9 +337,15 @@ def _check_table(raw: RawTable, table: Table, vocabulary: Vocabulary) -> tuple[_
             if name not in rec:
                 rec[name] = value
         records.append(rec)
-    # rules across cells of one row
+    _check_rows(chk, table, records, raw.rows)
+    _check_unique_keys(chk, table, records)
+    return chk, records
+
+
+def _check_rows(chk: _Checker, table: Table, records: list[dict], rows: list[RawRow]) -> None:
+    """Rules across the cells of one row: periods, founding and closing, coordinates, sphere status, ties to oneself."""
     loops: list[int] = []  # rows of ties from an actor to itself
-    for rec, r in zip(records, raw.rows, strict=False):
+    for rec, r in zip(records, rows, strict=False):
         row = rec["_row"]
         if "start" in rec and rec.get("start") and rec.get("end") and period(rec["start"])[0] > period(rec["end"])[1]:
             chk.add(
@@ -381,7 +392,10 @@ def _check_table(raw: RawTable, table: Table, vocabulary: Vocabulary) -> tuple[_
             f"{more:,} more ties link an actor to itself (rows {loops[SELF_LOOPS_LISTED]:,} to {loops[-1]:,}): left out like the ones above",
             "Check the source and target ids",
         )
-    # unique keys: the first row with an id is the one used; every later row with it is rejected
+
+
+def _check_unique_keys(chk: _Checker, table: Table, records: list[dict]) -> None:
+    """The first row with an id is the one used; every later row with it is rejected."""
     if table.key:
         first_row: dict[str, int] = {}
         for rec in records:
@@ -400,7 +414,6 @@ def _check_table(raw: RawTable, table: Table, vocabulary: Vocabulary) -> tuple[_
                 )
             else:
                 first_row[key] = rec["_row"]
-    return chk, records
 
 
 def _check_sphere_status(chk: _Checker, rec: dict, r: RawRow) -> None:
