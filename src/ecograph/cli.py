@@ -62,8 +62,9 @@ from pathlib import Path
 from .datasets import dijon_path
 from .ecosystem import load, validate
 from .errors import EcographError, OutputError, SchemaError, printable
-from .interop import gephi, kumu, netcanvas, umap
+from .interop import netcanvas, umap
 from .interop.exchange import leftovers_frame
+from .interop.formats import FORMATS, export_format, import_format
 from .interop.template import write_template
 from .io import write_dataset
 from .measures.analysis import Analysis
@@ -256,7 +257,7 @@ def _cmd_outreach(args: argparse.Namespace) -> int:
     return 0
 
 
-EXPORT_FORMATS = ("gexf", "graphml", "kumu-json", "kumu-xlsx", "umap", "geojson", "csv")
+EXPORT_FORMATS = tuple(f.name for f in FORMATS if f.write is not None)
 
 
 def _cmd_template(args: argparse.Namespace) -> int:
@@ -277,27 +278,16 @@ def _cmd_export(args: argparse.Namespace) -> int:
     lang = args.lang or detect_language(eco)
     analysis = Analysis.of(eco, seed=args.seed)
     inputs = [_dataset_path(args.path)]
+    fmt = export_format(args.format)
     place = (
         output_folder(out, command="export", force=args.force, protect=inputs)
-        if args.format == "csv"
+        if fmt.folder
         else output_file(out, force=args.force, protect=inputs)
     )
     try:
         with place as target:
-            if args.format == "gexf":
-                gephi.write_gexf(eco, target, seed=args.seed, undirected_ties=args.undirected_ties, analysis=analysis)
-            elif args.format == "graphml":
-                gephi.write_graphml(eco, target, undirected_ties=args.undirected_ties)
-            elif args.format == "kumu-json":
-                kumu.write_kumu_json(eco, target)
-            elif args.format == "kumu-xlsx":
-                kumu.write_kumu_xlsx(eco, target)
-            elif args.format == "umap":
-                skipped = umap.write_umap(eco, target, by=args.layers, lang=lang, seed=args.seed, analysis=analysis)
-            elif args.format == "geojson":
-                skipped = umap.write_geojson(eco, target, by=args.layers, lang=lang, seed=args.seed, analysis=analysis)
-            else:
-                write_dataset(eco, target)
+            options = {"seed": args.seed, "undirected_ties": args.undirected_ties, "layers": args.layers, "lang": lang}
+            skipped = fmt.write(eco, target, analysis=analysis, **options)
     except umap.MissingCoordinatesError as exc:
         print(_say("about", path=args.path, message=exc), file=sys.stderr)
         return 1
@@ -323,7 +313,6 @@ def _one_line(exc: Exception) -> str:
 def _cmd_import(args: argparse.Namespace) -> int:
 
     source = Path(args.file)
-    suffix = source.suffix.lower()
     options = {"default_source": args.source or _say("imported_from", file=source.name)}
     try:
         if not (source.is_file() or (args.command == "import-netcanvas" and source.is_dir())):
@@ -340,15 +329,11 @@ def _cmd_import(args: argparse.Namespace) -> int:
         else:
             options.update(default_kind=args.kind, default_tie_type=args.tie_type, kind_from=args.kind_from, type_from=args.type_from)
             options.update(people_kinds=args.people_kind or ())
-            if suffix == ".gexf":
-                eco = gephi.read_gexf(source, **options)
-            elif suffix in (".graphml", ".xml"):
-                eco = gephi.read_graphml(source, **options)
-            elif suffix in (".json", ".xlsx", ".xlsm"):
-                eco = kumu.read_kumu(source, **options)
-            else:
+            fmt = import_format(source)
+            if fmt is None:
                 print(_say("unknown_format", file=source), file=sys.stderr)
                 return 2
+            eco = fmt.read(source, **options)
     except SchemaError as exc:
         print(_one_line(exc), file=sys.stderr)
         return 2

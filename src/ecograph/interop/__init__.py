@@ -5,6 +5,7 @@
 * :mod:`~ecograph.interop.kumu`: Kumu blueprint JSON, project exports and workbooks;
 * :mod:`~ecograph.interop.umap`: uMap backups, GeoJSON and CSV;
 * :mod:`~ecograph.interop.exchange`: what those readers share (ids, defaults, leftovers);
+* :mod:`~ecograph.interop.formats`: the formats table the command line reads (a new format: one module, one row);
 * :mod:`~ecograph.interop.flat`: the network with its measures as plain attributes, for networkx's writers and Gephi.
 
 Examples
