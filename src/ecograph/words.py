@@ -128,6 +128,7 @@ VOCABULARY: dict[str, tuple[str, str]] = {
     "role.": ("role unknown", "rôle inconnu"),
     "kind.fund": ("fund", "fonds"),
     "tie_status.declared": ("declared by a respondent", "déclaré par un répondant"),
+    "tie_status.confirmed": ("declared by both actors", "déclaré par les deux acteurs"),
 }
 
 # Names of measures, statistics and roles the measures layer returns as codes, and why a measure
