@@ -22,6 +22,10 @@ Subcommands:
     alters to actors by name are listed in ``DIR/review.csv``.
 ``ecograph outreach PATH -o FILE.xlsx|.csv [--lang fr|en]``
     The outreach worklist: isolated actors and who could introduce them.
+``ecograph invite PATH -o DIR [--actors worklist|all|ID,...] [--lang fr|en] [--deadline DATE] [--contact TEXT]``
+    One HTML form ("fiche") per actor to check and complete what is known of it, and ``invitations.xlsx``.
+``ecograph merge PATH RESPONSES... -o DIR --invitations DIR`` and ``ecograph merge PATH --apply review.xlsx -o NEWPATH``
+    The fiches' answers as ``review.xlsx`` (one row per proposed change), then the accepted ones as a new dataset folder.
 ``ecograph report PATH -o DIR [--lang fr|en] [--pseudonymise-people] [--title T]``
     The main job: a one-file HTML report with its tables and figures.
 
@@ -65,6 +69,7 @@ from .ecosystem import load, validate
 from .errors import EcographError, OutputError, SchemaError, printable
 from .interop import gephi, kumu, netcanvas, umap
 from .interop.exchange import leftovers_frame
+from .interop.invite import invite_secret, write_invitations
 from .interop.template import write_template
 from .io import write_dataset
 from .measures.analysis import Analysis
@@ -269,6 +274,26 @@ def _cmd_template(args: argparse.Namespace) -> int:
     return 0
 
 
+def _iso_date(text: str) -> str:
+    try:
+        return _dt.date.fromisoformat(text).isoformat()
+    except ValueError:
+        raise argparse.ArgumentTypeError(_say("bad_date", value=repr(text))) from None
+
+
+def _cmd_invite(args: argparse.Namespace) -> int:
+
+    eco = _load_dataset(args.path)
+    actors = args.actors if args.actors in ("worklist", "all") else [a.strip() for a in args.actors.split(",") if a.strip()]
+    secret = invite_secret(args.output)  # the tokens of fiches already sent stay valid
+    with output_folder(args.output, command="invite", force=args.force, protect=[_dataset_path(args.path)]) as folder:
+        table = write_invitations(
+            eco, folder, actors=actors, lang=args.lang or detect_language(eco), deadline=args.deadline, contact=args.contact, secret=secret
+        )
+    print(_say("invitations_written", n=len(table), folder=args.output))
+    return 0
+
+
 def _cmd_export(args: argparse.Namespace) -> int:
 
     eco = _load_dataset(args.path)
@@ -426,6 +451,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=["fr", "en"], help=_say("help_template_lang"))
     p.add_argument("--from", dest="source", help=_say("help_from"))
     p.set_defaults(func=_cmd_template)
+
+    p = command("invite", _say("help_invite"), output=True)
+    p.add_argument("path", help=_say("help_path"))
+    p.add_argument("-o", "--output", required=True, help=_say("help_invite_output"))
+    p.add_argument("--actors", default="worklist", help=_say("help_invite_actors"))
+    p.add_argument("--lang", choices=["fr", "en"], help=_say("help_invite_lang"))
+    p.add_argument("--deadline", type=_iso_date, help=_say("help_deadline"))
+    p.add_argument("--contact", help=_say("help_contact"))
+    p.set_defaults(func=_cmd_invite)
 
     p = command("export", _say("help_export"), output=True)
     p.add_argument("path", help=_say("help_path"))

@@ -1410,6 +1410,20 @@ CLI: dict[str, tuple[str, str]] = {
         "{n:p|personne importée|personnes importées} et {m:p|affiliation|affiliations} : les nœuds qui sont des personnes "
         "ne sont pas des acteurs",
     ),
+    "help_invite": (
+        "one HTML form per actor to check and complete what is known of it, and a workbook of messages to send them",
+        "un formulaire HTML par acteur pour vérifier et compléter ce que l'on sait de lui, et un classeur des messages à envoyer",
+    ),
+    "help_invite_output": ("folder to write the fiches and invitations.xlsx into", "dossier où écrire les fiches et invitations.xlsx"),
+    "help_invite_actors": (
+        "whom to invite: worklist (the outreach worklist, default), all, or actor ids separated by commas",
+        "qui inviter : worklist (la liste de travail, par défaut), all (tous), ou des identifiants séparés par des virgules",
+    ),
+    "help_invite_lang": ("language of the fiches (default: the dataset's)", "langue des fiches (par défaut : celle du jeu de données)"),
+    "help_deadline": ("date to answer by (YYYY-MM-DD)", "date limite de réponse (AAAA-MM-JJ)"),
+    "help_contact": ("where to send the answers (an e-mail address)", "où renvoyer les réponses (une adresse électronique)"),
+    "bad_date": ("not a date YYYY-MM-DD: {value}", "pas une date AAAA-MM-JJ : {value}"),
+    "invitations_written": ("{n} fiches and invitations.xlsx written in {folder}", "{n} fiches et invitations.xlsx écrits dans {folder}"),
 }
 
 # The one name of each concept decided by ecograph.actor_standing, wherever it is counted or shown.
@@ -1428,6 +1442,93 @@ STANDING: dict[str, tuple[str, str]] = {
     "reason.low_reach": ("few actors within two steps ({n})", "peu d'acteurs à deux pas ({n})"),
 }
 
+# The fiches of `ecograph invite` (ecograph.interop.invite) and the review of `ecograph merge` (ecograph.interop.merge).
+# The fiche's texts are filled by its script: {field}, {max} and {file} are replaced there.
+INVITE: dict[str, tuple[str, str]] = {
+    "title": ("{name}: what we know of you", "{name} : ce que nous savons de vous"),
+    "intro": (
+        "This form is part of the update of “{dataset}”. Please check what we know of your organisation, correct what "
+        "is wrong, tell us which ties still hold and which organisations you work with, then save your answer: one "
+        "file is downloaded, send it back by e-mail. Nothing is sent from this page.",
+        "Ce formulaire fait partie de la mise à jour de « {dataset} ». Vérifiez ce que nous savons de votre structure, "
+        "corrigez ce qui est faux, dites quels liens tiennent toujours et avec quelles structures vous travaillez, puis "
+        "enregistrez votre réponse : un fichier est téléchargé, renvoyez-le par courriel. Rien n'est envoyé depuis cette page.",
+    ),
+    "deadline": ("Please answer by {date}.", "Merci de répondre avant le {date}."),
+    "fields_heading": ("Your organisation", "Votre structure"),
+    "ties_heading": ("Ties we know of", "Les liens que nous connaissons"),
+    "new_heading": ("Who else do you work with?", "Avec qui d'autre travaillez-vous ?"),
+    "new_hint": (
+        "Type a few letters of a name to pick an organisation of the map; a name that is not on the list is fine. "
+        "Rows left empty are ignored.",
+        "Tapez quelques lettres d'un nom pour choisir une structure de la carte ; un nom absent de la liste est accepté. "
+        "Les lignes laissées vides sont ignorées.",
+    ),
+    "comment_heading": ("Anything else?", "Autre chose ?"),
+    "add_partner": ("Add a partner", "Ajouter un partenaire"),
+    "save": ("Save my answer", "Enregistrer ma réponse"),
+    "known": ("Known:", "Connu :"),
+    "unknown": ("unknown", "inconnu"),
+    "no_ties": ("We know of no tie of your organisation yet.", "Nous ne connaissons encore aucun lien de votre structure."),
+    "answer": ("Is it still true?", "Est-ce toujours vrai ?"),
+    "still": ("still true", "toujours vrai"),
+    "ended": ("ended", "terminé"),
+    "never": ("never true", "jamais vrai"),
+    "end_year": ("year it ended", "année de fin"),
+    "col_partner": ("Partner", "Partenaire"),
+    "col_type": ("Kind of tie", "Nature du lien"),
+    "col_since": ("Since (year)", "Depuis (année)"),
+    "col_source": ("Where we read it", "Où nous l'avons lu"),
+    "col_answer": ("Your answer", "Votre réponse"),
+    "col_direction": ("Direction", "Sens"),
+    "choose": ("choose…", "choisir…"),
+    "we_to_them": ("from us to them", "de nous vers eux"),
+    "them_to_us": ("from them to us", "d'eux vers nous"),
+    "required": ("{field}: please fill it in.", "{field} : merci de le renseigner."),
+    "bad_year": ("{field}: a year of four digits, at most {max}.", "{field} : une année à quatre chiffres, au plus {max}."),
+    "bad_url": ("Website: an address starting with https:// or http://.", "Site web : une adresse qui commence par https:// ou http://."),
+    "closed_before": ("Year closed: before the founding year.", "Année de fermeture : avant l'année de création."),
+    "partner_missing": ("A new tie needs the partner's name.", "Un nouveau lien demande le nom du partenaire."),
+    "type_missing": ("A new tie needs its kind.", "Un nouveau lien demande sa nature."),
+    "saved": ("Saved as {file}. Send this file back by e-mail:", "Enregistré sous {file}. Renvoyez ce fichier par courriel :"),
+    "mail_label": ("A message to send with it", "Un message à joindre"),
+    "mail": (
+        "Subject: {name}: our answer\n\nHello,\n\nPlease find attached our answer ({file}) to the form on “{dataset}”.\n\nBest regards",
+        "Objet : {name} : notre réponse\n\nBonjour,\n\nVous trouverez ci-joint notre réponse ({file}) au formulaire sur "
+        "« {dataset} ».\n\nBien cordialement",
+    ),
+    "field.name": ("Name", "Nom"),
+    "field.kind": ("Kind of organisation", "Type de structure"),
+    "field.sphere": ("Sphere", "Sphère"),
+    "field.scope": ("Scope", "Échelle"),
+    "field.commune": ("Municipality", "Commune"),
+    "field.founded": ("Year founded", "Année de création"),
+    "field.closed": ("Year closed (if it has)", "Année de fermeture (le cas échéant)"),
+    "field.website": ("Website", "Site web"),
+    "field.description": ("What you do", "Ce que vous faites"),
+    "message": (
+        "Hello,\n\nWe are updating “{dataset}”, the map of the organisations of the territory and of the ties between "
+        "them. Attached is the form of {name} ({fiche}): open it in a web browser, check and correct what we know, "
+        "tell us who you work with, and save your answer. Please send the file it saves back to {contact}{deadline}.\n\n"
+        "Thank you!",
+        "Bonjour,\n\nNous mettons à jour « {dataset} », la carte des structures du territoire et des liens entre elles. "
+        "Vous trouverez ci-joint la fiche de {name} ({fiche}) : ouvrez-la dans un navigateur, vérifiez et corrigez ce que "
+        "nous savons, dites-nous avec qui vous travaillez et enregistrez votre réponse. Merci de renvoyer le fichier "
+        "enregistré à {contact}{deadline}.\n\nMerci !",
+    ),
+    "message_deadline": (" by {date}", " avant le {date}"),
+    "message_contact": ("the sender of this message", "l'expéditeur de ce message"),
+    "sheet": ("invitations", "invitations"),
+    "head.actor": ("actor", "acteur"),
+    "head.name": ("name", "nom"),
+    "head.fiche": ("fiche", "fiche"),
+    "head.contact": ("contact (to fill in)", "contact (à compléter)"),
+    "head.subject": ("subject", "objet"),
+    "head.message": ("message", "message"),
+    "the_map": ("the map of the ecosystem", "la carte de l'écosystème"),
+    "subject": ("{name}: please check what we know of you", "{name} : merci de vérifier ce que nous savons de vous"),
+}
+
 _SECTIONS: dict[str, dict[str, tuple[str, str]]] = {
     "common": COMMON,
     "vocabulary": VOCABULARY,
@@ -1442,6 +1543,7 @@ _SECTIONS: dict[str, dict[str, tuple[str, str]]] = {
     "interop": INTEROP,
     "template": TEMPLATE,
     "cli": CLI,
+    "invite": INVITE,
 }
 
 #: Every entry, keyed "<section>.<key>" (vocabulary codes as "<field>.<code>").
