@@ -69,7 +69,8 @@ from .ecosystem import load, validate
 from .errors import EcographError, OutputError, SchemaError, printable
 from .interop import gephi, kumu, netcanvas, umap
 from .interop.exchange import leftovers_frame
-from .interop.invite import invite_secret, write_invitations
+from .interop.invite import dataset_fingerprint, invite_secret, write_invitations
+from .interop.merge import apply_review, read_review, review_responses, write_review
 from .interop.template import write_template
 from .io import write_dataset
 from .measures.analysis import Analysis
@@ -294,6 +295,38 @@ def _cmd_invite(args: argparse.Namespace) -> int:
     return 0
 
 
+def _response_files(items: Sequence[str]) -> list[Path]:
+    files: list[Path] = []
+    for item in items:
+        path = Path(item)
+        files += sorted(path.glob("*.json")) if path.is_dir() else [path]
+    return files
+
+
+def _cmd_merge(args: argparse.Namespace) -> int:
+
+    eco = _load_dataset(args.path)
+    protect = [_dataset_path(args.path), *args.responses, *([args.apply] if args.apply else [])]
+    if args.apply:
+        if args.responses:
+            raise OutputError(_say("merge_apply_alone"))
+        review, about = read_review(args.apply)
+        new, counts = apply_review(eco, review, fingerprint=about.get("fingerprint"))
+        with output_folder(args.output, command="merge", force=args.force, protect=protect) as folder:
+            write_dataset(new, folder)
+            load(folder)  # the new dataset must be valid before it is moved into place
+        print(_say("merge_applied", folder=args.output, counts=", ".join(f"{k} {v}" for k, v in counts.items())))
+        return 0
+    secret = invite_secret(args.invitations) if args.invitations else None
+    lang = args.lang or detect_language(eco)
+    review = review_responses(eco, _response_files(args.responses), secret=secret, lang=lang)
+    with output_folder(args.output, command="merge", force=args.force, protect=protect) as folder:
+        write_review(review, folder / "review.xlsx", fingerprint=dataset_fingerprint(eco), lang=lang)
+    counts = review["change"].value_counts()
+    print(_say("merge_reviewed", n=len(review), folder=args.output, counts=", ".join(f"{k} {v}" for k, v in counts.items())))
+    return 0
+
+
 def _cmd_export(args: argparse.Namespace) -> int:
 
     eco = _load_dataset(args.path)
@@ -408,6 +441,27 @@ def _cmd_import(args: argparse.Namespace) -> int:
     return 1 if args.strict and len(leftovers) else 0
 
 
+def _loop_commands(command) -> None:
+    """``invite`` and ``merge``: the fiches sent to the actors, and their answers brought back."""
+    p = command("invite", _say("help_invite"), output=True)
+    p.add_argument("path", help=_say("help_path"))
+    p.add_argument("-o", "--output", required=True, help=_say("help_invite_output"))
+    p.add_argument("--actors", default="worklist", help=_say("help_invite_actors"))
+    p.add_argument("--lang", choices=["fr", "en"], help=_say("help_invite_lang"))
+    p.add_argument("--deadline", type=_iso_date, help=_say("help_deadline"))
+    p.add_argument("--contact", help=_say("help_contact"))
+    p.set_defaults(func=_cmd_invite)
+
+    p = command("merge", _say("help_merge"), output=True)
+    p.add_argument("path", help=_say("help_path"))
+    p.add_argument("responses", nargs="*", metavar="RESPONSE", help=_say("help_responses"))
+    p.add_argument("-o", "--output", required=True, help=_say("help_merge_output"))
+    p.add_argument("--invitations", metavar="DIR", help=_say("help_invitations"))
+    p.add_argument("--apply", metavar="REVIEW.xlsx", type=_suffix(".xlsx"), help=_say("help_apply"))
+    p.add_argument("--lang", choices=["fr", "en"], help=_say("help_merge_lang"))
+    p.set_defaults(func=_cmd_merge)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``ecograph`` command.
 
@@ -452,14 +506,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--from", dest="source", help=_say("help_from"))
     p.set_defaults(func=_cmd_template)
 
-    p = command("invite", _say("help_invite"), output=True)
-    p.add_argument("path", help=_say("help_path"))
-    p.add_argument("-o", "--output", required=True, help=_say("help_invite_output"))
-    p.add_argument("--actors", default="worklist", help=_say("help_invite_actors"))
-    p.add_argument("--lang", choices=["fr", "en"], help=_say("help_invite_lang"))
-    p.add_argument("--deadline", type=_iso_date, help=_say("help_deadline"))
-    p.add_argument("--contact", help=_say("help_contact"))
-    p.set_defaults(func=_cmd_invite)
+    _loop_commands(command)
 
     p = command("export", _say("help_export"), output=True)
     p.add_argument("path", help=_say("help_path"))

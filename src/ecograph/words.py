@@ -1423,6 +1423,31 @@ CLI: dict[str, tuple[str, str]] = {
     "help_deadline": ("date to answer by (YYYY-MM-DD)", "date limite de réponse (AAAA-MM-JJ)"),
     "help_contact": ("where to send the answers (an e-mail address)", "où renvoyer les réponses (une adresse électronique)"),
     "bad_date": ("not a date YYYY-MM-DD: {value}", "pas une date AAAA-MM-JJ : {value}"),
+    "help_merge": (
+        "the fiches' answers as review.xlsx, one row per proposed change; with --apply, the accepted ones as a new dataset folder",
+        "les réponses aux fiches dans review.xlsx, une ligne par changement proposé ; avec --apply, les changements acceptés "
+        "dans un nouveau dossier de données",
+    ),
+    "help_responses": (
+        "response files of the fiches, or folders holding them",
+        "fichiers de réponse des fiches, ou dossiers qui les contiennent",
+    ),
+    "help_merge_output": (
+        "folder to write review.xlsx into; with --apply, the new dataset folder",
+        "dossier où écrire review.xlsx ; avec --apply, le nouveau dossier de données",
+    ),
+    "help_invitations": (
+        "the folder ecograph invite wrote (its secret attributes each answer)",
+        "le dossier écrit par ecograph invite (son secret attribue chaque réponse)",
+    ),
+    "help_apply": ("a checked review.xlsx to apply", "un review.xlsx vérifié à appliquer"),
+    "help_merge_lang": ("language of the review (default: the dataset's)", "langue de la revue (par défaut : celle du jeu de données)"),
+    "merge_apply_alone": (
+        "--apply reads a review, not response files: give the responses without --apply to make the review",
+        "--apply lit une revue, pas des fichiers de réponse : donnez les réponses sans --apply pour faire la revue",
+    ),
+    "merge_reviewed": ("review.xlsx written in {folder}: {n} rows ({counts})", "review.xlsx écrit dans {folder} : {n} lignes ({counts})"),
+    "merge_applied": ("new dataset written in {folder}: {counts}", "nouveau jeu de données écrit dans {folder} : {counts}"),
     "invitations_written": ("{n} fiches and invitations.xlsx written in {folder}", "{n} fiches et invitations.xlsx écrits dans {folder}"),
 }
 
@@ -1526,6 +1551,100 @@ INVITE: dict[str, tuple[str, str]] = {
     "head.subject": ("subject", "objet"),
     "head.message": ("message", "message"),
     "the_map": ("the map of the ecosystem", "la carte de l'écosystème"),
+    # the review of ecograph merge: why a row is there (its reason code), and what each column says
+    "reason.bad_format": ("not the format of a fiche's answer", "pas le format d'une réponse de fiche"),
+    "reason.too_large": ("file too large", "fichier trop gros"),
+    "reason.unreadable": ("file cannot be read", "fichier illisible"),
+    "reason.not_json": ("not a JSON file in UTF-8", "pas un fichier JSON en UTF-8"),
+    "reason.too_long": ("text too long", "texte trop long"),
+    "reason.control": ("control characters in the text", "caractères de contrôle dans le texte"),
+    "reason.formula": ("text a spreadsheet would run as a formula", "texte qu'un tableur exécuterait comme une formule"),
+    "reason.markup": ("HTML markup in the text", "balises HTML dans le texte"),
+    "reason.bad_year": ("not a year of four digits", "pas une année à quatre chiffres"),
+    "reason.unknown_field": ("a field the fiche does not have", "un champ que la fiche n'a pas"),
+    "reason.required": ("a required field emptied", "un champ obligatoire vidé"),
+    "reason.bad_code": ("a code the vocabulary does not have", "un code absent du vocabulaire"),
+    "reason.bad_url": ("not a web address", "pas une adresse web"),
+    "reason.unknown_tie": ("a tie the dataset does not hold", "un lien absent des données"),
+    "reason.end_before_start": ("ended before it started", "terminé avant d'avoir commencé"),
+    "reason.self_tie": ("a tie of an actor with itself", "un lien d'un acteur avec lui-même"),
+    "reason.duplicate": ("the same tie declared twice in one answer", "le même lien déclaré deux fois dans une réponse"),
+    "reason.unknown_partner": ("a partner id the dataset does not have", "un identifiant de partenaire absent des données"),
+    "reason.partner_missing": ("a new tie without a partner", "un nouveau lien sans partenaire"),
+    "reason.unknown_actor": ("an actor the dataset does not have", "un acteur absent des données"),
+    "reason.no_secret": (
+        "the invitations' secret was not given: the answer cannot be attributed",
+        "le secret des invitations n'a pas été donné : la réponse ne peut pas être attribuée",
+    ),
+    "reason.token_mismatch": (
+        "its token is not the one of the fiche of the actor it names",
+        "son jeton n'est pas celui de la fiche de l'acteur qu'elle nomme",
+    ),
+    "reason.older_version": ("an answer to an older version of the dataset", "une réponse à une version antérieure des données"),
+    "reason.own_field": ("the actor corrects its own fiche", "l'acteur corrige sa propre fiche"),
+    "reason.changed_since": (
+        "the actor corrects its own fiche; the dataset changed since the fiche was made",
+        "l'acteur corrige sa propre fiche ; les données ont changé depuis la fiche",
+    ),
+    "reason.conflict": ("answers disagree: see conflict", "des réponses divergent : voir conflict"),
+    "reason.already_known": ("the dataset holds this tie already", "les données ont déjà ce lien"),
+    "reason.new_name": ("a name the dataset does not have: check its kind", "un nom absent des données : vérifiez son type"),
+    "reason.close_name": (
+        "close to the name of an actor of the dataset: see conflict",
+        "proche du nom d'un acteur des données : voir conflict",
+    ),
+    "reason.declared": ("a tie the actor declares", "un lien que l'acteur déclare"),
+    "reason.confirms": (
+        "the other actor of the tie declared it before: it becomes confirmed",
+        "l'autre acteur du lien l'avait déclaré : il devient confirmé",
+    ),
+    "reason.tie_still_true": (
+        "the actor says the tie still holds: nothing to change",
+        "l'acteur dit que le lien tient toujours : rien à changer",
+    ),
+    "reason.ended_tie": ("the actor says the tie has ended", "l'acteur dit que le lien est terminé"),
+    "reason.comment": ("the actor's comment, to read", "le commentaire de l'acteur, à lire"),
+    "reason.removal": ("taking out a tie is a person's decision", "retirer un lien est la décision d'une personne"),
+    "review_rules_head": ("column", "colonne"),
+    "review.accept": (
+        "yes to apply the row, no to leave it out. Pre-filled: yes for a field an actor corrects on its own fiche, a new "
+        "tie, a new actor whose name is not close to one of the dataset's, a tie that has ended; no for answers that "
+        "disagree, a tie said never true, a name close to a known one, an answer to an older version. Rejected rows are "
+        "never applied.",
+        "yes pour appliquer la ligne, no pour l'écarter. Pré-rempli : yes pour un champ qu'un acteur corrige sur sa propre "
+        "fiche, un nouveau lien, un nouvel acteur dont le nom n'est proche d'aucun autre, un lien terminé ; no pour des "
+        "réponses qui divergent, un lien dit jamais vrai, un nom proche d'un nom connu, une réponse à une version "
+        "antérieure. Les lignes rejected ne sont jamais appliquées.",
+    ),
+    "review.response": ("the response file", "le fichier de réponse"),
+    "review.actor": ("the actor who answered (declared_by)", "l'acteur qui a répondu (declared_by)"),
+    "review.declared_on": ("the day it answered", "le jour de sa réponse"),
+    "review.change": (
+        "field, new_tie, confirm_tie, new_actor, ended_tie, wrong_tie, tie_still_true, comment or rejected",
+        "field, new_tie, confirm_tie, new_actor, ended_tie, wrong_tie, tie_still_true, comment ou rejected",
+    ),
+    "review.field": ("the field changed (a new actor: its kind)", "le champ modifié (un nouvel acteur : son type)"),
+    "review.old": ("its value in the dataset", "sa valeur dans les données"),
+    "review.new": ("the value proposed (a new actor: its kind, to check)", "la valeur proposée (un nouvel acteur : son type, à vérifier)"),
+    "review.partner": (
+        "the partner's id (a new actor: the id it will get)",
+        "l'identifiant du partenaire (un nouvel acteur : celui qu'il aura)",
+    ),
+    "review.partner_name": ("the partner's name", "le nom du partenaire"),
+    "review.type": ("the kind of tie", "la nature du lien"),
+    "review.direction": ("out: from the actor to the partner; in: the other way", "out : de l'acteur vers le partenaire ; in : l'inverse"),
+    "review.start": ("since when", "depuis quand"),
+    "review.end": ("when it ended", "quand il s'est terminé"),
+    "review.status": (
+        "a new tie's status: declared (by one of its actors) or confirmed (by both)",
+        "le statut d'un nouveau lien : declared (par l'un de ses acteurs) ou confirmed (par les deux)",
+    ),
+    "review.conflict": (
+        "other answers on the same thing, side by side, or what was refused",
+        "les autres réponses sur le même point, côte à côte, ou ce qui a été refusé",
+    ),
+    "review.reason": ("why the row is there, as a code", "pourquoi la ligne est là, en code"),
+    "review.why": ("the reason, in words", "la raison, en mots"),
     "subject": ("{name}: please check what we know of you", "{name} : merci de vérifier ce que nous savons de vous"),
 }
 
