@@ -10,6 +10,7 @@ from browser import browser, open_page
 
 import ecograph as eg
 from ecograph.interop.invite import dataset_fingerprint, write_invitations
+from ecograph.interop.merge import review_responses
 
 pytestmark = pytest.mark.slow  # a real browser: left out of the quick loop
 
@@ -69,7 +70,9 @@ def test_fiche_is_filled_and_saved(chromium, fiches):
             page.click("#eg-save")
         download = info.value
         assert download.suggested_filename == "response-cafe-pirouette.json"
-        answer = json.loads(Path(download.path()).read_text(encoding="utf-8"))
+        saved = folders["en"] / download.suggested_filename
+        download.save_as(saved)
+        answer = json.loads(Path(saved).read_text(encoding="utf-8"))
         assert page.locator("#eg-errors li").count() == 0
         assert not page.locator("#eg-mail-box").is_hidden()
         assert "response-cafe-pirouette.json" in page.input_value("#eg-mail")
@@ -86,4 +89,15 @@ def test_fiche_is_filled_and_saved(chromium, fiches):
             "start": "2019",
         },
         {"partner": "", "partner_name": "Repair Café Chenôve", "type": "support", "direction": "in", "start": ""},
+    ]
+
+    # the saved answer goes through ecograph merge: attributed, one row per change
+    review = review_responses(eco, [saved], secret="11" * 32)
+    rows = review[["change", "field", "new", "partner", "partner_name", "status", "accept"]].values.tolist()
+    assert rows == [
+        ["field", "commune", "Dijon", "", "", "", "yes"],
+        ["field", "founded", "2015", "", "", "", "yes"],
+        ["new_tie", "", "", "coursive-boutaric", "La Coursive Boutaric", "declared", "yes"],
+        ["new_tie", "", "", "repair-cafe-chenove", "Repair Café Chenôve", "declared", "yes"],
+        ["new_actor", "kind", "initiative", "repair-cafe-chenove", "Repair Café Chenôve", "", "yes"],
     ]
