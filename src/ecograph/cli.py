@@ -26,6 +26,8 @@ Subcommands:
     One HTML form ("fiche") per actor to check and complete what is known of it, and ``invitations.xlsx``.
 ``ecograph merge PATH RESPONSES... -o DIR --invitations DIR`` and ``ecograph merge PATH --apply review.xlsx -o NEWPATH``
     The fiches' answers as ``review.xlsx`` (one row per proposed change), then the accepted ones as a new dataset folder.
+``ecograph datapackage PATH [-o FILE.json]``
+    A Frictionless ``datapackage.json`` describing a dataset folder (types, codes, keys).
 ``ecograph report PATH -o DIR [--lang fr|en] [--pseudonymise-people] [--title T]``
     The main job: a one-file HTML report with its tables and figures.
 
@@ -68,6 +70,7 @@ from .datasets import dijon_path
 from .ecosystem import load, validate
 from .errors import EcographError, OutputError, SchemaError, printable
 from .interop import gephi, kumu, netcanvas, umap
+from .interop.datapackage import write_datapackage
 from .interop.exchange import leftovers_frame
 from .interop.invite import dataset_fingerprint, invite_secret, write_invitations
 from .interop.merge import apply_review, read_review, review_responses, write_review
@@ -314,7 +317,7 @@ def _cmd_merge(args: argparse.Namespace) -> int:
         new, counts = apply_review(eco, review, fingerprint=about.get("fingerprint"))
         with output_folder(args.output, command="merge", force=args.force, protect=protect) as folder:
             write_dataset(new, folder)
-            load(folder)  # the new dataset must be valid before it is moved into place
+            write_datapackage(folder)  # loads it: the new dataset must be valid before it is moved into place
         print(_say("merge_applied", folder=args.output, counts=", ".join(f"{k} {v}" for k, v in counts.items())))
         return 0
     secret = invite_secret(args.invitations) if args.invitations else None
@@ -324,6 +327,19 @@ def _cmd_merge(args: argparse.Namespace) -> int:
         write_review(review, folder / "review.xlsx", fingerprint=dataset_fingerprint(eco), lang=lang)
     counts = review["change"].value_counts()
     print(_say("merge_reviewed", n=len(review), folder=args.output, counts=", ".join(f"{k} {v}" for k, v in counts.items())))
+    return 0
+
+
+def _cmd_datapackage(args: argparse.Namespace) -> int:
+
+    folder = _dataset_path(args.path)
+    if args.path == "dijon" and not args.output:
+        raise OutputError(_say("datapackage_bundled"))  # never written into the installed package
+    _load_dataset(args.path)  # every problem told, as for the other commands
+    target = args.output or folder / "datapackage.json"
+    with output_file(target, force=args.force) as path:
+        write_datapackage(folder, path)
+    print(_say("datapackage_written", file=target))
     return 0
 
 
@@ -460,6 +476,11 @@ def _loop_commands(command) -> None:
     p.add_argument("--apply", metavar="REVIEW.xlsx", type=_suffix(".xlsx"), help=_say("help_apply"))
     p.add_argument("--lang", choices=["fr", "en"], help=_say("help_merge_lang"))
     p.set_defaults(func=_cmd_merge)
+
+    p = command("datapackage", _say("help_datapackage"), output=True)
+    p.add_argument("path", help=_say("help_path"))
+    p.add_argument("-o", "--output", type=_suffix(".json"), help=_say("help_datapackage_output"))
+    p.set_defaults(func=_cmd_datapackage)
 
 
 def build_parser() -> argparse.ArgumentParser:

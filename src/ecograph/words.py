@@ -1448,6 +1448,19 @@ CLI: dict[str, tuple[str, str]] = {
     ),
     "merge_reviewed": ("review.xlsx written in {folder}: {n} rows ({counts})", "review.xlsx écrit dans {folder} : {n} lignes ({counts})"),
     "merge_applied": ("new dataset written in {folder}: {counts}", "nouveau jeu de données écrit dans {folder} : {counts}"),
+    "help_datapackage": (
+        "a Frictionless datapackage.json describing a dataset folder: field types, codes, primary and foreign keys",
+        "un datapackage.json Frictionless qui décrit un dossier de données : types des champs, codes, clés primaires et étrangères",
+    ),
+    "help_datapackage_output": (
+        "file to write (default: datapackage.json in the folder)",
+        "fichier à écrire (par défaut : datapackage.json dans le dossier)",
+    ),
+    "datapackage_written": ("{file} written", "{file} écrit"),
+    "datapackage_bundled": (
+        "the bundled dijon dataset is not written into: give the file to write with -o",
+        "le jeu de données dijon fourni n'est pas modifié : donnez le fichier à écrire avec -o",
+    ),
     "invitations_written": ("{n} fiches and invitations.xlsx written in {folder}", "{n} fiches et invitations.xlsx écrits dans {folder}"),
 }
 
