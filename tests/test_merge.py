@@ -91,7 +91,7 @@ def test_round_trip_ten_answers(dataset, tmp_path):
     assert main(["merge", str(folder), str(tmp_path / "responses"), "-o", str(tmp_path / "review"), "--invitations", str(invitations)]) == 0
     review, about = read_review(tmp_path / "review" / "review.xlsx")
     assert about["fingerprint"] == dataset_fingerprint(eco)
-    assert review["change"].value_counts().to_dict() == {"field": 5, "new_tie": 7, "new_actor": 1, "ended_tie": 1}
+    assert review["change"].value_counts().to_dict() == {"field": 5, "new_tie": 7, "new_actor": 1, "ended_tie": 1, "nothing": 2}
     assert (review["accept"] == "yes").sum() == 14 and not (review["change"] == "rejected").any()
     confirmed = review[review["status"] == "confirmed"]
     assert sorted(confirmed["actor"]) == sorted(a[:4]) and confirmed["conflict"].str.contains("response-").all()
@@ -231,3 +231,35 @@ def test_a_tie_declared_in_an_earlier_round_is_confirmed_by_the_other_end(datase
     tie = second.ties[(second.ties["source"] == a[4]) & (second.ties["target"] == a[5])].iloc[0]
     assert (tie["status"], tie["declared_by"], tie["confirmed_by"]) == ("confirmed", a[4], a[5])
     assert tie["evidence"] == f"response-{a[4]}.json (2027-01-10); response.json (2027-03-01)"
+
+
+def _mutations(rng, value, depth=0):
+    """``value`` with some parts replaced by values of other types."""
+    odd = [None, 0, -1, 1e308, True, "", "=1+1", "<b>", "x" * 3000, [], {}, [1, [2]], {"a": {"b": 1}}, "\x00", "20155"]
+    if rng.random() < 0.15 or depth > 3:
+        return odd[rng.integers(len(odd))]
+    if isinstance(value, dict):
+        return {k: _mutations(rng, v, depth + 1) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_mutations(rng, v, depth + 1) for v in value]
+    return value
+
+
+def test_two_hundred_mangled_answers_never_raise_and_are_all_listed(dataset, tmp_path):
+    import numpy as np
+
+    *_, eco = dataset
+    rng = np.random.default_rng(18)
+    partner = eco.actors.index[0]
+    base = _answer(
+        eco,
+        "cafe-pirouette",
+        fields={"name": "Café", "founded": "2015", "kind": "initiative"},
+        known=[{"partner": partner, "type": "partnership", "start": "", "answer": "ended", "end": "2020"}],
+        new=[_tie(partner), _tie(name="Nouvelle asso", direction="in", start="2019")],
+    ) | {"comment": "merci"}
+    paths = [_write(tmp_path / "m", f"r{i:03d}.json", _mutations(rng, base)) for i in range(200)]
+    review = review_responses(eco, paths, secret=SECRET)
+    assert set(review["response"]) == {p.name for p in paths}  # every file listed
+    assert review.loc[review["change"] == "rejected", "reason"].ne("").all()
+    assert review["why"].ne("").all()

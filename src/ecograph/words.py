@@ -1616,6 +1616,7 @@ INVITE: dict[str, tuple[str, str]] = {
         "l'acteur dit que le lien tient toujours : rien à changer",
     ),
     "reason.ended_tie": ("the actor says the tie has ended", "l'acteur dit que le lien est terminé"),
+    "reason.no_change": ("the answer changes nothing: the fiche was right", "la réponse ne change rien : la fiche était juste"),
     "reason.comment": ("the actor's comment, to read", "le commentaire de l'acteur, à lire"),
     "reason.removal": ("taking out a tie is a person's decision", "retirer un lien est la décision d'une personne"),
     "review_rules_head": ("column", "colonne"),
@@ -1633,8 +1634,8 @@ INVITE: dict[str, tuple[str, str]] = {
     "review.actor": ("the actor who answered (declared_by)", "l'acteur qui a répondu (declared_by)"),
     "review.declared_on": ("the day it answered", "le jour de sa réponse"),
     "review.change": (
-        "field, new_tie, confirm_tie, new_actor, ended_tie, wrong_tie, tie_still_true, comment or rejected",
-        "field, new_tie, confirm_tie, new_actor, ended_tie, wrong_tie, tie_still_true, comment ou rejected",
+        "field, new_tie, confirm_tie, new_actor, ended_tie, wrong_tie, tie_still_true, comment, nothing or rejected",
+        "field, new_tie, confirm_tie, new_actor, ended_tie, wrong_tie, tie_still_true, comment, nothing ou rejected",
     ),
     "review.field": ("the field changed (a new actor: its kind)", "le champ modifié (un nouvel acteur : son type)"),
     "review.old": ("its value in the dataset", "sa valeur dans les données"),

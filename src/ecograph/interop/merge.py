@@ -5,7 +5,8 @@ Two steps, as ``ecograph merge`` runs them:
 1. :func:`review_responses` reads the response files that the fiches of
    :mod:`ecograph.interop.invite` saved, and returns the review: one row per
    proposed change (a field's old and new value, a new tie, a new actor, a
-   tie its actor says has ended or was never true, a tie it says still holds)
+   tie its actor says has ended or was never true, a tie it says still holds,
+   an answer that changes nothing)
    and one row per answer or part of an answer that cannot be used, with its
    reason. Nothing is dropped silently. :func:`write_review` writes it as
    ``review.xlsx``, with an ``accept`` column pre-filled by the rules below.
@@ -141,12 +142,15 @@ class _Refused(Exception):
         self.reason, self.detail = reason, detail
 
 
-def _depth(value: Any, level: int = 1) -> int:
-    if isinstance(value, dict):
-        return max([level, *(_depth(v, level + 1) for v in value.values())])
-    if isinstance(value, list):
-        return max([level, *(_depth(v, level + 1) for v in value)])
-    return level
+def _depth(value: Any) -> int:
+    """How deeply lists and objects nest in ``value`` (without recursion: a hostile file may nest a thousand levels)."""
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        item, level = stack.pop()
+        deepest = max(deepest, level)
+        children = item.values() if isinstance(item, dict) else item if isinstance(item, list) else ()
+        stack += [(child, level + 1) for child in children if isinstance(child, (dict, list))]
+    return deepest
 
 
 def _shown(text: str, n: int = 80) -> str:
@@ -357,11 +361,13 @@ def _answer_rows(eco: Any, path: Path, secret: str | None, fingerprint: str, nam
         return [_refused_row(file, "", "", refused)]
     rows = _field_rows(eco, answer, file) + _known_rows(eco, answer, file) + _new_tie_rows(eco, answer, file, names)
     comment = answer.get("comment")
-    if isinstance(comment, str) and comment.strip():
+    if comment not in (None, "") and (not isinstance(comment, str) or comment.strip()):
         try:
             rows.append(_row(file, actor, answer["answered_on"], "comment", new=_check_text(comment), reason="comment", accept="no"))
         except _Refused as refused:
             rows.append(_refused_row(file, actor, answer["answered_on"], refused, field="comment"))
+    if not rows:  # an answer that changes nothing is listed too: it says the fiche was right
+        rows.append(_row(file, actor, answer["answered_on"], "nothing", reason="no_change"))
     if answer["fingerprint"] != fingerprint:
         for row in rows:
             if row["change"] != "rejected":
