@@ -1631,7 +1631,11 @@ INVITE: dict[str, tuple[str, str]] = {
         "antérieure. Les lignes rejected ne sont jamais appliquées.",
     ),
     "review.response": ("the response file", "le fichier de réponse"),
-    "review.actor": ("the actor who answered (declared_by)", "l'acteur qui a répondu (declared_by)"),
+    "review.actor": (
+        "the actor who answered (declared_by); empty for a row of a workbook, which no one signs",
+        "l'acteur qui a répondu (declared_by) ; vide pour une ligne d'un classeur, que personne ne signe",
+    ),
+    "review.subject": ("the actor the change is about", "l'acteur que le changement concerne"),
     "review.declared_on": ("the day it answered", "le jour de sa réponse"),
     "review.change": (
         "field, new_tie, confirm_tie, new_actor, ended_tie, wrong_tie, tie_still_true, comment, nothing or rejected",

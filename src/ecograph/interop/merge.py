@@ -105,6 +105,7 @@ _MAX_DEPTH = 6
 REVIEW_COLUMNS = (
     "response",
     "actor",
+    "subject",
     "declared_on",
     "change",
     "field",
@@ -208,8 +209,9 @@ def _read_file(path: Path) -> dict:
 
 
 def _row(response: str, actor: str, on: str, change: str, **values: Any) -> dict:
+    """One row of the review; its ``subject`` (the actor the change is about) is, unless given, who declared it."""
     row = dict.fromkeys(REVIEW_COLUMNS, "")
-    row.update(response=response, actor=actor, declared_on=on, change=change)
+    row.update(response=response, actor=actor, subject=actor, declared_on=on, change=change)
     row.update({k: "" if v is None else str(v) for k, v in values.items()})
     return row
 
@@ -435,7 +437,7 @@ def _new_actors(eco: Any, review: pd.DataFrame) -> pd.DataFrame:
             rows.append(
                 _row(
                     r["response"], r["actor"], r["declared_on"], "new_actor", field="kind", new="initiative",
-                    partner=ids[folded], partner_name=r["partner_name"],
+                    subject=ids[folded], partner=ids[folded], partner_name=r["partner_name"],
                     reason="close_name" if close else "new_name", conflict=existing[close[0]] if close else "",
                 )
             )  # fmt: skip
@@ -464,7 +466,7 @@ def _decide(eco: Any, review: pd.DataFrame) -> pd.DataFrame:
 
 def _field_conflicts(review: pd.DataFrame) -> pd.DataFrame:
     fields = review[review["change"] == "field"]
-    for (_actor, _field), group in fields.groupby(["actor", "field"]):
+    for (_subject, _field), group in fields.groupby(["subject", "field"]):
         if group["new"].nunique() > 1:
             for i in group.index:
                 others = group.drop(index=i)
@@ -483,7 +485,7 @@ def _tie_agreement(eco: Any, review: pd.DataFrame) -> pd.DataFrame:
     }
     by_key: dict[tuple, list[int]] = defaultdict(list)
     for i, r in review[review["change"] == "new_tie"].iterrows():
-        source, target = (r["partner"], r["actor"]) if r["direction"] == "in" else (r["actor"], r["partner"])
+        source, target = (r["partner"], r["subject"]) if r["direction"] == "in" else (r["subject"], r["partner"])
         key = _tie_key(source, target, r["type"], voc.is_directed(r["type"]))
         if key not in known:
             by_key[key].append(i)
@@ -496,7 +498,8 @@ def _tie_agreement(eco: Any, review: pd.DataFrame) -> pd.DataFrame:
             review.loc[i, ["reason", "accept"]] = ["already_known", "no"]
     for rows in by_key.values():
         declarers = set(review.loc[rows, "actor"])
-        status = "confirmed" if len(declarers) > 1 else "declared"
+        ends = {review.loc[rows[0], "subject"], review.loc[rows[0], "partner"]}
+        status = "confirmed" if ends <= declarers else "declared"
         for i in rows:
             review.loc[i, "status"] = status
             others = review.loc[[j for j in rows if j != i]]
@@ -590,8 +593,8 @@ def apply_review(eco: Any, review: pd.DataFrame, *, fingerprint: str | None = No
         if col not in actors.columns:
             actors[col] = None
     counts = dict.fromkeys(("field", "new_actor", "new_tie", "confirmed_tie", "confirm_tie", "ended_tie", "wrong_tie", "skipped"), 0)
-    _apply_fields(actors, accepted[accepted["change"] == "field"], counts)
     _apply_new_actors(eco, actors, accepted[accepted["change"] == "new_actor"], counts)
+    _apply_fields(actors, accepted[accepted["change"] == "field"], counts)  # a new actor's other fields too
     ties = _apply_known_ties(ties, accepted, counts)
     ties = _apply_new_ties(eco, actors, ties, accepted[accepted["change"] == "new_tie"], counts)
     out = SimpleNamespace(
@@ -607,15 +610,15 @@ def _provenance(response: str, on: str, what: str = "") -> str:
 
 def _apply_fields(actors: pd.DataFrame, rows: pd.DataFrame, counts: dict[str, int]) -> None:
     for r in rows.itertuples(index=False):
-        if r.actor not in actors.index or r.field not in _FIELDS:
+        if r.subject not in actors.index or r.field not in _FIELDS:
             counts["skipped"] += 1
             continue
-        actors.at[r.actor, r.field] = r.new or None
+        actors.at[r.subject, r.field] = r.new or None
         note = _provenance(r.response, r.declared_on)
-        source = str(actors.at[r.actor, "source"])
+        source = str(actors.at[r.subject, "source"])
         if note not in source:
-            actors.at[r.actor, "source"] = f"{source}; {note}"
-        actors.at[r.actor, "declared_by"], actors.at[r.actor, "declared_on"] = r.actor, r.declared_on
+            actors.at[r.subject, "source"] = f"{source}; {note}"
+        actors.at[r.subject, "declared_by"], actors.at[r.subject, "declared_on"] = r.actor or None, r.declared_on
         counts["field"] += 1
 
 
@@ -626,7 +629,7 @@ def _apply_new_actors(eco: Any, actors: pd.DataFrame, rows: pd.DataFrame, counts
             continue
         actors.loc[r.partner] = None
         actors.loc[r.partner, ["name", "kind", "source", "declared_by", "declared_on"]] = [
-            r.partner_name, r.new, _provenance(r.response, r.declared_on), r.actor, r.declared_on
+            r.partner_name, r.new, _provenance(r.response, r.declared_on), r.actor or None, r.declared_on
         ]  # fmt: skip
         counts["new_actor"] += 1
 
@@ -641,7 +644,7 @@ def _apply_known_ties(ties: pd.DataFrame, accepted: pd.DataFrame, counts: dict[s
     if "confirmed_by" not in ties.columns:
         ties["confirmed_by"] = None
     for r in accepted[accepted["change"].isin(["ended_tie", "wrong_tie", "confirm_tie"])].itertuples(index=False):
-        found = _tie_rows(ties, r.actor, r.partner, r.type)
+        found = _tie_rows(ties, r.subject, r.partner, r.type)
         if found.empty:
             counts["skipped"] += 1
             continue
@@ -663,26 +666,35 @@ def _apply_new_ties(eco: Any, actors: pd.DataFrame, ties: pd.DataFrame, rows: pd
     voc = eco.vocabulary
     groups: dict[tuple, list] = defaultdict(list)
     for r in rows.itertuples(index=False):
-        if r.actor not in actors.index or r.partner not in actors.index or not voc.is_valid("type", r.type):
+        if r.subject not in actors.index or r.partner not in actors.index or not voc.is_valid("type", r.type):
             counts["skipped"] += 1
             continue
-        source, target = (r.partner, r.actor) if r.direction == "in" else (r.actor, r.partner)
+        source, target = (r.partner, r.subject) if r.direction == "in" else (r.subject, r.partner)
         groups[_tie_key(source, target, r.type, voc.is_directed(r.type))].append((r, source, target))
-    new = []
-    for items in groups.values():
-        items.sort(key=lambda x: (x[0].declared_on, x[0].response))
-        first, source, target = items[0]
-        second = next((x[0] for x in items if x[0].actor != first.actor), None)
-        starts = sorted(x[0].start for x in items if x[0].start)
-        evidence = "; ".join(dict.fromkeys(_provenance(x[0].response, x[0].declared_on) for x in items))
-        new.append(
-            {
-                "source": source, "target": target, "type": first.type, "start": starts[0] if starts else None,
-                "evidence": evidence, "status": "confirmed" if second else "declared", "declared_by": first.actor,
-                "declared_on": first.declared_on, "confirmed_by": second.actor if second else None,
-            }
-        )  # fmt: skip
-        counts["confirmed_tie" if second else "new_tie"] += 1
+    new = [_new_tie(items, counts) for items in groups.values()]
     if not new:
         return ties
     return pd.concat([ties, pd.DataFrame(new)], ignore_index=True)
+
+
+def _new_tie(items: list[tuple], counts: dict[str, int]) -> dict[str, Any]:
+    """One new tie from the accepted rows that declare it: ``confirmed`` when both of its actors did, else ``declared``.
+
+    A tie from a workbook (no one declared it) keeps the workbook's status and evidence.
+    """
+    items.sort(key=lambda x: (x[0].declared_on, x[0].response))
+    first, source, target = items[0]
+    declarers = list(dict.fromkeys(x[0].actor for x in items if x[0].actor))
+    starts = sorted(x[0].start for x in items if x[0].start)
+    evidence = "; ".join(
+        dict.fromkeys([*(x[0].new for x in items if x[0].new), *(_provenance(x[0].response, x[0].declared_on) for x in items)])
+    )
+    both = {source, target} <= set(declarers)
+    status = "confirmed" if both else "declared" if declarers else (first.status or "stated")
+    counts["confirmed_tie" if both else "new_tie"] += 1
+    return {
+        "source": source, "target": target, "type": first.type, "start": starts[0] if starts else None,
+        "end": next((x[0].end for x in items if x[0].end), None), "evidence": evidence, "status": status,
+        "declared_by": declarers[0] if declarers else None, "declared_on": first.declared_on,
+        "confirmed_by": next((d for d in declarers if d != declarers[0]), None) if both else None,
+    }  # fmt: skip
