@@ -14,6 +14,7 @@ import ecograph as eg
 from ecograph.cli import main
 from ecograph.interop.invite import SECRET_FILE, actor_token, dataset_fingerprint
 from ecograph.interop.merge import MAX_RESPONSE_BYTES, apply_review, read_review, review_responses
+from ecograph.words import is_missing
 
 SECRET = "5a" * 32
 
@@ -263,3 +264,69 @@ def test_two_hundred_mangled_answers_never_raise_and_are_all_listed(dataset, tmp
     assert set(review["response"]) == {p.name for p in paths}  # every file listed
     assert review.loc[review["change"] == "rejected", "reason"].ne("").all()
     assert review["why"].ne("").all()
+
+
+def _fill(path, edits):
+    """Edit a collection workbook as people do: cells by sheet, actor id (or a new row) and column name."""
+    wb = openpyxl.load_workbook(path)
+    for sheet, key, values in edits:
+        ws = wb[sheet]
+        head = [c.value for c in ws[1]]
+        row = next((r for r in range(2, ws.max_row + 1) if key is not None and ws.cell(r, 1).value == key), ws.max_row + 1)
+        for column, value in values.items():
+            ws.cell(row, head.index(column) + 1, value)
+    wb.save(path)
+
+
+def test_a_filled_gaps_workbook_is_reviewed_and_applied(dataset, tmp_path):
+    import datetime as dt
+
+    from ecograph.interop.template import write_template
+
+    folder, invitations, eco = dataset
+    gaps = eco.actors.index[eco.actors["sphere"].map(is_missing) & (eco.actors["kind"] == "initiative")]
+    no_year = [a for a in eco.actors.index[eco.actors["founded"].isna()] if a not in gaps[:1]]
+    path = write_template(tmp_path / "gaps.xlsx", source=eco, mark_gaps=True)
+    _fill(
+        path,
+        [
+            ("actors", gaps[0], {"sphere": "consumption"}),  # a gap filled
+            ("actors", no_year[0], {"founded": 2014}),  # a gap filled
+            ("actors", "premice", {"name": "PREMICE renamed"}),  # a known value changed: to check
+            ("actors", "metropole-dijon", {"description": "@SUM(A1:A9)"}),  # text a spreadsheet runs: refused
+            ("actors", None, {"id": "ressourcerie-test", "name": "Ressourcerie Test", "kind": "initiative", "source": "phone call"}),
+            ("actors", None, {"id": "Bad Id!", "name": "x", "kind": "initiative", "source": "y"}),  # an invalid row
+            (
+                "ties",
+                None,
+                {"source": "ressourcerie-test", "target": gaps[0], "type": "partnership", "evidence": "phone call", "start": "2022"},
+            ),
+        ],
+    )
+    on = dt.date.fromtimestamp(path.stat().st_mtime).isoformat()
+    review = review_responses(eco, [path], secret=None)
+    got = review[["change", "subject", "field", "new", "reason", "accept"]].values.tolist()
+    assert sorted(got) == sorted(
+        [
+            ["rejected", "", "", "", "invalid_row", "no"],
+            ["field", "premice", "name", "PREMICE renamed", "workbook_change", "no"],
+            ["rejected", "metropole-dijon", "description", "", "formula", "no"],
+            ["field", gaps[0], "sphere", "consumption", "gap_filled", "yes"],
+            ["field", no_year[0], "founded", "2014", "gap_filled", "yes"],
+            ["new_actor", "ressourcerie-test", "kind", "initiative", "workbook_actor", "yes"],
+            ["new_tie", "ressourcerie-test", "", "phone call", "workbook_tie", "yes"],
+        ]
+    )
+    assert set(review["actor"]) == {""} and set(review["declared_on"]) <= {on, ""}
+    new, counts = apply_review(eco, review)
+    assert (counts["field"], counts["new_actor"], counts["new_tie"], counts["skipped"]) == (2, 1, 1, 0)
+    assert new.actors.at[gaps[0], "sphere"] == "consumption" and new.actors.at["premice", "name"] == "PREMICE"
+    assert new.actors.at[gaps[0], "source"].endswith(f"; gaps.xlsx ({on})") and pd.isna(new.actors.at[gaps[0], "declared_by"])
+    tie = new.ties.iloc[-1]
+    assert (tie["source"], tie["status"], tie["evidence"], tie["start"]) == (
+        "ressourcerie-test",
+        "stated",
+        f"phone call; gaps.xlsx ({on})",
+        "2022",
+    )
+    eg.load(eg.io.write_dataset(new, tmp_path / "new"))

@@ -8,7 +8,11 @@ Two steps, as ``ecograph merge`` runs them:
    tie its actor says has ended or was never true, a tie it says still holds,
    an answer that changes nothing)
    and one row per answer or part of an answer that cannot be used, with its
-   reason. Nothing is dropped silently. :func:`write_review` writes it as
+   reason. Nothing is dropped silently. A filled collection workbook
+   (``gaps.xlsx`` of the report, ``ecograph template --from``) may be given
+   beside the response files: what it says differently from the dataset is
+   reviewed the same way, as rows no one signed (filled gaps pre-accepted, a
+   known value changed or emptied left to check). :func:`write_review` writes it as
    ``review.xlsx``, with an ``accept`` column pre-filled by the rules below.
 2. :func:`apply_review` reads the ``review.xlsx`` a person has checked and
    writes the accepted changes into a new dataset folder; the old one is
@@ -60,6 +64,7 @@ Examples
 
 from __future__ import annotations
 
+import datetime as _dt
 import difflib
 import hmac
 import json
@@ -76,6 +81,7 @@ import pandas as pd
 from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 
+from ..ecosystem import load
 from ..errors import EcographError
 from ..io import read_sheets, set_cell
 from ..words import check_language, is_missing, word
@@ -405,7 +411,8 @@ def review_responses(eco: Any, responses: Iterable[str | os.PathLike], *, secret
     names = {_fold(str(n)): str(i) for i, n in eco.actors["name"].items() if not is_missing(n)}
     rows: list[dict] = []
     for path in sorted({Path(p) for p in responses}, key=lambda p: p.name):
-        rows += _answer_rows(eco, path, secret, fingerprint, names)
+        reader = _workbook_rows if path.suffix.lower() == ".xlsx" else _answer_rows
+        rows += reader(eco, path, secret, fingerprint, names)
     review = pd.DataFrame(rows, columns=list(REVIEW_COLUMNS))
     review = _new_actors(eco, review)
     review = _decide(eco, review)
@@ -453,7 +460,7 @@ def _decide(eco: Any, review: pd.DataFrame) -> pd.DataFrame:
         if r["accept"]:
             continue
         if r["change"] in ("field", "new_tie", "ended_tie", "confirm_tie"):
-            accept = "no" if r["reason"] in ("conflict", "already_known") else "yes"
+            accept = "no" if r["reason"] in ("conflict", "already_known", "workbook_change", "emptied") else "yes"
         elif r["change"] == "new_actor":
             accept = "no" if r["reason"] == "close_name" else "yes"
         elif r["change"] == "wrong_tie":
@@ -501,7 +508,8 @@ def _tie_agreement(eco: Any, review: pd.DataFrame) -> pd.DataFrame:
         ends = {review.loc[rows[0], "subject"], review.loc[rows[0], "partner"]}
         status = "confirmed" if ends <= declarers else "declared"
         for i in rows:
-            review.loc[i, "status"] = status
+            if review.loc[i, "actor"]:  # a tie of a workbook, which no one declared, keeps its own status
+                review.loc[i, "status"] = status
             others = review.loc[[j for j in rows if j != i]]
             if len(others):
                 review.loc[i, "conflict"] = "; ".join(
@@ -698,3 +706,98 @@ def _new_tie(items: list[tuple], counts: dict[str, int]) -> dict[str, Any]:
         "declared_by": declarers[0] if declarers else None, "declared_on": first.declared_on,
         "confirmed_by": next((d for d in declarers if d != declarers[0]), None) if both else None,
     }  # fmt: skip
+
+
+# ---- a filled gaps workbook (or collection template) ----------------------------------------------
+
+
+def _workbook_rows(eco: Any, path: Path, _secret: Any, _fingerprint: str, _names: dict[str, str]) -> list[dict]:
+    """Every row of the review for a filled workbook (``gaps.xlsx``, ``ecograph template --from``): what differs from the dataset.
+
+    A workbook is signed by no one: its rows have no ``actor`` (declared_by)
+    and are dated by the file's modification day. Actors' fields, new actors
+    and new ties are read; a tie or an actor left out of the workbook is not
+    a removal (``gaps.xlsx`` of a large dataset holds only the actors with a
+    gap), and people and affiliations are not read.
+    """
+    file = path.name
+    try:
+        filled = load(path, on_error="collect")
+        on = _dt.date.fromtimestamp(path.stat().st_mtime).isoformat()
+    except (EcographError, OSError, ValueError) as exc:
+        return [_refused_row(file, "", "", _Refused("bad_workbook", _shown(str(exc), 200)))]
+    rows = [
+        _refused_row(file, "", on, _Refused("invalid_row", _shown(f"{r.table}, row {r.row}: {r.reasons}", 200)))
+        for r in filled.rejected.itertuples(index=False)
+    ]
+    rows += _workbook_actor_rows(eco, filled, file, on) + _workbook_tie_rows(eco, filled, file, on)
+    return rows or [_row(file, "", on, "nothing", reason="no_change")]
+
+
+def _workbook_actor_rows(eco: Any, filled: Any, file: str, on: str) -> list[dict]:
+    rows = []
+    for actor in filled.actors.index:
+        new_actor = actor not in eco.actors.index
+        if new_actor:
+            name, kind = str(filled.actors.at[actor, "name"]), str(filled.actors.at[actor, "kind"])
+            try:
+                _check_text(name, limit=MAX_NAME)
+            except _Refused as refused:
+                rows.append(_refused_row(file, "", on, refused, subject=actor, field="name"))
+                continue
+            rows.append(
+                _row(
+                    file,
+                    "",
+                    on,
+                    "new_actor",
+                    subject=actor,
+                    field="kind",
+                    new=kind,
+                    partner=actor,
+                    partner_name=name,
+                    reason="workbook_actor",
+                )
+            )
+        for field, _kind in FICHE_FIELDS:
+            if new_actor and field in ("name", "kind"):
+                continue
+            value = filled.actors.at[actor, field] if field in filled.actors.columns else None
+            new = "" if is_missing(value) else str(value)
+            old = "" if new_actor else _current(eco, actor, field)
+            if new == old:
+                continue
+            try:
+                _check_field_value(eco, field, _check_text(new, limit=MAX_NAME if field == "name" else MAX_TEXT))
+            except _Refused as refused:
+                rows.append(_refused_row(file, "", on, refused, subject=actor, field=field))
+                continue
+            reason = "emptied" if not new else "gap_filled" if not old else "workbook_change"
+            rows.append(_row(file, "", on, "field", subject=actor, field=field, old=old, new=new, reason=reason))
+    return rows
+
+
+def _workbook_tie_rows(eco: Any, filled: Any, file: str, on: str) -> list[dict]:
+    voc = eco.vocabulary
+    known = {_tie_key(s, t, k, voc.is_directed(k)) for s, t, k in eco.ties[["source", "target", "type"]].itertuples(index=False)}
+    names = {**filled.actors["name"].astype(str).to_dict(), **eco.actors["name"].astype(str).to_dict()}
+    rows = []
+    for t in filled.ties.itertuples(index=False):
+        if _tie_key(t.source, t.target, t.type, voc.is_directed(t.type)) in known:
+            continue
+        values = {k: "" if is_missing(getattr(t, k, None)) else str(getattr(t, k)) for k in ("start", "end", "evidence", "status")}
+        try:
+            if not voc.is_valid("type", t.type):
+                raise _Refused("bad_code", _shown(str(t.type)))
+            _check_text(values["evidence"])
+        except _Refused as refused:
+            rows.append(_refused_row(file, "", on, refused, subject=t.source, partner=t.target))
+            continue
+        rows.append(
+            _row(
+                file, "", on, "new_tie", subject=t.source, partner=t.target, partner_name=names.get(t.target, ""), type=t.type,
+                direction="out", start=values["start"], end=values["end"], new=values["evidence"], status=values["status"] or "stated",
+                reason="workbook_tie",
+            )
+        )  # fmt: skip
+    return rows
