@@ -283,7 +283,7 @@ def test_a_filled_gaps_workbook_is_reviewed_and_applied(dataset, tmp_path):
 
     from ecograph.interop.template import write_template
 
-    folder, invitations, eco = dataset
+    *_, eco = dataset
     gaps = eco.actors.index[eco.actors["sphere"].map(is_missing) & (eco.actors["kind"] == "initiative")]
     no_year = [a for a in eco.actors.index[eco.actors["founded"].isna()] if a not in gaps[:1]]
     path = write_template(tmp_path / "gaps.xlsx", source=eco, mark_gaps=True)
