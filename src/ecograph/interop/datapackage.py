@@ -95,7 +95,15 @@ def _foreign_keys(table: str) -> list[dict[str, Any]]:
 
 
 def datapackage_descriptor(folder: str | os.PathLike) -> dict[str, Any]:
-    """The ``datapackage.json`` descriptor of a dataset folder (which must be valid: it is loaded first)."""
+    """The ``datapackage.json`` descriptor of a dataset folder (which must be valid: it is loaded first).
+
+    Examples
+    --------
+    >>> import ecograph as eg
+    >>> actors = datapackage_descriptor(eg.datasets.dijon_path())["resources"][0]
+    >>> actors["schema"]["primaryKey"], actors["schema"]["fields"][2]["constraints"]["enum"][:2]
+    ('id', ['initiative', 'support_structure'])
+    """
     folder = Path(folder)
     eco = load(folder)
     files = find_table_files(folder)
@@ -145,7 +153,16 @@ def _package_name(text: str) -> str:
 
 
 def write_datapackage(folder: str | os.PathLike, path: str | os.PathLike | None = None) -> Path:
-    """Write the descriptor of a dataset folder (by default as ``datapackage.json`` in it); return its path."""
+    """Write the descriptor of a dataset folder (by default as ``datapackage.json`` in it); return its path.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib, ecograph as eg
+    >>> from ecograph.io import write_dataset
+    >>> folder = write_dataset(eg.datasets.tiny(), tempfile.mkdtemp())
+    >>> write_datapackage(folder).name
+    'datapackage.json'
+    """
     target = Path(path) if path is not None else Path(folder) / "datapackage.json"
     text = json.dumps(datapackage_descriptor(folder), ensure_ascii=False, indent=2) + "\n"
     target.write_text(text, encoding="utf-8")

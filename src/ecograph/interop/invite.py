@@ -148,7 +148,18 @@ def actor_token(secret: str, actor: str, fingerprint: str) -> str:
 
 
 def invite_secret(folder: str | os.PathLike) -> str | None:
-    """The secret kept in an invitations folder (hex), or None when it holds none or an unreadable one."""
+    """The secret kept in an invitations folder (hex), or None when it holds none or an unreadable one.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> invite_secret(folder) is None
+    True
+    >>> _ = (folder / SECRET_FILE).write_text("ab" * 32 + "\\n", encoding="ascii")
+    >>> invite_secret(folder) == "ab" * 32
+    True
+    """
     path = Path(folder) / SECRET_FILE
     try:
         text = path.read_text(encoding="ascii").strip()
@@ -224,7 +235,14 @@ def _suggested(worklist: pd.DataFrame | None, actor: str) -> list[str]:
 
 
 def fiche_html(data: dict, lang: str) -> str:
-    """The whole fiche page: fixed parts, the package's style and script, and the one escaped JSON block of its data."""
+    """The whole fiche page: fixed parts, the package's style and script, and the one escaped JSON block of its data.
+
+    Examples
+    --------
+    >>> html = fiche_html({"title": "</script><b>"}, "fr")
+    >>> html.startswith('<!DOCTYPE html>\\n<html lang="fr">'), "</script><b>" in html
+    (True, False)
+    """
     check_language(lang)
     assets = resources.files("ecograph.interop") / "assets"
     css = (assets / "fiche.css").read_text(encoding="utf-8")
@@ -315,6 +333,15 @@ def write_invitations(
     -------
     DataFrame
         One row per actor: ``actor``, ``name``, ``fiche`` (relative path), ``token``.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib, ecograph as eg
+    >>> out = pathlib.Path(tempfile.mkdtemp())
+    >>> write_invitations(eg.datasets.tiny(), out, actors="worklist", lang="en")["actor"].tolist()
+    ['loner', 'city']
+    >>> sorted(p.name for p in out.iterdir())
+    ['fiches', 'invitations.xlsx', 'invite-secret.txt']
     """
     check_language(lang)
     out = Path(folder)

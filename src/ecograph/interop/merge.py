@@ -138,7 +138,13 @@ _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 class ReviewError(EcographError, ValueError):
-    """A review workbook that cannot be applied (damaged, or made from another version of the dataset)."""
+    """A review workbook that cannot be applied (damaged, or made from another version of the dataset).
+
+    Examples
+    --------
+    >>> isinstance(ReviewError("x"), ValueError)
+    True
+    """
 
 
 class _Refused(Exception):
@@ -405,6 +411,14 @@ def review_responses(eco: Any, responses: Iterable[str | os.PathLike], *, secret
     -------
     DataFrame
         The columns of :data:`REVIEW_COLUMNS`.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib, ecograph as eg
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "response-x.json"
+    >>> _ = path.write_text('{"format": "ecograph-response", "version": 1, "actor": "=cmd"}', encoding="utf-8")
+    >>> review_responses(eg.datasets.tiny(), [path], secret="00" * 32)[["change", "reason", "accept"]].values.tolist()
+    [['rejected', 'bad_format', 'no']]
     """
     check_language(lang)
     fingerprint = dataset_fingerprint(eco)
@@ -536,6 +550,14 @@ def write_review(review: pd.DataFrame, path: str | os.PathLike, *, fingerprint: 
     The header row holds the column codes (:data:`REVIEW_COLUMNS`), so that the
     workbook reads back in any language; ``about`` keeps the fingerprint of the
     dataset the review was made from, which :func:`apply_review` checks.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib, ecograph as eg
+    >>> review = review_responses(eg.datasets.tiny(), [], secret=None)
+    >>> path = write_review(review, pathlib.Path(tempfile.mkdtemp()) / "review.xlsx", fingerprint="0" * 16)
+    >>> read_review(path)[1]["fingerprint"]
+    '0000000000000000'
     """
     check_language(lang)
     wb = Workbook()
@@ -566,7 +588,18 @@ def write_review(review: pd.DataFrame, path: str | os.PathLike, *, fingerprint: 
 
 
 def read_review(path: str | os.PathLike) -> tuple[pd.DataFrame, dict[str, str]]:
-    """A checked ``review.xlsx``: its rows (every cell as text) and its ``about`` fields; :class:`ReviewError` if damaged."""
+    """A checked ``review.xlsx``: its rows (every cell as text) and its ``about`` fields; :class:`ReviewError` if damaged.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib, openpyxl
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "other.xlsx"
+    >>> openpyxl.Workbook().save(path)
+    >>> read_review(path)
+    Traceback (most recent call last):
+    ...
+    ecograph.interop.merge.ReviewError: ...other.xlsx: not a review workbook of ecograph merge (sheets missing)
+    """
     tables, problems = read_sheets(path, ["review", "about"])
     if problems or "review" not in tables or "about" not in tables:
         raise ReviewError(f"{path}: not a review workbook of ecograph merge ({'; '.join(map(str, problems[:3])) or 'sheets missing'})")
@@ -591,6 +624,16 @@ def apply_review(eco: Any, review: pd.DataFrame, *, fingerprint: str | None = No
         Tables as :func:`ecograph.io.write_dataset` writes them (``actors``,
         ``people``, ``affiliations``, ``ties``, ``vocabulary``, ``metadata``)
         and counts keyed by change.
+
+    Examples
+    --------
+    >>> import ecograph as eg
+    >>> review = pd.DataFrame([dict.fromkeys(REVIEW_COLUMNS, "")])
+    >>> review.loc[0, ["response", "actor", "subject", "declared_on", "change", "field", "new", "accept"]] = [
+    ...     "response-loner.json", "loner", "loner", "2027-01-10", "field", "founded", "2015", "yes"]
+    >>> new, counts = apply_review(eg.datasets.tiny(), review)
+    >>> new.actors.loc["loner", ["founded", "declared_by"]].tolist(), counts["field"]
+    (['2015', 'loner'], 1)
     """
     if fingerprint is not None and fingerprint != dataset_fingerprint(eco):
         raise ReviewError("the dataset has changed since this review was made: make the review again from the current dataset")
