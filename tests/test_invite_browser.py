@@ -42,8 +42,13 @@ def test_fiche_opens_offline_in_both_languages(chromium, fiches, lang):
         assert p.page.input_value("#eg-f-name") == name
         assert p.page.input_value("#eg-f-kind") == eco.actors.at["metropole-dijon", "kind"]
         known = p.page.locator("#eg-ties tr").count()
-        mine = ((eco.ties["source"] == "metropole-dijon") | (eco.ties["target"] == "metropole-dijon")).sum()
-        assert known == mine > 0
+        ties = eco.ties
+        mine = ((ties["source"] == "metropole-dijon") | (ties["target"] == "metropole-dijon")) & ties["status"].isin(["stated", "declared"])
+        assert known == mine.sum() > 0  # the ties a source only proposes or cites are never asked about
+        assert p.page.locator("#eg-f-sphere").count() == 0  # an institution has no sphere
+        assert p.page.is_hidden("#eg-tie-end-0")
+        p.page.select_option("#eg-tie-0", "ended")
+        assert not p.page.is_hidden("#eg-tie-end-0")
         assert p.page.locator("#eg-names option").count() > 50
 
 

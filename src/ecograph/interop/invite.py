@@ -2,9 +2,10 @@
 
 :func:`write_invitations` writes, for each actor asked, a fiche
 (``fiches/fiche-<id>.html``) pre-filled with what the dataset knows of it
-(name, kind, sphere, scope, commune, founding and closing years, website,
-description) and its known ties (partner, kind, since when, where it was
-read), with the partners the outreach worklist suggests. The actor confirms
+(name, kind, sphere unless its kind has none, scope, commune, founding and
+closing years, website, description) and its known ties (partner, kind,
+since when, where it was read; not the ties a source only proposes or cites
+as an example), with the partners the outreach worklist suggests. The actor confirms
 or corrects each field, says which ties still hold, have ended or were never
 true, declares new partners (picked from the ecosystem's organisations by
 name, or a new name), and saves one response file (``response-<id>.json``,
@@ -64,12 +65,13 @@ from openpyxl.styles import Alignment, Font
 from ..io import set_cell
 from ..outreach import outreach_worklist
 from ..views.template import json_for_script, script_text, style_text
-from ..vocabulary import NOT_ORGANISATIONS
+from ..vocabulary import NO_SPHERE_KINDS, NOT_ORGANISATIONS
 from ..words import check_language, date, is_missing, label, section, word
 
 __all__ = [
     "FICHE_CSP",
     "SECRET_FILE",
+    "UNCLAIMED_STATUSES",
     "actor_token",
     "dataset_fingerprint",
     "fiche_html",
@@ -94,6 +96,8 @@ FICHE_FIELDS = (
     ("description", "text"),
 )
 _REQUIRED = ("name", "kind")
+#: Statuses of ties that do not say the tie exists (a proposal, a citation as an example): a fiche never asks about them.
+UNCLAIMED_STATUSES = ("proposed", "cited")
 
 _BODY = """<main>
 <h1 id="eg-title"></h1>
@@ -190,6 +194,8 @@ def _field_data(eco: Any, actor: str, lang: str) -> list[dict]:
     voc = eco.vocabulary
     out = []
     for name, kind in FICHE_FIELDS:
+        if name == "sphere" and row["kind"] in NO_SPHERE_KINDS:
+            continue  # an institution, a funder, a school... is never asked for a sphere
         value = _text(row.get(name)) if name in row.index else ""
         entry = {"name": name, "kind": kind, "label": word(f"invite.field.{name}", lang), "value": value, "required": name in _REQUIRED}
         entry["shown"] = value
@@ -202,7 +208,7 @@ def _field_data(eco: Any, actor: str, lang: str) -> list[dict]:
 
 def _tie_data(eco: Any, actor: str, lang: str, mask) -> list[dict]:
     ties = eco.ties
-    mine = ties[(ties["source"] == actor) | (ties["target"] == actor)]
+    mine = ties[((ties["source"] == actor) | (ties["target"] == actor)) & ~ties["status"].isin(UNCLAIMED_STATUSES)]
     names = eco.actors["name"]
     out = []
     for _, t in mine.iterrows():

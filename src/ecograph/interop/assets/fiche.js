@@ -73,7 +73,9 @@
     tr.appendChild(el("td", {}, t.source));
     var answer = el("select", { id: "eg-tie-" + i, "aria-label": W.answer });
     options(answer, [["yes", W.still], ["ended", W.ended], ["no", W.never]], "yes");
-    var end = el("input", { id: "eg-tie-end-" + i, type: "text", size: "5", placeholder: W.end_year, "aria-label": W.end_year });
+    var end = el("input", { id: "eg-tie-end-" + i, type: "text", size: "12", placeholder: W.end_year, "aria-label": W.end_year });
+    end.hidden = true;  // asked only for a tie that has ended
+    answer.addEventListener("change", function () { end.hidden = answer.value !== "ended"; });
     var td = el("td");
     td.appendChild(answer);
     td.appendChild(end);
