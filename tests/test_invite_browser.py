@@ -70,6 +70,7 @@ def test_fiche_is_filled_and_saved(chromium, fiches):
         page.fill(f"#eg-new-since-{n}", "2019")
         page.fill(f"#eg-new-partner-{n + 1}", "Repair Café Chenôve")  # a new name
         page.select_option(f"#eg-new-type-{n + 1}", "support")
+        assert page.is_disabled(f"#eg-new-direction-{n}") and page.is_enabled(f"#eg-new-direction-{n + 1}")  # partnership has no direction
         page.select_option(f"#eg-new-direction-{n + 1}", "in")
         with page.expect_download() as info:
             page.click("#eg-save")

@@ -1502,6 +1502,11 @@ INVITE: dict[str, tuple[str, str]] = {
         "Tapez quelques lettres d'un nom pour choisir une structure de la carte ; un nom absent de la liste est accepté. "
         "Les lignes laissées vides sont ignorées.",
     ),
+    "suggested_hint": (
+        "The first rows are organisations you may work with: choose the kind of tie if you do, or leave them as they are.",
+        "Les premières lignes sont des structures avec qui vous travaillez peut-être : choisissez la nature du lien si c'est le "
+        "cas, sinon laissez-les telles quelles.",
+    ),
     "comment_heading": ("Anything else?", "Autre chose ?"),
     "add_partner": ("Add a partner", "Ajouter un partenaire"),
     "save": ("Save my answer", "Enregistrer ma réponse"),

@@ -287,6 +287,7 @@ def _fiche_data(eco: Any, actor: str, *, lang: str, context: dict, mask, worklis
         "ties": _tie_data(eco, actor, lang, mask),
         "organisations": _organisations(eco, actor),
         "types": [[code, label("type", code, lang)] for code in eco.vocabulary.codes("type")],
+        "directed": [code for code in eco.vocabulary.codes("type") if eco.vocabulary.is_directed(code)],
         "suggested": _suggested(worklist, actor),
         "response_file": response_file,
         "mail": word("invite.mail", lang, name=name, file=response_file, dataset=dataset),

@@ -64,7 +64,10 @@
 
   // 2. known ties: still true, ended (when), never true
   var tbody = byId("eg-ties");
-  if (!D.ties.length) byId("eg-no-ties").textContent = W.no_ties;
+  if (!D.ties.length) {
+    byId("eg-no-ties").textContent = W.no_ties;
+    byId("eg-ties-head").parentNode.parentNode.hidden = true;
+  }
   D.ties.forEach(function (t, i) {
     var tr = el("tr");
     tr.appendChild(el("td", {}, t.partner_name));
@@ -108,6 +111,8 @@
     options(type, D.types, "", W.choose);
     var direction = el("select", { id: "eg-new-direction-" + i, "aria-label": W.col_direction });
     options(direction, [["out", W.we_to_them], ["in", W.them_to_us]], "out");
+    direction.disabled = true;  // a direction only for a kind of tie that has one (support, funding...)
+    type.addEventListener("change", function () { direction.disabled = D.directed.indexOf(type.value) < 0; });
     var since = el("input", { id: "eg-new-since-" + i, type: "text", size: "5", "aria-label": W.col_since });
     [partner, type, direction, since].forEach(function (x) {
       var td = el("td");
@@ -116,6 +121,7 @@
     });
     newRows.appendChild(tr);
   }
+  if (D.suggested.length) byId("eg-new-hint").textContent = W.new_hint + " " + W.suggested_hint;
   D.suggested.forEach(function (s) { addPartner(s); });
   addPartner("");
   byId("eg-add").addEventListener("click", function () { addPartner(""); });
