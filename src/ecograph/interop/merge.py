@@ -80,6 +80,8 @@ from typing import Any
 import pandas as pd
 from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
 
 from ..ecosystem import load
 from ..errors import EcographError
@@ -532,6 +534,7 @@ def _tie_agreement(eco: Any, review: pd.DataFrame) -> pd.DataFrame:
     return review
 
 
+_WIDTHS = {"response": 26, "actor": 22, "subject": 22, "old": 30, "new": 30, "partner_name": 28, "conflict": 40, "why": 50, "accept": 9}
 _ACCEPTED = {"yes", "oui", "y", "o", "x", "1", "true", "vrai"}
 _FILLS = {
     "rejected": "F4CCCC",
@@ -574,6 +577,12 @@ def write_review(review: pd.DataFrame, path: str | os.PathLike, *, fingerprint: 
             ws.cell(row=r, column=4).fill = PatternFill("solid", fgColor=fill)
     ws.freeze_panes = "A2"
     ws.auto_filter.ref = ws.dimensions
+    for c, name in enumerate(REVIEW_COLUMNS, start=1):
+        ws.column_dimensions[get_column_letter(c)].width = _WIDTHS.get(name, 14)
+    accept = get_column_letter(len(REVIEW_COLUMNS))
+    choice = DataValidation(type="list", formula1='"yes,no"', allow_blank=True)
+    ws.add_data_validation(choice)
+    choice.add(f"{accept}2:{accept}{max(len(review) + 1, 2)}")
     about = wb.create_sheet("about")
     for r, (key, value) in enumerate((("field", "value"), ("fingerprint", fingerprint), ("rows", len(review))), start=1):
         set_cell(about, r, 1, key)
