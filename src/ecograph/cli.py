@@ -22,6 +22,12 @@ Subcommands:
     alters to actors by name are listed in ``DIR/review.csv``.
 ``ecograph outreach PATH -o FILE.xlsx|.csv [--lang fr|en]``
     The outreach worklist: isolated actors and who could introduce them.
+``ecograph invite PATH -o DIR [--actors worklist|all|ID,...] [--lang fr|en] [--deadline DATE] [--contact TEXT]``
+    One HTML form ("fiche") per actor to check and complete what is known of it, and ``invitations.xlsx``.
+``ecograph merge PATH RESPONSES... -o DIR --invitations DIR`` and ``ecograph merge PATH --apply review.xlsx -o NEWPATH``
+    The fiches' answers as ``review.xlsx`` (one row per proposed change), then the accepted ones as a new dataset folder.
+``ecograph datapackage PATH [-o FILE.json]``
+    A Frictionless ``datapackage.json`` describing a dataset folder (types, codes, keys).
 ``ecograph report PATH -o DIR [--lang fr|en] [--pseudonymise-people] [--title T]``
     The main job: a one-file HTML report with its tables and figures.
 
@@ -63,8 +69,11 @@ from .datasets import dijon_path
 from .ecosystem import load, validate
 from .errors import EcographError, OutputError, SchemaError, printable
 from .interop import netcanvas, umap
+from .interop.datapackage import write_datapackage
 from .interop.exchange import leftovers_frame
 from .interop.formats import FORMATS, export_format, import_format
+from .interop.invite import dataset_fingerprint, invite_secret, write_invitations
+from .interop.merge import apply_review, read_review, review_responses, write_review
 from .interop.template import write_template
 from .io import write_dataset
 from .measures.analysis import Analysis
@@ -270,6 +279,71 @@ def _cmd_template(args: argparse.Namespace) -> int:
     return 0
 
 
+def _iso_date(text: str) -> str:
+    try:
+        return _dt.date.fromisoformat(text).isoformat()
+    except ValueError:
+        raise argparse.ArgumentTypeError(_say("bad_date", value=repr(text))) from None
+
+
+def _cmd_invite(args: argparse.Namespace) -> int:
+
+    eco = _load_dataset(args.path)
+    actors = args.actors if args.actors in ("worklist", "all") else [a.strip() for a in args.actors.split(",") if a.strip()]
+    secret = invite_secret(args.output)  # the tokens of fiches already sent stay valid
+    with output_folder(args.output, command="invite", force=args.force, protect=[_dataset_path(args.path)]) as folder:
+        table = write_invitations(
+            eco, folder, actors=actors, lang=args.lang or detect_language(eco), deadline=args.deadline, contact=args.contact, secret=secret
+        )
+    print(_say("invitations_written", n=len(table), folder=args.output))
+    return 0
+
+
+def _response_files(items: Sequence[str]) -> list[Path]:
+    files: list[Path] = []
+    for item in items:
+        path = Path(item)
+        files += sorted(path.glob("*.json")) if path.is_dir() else [path]
+    return files
+
+
+def _cmd_merge(args: argparse.Namespace) -> int:
+
+    eco = _load_dataset(args.path)
+    protect = [_dataset_path(args.path), *args.responses, *([args.apply] if args.apply else [])]
+    if args.apply:
+        if args.responses:
+            raise OutputError(_say("merge_apply_alone"))
+        review, about = read_review(args.apply)
+        new, counts = apply_review(eco, review, fingerprint=about.get("fingerprint"))
+        with output_folder(args.output, command="merge", force=args.force, protect=protect) as folder:
+            write_dataset(new, folder)
+            write_datapackage(folder)  # loads it: the new dataset must be valid before it is moved into place
+        print(_say("merge_applied", folder=args.output, counts=", ".join(f"{k} {v}" for k, v in counts.items())))
+        return 0
+    secret = invite_secret(args.invitations) if args.invitations else None
+    lang = args.lang or detect_language(eco)
+    review = review_responses(eco, _response_files(args.responses), secret=secret, lang=lang)
+    with output_folder(args.output, command="merge", force=args.force, protect=protect) as folder:
+        write_review(review, folder / "review.xlsx", fingerprint=dataset_fingerprint(eco), lang=lang)
+    counts = review["change"].value_counts()
+    print(_say("merge_reviewed", n=len(review), folder=args.output, counts=", ".join(f"{k} {v}" for k, v in counts.items())))
+    return 0
+
+
+def _cmd_datapackage(args: argparse.Namespace) -> int:
+
+    folder = _dataset_path(args.path)
+    if args.path == "dijon" and not args.output:
+        raise OutputError(_say("datapackage_bundled"))  # never written into the installed package
+    _load_dataset(args.path)  # every problem told, as for the other commands
+    target = args.output or folder / "datapackage.json"
+    with output_file(target, force=args.force) as path:
+        write_datapackage(folder, path)
+    print(_say("datapackage_written", file=target))
+    return 0
+
+
 def _cmd_export(args: argparse.Namespace) -> int:
 
     eco = _load_dataset(args.path)
@@ -368,6 +442,32 @@ def _cmd_import(args: argparse.Namespace) -> int:
     return 1 if args.strict and len(leftovers) else 0
 
 
+def _loop_commands(command) -> None:
+    """``invite`` and ``merge``: the fiches sent to the actors, and their answers brought back."""
+    p = command("invite", _say("help_invite"), output=True)
+    p.add_argument("path", help=_say("help_path"))
+    p.add_argument("-o", "--output", required=True, help=_say("help_invite_output"))
+    p.add_argument("--actors", default="worklist", help=_say("help_invite_actors"))
+    p.add_argument("--lang", choices=["fr", "en"], help=_say("help_invite_lang"))
+    p.add_argument("--deadline", type=_iso_date, help=_say("help_deadline"))
+    p.add_argument("--contact", help=_say("help_contact"))
+    p.set_defaults(func=_cmd_invite)
+
+    p = command("merge", _say("help_merge"), output=True)
+    p.add_argument("path", help=_say("help_path"))
+    p.add_argument("responses", nargs="*", metavar="RESPONSE", help=_say("help_responses"))
+    p.add_argument("-o", "--output", required=True, help=_say("help_merge_output"))
+    p.add_argument("--invitations", metavar="DIR", help=_say("help_invitations"))
+    p.add_argument("--apply", metavar="REVIEW.xlsx", type=_suffix(".xlsx"), help=_say("help_apply"))
+    p.add_argument("--lang", choices=["fr", "en"], help=_say("help_merge_lang"))
+    p.set_defaults(func=_cmd_merge)
+
+    p = command("datapackage", _say("help_datapackage"), output=True)
+    p.add_argument("path", help=_say("help_path"))
+    p.add_argument("-o", "--output", type=_suffix(".json"), help=_say("help_datapackage_output"))
+    p.set_defaults(func=_cmd_datapackage)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``ecograph`` command.
 
@@ -411,6 +511,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=["fr", "en"], help=_say("help_template_lang"))
     p.add_argument("--from", dest="source", help=_say("help_from"))
     p.set_defaults(func=_cmd_template)
+
+    _loop_commands(command)
 
     p = command("export", _say("help_export"), output=True)
     p.add_argument("path", help=_say("help_path"))

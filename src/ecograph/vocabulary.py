@@ -133,6 +133,11 @@ TIE_STATUSES: dict[str, Term] = _terms(
         ("proposed", "The source proposes the tie (e.g. a potential partner of a recommendation): not an observed tie."),
         ("cited", "The source cites one actor as a reference or example for the other: not a working tie."),
         ("declared", "A respondent declared the tie in a survey or interview (who and when: declared_by, declared_on)."),
+        (
+            "confirmed",
+            "Both actors of the tie declared it, each in its own answer (ecograph merge): declared_by is the first, "
+            "confirmed_by the second.",
+        ),
     ]
 )
 

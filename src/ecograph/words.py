@@ -128,6 +128,7 @@ VOCABULARY: dict[str, tuple[str, str]] = {
     "role.": ("role unknown", "rôle inconnu"),
     "kind.fund": ("fund", "fonds"),
     "tie_status.declared": ("declared by a respondent", "déclaré par un répondant"),
+    "tie_status.confirmed": ("declared by both actors", "déclaré par les deux acteurs"),
 }
 
 # Names of measures, statistics and roles the measures layer returns as codes, and why a measure
@@ -1413,6 +1414,58 @@ CLI: dict[str, tuple[str, str]] = {
         "{n:p|personne importée|personnes importées} et {m:p|affiliation|affiliations} : les nœuds qui sont des personnes "
         "ne sont pas des acteurs",
     ),
+    "help_invite": (
+        "one HTML form per actor to check and complete what is known of it, and a workbook of messages to send them",
+        "un formulaire HTML par acteur pour vérifier et compléter ce que l'on sait de lui, et un classeur des messages à envoyer",
+    ),
+    "help_invite_output": ("folder to write the fiches and invitations.xlsx into", "dossier où écrire les fiches et invitations.xlsx"),
+    "help_invite_actors": (
+        "whom to invite: worklist (the outreach worklist, default), all, or actor ids separated by commas",
+        "qui inviter : worklist (la liste de travail, par défaut), all (tous), ou des identifiants séparés par des virgules",
+    ),
+    "help_invite_lang": ("language of the fiches (default: the dataset's)", "langue des fiches (par défaut : celle du jeu de données)"),
+    "help_deadline": ("date to answer by (YYYY-MM-DD)", "date limite de réponse (AAAA-MM-JJ)"),
+    "help_contact": ("where to send the answers (an e-mail address)", "où renvoyer les réponses (une adresse électronique)"),
+    "bad_date": ("not a date YYYY-MM-DD: {value}", "pas une date AAAA-MM-JJ : {value}"),
+    "help_merge": (
+        "the fiches' answers as review.xlsx, one row per proposed change; with --apply, the accepted ones as a new dataset folder",
+        "les réponses aux fiches dans review.xlsx, une ligne par changement proposé ; avec --apply, les changements acceptés "
+        "dans un nouveau dossier de données",
+    ),
+    "help_responses": (
+        "response files of the fiches, or folders holding them",
+        "fichiers de réponse des fiches, ou dossiers qui les contiennent",
+    ),
+    "help_merge_output": (
+        "folder to write review.xlsx into; with --apply, the new dataset folder",
+        "dossier où écrire review.xlsx ; avec --apply, le nouveau dossier de données",
+    ),
+    "help_invitations": (
+        "the folder ecograph invite wrote (its secret attributes each answer)",
+        "le dossier écrit par ecograph invite (son secret attribue chaque réponse)",
+    ),
+    "help_apply": ("a checked review.xlsx to apply", "un review.xlsx vérifié à appliquer"),
+    "help_merge_lang": ("language of the review (default: the dataset's)", "langue de la revue (par défaut : celle du jeu de données)"),
+    "merge_apply_alone": (
+        "--apply reads a review, not response files: give the responses without --apply to make the review",
+        "--apply lit une revue, pas des fichiers de réponse : donnez les réponses sans --apply pour faire la revue",
+    ),
+    "merge_reviewed": ("review.xlsx written in {folder}: {n} rows ({counts})", "review.xlsx écrit dans {folder} : {n} lignes ({counts})"),
+    "merge_applied": ("new dataset written in {folder}: {counts}", "nouveau jeu de données écrit dans {folder} : {counts}"),
+    "help_datapackage": (
+        "a Frictionless datapackage.json describing a dataset folder: field types, codes, primary and foreign keys",
+        "un datapackage.json Frictionless qui décrit un dossier de données : types des champs, codes, clés primaires et étrangères",
+    ),
+    "help_datapackage_output": (
+        "file to write (default: datapackage.json in the folder)",
+        "fichier à écrire (par défaut : datapackage.json dans le dossier)",
+    ),
+    "datapackage_written": ("{file} written", "{file} écrit"),
+    "datapackage_bundled": (
+        "the bundled dijon dataset is not written into: give the file to write with -o",
+        "le jeu de données dijon fourni n'est pas modifié : donnez le fichier à écrire avec -o",
+    ),
+    "invitations_written": ("{n} fiches and invitations.xlsx written in {folder}", "{n} fiches et invitations.xlsx écrits dans {folder}"),
 }
 
 # The one name of each concept decided by ecograph.actor_standing, wherever it is counted or shown.
@@ -1431,6 +1484,207 @@ STANDING: dict[str, tuple[str, str]] = {
     "reason.low_reach": ("few actors within two steps ({n})", "peu d'acteurs à deux pas ({n})"),
 }
 
+# The fiches of `ecograph invite` (ecograph.interop.invite) and the review of `ecograph merge` (ecograph.interop.merge).
+# The fiche's texts are filled by its script: {field}, {max} and {file} are replaced there.
+INVITE: dict[str, tuple[str, str]] = {
+    "title": ("{name}: what we know of you", "{name} : ce que nous savons de vous"),
+    "intro": (
+        "This form is part of the update of “{dataset}”. Please check what we know of your organisation, correct what "
+        "is wrong, tell us which ties still hold and which organisations you work with, then save your answer: one "
+        "file is downloaded, send it back by e-mail. Nothing is sent from this page.",
+        "Ce formulaire fait partie de la mise à jour de « {dataset} ». Vérifiez ce que nous savons de votre structure, "
+        "corrigez ce qui est faux, dites quels liens tiennent toujours et avec quelles structures vous travaillez, puis "
+        "enregistrez votre réponse : un fichier est téléchargé, renvoyez-le par courriel. Rien n'est envoyé depuis cette page.",
+    ),
+    "deadline": ("Please answer by {date}.", "Merci de répondre avant le {date}."),
+    "fields_heading": ("Your organisation", "Votre structure"),
+    "ties_heading": ("Ties we know of", "Les liens que nous connaissons"),
+    "new_heading": ("Who else do you work with?", "Avec qui d'autre travaillez-vous ?"),
+    "new_hint": (
+        "Type a few letters of a name to pick an organisation of the map; a name that is not on the list is fine. "
+        "Rows left empty are ignored.",
+        "Tapez quelques lettres d'un nom pour choisir une structure de la carte ; un nom absent de la liste est accepté. "
+        "Les lignes laissées vides sont ignorées.",
+    ),
+    "suggested_hint": (
+        "The first rows are organisations you may work with: choose the kind of tie if you do, or leave them as they are.",
+        "Les premières lignes sont des structures avec qui vous travaillez peut-être : choisissez la nature du lien si c'est le "
+        "cas, sinon laissez-les telles quelles.",
+    ),
+    "comment_heading": ("Anything else?", "Autre chose ?"),
+    "add_partner": ("Add a partner", "Ajouter un partenaire"),
+    "save": ("Save my answer", "Enregistrer ma réponse"),
+    "known": ("Known:", "Connu :"),
+    "unknown": ("unknown", "inconnu"),
+    "no_ties": ("We know of no tie of your organisation yet.", "Nous ne connaissons encore aucun lien de votre structure."),
+    "answer": ("Is it still true?", "Est-ce toujours vrai ?"),
+    "still": ("still true", "toujours vrai"),
+    "ended": ("ended", "terminé"),
+    "never": ("never true", "jamais vrai"),
+    "end_year": ("year it ended", "année de fin"),
+    "col_partner": ("Partner", "Partenaire"),
+    "col_type": ("Kind of tie", "Nature du lien"),
+    "col_since": ("Since (year)", "Depuis (année)"),
+    "col_source": ("Where we read it", "Où nous l'avons lu"),
+    "col_answer": ("Your answer", "Votre réponse"),
+    "col_direction": ("Direction", "Sens"),
+    "choose": ("choose…", "choisir…"),
+    "we_to_them": ("from us to them", "de nous vers eux"),
+    "them_to_us": ("from them to us", "d'eux vers nous"),
+    "required": ("{field}: please fill it in.", "{field} : merci de le renseigner."),
+    "bad_year": ("{field}: a year of four digits, at most {max}.", "{field} : une année à quatre chiffres, au plus {max}."),
+    "bad_url": ("Website: an address starting with https:// or http://.", "Site web : une adresse qui commence par https:// ou http://."),
+    "closed_before": ("Year closed: before the founding year.", "Année de fermeture : avant l'année de création."),
+    "partner_missing": ("A new tie needs the partner's name.", "Un nouveau lien demande le nom du partenaire."),
+    "type_missing": ("A new tie needs its kind.", "Un nouveau lien demande sa nature."),
+    "saved": ("Saved as {file}. Send this file back by e-mail:", "Enregistré sous {file}. Renvoyez ce fichier par courriel :"),
+    "mail_label": ("A message to send with it", "Un message à joindre"),
+    "mail": (
+        "Subject: {name}: our answer\n\nHello,\n\nPlease find attached our answer ({file}) to the form on “{dataset}”.\n\nBest regards",
+        "Objet : {name} : notre réponse\n\nBonjour,\n\nVous trouverez ci-joint notre réponse ({file}) au formulaire sur "
+        "« {dataset} ».\n\nBien cordialement",
+    ),
+    "field.name": ("Name", "Nom"),
+    "field.kind": ("Kind of organisation", "Type de structure"),
+    "field.sphere": ("Sphere", "Sphère"),
+    "field.scope": ("Scope", "Échelle"),
+    "field.commune": ("Municipality", "Commune"),
+    "field.founded": ("Year founded", "Année de création"),
+    "field.closed": ("Year closed (if it has)", "Année de fermeture (le cas échéant)"),
+    "field.website": ("Website", "Site web"),
+    "field.description": ("What you do", "Ce que vous faites"),
+    "message": (
+        "Hello,\n\nWe are updating “{dataset}”, the map of the organisations of the territory and of the ties between "
+        "them. Attached is the form of {name} ({fiche}): open it in a web browser, check and correct what we know, "
+        "tell us who you work with, and save your answer. Please send the file it saves back to {contact}{deadline}.\n\n"
+        "Thank you!",
+        "Bonjour,\n\nNous mettons à jour « {dataset} », la carte des structures du territoire et des liens entre elles. "
+        "Vous trouverez ci-joint la fiche de {name} ({fiche}) : ouvrez-la dans un navigateur, vérifiez et corrigez ce que "
+        "nous savons, dites-nous avec qui vous travaillez et enregistrez votre réponse. Merci de renvoyer le fichier "
+        "enregistré à {contact}{deadline}.\n\nMerci !",
+    ),
+    "message_deadline": (" by {date}", " avant le {date}"),
+    "message_contact": ("the sender of this message", "l'expéditeur de ce message"),
+    "sheet": ("invitations", "invitations"),
+    "head.actor": ("actor", "acteur"),
+    "head.name": ("name", "nom"),
+    "head.fiche": ("fiche", "fiche"),
+    "head.contact": ("contact (to fill in)", "contact (à compléter)"),
+    "head.subject": ("subject", "objet"),
+    "head.message": ("message", "message"),
+    "the_map": ("the map of the ecosystem", "la carte de l'écosystème"),
+    # the review of ecograph merge: why a row is there (its reason code), and what each column says
+    "reason.bad_format": ("not the format of a fiche's answer", "pas le format d'une réponse de fiche"),
+    "reason.too_large": ("file too large", "fichier trop gros"),
+    "reason.unreadable": ("file cannot be read", "fichier illisible"),
+    "reason.not_json": ("not a JSON file in UTF-8", "pas un fichier JSON en UTF-8"),
+    "reason.too_long": ("text too long", "texte trop long"),
+    "reason.control": ("control characters in the text", "caractères de contrôle dans le texte"),
+    "reason.formula": ("text a spreadsheet would run as a formula", "texte qu'un tableur exécuterait comme une formule"),
+    "reason.markup": ("HTML markup in the text", "balises HTML dans le texte"),
+    "reason.bad_year": ("not a year of four digits", "pas une année à quatre chiffres"),
+    "reason.unknown_field": ("a field the fiche does not have", "un champ que la fiche n'a pas"),
+    "reason.required": ("a required field emptied", "un champ obligatoire vidé"),
+    "reason.bad_code": ("a code the vocabulary does not have", "un code absent du vocabulaire"),
+    "reason.bad_url": ("not a web address", "pas une adresse web"),
+    "reason.unknown_tie": ("a tie the dataset does not hold", "un lien absent des données"),
+    "reason.end_before_start": ("ended before it started", "terminé avant d'avoir commencé"),
+    "reason.self_tie": ("a tie of an actor with itself", "un lien d'un acteur avec lui-même"),
+    "reason.duplicate": ("the same tie declared twice in one answer", "le même lien déclaré deux fois dans une réponse"),
+    "reason.unknown_partner": ("a partner id the dataset does not have", "un identifiant de partenaire absent des données"),
+    "reason.partner_missing": ("a new tie without a partner", "un nouveau lien sans partenaire"),
+    "reason.unknown_actor": ("an actor the dataset does not have", "un acteur absent des données"),
+    "reason.no_secret": (
+        "the invitations' secret was not given: the answer cannot be attributed",
+        "le secret des invitations n'a pas été donné : la réponse ne peut pas être attribuée",
+    ),
+    "reason.token_mismatch": (
+        "its token is not the one of the fiche of the actor it names",
+        "son jeton n'est pas celui de la fiche de l'acteur qu'elle nomme",
+    ),
+    "reason.older_version": ("an answer to an older version of the dataset", "une réponse à une version antérieure des données"),
+    "reason.own_field": ("the actor corrects its own fiche", "l'acteur corrige sa propre fiche"),
+    "reason.changed_since": (
+        "the actor corrects its own fiche; the dataset changed since the fiche was made",
+        "l'acteur corrige sa propre fiche ; les données ont changé depuis la fiche",
+    ),
+    "reason.conflict": ("answers disagree: see conflict", "des réponses divergent : voir conflict"),
+    "reason.already_known": ("the dataset holds this tie already", "les données ont déjà ce lien"),
+    "reason.new_name": ("a name the dataset does not have: check its kind", "un nom absent des données : vérifiez son type"),
+    "reason.close_name": (
+        "close to the name of an actor of the dataset: see conflict",
+        "proche du nom d'un acteur des données : voir conflict",
+    ),
+    "reason.declared": ("a tie the actor declares", "un lien que l'acteur déclare"),
+    "reason.confirms": (
+        "the other actor of the tie declared it before: it becomes confirmed",
+        "l'autre acteur du lien l'avait déclaré : il devient confirmé",
+    ),
+    "reason.tie_still_true": (
+        "the actor says the tie still holds: nothing to change",
+        "l'acteur dit que le lien tient toujours : rien à changer",
+    ),
+    "reason.ended_tie": ("the actor says the tie has ended", "l'acteur dit que le lien est terminé"),
+    "reason.bad_workbook": ("the workbook cannot be read as a dataset", "le classeur ne se lit pas comme un jeu de données"),
+    "reason.invalid_row": ("a row of the workbook that is not valid: see conflict", "une ligne du classeur non valide : voir conflict"),
+    "reason.gap_filled": ("a value that was not known, filled in the workbook", "une valeur inconnue, complétée dans le classeur"),
+    "reason.workbook_change": (
+        "a known value changed in a workbook no one signs: to check",
+        "une valeur connue modifiée dans un classeur que personne ne signe : à vérifier",
+    ),
+    "reason.emptied": ("a known value emptied in the workbook: to check", "une valeur connue effacée dans le classeur : à vérifier"),
+    "reason.workbook_actor": ("an actor added in the workbook", "un acteur ajouté dans le classeur"),
+    "reason.workbook_tie": ("a tie added in the workbook", "un lien ajouté dans le classeur"),
+    "reason.no_change": ("the answer changes nothing: the fiche was right", "la réponse ne change rien : la fiche était juste"),
+    "reason.comment": ("the actor's comment, to read", "le commentaire de l'acteur, à lire"),
+    "reason.removal": ("taking out a tie is a person's decision", "retirer un lien est la décision d'une personne"),
+    "review_rules_head": ("column", "colonne"),
+    "review.accept": (
+        "yes to apply the row, no to leave it out. Pre-filled: yes for a field an actor corrects on its own fiche, a new "
+        "tie, a new actor whose name is not close to one of the dataset's, a tie that has ended; no for answers that "
+        "disagree, a tie said never true, a name close to a known one, an answer to an older version. Rejected rows are "
+        "never applied.",
+        "yes pour appliquer la ligne, no pour l'écarter. Pré-rempli : yes pour un champ qu'un acteur corrige sur sa propre "
+        "fiche, un nouveau lien, un nouvel acteur dont le nom n'est proche d'aucun autre, un lien terminé ; no pour des "
+        "réponses qui divergent, un lien dit jamais vrai, un nom proche d'un nom connu, une réponse à une version "
+        "antérieure. Les lignes rejected ne sont jamais appliquées.",
+    ),
+    "review.response": ("the response file", "le fichier de réponse"),
+    "review.actor": (
+        "the actor who answered (declared_by); empty for a row of a workbook, which no one signs",
+        "l'acteur qui a répondu (declared_by) ; vide pour une ligne d'un classeur, que personne ne signe",
+    ),
+    "review.subject": ("the actor the change is about", "l'acteur que le changement concerne"),
+    "review.declared_on": ("the day it answered", "le jour de sa réponse"),
+    "review.change": (
+        "field, new_tie, confirm_tie, new_actor, ended_tie, wrong_tie, tie_still_true, comment, nothing or rejected",
+        "field, new_tie, confirm_tie, new_actor, ended_tie, wrong_tie, tie_still_true, comment, nothing ou rejected",
+    ),
+    "review.field": ("the field changed (a new actor: its kind)", "le champ modifié (un nouvel acteur : son type)"),
+    "review.old": ("its value in the dataset", "sa valeur dans les données"),
+    "review.new": ("the value proposed (a new actor: its kind, to check)", "la valeur proposée (un nouvel acteur : son type, à vérifier)"),
+    "review.partner": (
+        "the partner's id (a new actor: the id it will get)",
+        "l'identifiant du partenaire (un nouvel acteur : celui qu'il aura)",
+    ),
+    "review.partner_name": ("the partner's name", "le nom du partenaire"),
+    "review.type": ("the kind of tie", "la nature du lien"),
+    "review.direction": ("out: from the actor to the partner; in: the other way", "out : de l'acteur vers le partenaire ; in : l'inverse"),
+    "review.start": ("since when", "depuis quand"),
+    "review.end": ("when it ended", "quand il s'est terminé"),
+    "review.status": (
+        "a new tie's status: declared (by one of its actors) or confirmed (by both)",
+        "le statut d'un nouveau lien : declared (par l'un de ses acteurs) ou confirmed (par les deux)",
+    ),
+    "review.conflict": (
+        "other answers on the same thing, side by side, or what was refused",
+        "les autres réponses sur le même point, côte à côte, ou ce qui a été refusé",
+    ),
+    "review.reason": ("why the row is there, as a code", "pourquoi la ligne est là, en code"),
+    "review.why": ("the reason, in words", "la raison, en mots"),
+    "subject": ("{name}: please check what we know of you", "{name} : merci de vérifier ce que nous savons de vous"),
+}
+
 _SECTIONS: dict[str, dict[str, tuple[str, str]]] = {
     "common": COMMON,
     "vocabulary": VOCABULARY,
@@ -1445,6 +1699,7 @@ _SECTIONS: dict[str, dict[str, tuple[str, str]]] = {
     "interop": INTEROP,
     "template": TEMPLATE,
     "cli": CLI,
+    "invite": INVITE,
 }
 
 #: Every entry, keyed "<section>.<key>" (vocabulary codes as "<field>.<code>").

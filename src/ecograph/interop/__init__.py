@@ -6,7 +6,10 @@
 * :mod:`~ecograph.interop.umap`: uMap backups, GeoJSON and CSV;
 * :mod:`~ecograph.interop.exchange`: what those readers share (ids, defaults, leftovers);
 * :mod:`~ecograph.interop.formats`: the formats table the command line reads (a new format: one module, one row);
-* :mod:`~ecograph.interop.flat`: the network with its measures as plain attributes, for networkx's writers and Gephi.
+* :mod:`~ecograph.interop.flat`: the network with its measures as plain attributes, for networkx's writers and Gephi;
+* :mod:`~ecograph.interop.invite`: one offline HTML form per actor to check and complete what is known of it;
+* :mod:`~ecograph.interop.merge`: the forms' answers (and a filled gaps workbook) reviewed, then applied to a new dataset;
+* :mod:`~ecograph.interop.datapackage`: a Frictionless ``datapackage.json`` for a dataset folder.
 
 Examples
 --------
