@@ -26,9 +26,9 @@ def test_the_using_it_example_runs_and_its_comments_are_true():
             if not code:
                 continue
             if code.startswith(("import ", "from ")) or re.match(r"^[A-Za-z_][\w.]*\s*=(?!=)", code):
-                exec(code, namespace)  # noqa: S102 - the README's own code
+                exec(code, namespace)
             else:
-                stated.append((eval(code, namespace), comment.strip()))  # noqa: S307 - the README's own code
+                stated.append((eval(code, namespace), comment.strip()))
     values = {str(v): c for v, c in stated}
     coverage = str(namespace["a"].coverage)
     assert values[coverage] == coverage  # the comment is the value, word for word
