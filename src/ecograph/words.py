@@ -679,10 +679,6 @@ REPORT: dict[str, tuple[str, str]] = {
         "Groups of actors more tied to each other than to the rest (Leiden); the {singles} actors without a known tie are left out.",
         "Groupes d'acteurs plus liés entre eux qu'avec le reste (Leiden) ; les {singles} acteurs sans lien connu sont laissés de côté.",
     ),
-    "note.no_groups": (
-        "No actor's group is given in the data: there is nothing to compare across groups.",
-        "Les données ne donnent le groupe d'aucun acteur : rien à comparer entre groupes.",
-    ),
     "note.no_dates": (
         "The founding year is known for {known} of the {n} actors: too few to follow the ecosystem year by year.",
         "L'année de création n'est connue que pour {known} des {n} acteurs : trop peu pour suivre l'écosystème année par année.",

@@ -70,8 +70,8 @@ def _groups(c: Context) -> str:
     a = c.analysis
     cov = a.coverage
     spheres = next((f for f in c.brief.candidates if f.code == "spheres"), None)
-    if spheres is None:  # no actor has a value of the grouping: nothing to compare across groups
-        return f"<p>{c.w('note.no_groups')}</p>"
+    if spheres is None:  # no actor has a value of the grouping: no section about groups the data do not have
+        return ""
     text = spheres.text(c.lang)
     if not spheres.stated:
         return (
@@ -162,5 +162,6 @@ SECTIONS = (
 
 
 def sections(c: Context) -> list[tuple[str, str, bool]]:
-    """Every section as ``(key, html, in_annex)``."""
-    return [(key, build(c), annex) for key, build, annex in SECTIONS]
+    """Every section that has something to show, as ``(key, html, in_annex)`` (a dataset without groups has no groups section)."""
+    built = ((key, build(c), annex) for key, build, annex in SECTIONS)
+    return [(key, html, annex) for key, html, annex in built if html]
