@@ -465,8 +465,9 @@ class Brief:
         moves = [f"{s} → {t}" for s, t in zip(self._names(flows["source"]), self._names(flows["target"]))]
         if not len(flows):
             return Finding("flows", {}, "", {}, "", {}, withheld="no_moves", unlock={"affiliations": {}}, group=self._group)
-        values = {"n": len(flows), "moves": moves[:4] + (["…"] if len(moves) > 4 else [])}
-        return self._finding("flows", values, "count", {"people": len(a.eco.people)}, "follow_people", {})
+        values = {"n": len(flows), "moves": moves[:4], "more": max(0, len(moves) - 4)}
+        variant = "more" if values["more"] else ""
+        return self._finding("flows", values, "count", {"people": len(a.eco.people)}, "follow_people", {}, variant=variant)
 
     @cached_property
     def without_inferred(self) -> Finding | None:

@@ -276,6 +276,10 @@ FINDINGS: dict[str, tuple[str, str]] = {
         "{n:p|move|moves} of people between structures {n:w|is|are} recorded: {moves}.",
         "{n:p|passage|passages} de personnes d'une structure à une autre {n:w|est enregistré|sont enregistrés} : {moves}.",
     ),
+    "sentence.flows_more": (
+        "{n:p|move|moves} of people between structures {n:w|is|are} recorded, among them {moves}, and {more:p|other|others} (the people moves table lists them all).",
+        "{n:p|passage|passages} de personnes d'une structure à une autre {n:w|est enregistré|sont enregistrés}, dont {moves}, et {more:p|autre|autres} (le tableau des passages de personnes les liste tous).",
+    ),
     "confidence.lower_bound": (
         "A minimum: only the ties recorded are counted, and more will be found as the map is completed; with {share:.0%} of the actors missing at random the density would stay between {low:.2%} and {high:.2%}.",
         "Un minimum : seuls les liens relevés sont comptés, d'autres apparaîtront à mesure que la carte se complète ; si {share:.0%} des acteurs manquaient au hasard, la densité resterait entre {low:.2%} et {high:.2%}.",
