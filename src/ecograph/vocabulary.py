@@ -239,6 +239,21 @@ class Vocabulary:
         match = difflib.get_close_matches(key, list(lowered), n=1, cutoff=0.5)
         return lowered[match[0]] if match else None
 
+    def own_labels(self) -> dict[str, dict[str, str]]:
+        """The dataset's own codes (not in the default vocabulary) with their descriptions, by field: how to name them.
+
+        >>> voc = Vocabulary().extended({"sphere": [Term("arts", "Arts and culture", False)]})
+        >>> voc.own_labels()
+        {'sphere': {'arts': 'Arts and culture'}}
+        """
+        out: dict[str, dict[str, str]] = {}
+        for field_name, terms in self.terms.items():
+            defaults = _DEFAULTS.get(field_name, {})
+            own = {code: t.description for code, t in terms.items() if code not in defaults and t.description}
+            if own:
+                out[field_name] = own
+        return out
+
     def extended(self, additions: Mapping[str, Iterable[Term]]) -> Vocabulary:
         """A copy with extra terms added (existing codes are redefined)."""
         terms = {k: dict(v) for k, v in self.terms.items()}

@@ -1849,21 +1849,28 @@ def is_missing(value: Any) -> bool:
         return False
 
 
-def label(field: str, value: Any, lang: str = "en") -> str:
+def label(field: str, value: Any, lang: str = "en", own: Mapping[str, Mapping[str, str]] | None = None) -> str:
     """Words for the code ``value`` of ``field`` (``"sphere"``, ``"kind"``, ``"type"``, a measure...).
 
-    A code the catalogue does not know is shown as itself (datasets may add
-    codes of their own); a missing value gives the field's "unknown" words.
+    A code the catalogue does not know is named by the dataset's own
+    vocabulary when given (``own``: :meth:`ecograph.Vocabulary.own_labels`,
+    the descriptions of ``vocabulary.csv``), else shown as itself; a missing
+    value gives the field's "unknown" words.
 
     >>> label("kind", "support_structure", "fr"), label("scope", None, "fr")
     ("structure d'accompagnement", 'portée inconnue')
+    >>> label("sphere", "arts", "en"), label("sphere", "arts", "en", own={"sphere": {"arts": "Arts and culture"}})
+    ('arts', 'Arts and culture')
     """
     check_language(lang)
     if is_missing(value):
         key = f"{field}."
         return word(key, lang) if key in CATALOGUE else word("common.unknown", lang)
     key = f"{field}.{value}"
-    return word(key, lang) if key in CATALOGUE else str(value)
+    if key in CATALOGUE:
+        return word(key, lang)
+    named = (own or {}).get(field, {}).get(str(value))
+    return named if named else str(value)
 
 
 def section(name: str, lang: str = "en") -> dict[str, str]:

@@ -53,9 +53,9 @@ def _field(group: str | None, lang: str) -> str:
     return word(key, lang) if key in CATALOGUE else str(group)
 
 
-def _value(group: str | None, value: Any, lang: str) -> str:
+def _value(group: str | None, value: Any, lang: str, own: dict | None = None) -> str:
     if group:
-        return label(group, value, lang)
+        return label(group, value, lang, own)
     return _w("unknown_group", lang) if is_missing(value) else str(value)
 
 
@@ -103,7 +103,7 @@ def _km(value: float, lang: str) -> str:
     return text.replace(".", ",") if lang == "fr" else text
 
 
-def _fact_words(code: str, values: list, lang: str, names: dict, group: str | None) -> str:
+def _fact_words(code: str, values: list, lang: str, names: dict, group: str | None, own: dict | None = None) -> str:
     """One fact behind an introducer, in words."""
     if code == "contacts":
         n, ids = values[0], tuple(values[1:])
@@ -119,9 +119,9 @@ def _fact_words(code: str, values: list, lang: str, names: dict, group: str | No
         return label("kind", values[0], lang)
     if code == "group_ties":
         key = "why.group_ties_one" if values[1] == 1 else "why.group_ties"
-        return _w(key, lang, n=values[1], field=_field(group, lang), value=_value(group, values[0], lang))
+        return _w(key, lang, n=values[1], field=_field(group, lang), value=_value(group, values[0], lang, own))
     if code == "same_group":
-        return _w("why.same_group", lang, field=_field(group, lang), value=_value(group, values[0], lang))
+        return _w("why.same_group", lang, field=_field(group, lang), value=_value(group, values[0], lang, own))
     if code == "same_commune":
         return _w("why.same_commune", lang, commune=values[0])
     if code == "distance":
@@ -135,13 +135,13 @@ def _fact_words(code: str, values: list, lang: str, names: dict, group: str | No
     raise ValueError(f"unknown fact code {code!r}")
 
 
-def why_words(why: tuple, lang: str = "en", names: dict | None = None, group: str | None = "sphere") -> str:
+def why_words(why: tuple, lang: str = "en", names: dict | None = None, group: str | None = "sphere", own: dict | None = None) -> str:
     """The facts behind an introducer, in words, strongest first.
 
     >>> why_words((("named_in", "reco-3", "potential_partner", "potential_partner"), ("same_kind", "platform")), "en", {"reco-3": "Recommendation 3"})
     'both named in “Recommendation 3”, each as potential partner; same kind (platform)'
     """
-    return _w("separator", lang).join(_fact_words(code, values, lang, names or {}, group) for code, *values in why)
+    return _w("separator", lang).join(_fact_words(code, values, lang, names or {}, group, own) for code, *values in why)
 
 
 def _header(column: str, lang: str, group_column: str, group: str | None) -> str:
@@ -184,16 +184,17 @@ def worklist_table(worklist: pd.DataFrame, *, lang: str = "en") -> pd.DataFrame:
     """
     group = worklist.attrs.get("group", "sphere")
     names = worklist.attrs.get("names", {})
+    own = worklist.attrs.get("labels", {})  # the dataset's own codes, named as its vocabulary.csv describes them
     group_column = next((c for c in worklist.columns if c in (group, "group")), None)
     table = worklist.reset_index()
     table.attrs = {}  # the table in words stands on its own (pandas copies attrs at every step)
     if group_column is not None:
-        table[group_column] = _each_once(table[group_column], lambda v: _value(group, v, lang))
+        table[group_column] = _each_once(table[group_column], lambda v: _value(group, v, lang, own))
     for field in ("kind", "scope"):
-        table[field] = _each_once(table[field], lambda v, f=field: label(f, v, lang))
+        table[field] = _each_once(table[field], lambda v, f=field: label(f, v, lang, own))
     table["reason"] = _each_once(table["reason"], lambda r: reason_words(r, lang, names))
     for column in [c for c in table.columns if c.startswith("why_")]:
-        table[column] = _each_once(table[column], lambda w: why_words(w, lang, names, group) if isinstance(w, tuple) else "")
+        table[column] = _each_once(table[column], lambda w: why_words(w, lang, names, group, own) if isinstance(w, tuple) else "")
     table["commune"] = table["commune"].map(lambda v: "" if is_missing(v) else v)
     table.columns = [_header(c, lang, group_column or "", group) for c in table.columns]
     return table
@@ -229,7 +230,7 @@ def write_worklist(worklist: pd.DataFrame, path: str | Path, *, lang: str = "en"
     if group_column is not None:
         values = [None if is_missing(v) else v for v in worklist[group_column]]
         for value in sorted(set(values), key=lambda v: (v is None, str(v))):
-            shown = _value(group, value, lang)
+            shown = _value(group, value, lang, worklist.attrs.get("labels", {}))
             name = "".join(ch for ch in shown if ch not in "[]:*?/\\")[:31] or "-"
             sheets[name] = table[np.array([v == value if value is not None else v is None for v in values], dtype=bool)]
     write_xlsx(sheets, path)

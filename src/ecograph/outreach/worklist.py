@@ -376,7 +376,10 @@ def outreach_worklist(
     ranked = rank_candidates(F, pos, candidates=candidates, weights=weights, popular_from=territory)
     sugg = suggestion_frame(ranked, _spread(ranked, k, max(1, int(max_first_share * len(pos)))))
     frame = _wide(F, standing, pos, sugg, k)
-    frame.attrs.update({"suggestions": sugg, "group": F.group_field, "k": k, "seed": a.seed, "names": _names_referenced(F, frame, sugg)})
+    own = a.eco.vocabulary.own_labels() if a.eco is not None else {}  # the dataset's own codes, for the table in words
+    frame.attrs.update(
+        {"suggestions": sugg, "group": F.group_field, "k": k, "seed": a.seed, "names": _names_referenced(F, frame, sugg), "labels": own}
+    )
     return frame
 
 

@@ -62,7 +62,12 @@ class ReportTables:
         return str(pid) if is_missing(name) else str(name)
 
     def _label(self, field: str, value: Any) -> str:
-        return label(field, value, self.lang)
+        return label(field, value, self.lang, self._own_labels)
+
+    @cached_property
+    def _own_labels(self) -> dict:
+        """The dataset's own codes named as its vocabulary.csv describes them."""
+        return self.eco.vocabulary.own_labels()
 
     # ---- files: codes ---------------------------------------------------------------------------------
 

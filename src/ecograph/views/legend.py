@@ -17,9 +17,9 @@ from .records import MOVE_COLOR, PEOPLE_LINK_COLOR, PERSON_FILL, SUGGESTED_COLOR
 __all__: list[str] = []
 
 
-def _value_words(color: Any, value: Any, lang: str) -> str:
+def _value_words(color: Any, value: Any, lang: str, own: Mapping | None = None) -> str:
     if isinstance(color, str):
-        return label(color, value, lang)
+        return label(color, value, lang, own)
     if value is True:
         return word("common.yes", lang)
     if value is False:
@@ -35,14 +35,14 @@ def _color_title(color: Any, lang: str) -> str:
     return word("views.color", lang, name=getattr(color, "name", None) or "…")
 
 
-def color_section(color: Any, legend: Mapping, values: Mapping, people: int, lang: str) -> tuple[dict, dict]:
+def color_section(color: Any, legend: Mapping, values: Mapping, people: int, lang: str, own: Mapping | None = None) -> tuple[dict, dict]:
     """The colour section and the legend item of every actor (its index in the section)."""
     keys = list(legend)
     position = {k: i for i, k in enumerate(keys)}
     items = []
     for k in keys:
         unknown = k == "" or k is None
-        items.append({"label": _value_words(color, None if unknown else k, lang), "color": legend[k], "count": 0, "unknown": unknown})
+        items.append({"label": _value_words(color, None if unknown else k, lang, own), "color": legend[k], "count": 0, "unknown": unknown})
     item_of = {}
     for n, v in values.items():
         i = position.get("" if v is None or v == "" else v)
@@ -80,7 +80,7 @@ def ties_section(counts: Mapping[str, int], lang: str) -> dict:
     return {"title": word("views.ties", lang), "items": items}
 
 
-def filters(nodes: list[dict], counts: Mapping[str, int], lang: str) -> list[dict]:
+def filters(nodes: list[dict], counts: Mapping[str, int], lang: str, own: Mapping | None = None) -> list[dict]:
     """Filters by sphere and kind (when actors differ) and by tie type (when there are several)."""
     out = []
     for key in ("sphere", "kind"):
@@ -95,7 +95,7 @@ def filters(nodes: list[dict], counts: Mapping[str, int], lang: str) -> list[dic
                     "key": key,
                     "target": "node",
                     "title": word(f"views.{key}", lang),
-                    "values": [{"value": v, "label": label(key, v, lang), "count": seen[v], "unknown": v == ""} for v in values],
+                    "values": [{"value": v, "label": label(key, v, lang, own), "count": seen[v], "unknown": v == ""} for v in values],
                 }
             )
     if len(counts) > 1:

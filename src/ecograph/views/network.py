@@ -248,7 +248,8 @@ def view(
         borders=resolve_values(G, node_border) if node_border is not None else {},
         label_attr=label, aliases=aliases, values=card_values or {}, lang=lang,
     )  # fmt: skip
-    color_part = _color_legend(G, nodes, index, color, color_legend, lang)
+    own = analysis.eco.vocabulary.own_labels() if analysis.eco is not None else {}  # the dataset's own codes, by their names
+    color_part = _color_legend(G, nodes, index, color, color_legend, lang, own)
     edges, counts = _edges(G, index, aliases or people_names(G), lang, edge_style=edge_style, suggested_ties=suggested_ties)
     degree = analysis.degree
     scale = max(float(np.abs(positions.loc[list(G.nodes)].to_numpy()).max()), 1.0)
@@ -257,7 +258,7 @@ def view(
         nodes=nodes,
         edges=edges,
         legend=[part for part in (color_part, size_section(size, size_legend, lang), ties_section(counts, lang)) if part],
-        filters=filters(nodes, counts, lang),
+        filters=filters(nodes, counts, lang, own),
         highlights=_highlights(G, analysis, index, edges, lang, highlight=highlight, on=highlight_on, key_players=key_players),
         positions=positions.loc[list(G.nodes)],
         lang=lang,
@@ -273,14 +274,16 @@ def view(
     )
 
 
-def _color_legend(G: nx.Graph, nodes: list[dict], index: Mapping, color: VisualSpec, legend: Mapping, lang: str) -> dict | None:
+def _color_legend(
+    G: nx.Graph, nodes: list[dict], index: Mapping, color: VisualSpec, legend: Mapping, lang: str, own: Mapping | None = None
+) -> dict | None:
     """The colour section of the legend; each actor's record learns its item (``c``), people counted apart."""
     if color is None:
         return None
     values = resolve_values(G, color)
     actors = {n: v for n, v in values.items() if G.nodes[n].get("node_type") != "person"}
     people = len(values) - len(actors)
-    part, item_of = color_section(color, legend, actors, people, lang)
+    part, item_of = color_section(color, legend, actors, people, lang, own)
     for n, i in item_of.items():
         nodes[index[n]]["c"] = i
     return part
