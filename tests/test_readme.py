@@ -38,3 +38,26 @@ def test_the_using_it_example_runs_and_its_comments_are_true():
     assert standing == [65, 33, 5]
     links = next(v for v, c in stated if "premice-alumni-a" in str(v))
     assert links[0]["person"] == "premice-alumni-a"
+
+
+def _blocks(section: str, language: str) -> list[str]:
+    return re.findall(r"```" + language + r"\n(.*?)\n```", section, flags=re.S)
+
+
+def test_the_five_minute_example_runs_from_the_readme_text(tmp_path, monkeypatch):
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = text[text.index("## Your own data in five minutes") : text.index("## Using it")]
+    files = dict(zip(("actors.csv", "ties.csv", "vocabulary.csv"), _blocks(section, "csv"), strict=True))
+    folder = tmp_path / "my-data"
+    folder.mkdir()
+    for name, content in files.items():
+        (folder / name).write_text(content + "\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    namespace: dict = {}
+    with contextlib.redirect_stdout(io.StringIO()):
+        exec(_blocks(section, "python")[0], namespace)
+    eco, a = namespace["eco"], namespace["a"]
+    assert len(eco.actors) == 6 and len(eco.ties) == 5 and eco.problems == []
+    assert a.standing["no_known_tie"].sum() == 1  # the residents' forum
+    assert (tmp_path / "my-data-view.html").exists()
+    assert "Arts and culture" in (tmp_path / "my-data-view.html").read_text(encoding="utf-8")
