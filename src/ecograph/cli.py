@@ -22,8 +22,12 @@ Subcommands:
     alters to actors by name are listed in ``DIR/review.csv``.
 ``ecograph outreach PATH -o FILE.xlsx|.csv [--lang fr|en]``
     The outreach worklist: isolated actors and who could introduce them.
-``ecograph report PATH -o DIR [--lang fr|en] [--pseudonymise-people] [--title T]``
-    The main job: a one-file HTML report with its tables and figures.
+``ecograph report PATH -o DIR [--lang fr|en] [--pseudonymise-people] [--title T] [--walk walk.json]``
+    The main job: a one-file HTML report with its tables and figures (and a walk to present full screen).
+``ecograph walk PATH -o walk.json [--lang fr|en]``
+    Draft a walk through the findings (:mod:`ecograph.walk`) for an officer to edit.
+``ecograph slides PATH -o brief.pptx [--walk walk.json] [--lang fr|en]``
+    One slide per step of a walk (drafted from the brief without ``--walk``); needs python-pptx.
 
 ``PATH`` may be ``dijon`` for the bundled Dijon dataset.
 
@@ -63,6 +67,7 @@ from . import __version__
 from .datasets import dijon_path
 from .ecosystem import load, validate
 from .errors import EcographError, OutputError, SchemaError, printable
+from .findings import Brief
 from .interop import gephi, kumu, netcanvas, umap
 from .interop.exchange import leftovers_frame
 from .interop.template import write_template
@@ -72,6 +77,7 @@ from .outputs import check_output_folder, output_file, output_folder
 from .outreach import outreach_worklist, write_worklist
 from .report import detect_language, run_report
 from .schema import schema_markdown
+from .walk import draft_walk
 from .words import word
 
 __all__ = ["build_parser", "main"]
@@ -244,6 +250,16 @@ def _cmd_report(args: argparse.Namespace) -> int:
         seed=args.seed,
         date=args.date,
     )
+
+
+def _cmd_walk(args: argparse.Namespace) -> int:
+
+    eco = _load_dataset(args.path)
+    walk = draft_walk(Brief(eco, seed=args.seed), lang=args.lang or detect_language(eco))
+    with output_file(args.output, force=args.force, protect=[_dataset_path(args.path)]) as path:
+        walk.save(path)
+    print(word("walk.written", "en", n=len(walk.steps), file=args.output))
+    return 0
 
 
 def _cmd_outreach(args: argparse.Namespace) -> int:
@@ -420,6 +436,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-k", type=_count, default=3, help=_say("help_k"))
     p.add_argument("--seed", type=_seed, default=0, help=_say("help_seed"))
     p.set_defaults(func=_cmd_outreach)
+
+    p = command("walk", word("walk.help_walk", "en"), output=True)
+    p.add_argument("path", help=_say("help_path"))
+    p.add_argument("-o", "--output", required=True, type=_suffix(".json"), help=word("walk.help_walk_output", "en"))
+    p.add_argument("--lang", choices=["fr", "en"], help=word("walk.help_walk_lang", "en"))
+    p.add_argument("--seed", type=_seed, default=0, help=_say("help_seed"))
+    p.set_defaults(func=_cmd_walk)
 
     p = command("template", _say("help_template"), output=True)
     p.add_argument("output", type=_suffix(".xlsx"), help=_say("help_template_output"))
