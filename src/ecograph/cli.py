@@ -77,7 +77,7 @@ from .outputs import check_output_folder, output_file, output_folder
 from .outreach import outreach_worklist, write_worklist
 from .report import detect_language, run_report
 from .schema import schema_markdown
-from .walk import draft_walk
+from .walk import draft_walk, load_walk
 from .words import word
 
 __all__ = ["build_parser", "main"]
@@ -249,6 +249,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
         title=args.title,
         seed=args.seed,
         date=args.date,
+        walk=load_walk(args.walk) if args.walk else None,
     )
 
 
@@ -505,6 +506,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=_seed, default=0, help=_say("help_seed"))
     p.add_argument("--date", help=_say("help_date"))
     p.add_argument("-q", "--quiet", action="store_true", help=_say("help_quiet"))
+    p.add_argument("--walk", metavar="walk.json", help=word("walk.help_walk_file", "en"))
     p.set_defaults(func=_cmd_report)
     return parser
 
