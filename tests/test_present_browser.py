@@ -9,9 +9,9 @@ import pytest
 from browser import browser, open_page
 
 import ecograph as eg
-from ecograph.report import build_report
+from ecograph.report import build_report, draft_walk
 from ecograph.report.present import step_message
-from ecograph.walk import draft_walk, load_walk
+from ecograph.walk import load_walk
 
 pytestmark = pytest.mark.slow  # a real browser: left out of the quick loop
 

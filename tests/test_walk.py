@@ -7,7 +7,8 @@ import json
 import pytest
 
 import ecograph as eg
-from ecograph.walk import Step, Walk, WalkError, draft_walk, focused_actors, load_walk, markdown, markdown_blocks
+from ecograph.report import draft_walk
+from ecograph.walk import Step, Walk, WalkError, focused_actors, load_walk, markdown, markdown_blocks
 
 
 @pytest.fixture(scope="module")

@@ -75,9 +75,10 @@ from .io import write_dataset
 from .measures.analysis import Analysis
 from .outputs import check_output_folder, output_file, output_folder
 from .outreach import outreach_worklist, write_worklist
-from .report import detect_language, run_report
+from .report import detect_language, draft_walk, run_report
 from .schema import schema_markdown
-from .walk import draft_walk, load_walk
+from .slides import write_slides
+from .walk import load_walk
 from .words import word
 
 __all__ = ["build_parser", "main"]
@@ -263,6 +264,17 @@ def _cmd_walk(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_slides(args: argparse.Namespace) -> int:
+
+    eco = _load_dataset(args.path)
+    brief = Brief(eco, seed=args.seed)
+    walk = load_walk(args.walk) if args.walk else draft_walk(brief, lang=args.lang or detect_language(eco))
+    with output_file(args.output, force=args.force, protect=[_dataset_path(args.path)]) as path:
+        write_slides(walk, brief, path, lang=args.lang, seed=args.seed)
+    print(word("walk.slides_written", "en", n=len(walk.steps), file=args.output))
+    return 0
+
+
 def _cmd_outreach(args: argparse.Namespace) -> int:
 
     eco = _load_dataset(args.path)
@@ -444,6 +456,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=["fr", "en"], help=word("walk.help_walk_lang", "en"))
     p.add_argument("--seed", type=_seed, default=0, help=_say("help_seed"))
     p.set_defaults(func=_cmd_walk)
+
+    p = command("slides", word("walk.help_slides", "en"), output=True)
+    p.add_argument("path", help=_say("help_path"))
+    p.add_argument("-o", "--output", required=True, type=_suffix(".pptx"), help=word("walk.help_slides_output", "en"))
+    p.add_argument("--walk", metavar="walk.json", help=word("walk.help_walk_file", "en"))
+    p.add_argument("--lang", choices=["fr", "en"], help=word("walk.help_slides_lang", "en"))
+    p.add_argument("--seed", type=_seed, default=0, help=_say("help_seed"))
+    p.set_defaults(func=_cmd_slides)
 
     p = command("template", _say("help_template"), output=True)
     p.add_argument("output", type=_suffix(".xlsx"), help=_say("help_template_output"))

@@ -3,7 +3,7 @@
 A walk is a short file, ``walk.json``, that the report plays full screen
 (``ecograph report PATH --walk walk.json``) and that ``ecograph slides``
 turns into a slide deck. ``ecograph walk PATH -o walk.json`` drafts one from
-the :class:`~ecograph.Brief` (what the data cover, one step per stated
+the :class:`~ecograph.Brief` (:func:`ecograph.report.draft_walk`) (what the data cover, one step per stated
 finding, the worklist, what the data cannot tell yet, the actions); the
 officer then edits the words and the focus of each step.
 
@@ -70,6 +70,7 @@ same file, byte for byte.
 Examples
 --------
 >>> import ecograph as eg
+>>> from ecograph.report import draft_walk
 >>> walk = draft_walk(eg.Brief(eg.datasets.dijon()))
 >>> [s.id for s in walk.steps][:4]
 ['covers', 'ties', 'fragmentation', 'connectors']
@@ -92,9 +93,8 @@ from typing import Any
 import networkx as nx
 
 from .errors import EcographError
-from .findings import FINDING_CODES, Brief
-from .report.brief import coverage_items
-from .words import CATALOGUE, LANGUAGES, check_language, word
+from .findings import FINDING_CODES
+from .words import LANGUAGES
 
 __all__ = [
     "CAMERAS",
@@ -102,8 +102,8 @@ __all__ = [
     "Step",
     "Walk",
     "WalkError",
-    "draft_walk",
     "focused_actors",
+    "inline_runs",
     "load_walk",
     "markdown",
     "markdown_blocks",
@@ -118,7 +118,7 @@ CAMERAS = ("fit", "focus")
 #: The view's highlight layers a step may switch on.
 HIGHLIGHTS = ("bridges", "cut_points", "to_reach", "connectors")
 _FIELDS = ("id", "finding", "title", "caption", "notes", "focus", "filters", "highlight", "ties", "camera", "year", "layer")
-_ORDER = ("fr", "en")  # the order the texts are written in
+ORDER = ("fr", "en")  # the order the texts are written in
 _FOCUS_KEYS = ({"actors"}, {"sphere"}, {"community"}, {"around", "depth"})
 
 
@@ -137,7 +137,7 @@ class Step:
     id: str
     title: dict[str, str]
     caption: dict[str, str]
-    notes: dict[str, str] = field(default_factory=lambda: {lang: "" for lang in _ORDER})
+    notes: dict[str, str] = field(default_factory=lambda: {lang: "" for lang in ORDER})
     finding: str | None = None
     focus: dict[str, Any] | None = None
     filters: list[str] = field(default_factory=list)
@@ -151,7 +151,7 @@ class Step:
         """The step as the format writes it, every field in order."""
         out = {name: getattr(self, name) for name in _FIELDS}
         for name in ("title", "caption", "notes"):  # French first, whatever order the texts came in
-            out[name] = {lang: out[name].get(lang, "") for lang in _ORDER}
+            out[name] = {lang: out[name].get(lang, "") for lang in ORDER}
         return out
 
 
@@ -165,7 +165,7 @@ class Walk:
 
     def to_json(self) -> str:
         """The walk as ``walk.json`` text (UTF-8, two-space indents, one final newline)."""
-        title = {lang: self.title.get(lang, "") for lang in _ORDER}
+        title = {lang: self.title.get(lang, "") for lang in ORDER}
         data = {"ecograph_walk": VERSION, "lang": self.lang, "title": title, "steps": [s.to_dict() for s in self.steps]}
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
@@ -247,14 +247,14 @@ def load_walk(source: str | os.PathLike) -> Walk:
 def _texts(value: Any, where: str, problems: list[str], *, required: bool = True) -> dict[str, str]:
     """A ``{"fr": ..., "en": ...}`` pair of texts."""
     if value is None and not required:
-        return {lang: "" for lang in _ORDER}
+        return {lang: "" for lang in ORDER}
     if value is None:
         problems.append(f"{where}: missing")
         return {}
     if not isinstance(value, dict) or set(value) != set(LANGUAGES) or not all(isinstance(v, str) for v in value.values()):
         problems.append(f"{where}: must be an object with a text for each of {', '.join(LANGUAGES)}")
         return {}
-    return {lang: value[lang] for lang in _ORDER}
+    return {lang: value[lang] for lang in ORDER}
 
 
 def _step(raw: Any, k: int, problems: list[str]) -> Step | None:
@@ -428,138 +428,3 @@ def markdown(text: str) -> str:
         else:
             out.append(f"<{kind}>" + "".join(f"<li>{_inline_html(x)}</li>" for x in lines) + f"</{kind}>")
     return "".join(out)
-
-
-# ---- the draft from the brief --------------------------------------------------------------------------------------------------
-
-
-def _both(make: Any) -> dict[str, str]:
-    return {lang: make(lang) for lang in _ORDER}
-
-
-def _list(items: list[str]) -> str:
-    return "\n".join(f"- {x}" for x in items)
-
-
-def draft_walk(brief: Brief, *, lang: str = "fr") -> Walk:
-    """A walk drafted from a brief, for an officer to edit: coverage, findings, worklist, what is withheld, actions.
-
-    Every text is written in French and English; ``lang`` is the language it is presented in unless told otherwise.
-    """
-    eco = brief.analysis.eco
-    name = getattr(getattr(eco, "metadata", None), "title", "") or eco.name or ""
-    title = _both(lambda lang: word("walk.title", lang, name=name))
-    steps = [_covers_step(brief)]
-    steps += [_finding_step(brief, f) for f in brief.findings]
-    worklist = _worklist_step(brief)
-    if worklist is not None:
-        steps.append(worklist)
-    steps += [_withheld_step(f) for f in brief.withheld]
-    steps.append(_actions_step(brief))
-    return Walk(title, steps, check_language(lang))
-
-
-def _covers_step(brief: Brief) -> Step:
-    return Step(
-        "covers",
-        _both(lambda lang: word("report.section.covers", lang)),
-        _both(lambda lang: _list(coverage_items(brief, lang)[:5])),
-        _both(lambda lang: word("walk.notes.covers", lang)),
-    )
-
-
-def _finding_focus(brief: Brief, f: Any) -> dict[str, Any]:
-    """The focus, highlights and ties that show a finding in the view."""
-    a = brief.analysis
-    standing = a.standing
-    if f.code == "ties":
-        return {"focus": {"actors": [str(i) for i in standing.index[standing["no_known_tie"]]]}}
-    if f.code == "fragmentation":
-        main = max(nx.connected_components(a.graph), key=lambda c: (len(c), sorted(map(str, c))))
-        return {"focus": {"actors": sorted(map(str, main))}, "camera": "focus"}
-    if f.code == "connectors":
-        return {"focus": {"actors": list(f.values["ids"])}, "highlight": ["connectors"], "camera": "focus"}
-    if f.code == "fragility":
-        return {"focus": {"around": str(f.values["id"]), "depth": 1}, "highlight": ["cut_points"], "camera": "focus"}
-    if f.code == "communities":
-        sizes = a.communities.sizes
-        return {"focus": {"community": int(sizes.idxmax())}, "camera": "focus"}
-    if f.code == "flows":
-        flows = a.people_flows
-        pairs = sorted({(str(s), str(t)) for s, t in zip(flows["source"], flows["target"])})
-        ids = sorted({i for pair in pairs for i in pair})
-        return {"focus": {"actors": ids}, "ties": [list(p) for p in pairs], "camera": "focus"}
-    if f.code == "evolution":
-        return {"year": int(f.values["since"])}
-    return {}
-
-
-def _finding_step(brief: Brief, f: Any) -> Step:
-    shown = _finding_focus(brief, f)
-    return Step(
-        f.code,
-        _both(lambda lang: f.text(lang)["question"]),
-        _both(lambda lang: f.text(lang)["sentence"]),
-        _both(lambda lang: f.text(lang)["confidence"]),
-        finding=f.code,
-        focus=shown.get("focus"),
-        highlight=shown.get("highlight", []),
-        ties=shown.get("ties", []),
-        camera=shown.get("camera", "fit"),
-        year=shown.get("year"),
-    )
-
-
-def _worklist_step(brief: Brief) -> Step | None:
-    wl = brief.worklist
-    if not len(wl) or "introducer_1" not in wl.columns:
-        return None
-    head = wl.head(5)
-    names = brief.analysis.eco.actors["name"]
-
-    def caption(lang: str) -> str:
-        items = [
-            word("walk.worklist.item", lang, name=str(n), introducer=str(names.get(i, i))) if isinstance(i, str) else str(n)
-            for n, i in zip(head["name"], head["introducer_1"])
-        ]
-        return word("walk.worklist.caption", lang, listed=len(wl)) + "\n" + _list(items)
-
-    ids = [str(i) for i in head.index] + [str(i) for i in head["introducer_1"].dropna() if str(i) not in head.index]
-    return Step(
-        "worklist",
-        _both(lambda lang: word("report.section.outreach", lang)),
-        _both(caption),
-        _both(lambda lang: word("walk.notes.worklist", lang)),
-        focus={"actors": sorted(set(ids))},
-        highlight=["to_reach"],
-    )
-
-
-def _withheld_step(f: Any) -> Step:
-    return Step(
-        f"withheld-{f.code}",
-        _both(lambda lang: f.text(lang)["question"]),
-        _both(lambda lang: f"*{word('walk.withheld', lang)}* " + f.text(lang)["withheld"] + "\n\n" + f.text(lang)["unlock"]),
-        _both(lambda lang: word("walk.notes.withheld", lang)),
-        finding=f.code,
-    )
-
-
-def _actions_step(brief: Brief) -> Step:
-    def caption(lang: str) -> str:
-        actions = [word(f"findings.action.{f.action}", lang, **_groups(f, lang), **f.action_values) for f in brief.findings]
-        return _list(list(dict.fromkeys(actions)))
-
-    return Step(
-        "actions",
-        _both(lambda lang: word("walk.actions", lang)),
-        _both(caption),
-        _both(lambda lang: word("walk.notes.actions", lang)),
-    )
-
-
-def _groups(f: Any, lang: str) -> dict[str, str]:
-    """The words of a finding's grouping (spheres, or the attribute's name), as :meth:`Finding.text` fills them."""
-    if f"findings.group.{f.group}" not in CATALOGUE:
-        return {"group": f.group, "groups": f.group}
-    return {"group": word(f"findings.group.{f.group}", lang), "groups": word(f"findings.groups.{f.group}", lang)}

@@ -25,11 +25,12 @@ from ..privacy import people_in_tables, people_mentioned, pseudonymised, pseudon
 from ..views import view
 from ..views.communities import community_graph
 from ..views.figures import figure_block_density, figure_brokers, figure_creations, figure_flows, figure_network
-from ..walk import Walk, draft_walk
+from ..walk import Walk
 from ..words import check_language, word
 from ..words import date as date_words
 from .brief import first_page
 from .document import GAPS_FILE, Report
+from .draft import draft_walk
 from .html import PAGE_CSS, esc, figure_uri
 from .present import PLAYER_CSS, player
 from .sections import Context, sections

@@ -15,7 +15,7 @@ step per page.
 Examples
 --------
 >>> import ecograph as eg
->>> from ecograph.walk import draft_walk
+>>> from ecograph.report import draft_walk
 >>> brief = eg.Brief(eg.datasets.tiny())
 >>> html = player(draft_walk(brief), brief.analysis, "en")
 >>> html.count("class='walk-step'") == len(draft_walk(brief).steps), "Present" in html
