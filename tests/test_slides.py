@@ -14,7 +14,7 @@ from ecograph.walk import load_walk
 pptx = pytest.importorskip("pptx")
 from pptx.enum.shapes import MSO_SHAPE_TYPE  # noqa: E402
 
-from ecograph.slides import write_slides  # noqa: E402
+from ecograph.interop.slides import write_slides  # noqa: E402
 
 
 @pytest.fixture(scope="module")

@@ -154,3 +154,11 @@ def test_the_walk_command_drafts_a_walk_an_officer_can_edit(tmp_path):
     assert all(s.title["fr"] and s.title["en"] and s.caption["fr"] and s.caption["en"] for s in walk.steps)
     assert main(["walk", "dijon", "-o", str(out)]) == 2  # an existing file is not replaced without --force
     assert main(["walk", "dijon", "-o", str(out), "--force"]) == 0 and load_walk(out).lang == "fr"
+
+
+def test_a_finding_code_is_checked_against_the_codes_given(brief):
+    from ecograph.findings import FINDING_CODES
+
+    walk = load_walk(_doc(_step(finding="weather")))
+    with pytest.raises(WalkError, match=r"step 1 \('one'\), field 'finding': 'weather' is none of ties, fragmentation"):
+        walk.check(brief.analysis.eco, codes=FINDING_CODES)

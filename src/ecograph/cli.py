@@ -70,6 +70,7 @@ from .errors import EcographError, OutputError, SchemaError, printable
 from .findings import Brief
 from .interop import gephi, kumu, netcanvas, umap
 from .interop.exchange import leftovers_frame
+from .interop.slides import write_slides
 from .interop.template import write_template
 from .io import write_dataset
 from .measures.analysis import Analysis
@@ -77,7 +78,6 @@ from .outputs import check_output_folder, output_file, output_folder
 from .outreach import outreach_worklist, write_worklist
 from .report import detect_language, draft_walk, run_report
 from .schema import schema_markdown
-from .slides import write_slides
 from .walk import load_walk
 from .words import word
 

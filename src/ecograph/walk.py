@@ -40,7 +40,8 @@ plays it is not told one. Each step has:
     How the step is named in the page address (``#step=3`` counts from 1)
     and in error messages.
 ``finding`` (text or null)
-    The :data:`~ecograph.FINDING_CODES` code the step tells, if any.
+    The :data:`ecograph.findings.FINDING_CODES` code the step tells, if any (its
+    confidence goes to the slides' notes when the step has none).
 ``title``, ``caption``, ``notes`` (``{"fr": ..., "en": ...}``)
     The caption is short Markdown of which only plain text, emphasis
     (``*a*``, ``**b**``) and lists (lines starting ``- `` or ``1. ``) are
@@ -93,7 +94,6 @@ from typing import Any
 import networkx as nx
 
 from .errors import EcographError
-from .findings import FINDING_CODES
 from .words import LANGUAGES
 
 __all__ = [
@@ -175,8 +175,12 @@ class Walk:
         path.write_text(self.to_json(), encoding="utf-8", newline="\n")
         return path
 
-    def check(self, eco: Any, *, analysis: Any = None) -> Walk:
-        """Raise :class:`WalkError` naming each unknown actor id, sphere or community, with its step; return the walk."""
+    def check(self, eco: Any, *, analysis: Any = None, codes: Any = None) -> Walk:
+        """Raise :class:`WalkError` naming each unknown actor id, sphere, community or finding code, with its step; return the walk.
+
+        ``codes`` are the finding codes a step may tell (:data:`ecograph.FINDING_CODES`); communities are checked
+        against ``analysis`` when given.
+        """
         actors = eco.actors
         spheres = set(actors["sphere"].dropna().astype(str)) if "sphere" in actors.columns else set()
         communities = set(analysis.communities.membership.unique()) if analysis is not None else None
@@ -185,6 +189,8 @@ class Walk:
             where = f"step {k} ({step.id!r})"
             ids = _step_actor_ids(step)
             problems += [f"{where}, field {name!r}: unknown actor id {i!r}" for name, i in ids if i not in actors.index]
+            if codes is not None and step.finding is not None and step.finding not in codes:
+                problems.append(f"{where}, field 'finding': {step.finding!r} is none of {', '.join(codes)}")
             focus = step.focus or {}
             if "sphere" in focus and str(focus["sphere"]) not in spheres:
                 problems.append(f"{where}, field 'focus.sphere': no actor has the sphere {focus['sphere']!r}")
@@ -286,8 +292,8 @@ def _step(raw: Any, k: int, problems: list[str]) -> Step | None:
 def _step_problems(step: Step) -> list[str]:
     """What is wrong with a step's fields other than its texts, each starting with the field's name."""
     out = []
-    if step.finding is not None and step.finding not in FINDING_CODES:
-        out.append(f"'finding': {step.finding!r} is none of {', '.join(FINDING_CODES)}")
+    if step.finding is not None and not isinstance(step.finding, str):
+        out.append("'finding': must be a finding's code (ecograph.findings.FINDING_CODES) or null")
     out += _focus_problems(step.focus)
     if not isinstance(step.filters, list) or not all(isinstance(f, str) and ":" in f for f in step.filters):
         out.append("'filters': must be a list of 'field:value' texts")

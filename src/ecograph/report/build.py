@@ -18,7 +18,7 @@ import pandas as pd
 from .. import __version__
 from ..ecosystem import Ecosystem, load
 from ..errors import SchemaError
-from ..findings import Brief
+from ..findings import FINDING_CODES, Brief
 from ..io import BIDI_CONTROLS, isolate_text, read_dataset_files
 from ..outputs import output_folder
 from ..privacy import people_in_tables, people_mentioned, pseudonymised, pseudonyms, scrub_people
@@ -277,7 +277,7 @@ def build_report(
     )
     first = first_page(brief, lang, gaps_file=GAPS_FILE)
     day = _date(date)
-    walk = draft_walk(brief, lang=lang) if walk is None else walk.check(eco, analysis=a)
+    walk = draft_walk(brief, lang=lang) if walk is None else walk.check(eco, analysis=a, codes=FINDING_CODES)
     shown = player(walk, a, lang)
     page = _page(title, lang, _meta_lines(eco, lang, day), eco.synthetic, first, sections(context), group, day, shown)
     summary = word("report.summary_note", lang) + "\n\n" + str(eco.summary())

@@ -27,11 +27,11 @@ import textwrap
 from pathlib import Path
 from typing import Any
 
-from .findings import Brief
-from .views.figures import figure_network, plt
-from .views.layout import layout as compute_layout
-from .walk import Step, Walk, focused_actors, inline_runs, markdown_blocks
-from .words import check_language, word
+from ..findings import FINDING_CODES, Brief
+from ..views.figures import figure_network, plt
+from ..views.layout import layout as compute_layout
+from ..walk import Step, Walk, focused_actors, inline_runs, markdown_blocks
+from ..words import check_language, word
 
 __all__ = ["step_figure", "withheld_figure", "write_slides"]
 
@@ -180,7 +180,7 @@ def write_slides(walk: Walk, brief: Brief, path: str | os.PathLike, *, lang: str
     Presentation = _presentation_class()
     lang = check_language(lang or walk.lang)
     a = brief.analysis
-    walk.check(a.eco, analysis=a)
+    walk.check(a.eco, analysis=a, codes=FINDING_CODES)
     positions = compute_layout(a.graph, seed=seed)
     prs = Presentation()
     prs.slide_width, prs.slide_height = SLIDE_WIDTH, SLIDE_HEIGHT
