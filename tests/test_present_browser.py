@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -87,4 +88,19 @@ def test_an_edited_walk_plays_from_the_address_with_its_year(chromium, brief, tm
         if SHOTS:
             page.wait_for_timeout(300)
             page.screenshot(path=str(Path(SHOTS) / "fr-3-edited-1920x1080.png"))
+        assert p.errors == [] and p.requests == []
+
+
+def test_printing_the_presenter_gives_one_step_per_page(chromium, brief, tmp_path):
+    path = _report(tmp_path, "en")
+    steps = len(draft_walk(brief).steps)
+    with open_page(chromium, path, width=1280, height=720) as p:
+        page = p.page
+        page.click("#walk-open")
+        _state(page, 1)
+        pdf = page.pdf(format="A4", landscape=True)
+        assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == steps
+        page.emulate_media(media="print")
+        assert page.locator(".walk-step").evaluate_all("(xs) => xs.filter((x) => x.getBoundingClientRect().height > 0).length") == steps
+        assert page.locator("iframe.view").is_hidden() and page.locator("#walk-open").is_hidden()
         assert p.errors == [] and p.requests == []

@@ -123,7 +123,14 @@ _FOCUS_KEYS = ({"actors"}, {"sphere"}, {"community"}, {"around", "depth"})
 
 
 class WalkError(EcographError, ValueError):
-    """A walk that cannot be played: every problem, each naming its step and field."""
+    """A walk that cannot be played: every problem, each naming its step and field.
+
+    Examples
+    --------
+    >>> err = WalkError(["step 2 ('flows'), field 'year': must be a whole number or null"])
+    >>> isinstance(err, ValueError), err.problems[0].startswith("step 2")
+    (True, True)
+    """
 
     def __init__(self, problems: list[str]) -> None:
         self.problems = list(problems)
@@ -132,7 +139,14 @@ class WalkError(EcographError, ValueError):
 
 @dataclass
 class Step:
-    """One step of a walk (the fields are those of the format, see the module notes)."""
+    """One step of a walk (the fields are those of the format, see the module notes).
+
+    Examples
+    --------
+    >>> step = Step("ties", {"fr": "Liens", "en": "Ties"}, {"fr": "*Peu*", "en": "*Few*"}, focus={"actors": ["premice"]})
+    >>> list(step.to_dict())[:4], step.camera, step.layer
+    (['id', 'finding', 'title', 'caption'], 'fit', 'network')
+    """
 
     id: str
     title: dict[str, str]
@@ -157,7 +171,15 @@ class Step:
 
 @dataclass
 class Walk:
-    """A walk: a title and its steps."""
+    """A walk: a title, its steps, and the language it is presented in by default.
+
+    Examples
+    --------
+    >>> walk = Walk({"fr": "Dijon", "en": "Dijon"}, [Step("a", {"fr": "A", "en": "A"}, {"fr": "", "en": ""})], "en")
+    >>> import json
+    >>> list(json.loads(walk.to_json())), load_walk(walk.to_json()).lang
+    (['ecograph_walk', 'lang', 'title', 'steps'], 'en')
+    """
 
     title: dict[str, str]
     steps: list[Step]
@@ -426,7 +448,13 @@ def _inline_html(text: str) -> str:
 
 
 def markdown(text: str) -> str:
-    """The caption as HTML: every character escaped, then emphasis and lists (nothing else) rendered."""
+    """The caption as HTML: every character escaped, then emphasis and lists (nothing else) rendered.
+
+    Examples
+    --------
+    >>> markdown("*Two* ties:\\n- a & b\\n- <i>c</i>")
+    '<p><em>Two</em> ties:</p><ul><li>a &amp; b</li><li>&lt;i&gt;c&lt;/i&gt;</li></ul>'
+    """
     out = []
     for kind, lines in markdown_blocks(text):
         if kind == "p":

@@ -43,6 +43,13 @@ def draft_walk(brief: Brief, *, lang: str = "fr") -> Walk:
     """A walk drafted from a brief, for an officer to edit: coverage, findings, worklist, what is withheld, actions.
 
     Every text is written in French and English; ``lang`` is the language it is presented in unless told otherwise.
+
+    Examples
+    --------
+    >>> import ecograph as eg
+    >>> walk = draft_walk(eg.Brief(eg.datasets.tiny()), lang="en")
+    >>> walk.lang, walk.steps[0].id, walk.steps[-1].id
+    ('en', 'covers', 'actions')
     """
     eco = brief.analysis.eco
     name = getattr(getattr(eco, "metadata", None), "title", "") or eco.name or ""
