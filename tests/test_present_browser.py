@@ -66,6 +66,9 @@ def test_the_presenter_shows_each_step_and_the_view_follows(chromium, brief, tmp
         assert len(_state(page, 4)["focus"]) == 3 and _state(page, 5)["marked"] == 2  # connectors; PREMICE's two moves
         page.keyboard.press("ArrowLeft")
         assert page.evaluate("() => location.hash") == f"#step={len(walk.steps) - 1}"
+        page.locator("iframe.view").click(position={"x": 20, "y": 400})  # on the network: its keys still move the steps
+        page.keyboard.press("ArrowLeft")
+        page.wait_for_function(f"() => location.hash === '#step={len(walk.steps) - 2}'", timeout=5_000)
         page.keyboard.press("Escape")
         assert page.locator("#walk").is_hidden() and page.evaluate("() => location.hash") == ""
         assert p.errors == [] and p.requests == []

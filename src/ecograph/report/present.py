@@ -83,6 +83,7 @@ PLAYER_JS = """
   window.addEventListener("message", function (ev) {
     if (!frame || ev.source !== frame.contentWindow || !ev.data) return;
     if (ev.data.egView === "ready" && open) send();
+    if (ev.data.egView === "key" && typeof ev.data.key === "string") press(ev.data.key);  // a key pressed on the network
     if (ev.data.egView === "state" && typeof ev.data.step === "number") {
       window.__egWalkStates[ev.data.step] = ev.data.state;
       document.body.setAttribute("data-walk-shown", String(ev.data.step));
@@ -110,17 +111,17 @@ PLAYER_JS = """
   document.getElementById("walk-close").addEventListener("click", stop);
   document.getElementById("walk-prev").addEventListener("click", function () { show(k - 1); });
   document.getElementById("walk-next").addEventListener("click", function () { show(k + 1); });
-  document.addEventListener("keydown", function (ev) {
-    if (!open) return;
-    var key = ev.key;
+  function press(key) {  // whether the key moved the presentation
+    if (!open) return false;
     if (key === "ArrowRight" || key === "PageDown" || key === " ") show(k + 1);
     else if (key === "ArrowLeft" || key === "PageUp") show(k - 1);
     else if (key === "Home") show(0);
     else if (key === "End") show(steps.length - 1);
     else if (key === "Escape") stop();
-    else return;
-    ev.preventDefault();
-  });
+    else return false;
+    return true;
+  }
+  document.addEventListener("keydown", function (ev) { if (press(ev.key)) ev.preventDefault(); });
   function fromAddress() {  // #step=3 opens the presentation at the third step (when the page opens, or a link is followed)
     var at = /^#step=(\\d{1,4})$/.exec(location.hash);
     if (at && open) show(parseInt(at[1], 10) - 1);

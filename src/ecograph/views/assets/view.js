@@ -898,10 +898,18 @@
     return { focus: list.map(function (i) { return String(nodes[i].key); }), year: S.year, mode: S.mode,
              lit: hood ? Object.keys(hood).length : N, marked: stepEdges.length };
   }
+  var presented = false;  // once a presenter drives this view, the keys that move between steps go back to it
   window.addEventListener("message", function (ev) {
     if (ev.source !== window.parent || window.parent === window || !ev.data || typeof ev.data.egStep !== "object") return;
+    presented = true;
     var state = applyStep(ev.data.egStep);
     window.parent.postMessage({ egView: "state", step: ev.data.step, state: state }, "*");
+  });
+  var STEP_KEYS = ["ArrowRight", "ArrowLeft", "PageDown", "PageUp", "Home", "End", "Escape"];
+  document.addEventListener("keydown", function (ev) {
+    if (!presented || STEP_KEYS.indexOf(ev.key) < 0 || /^(INPUT|SELECT|TEXTAREA)$/.test(ev.target.tagName)) return;
+    window.parent.postMessage({ egView: "key", key: ev.key }, "*");
+    ev.preventDefault();
   });
 
   // ---- start -----------------------------------------------------------------------------------------------------------------
