@@ -162,3 +162,14 @@ def test_a_finding_code_is_checked_against_the_codes_given(brief):
     walk = load_walk(_doc(_step(finding="weather")))
     with pytest.raises(WalkError, match=r"step 1 \('one'\), field 'finding': 'weather' is none of ties, fragmentation"):
         walk.check(brief.analysis.eco, codes=FINDING_CODES)
+
+
+def test_the_commands_name_a_walk_problem_in_one_line(tmp_path, capsys):
+    from ecograph.cli import main
+
+    bad = tmp_path / "walk.json"
+    bad.write_text(_doc(_step(focus={"actors": ["ghost"]})), encoding="utf-8")
+    assert main(["report", "dijon", "-o", str(tmp_path / "report"), "--quiet", "--walk", str(bad)]) == 1
+    err = capsys.readouterr().err
+    assert err.strip() == "ecograph: error: walk: step 1 ('one'), field 'focus.actors': unknown actor id 'ghost'"
+    assert not (tmp_path / "report").exists()

@@ -353,6 +353,8 @@ def run_report(
             (out / "validation.txt").write_text(text + "\n", encoding="utf-8", newline="\n")
         echo(text)
         return 1
+    if walk is not None:  # its actor ids and spheres checked before the long computations (its communities after)
+        walk.check(eco)
     report = build_report(
         eco, lang=lang, pseudonymise_people=pseudonymise_people, title=title, seed=seed, date=date, progress=step, walk=walk
     )
