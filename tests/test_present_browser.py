@@ -107,3 +107,28 @@ def test_printing_the_presenter_gives_one_step_per_page(chromium, brief, tmp_pat
         assert page.locator(".walk-step").evaluate_all("(xs) => xs.filter((x) => x.getBoundingClientRect().height > 0).length") == steps
         assert page.locator("iframe.view").is_hidden() and page.locator("#walk-open").is_hidden()
         assert p.errors == [] and p.requests == []
+
+
+def test_the_presenter_drives_the_webgl_view_of_a_large_network(chromium, tmp_path):
+    eco = eg.datasets.synthetic(2_500, seed=1)  # above the canvas renderer's limit: the report's view draws with WebGL
+    brief = eg.Brief(eco)
+    walk = draft_walk(brief, lang="en")
+    path = tmp_path / "large.html"
+    path.write_text(build_report(eco, lang="en", date="2026-01-01").html, encoding="utf-8")
+    with open_page(chromium, path, width=1280, height=720) as p:
+        page = p.page
+        page.click("#walk-open")
+        for n, step in enumerate(walk.steps, 1):
+            if n > 1:
+                page.keyboard.press("ArrowRight")
+            state = _state(page, n)
+            assert sorted(state["focus"]) == sorted(step_message(step, brief.analysis)["focus"]), step.id
+            if step.id == "connectors":
+                frame = next(f for f in page.frames if f != page.main_frame)
+                assert frame.evaluate("() => window.egView.renderer") == "webgl"
+                keys = frame.evaluate("() => window.egView.keys")
+                box = page.locator("iframe.view").bounding_box()
+                for key in state["focus"]:  # the camera frames every connector
+                    xy = frame.evaluate("(i) => window.egView.toScreen(i)", keys.index(key))
+                    assert 0 <= xy["x"] <= box["width"] and 0 <= xy["y"] <= box["height"], key
+        assert p.errors == [] and p.requests == []

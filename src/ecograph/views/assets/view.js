@@ -286,6 +286,14 @@
         var d = sigma.getNodeDisplayData(String(i));
         if (d) camera.setState({ x: d.x, y: d.y, ratio: Math.min(camera.ratio, 0.25), angle: 0 });
       },
+      fitNodes: function (list) {  // the box around the actors, with a margin (sigma's camera works in the framed graph's units)
+        var xs = [], ys = [];
+        list.forEach(function (i) { var d = sigma.getNodeDisplayData(String(i)); if (d) { xs.push(d.x); ys.push(d.y); } });
+        if (!xs.length) return;
+        var x0 = Math.min.apply(null, xs), x1 = Math.max.apply(null, xs), y0 = Math.min.apply(null, ys), y1 = Math.max.apply(null, ys);
+        var ratio = Math.min(1, Math.max(0.08, 1.3 * Math.max(x1 - x0, y1 - y0)));
+        camera.setState({ x: (x0 + x1) / 2, y: (y0 + y1) / 2, ratio: ratio, angle: 0 });
+      },
       unselect: function () {},
       layers: function () { var c = sigma.getCanvases(); return [c.edges, c.nodes]; },
       redraw: function () { sigma.refresh(); },
@@ -899,8 +907,9 @@
              lit: hood ? Object.keys(hood).length : N, marked: stepEdges.length };
   }
   var presented = false;  // once a presenter drives this view, the keys that move between steps go back to it
+  var drawn = false;      // a step that comes before the first drawing waits for it: the presenter sends it again when told "ready"
   window.addEventListener("message", function (ev) {
-    if (ev.source !== window.parent || window.parent === window || !ev.data || typeof ev.data.egStep !== "object") return;
+    if (ev.source !== window.parent || window.parent === window || !ev.data || typeof ev.data.egStep !== "object" || !drawn) return;
     presented = true;
     var state = applyStep(ev.data.egStep);
     window.parent.postMessage({ egView: "state", step: ev.data.step, state: state }, "*");
@@ -914,18 +923,26 @@
 
   // ---- start -----------------------------------------------------------------------------------------------------------------
   data.highlights.forEach(function (h) { active[h.key] = !!h.on; });
-  R = webgl ? makeWebGL() : makeVis();
-  performance.mark("eg-renderer");
-  R.onFirstDraw(function () {
-    if (!webgl) R.fit();  // the frame's final size is known now (inline views in notebooks)
-    restore();
-    updateCounts();
-    drawUnder(); drawOver();
-    window.__egFirstDraw = performance.now();  // drawn, with its names, and ready to use
-    performance.mark("eg-drawn");
-    document.body.setAttribute("data-drawn", "1");
-    if (window.parent !== window) window.parent.postMessage({ egView: "ready" }, "*");  // a presenter may send its step now
-  });
+  function begin() {
+    R = webgl ? makeWebGL() : makeVis();
+    performance.mark("eg-renderer");
+    R.onFirstDraw(function () {
+      if (!webgl) R.fit();  // the frame's final size is known now (inline views in notebooks)
+      restore();
+      updateCounts();
+      drawUnder(); drawOver();
+      drawn = true;
+      window.__egFirstDraw = performance.now();  // drawn, with its names, and ready to use
+      performance.mark("eg-drawn");
+      document.body.setAttribute("data-drawn", "1");
+      if (window.parent !== window) window.parent.postMessage({ egView: "ready" }, "*");  // a presenter may send its step now
+    });
+  }
+  // WebGL needs a container with a size: a frame not laid out yet (out of sight in a long page) waits until it has one
+  if (webgl && !host.clientWidth && window.ResizeObserver) {
+    var sized = new ResizeObserver(function () { if (host.clientWidth) { sized.disconnect(); begin(); } });
+    sized.observe(host);
+  } else begin();
   window.addEventListener("resize", function () { sizeLayers(); drawUnder(); drawOver(); });
   window.egView = {
     renderer: data.renderer,
