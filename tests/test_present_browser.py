@@ -91,6 +91,8 @@ def test_an_edited_walk_plays_from_the_address_with_its_year(chromium, brief, tm
         if SHOTS:
             page.wait_for_timeout(300)
             page.screenshot(path=str(Path(SHOTS) / "fr-3-edited-1920x1080.png"))
+        page.click("#walk-close")
+        assert page.locator("#walk").is_hidden() and not page.evaluate("() => document.body.classList.contains('presenting')")
         assert p.errors == [] and p.requests == []
 
 

@@ -53,7 +53,8 @@ PLAYER_CSS = """
 .walk-bar button { font-size: inherit; padding: 0.35em 0.8em; border: 1px solid #888; background: #f4f4f4; border-radius: 4px; cursor: pointer;
   white-space: nowrap; }
 .walk-count { font-variant-numeric: tabular-nums; font-weight: 600; white-space: nowrap; padding: 0 0.3em; }
-#walk-close { margin-left: auto; }
+#walk-close { position: absolute; top: 1.2vh; left: calc(36vw - 1vw); transform: translateX(-100%); z-index: 1; font-size: clamp(13px, 0.9vw, 20px);
+  padding: 0.25em 0.7em; border: 1px solid #bbb; background: #fff; border-radius: 4px; cursor: pointer; color: #444; }
 .walk-keys { flex-basis: 100%; color: #666; font-size: clamp(12px, 0.85vw, 18px); }
 body.presenting { overflow: hidden; }
 body.presenting iframe.view { position: fixed; top: 0; left: 36vw; width: 64vw !important; height: 100vh !important; z-index: 1001;
@@ -64,7 +65,7 @@ body.presenting iframe.view { position: fixed; top: 0; left: 36vw; width: 64vw !
   body.presenting #walk { position: static; }
   body.presenting .walk-panel { position: static; width: auto; padding: 0; display: block; }
   body.presenting .walk-step, body.presenting .walk-step[hidden] { display: block; break-after: page; }
-  body.presenting .walk-bar { display: none; }
+  body.presenting .walk-bar, #walk-close { display: none; }
   .walk-title { font-size: 26pt; } .walk-caption { font-size: 16pt; } .walk-kicker { font-size: 12pt; }
 }
 """
@@ -186,7 +187,6 @@ def player(walk: Walk, analysis: Any, lang: str) -> str:
         f"<button type='button' id='walk-prev'>← {esc(word('walk.previous', lang))}</button>"
         f"<span class='walk-count' id='walk-count'>{esc(word('walk.counter', lang))} 1 / {n}</span>"
         f"<button type='button' id='walk-next'>{esc(word('walk.next', lang))} →</button>"
-        f"<button type='button' id='walk-close'>{esc(word('walk.close', lang))}</button>"
         f"<span class='walk-keys'>{esc(word('walk.keys', lang))}</span>"
         "</div>"
     )
@@ -194,6 +194,7 @@ def player(walk: Walk, analysis: Any, lang: str) -> str:
     return (
         f"<button type='button' class='walk-open' id='walk-open'>▶ {esc(word('walk.present', lang))}</button>"
         f"<div id='walk' hidden tabindex='-1' aria-label='{esc(walk.title[lang])}'>"
+        f"<button type='button' id='walk-close' title='{esc(word('walk.close', lang))}'>✕ {esc(word('walk.close', lang))}</button>"
         f"<div class='walk-panel'><div class='walk-steps'>{steps}</div>{bar}</div></div>"
         f"<script type='application/json' id='eg-walk'>{text}</script>"
         f"<script>{PLAYER_JS}</script>"
