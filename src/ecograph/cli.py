@@ -28,8 +28,12 @@ Subcommands:
     The fiches' answers as ``review.xlsx`` (one row per proposed change), then the accepted ones as a new dataset folder.
 ``ecograph datapackage PATH [-o FILE.json]``
     A Frictionless ``datapackage.json`` describing a dataset folder (types, codes, keys).
-``ecograph report PATH -o DIR [--lang fr|en] [--pseudonymise-people] [--title T]``
-    The main job: a one-file HTML report with its tables and figures.
+``ecograph report PATH -o DIR [--lang fr|en] [--pseudonymise-people] [--title T] [--walk walk.json]``
+    The main job: a one-file HTML report with its tables and figures (and a walk to present full screen).
+``ecograph walk PATH -o walk.json [--lang fr|en]``
+    Draft a walk through the findings (:mod:`ecograph.walk`) for an officer to edit.
+``ecograph slides PATH -o brief.pptx [--walk walk.json] [--lang fr|en]``
+    One slide per step of a walk (drafted from the brief without ``--walk``); needs python-pptx.
 
 ``PATH`` may be ``dijon`` for the bundled Dijon dataset.
 
@@ -68,20 +72,23 @@ from pathlib import Path
 from .datasets import dijon_path
 from .ecosystem import load, validate
 from .errors import EcographError, OutputError, SchemaError, printable
+from .findings import Brief
 from .interop import netcanvas, umap
 from .interop.datapackage import write_datapackage
 from .interop.exchange import leftovers_frame
 from .interop.formats import FORMATS, export_format, import_format
 from .interop.invite import dataset_fingerprint, invite_secret, write_invitations
 from .interop.merge import apply_review, read_review, review_responses, write_review
+from .interop.slides import write_slides
 from .interop.template import write_template
 from .io import write_dataset
 from .measures.analysis import Analysis
 from .outputs import check_output_folder, output_file, output_folder
 from .outreach import outreach_worklist, write_worklist
-from .report import detect_language, run_report
+from .report import detect_language, draft_walk, run_report
 from .schema import schema_markdown
 from .version import __version__
+from .walk import load_walk
 from .words import word
 
 __all__ = ["build_parser", "main"]
@@ -253,7 +260,29 @@ def _cmd_report(args: argparse.Namespace) -> int:
         title=args.title,
         seed=args.seed,
         date=args.date,
+        walk=load_walk(args.walk) if args.walk else None,
     )
+
+
+def _cmd_walk(args: argparse.Namespace) -> int:
+
+    eco = _load_dataset(args.path)
+    walk = draft_walk(Brief(eco, seed=args.seed), lang=args.lang or detect_language(eco))
+    with output_file(args.output, force=args.force, protect=[_dataset_path(args.path)]) as path:
+        walk.save(path)
+    print(word("walk.written", "en", n=len(walk.steps), file=args.output))
+    return 0
+
+
+def _cmd_slides(args: argparse.Namespace) -> int:
+
+    eco = _load_dataset(args.path)
+    brief = Brief(eco, seed=args.seed)
+    walk = load_walk(args.walk) if args.walk else draft_walk(brief, lang=args.lang or detect_language(eco))
+    with output_file(args.output, force=args.force, protect=[_dataset_path(args.path)]) as path:
+        write_slides(walk, brief, path, lang=args.lang, seed=args.seed)
+    print(word("walk.slides_written", "en", n=len(walk.steps), file=args.output))
+    return 0
 
 
 def _cmd_outreach(args: argparse.Namespace) -> int:
@@ -506,6 +535,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=_seed, default=0, help=_say("help_seed"))
     p.set_defaults(func=_cmd_outreach)
 
+    p = command("walk", word("walk.help_walk", "en"), output=True)
+    p.add_argument("path", help=_say("help_path"))
+    p.add_argument("-o", "--output", required=True, type=_suffix(".json"), help=word("walk.help_walk_output", "en"))
+    p.add_argument("--lang", choices=["fr", "en"], help=word("walk.help_walk_lang", "en"))
+    p.add_argument("--seed", type=_seed, default=0, help=_say("help_seed"))
+    p.set_defaults(func=_cmd_walk)
+
+    p = command("slides", word("walk.help_slides", "en"), output=True)
+    p.add_argument("path", help=_say("help_path"))
+    p.add_argument("-o", "--output", required=True, type=_suffix(".pptx"), help=word("walk.help_slides_output", "en"))
+    p.add_argument("--walk", metavar="walk.json", help=word("walk.help_walk_file", "en"))
+    p.add_argument("--lang", choices=["fr", "en"], help=word("walk.help_slides_lang", "en"))
+    p.add_argument("--seed", type=_seed, default=0, help=_say("help_seed"))
+    p.set_defaults(func=_cmd_slides)
+
     p = command("template", _say("help_template"), output=True)
     p.add_argument("output", type=_suffix(".xlsx"), help=_say("help_template_output"))
     p.add_argument("--lang", choices=["fr", "en"], help=_say("help_template_lang"))
@@ -569,6 +613,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=_seed, default=0, help=_say("help_seed"))
     p.add_argument("--date", help=_say("help_date"))
     p.add_argument("-q", "--quiet", action="store_true", help=_say("help_quiet"))
+    p.add_argument("--walk", metavar="walk.json", help=word("walk.help_walk_file", "en"))
     p.set_defaults(func=_cmd_report)
     return parser
 

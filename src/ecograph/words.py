@@ -1685,6 +1685,53 @@ INVITE: dict[str, tuple[str, str]] = {
     "subject": ("{name}: please check what we know of you", "{name} : merci de vérifier ce que nous savons de vous"),
 }
 
+# The walk through the findings (ecograph.walk), its player in the report and its slides.
+WALK: dict[str, tuple[str, str]] = {
+    "title": ("{name}: what the map tells", "{name} : ce que dit la carte"),
+    "notes.covers": (
+        "Say what the data rest on before any figure: a tie not recorded is not a tie that does not exist.",
+        "Dire sur quoi reposent les données avant tout chiffre : un lien non recensé n'est pas un lien qui n'existe pas.",
+    ),
+    "worklist.caption": (
+        "{listed:p|actor|actors} to bring in, each with an introducer; the first ones:",
+        "{listed:p|acteur|acteurs} à faire entrer, chacun avec un introducteur ; les premiers :",
+    ),
+    "worklist.item": ("{name}, introduced by {introducer}", "{name}, introduit par {introducer}"),
+    "notes.worklist": (
+        "The full list is in the outreach workbook; an introducer is a suggestion to check with them.",
+        "La liste complète est dans le classeur de prise de contact ; un introducteur est une suggestion à vérifier avec lui.",
+    ),
+    "withheld": ("Cannot be shown yet.", "Ne peut pas encore être montré."),
+    "notes.withheld": (
+        "No figure is shown: the data are too thin; say what would unlock it.",
+        "Aucun chiffre n'est montré : les données sont trop minces ; dire ce qui permettrait de le dire.",
+    ),
+    "actions": ("What we propose", "Ce que nous proposons"),
+    "notes.actions": (
+        "Ask the committee to choose and to name who carries each action.",
+        "Demander au comité de choisir et de nommer qui porte chaque action.",
+    ),
+    "present": ("Present", "Présenter"),
+    "close": ("Close", "Fermer"),
+    "previous": ("Previous", "Précédent"),
+    "next": ("Next", "Suivant"),
+    "counter": ("Step", "Étape"),
+    "keys": ("← → to move, Esc to close", "← → pour avancer, Échap pour fermer"),
+    "confidence": ("How sure: {text}", "Degré de certitude : {text}"),
+    "written": ("walk of {n} steps written to {file}", "parcours de {n} étapes écrit dans {file}"),
+    "help_walk": ("draft a walk through the findings, to edit and present", "ébaucher un parcours des constats, à modifier et présenter"),
+    "help_walk_output": ("the walk file, e.g. walk.json", "le fichier du parcours, par ex. walk.json"),
+    "help_walk_lang": (
+        "the language it is presented in (default: the dataset's); both are written",
+        "la langue de présentation (par défaut : celle du jeu de données) ; les deux sont écrites",
+    ),
+    "help_walk_file": ("a walk to present (from 'ecograph walk', edited)", "un parcours à présenter (issu de 'ecograph walk', modifié)"),
+    "help_slides": ("slides of a walk (python-pptx)", "diapositives d'un parcours (python-pptx)"),
+    "help_slides_output": ("the slide deck, e.g. brief.pptx", "le jeu de diapositives, par ex. brief.pptx"),
+    "help_slides_lang": ("language of the slides (default: the walk's)", "langue des diapositives (par défaut : celle du parcours)"),
+    "slides_written": ("{n} slides written to {file}", "{n} diapositives écrites dans {file}"),
+}
+
 _SECTIONS: dict[str, dict[str, tuple[str, str]]] = {
     "common": COMMON,
     "vocabulary": VOCABULARY,
@@ -1700,6 +1747,7 @@ _SECTIONS: dict[str, dict[str, tuple[str, str]]] = {
     "template": TEMPLATE,
     "cli": CLI,
     "invite": INVITE,
+    "walk": WALK,
 }
 
 #: Every entry, keyed "<section>.<key>" (vocabulary codes as "<field>.<code>").

@@ -6,7 +6,9 @@
   opens offline and prints on A4), ``gaps.xlsx`` (the collection workbook
   with the gaps marked), ``tables/``, ``tables.xlsx``, ``figures/``,
   ``validation.txt`` and ``summary.txt``;
-* :func:`run_report` does both from a path (the ``ecograph report`` command).
+* :func:`run_report` does both from a path (the ``ecograph report`` command);
+* :func:`draft_walk` drafts the walk its presenter plays (:mod:`ecograph.walk`,
+  ``ecograph walk``).
 
 The first page states what the data cover, at most five findings with how
 sure they are and the action each suggests, and what cannot be said yet and
@@ -30,5 +32,6 @@ Examples
 
 from .build import build_report, detect_language, run_report
 from .document import Report
+from .draft import draft_walk
 
-__all__ = ["Report", "build_report", "detect_language", "run_report"]
+__all__ = ["Report", "build_report", "detect_language", "draft_walk", "run_report"]

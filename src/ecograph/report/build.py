@@ -17,7 +17,7 @@ import pandas as pd
 
 from ..ecosystem import Ecosystem, load
 from ..errors import SchemaError
-from ..findings import Brief
+from ..findings import FINDING_CODES, Brief
 from ..io import BIDI_CONTROLS, isolate_text, read_dataset_files
 from ..outputs import output_folder
 from ..privacy import people_in_tables, people_mentioned, pseudonymised, pseudonyms, scrub_people
@@ -25,11 +25,14 @@ from ..version import __version__
 from ..views import view
 from ..views.communities import community_graph
 from ..views.figures import figure_block_density, figure_brokers, figure_creations, figure_flows, figure_network
+from ..walk import Walk
 from ..words import check_language, word
 from ..words import date as date_words
 from .brief import first_page
 from .document import GAPS_FILE, Report
+from .draft import draft_walk
 from .html import PAGE_CSS, esc, figure_uri
+from .present import PLAYER_CSS, player
 from .sections import Context, sections
 from .tables import ReportTables
 
@@ -150,7 +153,15 @@ def _heading(key: str, lang: str, group: Any) -> str:
 
 
 def _page(
-    title: str, lang: str, meta: list[str], synthetic: bool, first: str, body: list[tuple[str, str, bool]], group: Any, date: str
+    title: str,
+    lang: str,
+    meta: list[str],
+    synthetic: bool,
+    first: str,
+    body: list[tuple[str, str, bool]],
+    group: Any,
+    date: str,
+    player: str = "",
 ) -> str:
     nav = "".join(f"<li><a href='#{key}'>{esc(word(f'report.section.{key}', lang))}</a></li>" for key in ("covers", "findings", "cannot"))
     nav += "".join(f"<li><a href='#{key}'>{esc(_heading(key, lang, group))}</a></li>" for key, _, _ in body)
@@ -169,13 +180,14 @@ def _page(
         "<meta name='viewport' content='width=device-width, initial-scale=1'>"
         f"<meta name='date' content='{esc(date)}'>"
         f'<meta http-equiv="Content-Security-Policy" content="{csp}">'
-        f"<title>{esc(title)}</title><style>{PAGE_CSS}</style></head><body>"
+        f"<title>{esc(title)}</title><style>{PAGE_CSS}{PLAYER_CSS}</style></head><body>"
         f"<h1>{esc(title)}</h1>"
         + "".join(f"<p class='meta'>{esc(line)}</p>" for line in meta)
         + synthetic_note
         + first
         + f"<nav><h3>{esc(word('report.contents', lang))}</h3><ol>{nav}</ol></nav>"
         + "".join(parts)
+        + player
         + "</body></html>"
     )
 
@@ -190,6 +202,7 @@ def build_report(
     date: str | None = None,
     progress: Callable[[str], None] | None = None,
     group: Any = "sphere",
+    walk: Walk | None = None,
 ) -> Report:
     """Compute the report of an Ecosystem: a brief on the first page, then the detailed sections and the annexes.
 
@@ -210,6 +223,8 @@ def build_report(
         Called with a short message before each long step.
     group : str, Series, mapping or partition, default "sphere"
         The grouping of every group-based measure.
+    walk : Walk, optional
+        The walk its presenter plays (:mod:`ecograph.walk`); drafted from the brief when not given.
 
     Examples
     --------
@@ -248,7 +263,9 @@ def build_report(
     )
     first = first_page(brief, lang, gaps_file=GAPS_FILE)
     day = _date(date)
-    page = _page(title, lang, _meta_lines(eco, lang, day), eco.synthetic, first, sections(context), group, day)
+    walk = draft_walk(brief, lang=lang) if walk is None else walk.check(eco, analysis=a, codes=FINDING_CODES)
+    shown = player(walk, a, lang)
+    page = _page(title, lang, _meta_lines(eco, lang, day), eco.synthetic, first, sections(context), group, day, shown)
     summary = word("report.summary_note", lang) + "\n\n" + str(eco.summary())
     validation = (
         word("report.validation_valid", "en")
@@ -286,6 +303,7 @@ def run_report(
     date: str | None = None,
     echo: Callable[[str], None] = print,
     force: bool = False,
+    walk: Walk | None = None,
 ) -> int:
     """Validate ``path``, build the report and write it under ``output``; return the exit status.
 
@@ -321,7 +339,11 @@ def run_report(
             (out / "validation.txt").write_text(text + "\n", encoding="utf-8", newline="\n")
         echo(text)
         return 1
-    report = build_report(eco, lang=lang, pseudonymise_people=pseudonymise_people, title=title, seed=seed, date=date, progress=step)
+    if walk is not None:  # its actor ids and spheres checked before the long computations (its communities after)
+        walk.check(eco)
+    report = build_report(
+        eco, lang=lang, pseudonymise_people=pseudonymise_people, title=title, seed=seed, date=date, progress=step, walk=walk
+    )
     step(word("report.step.writing", "en"))
     page = report.write(output, force=force)
     echo(word("report.written", "en", page=page))

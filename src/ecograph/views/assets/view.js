@@ -82,6 +82,7 @@
   var hidden = Object.create(null);  // "key\u0000value" -> true for filtered-out values (no prototype: any value is a key)
   var active = Object.create(null);  // highlight key -> on
   var hood = null;      // the focused actor's neighbourhood (node -> true)
+  var stepEdges = null; // the ties a presenter's step marks (indices), or null
   var hover = null;     // the actor under the pointer
   var nodeOn = new Uint8Array(N), nodeDim = new Uint8Array(N), nodeMark = new Uint8Array(N);
   var edgeOn = new Uint8Array(M), edgeDim = new Uint8Array(M), edgeMark = new Uint8Array(M);
@@ -132,7 +133,7 @@
       if (!active[h.key]) return;
       h.nodes.forEach(function (x) { nodeMark[x] = 1; });
       h.edges.forEach(function (x) { edgeMark[x] = 1; });
-    });
+    });    if (stepEdges) stepEdges.forEach(function (x) { edgeMark[x] = 1; });  // the ties a presenter's step marks
   }
 
   // ---- the drawing layers around the renderer ----------------------------------------------------------------
@@ -201,6 +202,11 @@
       project: function (x, y) { return network.canvasToDOM({ x: x, y: y }); },
       radius: function (i) { return nodes[i].size * network.getScale(); },
       fit: function () { network.fit({ animation: false }); },
+      fitNodes: function (list) {  // the actors in view, never closer than a name can be read
+        network.fit({ nodes: list, animation: false });
+        if (network.getScale() > 1.5) network.moveTo({ scale: 1.5, animation: false });
+      },
+      moveTo: function (x, y, zoom) { network.moveTo({ position: { x: x, y: y }, scale: zoom, animation: false }); },
       focus: function (i) { network.selectNodes([i]); network.focus(i, { scale: Math.max(network.getScale(), 0.8), animation: false }); },
       unselect: function () { network.unselectAll(); },
       layers: function () { return [drawHost.querySelector("canvas")]; },
@@ -279,6 +285,14 @@
       focus: function (i) {
         var d = sigma.getNodeDisplayData(String(i));
         if (d) camera.setState({ x: d.x, y: d.y, ratio: Math.min(camera.ratio, 0.25), angle: 0 });
+      },
+      fitNodes: function (list) {  // the box around the actors, with a margin (sigma's camera works in the framed graph's units)
+        var xs = [], ys = [];
+        list.forEach(function (i) { var d = sigma.getNodeDisplayData(String(i)); if (d) { xs.push(d.x); ys.push(d.y); } });
+        if (!xs.length) return;
+        var x0 = Math.min.apply(null, xs), x1 = Math.max.apply(null, xs), y0 = Math.min.apply(null, ys), y1 = Math.max.apply(null, ys);
+        var ratio = Math.min(1, Math.max(0.08, 1.3 * Math.max(x1 - x0, y1 - y0)));
+        camera.setState({ x: (x0 + x1) / 2, y: (y0 + y1) / 2, ratio: ratio, angle: 0 });
       },
       unselect: function () {},
       layers: function () { var c = sigma.getCanvases(); return [c.edges, c.nodes]; },
@@ -850,19 +864,85 @@
   byId("eg-png").addEventListener("click", savePNG);
   byId("eg-svg").addEventListener("click", saveSVG);
 
+  // ---- a presenter's step: a message from the page that holds this view (the report's walk) ------------------------------
+  function stepEdgeList(pairs) {  // the ties between the pairs of actor ids, either way
+    var wanted = new Set(pairs.map(function (p) { return p[0] + "\u0000" + p[1]; }));
+    var out = [];
+    edges.forEach(function (e, j) {
+      var a = String(nodes[e.from].key), b = String(nodes[e.to].key);
+      if (wanted.has(a + "\u0000" + b) || wanted.has(b + "\u0000" + a)) out.push(j);
+    });
+    return out;
+  }
+  function stepCamera(camera, list) {
+    if (camera && typeof camera === "object" && R.moveTo) R.moveTo(+camera.x, +camera.y, +camera.zoom);
+    else if (camera === "focus" && list.length > 1 && R.fitNodes) R.fitNodes(list);
+    else if (camera === "focus" && list.length) R.focus(list[0]);
+    else R.fit();
+  }
+  function applyStep(st) {
+    stop();
+    setMode(st.layer === "map" ? "map" : "network");
+    Object.keys(hidden).forEach(function (k) { delete hidden[k]; });
+    filterCounts.forEach(function (x) { x.box.checked = true; });
+    (st.off || []).forEach(function (f) { restoreFilter(String(f)); });
+    data.highlights.forEach(function (h) { active[h.key] = (st.highlight || []).indexOf(h.key) >= 0; });
+    highlightBox.querySelectorAll("input").forEach(function (box) { box.checked = !!active[box.value]; });
+    S.year = data.time && typeof st.year === "number" ? Math.min(data.time.max, Math.max(data.time.min, st.year)) : null;
+    if (data.time) showYear();
+    stepEdges = stepEdgeList(st.ties || []);
+    var list = (st.focus || []).map(function (k) { return byKey.get(String(k)); }).filter(function (i) { return typeof i === "number"; });
+    hood = null;
+    if (list.length) {
+      hood = {};
+      list.forEach(function (i) { var h = neighbourhood(i, st.depth || 0); for (var k in h) hood[k] = true; });
+    }
+    S.focus = list.length === 1 ? list[0] : null; S.query = "";
+    if (list.length) document.body.setAttribute("data-focus", list.join(",")); else document.body.removeAttribute("data-focus");
+    R.unselect();
+    refresh();
+    stepCamera(st.camera, list);
+    drawUnder(); drawOver();
+    return { focus: list.map(function (i) { return String(nodes[i].key); }), year: S.year, mode: S.mode,
+             lit: hood ? Object.keys(hood).length : N, marked: stepEdges.length };
+  }
+  var presented = false;  // once a presenter drives this view, the keys that move between steps go back to it
+  var drawn = false;      // a step that comes before the first drawing waits for it: the presenter sends it again when told "ready"
+  window.addEventListener("message", function (ev) {
+    if (ev.source !== window.parent || window.parent === window || !ev.data || typeof ev.data.egStep !== "object" || !drawn) return;
+    presented = true;
+    var state = applyStep(ev.data.egStep);
+    window.parent.postMessage({ egView: "state", step: ev.data.step, state: state }, "*");
+  });
+  var STEP_KEYS = ["ArrowRight", "ArrowLeft", "PageDown", "PageUp", "Home", "End", "Escape"];
+  document.addEventListener("keydown", function (ev) {
+    if (!presented || STEP_KEYS.indexOf(ev.key) < 0 || /^(INPUT|SELECT|TEXTAREA)$/.test(ev.target.tagName)) return;
+    window.parent.postMessage({ egView: "key", key: ev.key }, "*");
+    ev.preventDefault();
+  });
+
   // ---- start -----------------------------------------------------------------------------------------------------------------
   data.highlights.forEach(function (h) { active[h.key] = !!h.on; });
-  R = webgl ? makeWebGL() : makeVis();
-  performance.mark("eg-renderer");
-  R.onFirstDraw(function () {
-    if (!webgl) R.fit();  // the frame's final size is known now (inline views in notebooks)
-    restore();
-    updateCounts();
-    drawUnder(); drawOver();
-    window.__egFirstDraw = performance.now();  // drawn, with its names, and ready to use
-    performance.mark("eg-drawn");
-    document.body.setAttribute("data-drawn", "1");
-  });
+  function begin() {
+    R = webgl ? makeWebGL() : makeVis();
+    performance.mark("eg-renderer");
+    R.onFirstDraw(function () {
+      if (!webgl) R.fit();  // the frame's final size is known now (inline views in notebooks)
+      restore();
+      updateCounts();
+      drawUnder(); drawOver();
+      drawn = true;
+      window.__egFirstDraw = performance.now();  // drawn, with its names, and ready to use
+      performance.mark("eg-drawn");
+      document.body.setAttribute("data-drawn", "1");
+      if (window.parent !== window) window.parent.postMessage({ egView: "ready" }, "*");  // a presenter may send its step now
+    });
+  }
+  // WebGL needs a container with a size: a frame not laid out yet (out of sight in a long page) waits until it has one
+  if (webgl && !host.clientWidth && window.ResizeObserver) {
+    var sized = new ResizeObserver(function () { if (host.clientWidth) { sized.disconnect(); begin(); } });
+    sized.observe(host);
+  } else begin();
   window.addEventListener("resize", function () { sizeLayers(); drawUnder(); drawOver(); });
   window.egView = {
     renderer: data.renderer,
