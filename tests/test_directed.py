@@ -11,6 +11,8 @@ block densities.
 from __future__ import annotations
 
 import itertools
+import math
+import random
 
 import igraph as ig
 import networkx as nx
@@ -66,6 +68,13 @@ def test_directed_graph_has_the_pairs_and_actors_of_the_undirected_graph():
     assert list(D) == list(G) and dict(D.nodes(data=True)) == dict(G.nodes(data=True))
     assert {frozenset(e) for e in D.edges()} == {frozenset(e) for e in G.edges()}
     assert D["incubator"]["lab"]["types"] == ["people"] and D["lab"]["incubator"]["weight"] == 1.0
+
+
+def test_directed_graph_reads_the_options_of_the_undirected_graph():
+    eco = eg.datasets.tiny()
+    D = directed_graph(eco, tie_types="funding", via_people=False)
+    assert sorted(D.edges()) == [("bank", "coop"), ("city", "incubator"), ("city", "network")]
+    assert {frozenset(e) for e in directed_graph(eco, as_of=2012).edges()} == {frozenset(e) for e in eco.graph(as_of=2012).edges()}
 
 
 def test_directed_graph_sums_parallel_rows_per_direction():
@@ -173,6 +182,26 @@ def test_weighted_closeness_on_les_miserables_matches_networkx():
         d["distance"] = 1.0 / d["weight"]
     cc = nx.closeness_centrality(G, distance="distance")
     assert weighted_closeness(G).to_dict() == pytest.approx(cc, abs=1e-12)
+
+
+def test_weighted_betweenness_counts_equal_lengths_as_equal():
+    """networkx with float 1/weight splits paths that rounding made unequal; with exact integer lengths it agrees."""
+    G = nx.les_miserables_graph()
+    scale = math.lcm(*(int(w) for _, _, w in G.edges(data="weight")))
+    for _, _, d in G.edges(data=True):
+        d["exact"] = scale // int(d["weight"])  # scale / weight, an integer: sums are exact
+    D = nx.DiGraph(G)
+    D.remove_edges_from(random.Random(1).sample(sorted(D.edges), 100))
+    exact = nx.betweenness_centrality(D, weight="exact")
+    assert weighted_betweenness(D).to_dict() == pytest.approx(exact, abs=1e-12)
+
+
+def test_directed_measures_take_a_sparse_graph():
+    G = random_valued(0, directed=False)
+    S = eg.as_sparse(G, weight="weight")
+    assert degrees(S).equals(degrees(G))
+    assert weighted_closeness(S).tolist() == pytest.approx(weighted_closeness(G).tolist())
+    assert directed_brokerage_roles(S, "sphere").equals(directed_brokerage_roles(G, "sphere"))
 
 
 def test_weighted_paths_by_hand():

@@ -59,7 +59,7 @@ import scipy.sparse as sp
 from ..errors import GraphError
 from ..graphs import network_tables
 from ..partition import PartitionLike, resolve_grouping
-from ..sparse import SparseGraph
+from ..sparse import SparseGraph, check_graph
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..ecosystem import Ecosystem
@@ -150,11 +150,14 @@ class DirectedMatrix(NamedTuple):
     nodes: pd.Index
     A: sp.csr_array
     directed: bool
-    source: nx.Graph
+    source: nx.Graph | SparseGraph
 
 
-def directed_matrix(G: nx.Graph, *, weight: str | None = None) -> DirectedMatrix:
+def directed_matrix(G: nx.Graph | SparseGraph, *, weight: str | None = None) -> DirectedMatrix:
     """``G`` as a :class:`DirectedMatrix` (an undirected tie is two arcs); weights checked positive and finite.
+
+    A SparseGraph is undirected and carries its own weights: ``weight=None``
+    reads it as 0/1, any other value as its matrix.
 
     Examples
     --------
@@ -162,6 +165,10 @@ def directed_matrix(G: nx.Graph, *, weight: str | None = None) -> DirectedMatrix
     >>> directed_matrix(nx.DiGraph([(0, 1)])).A.toarray().tolist()
     [[0.0, 1.0], [0.0, 0.0]]
     """
+    if isinstance(G, SparseGraph):  # undirected, weights already read (as_sparse(G, weight=...))
+        check_graph(G)
+        A = (G.adjacency if weight is not None else G.binary).astype(float).tocsr()
+        return DirectedMatrix(G.nodes, A, False, G)
     if not isinstance(G, nx.Graph):
         raise GraphError(f"expected a networkx graph, got {type(G).__name__}; for an Ecosystem use directed_graph(eco)")
     if G.is_multigraph():
@@ -180,7 +187,7 @@ def directed_matrix(G: nx.Graph, *, weight: str | None = None) -> DirectedMatrix
 
 def directed_codes(M: DirectedMatrix, partition: PartitionLike) -> tuple[np.ndarray, list]:
     """Group codes (``-1``: unknown) and known groups of a directed graph's actors, read as every measure reads them."""
-    S = SparseGraph(M.nodes, sp.csr_array((len(M.nodes), len(M.nodes))), source=M.source)
+    S = M.source if isinstance(M.source, SparseGraph) else SparseGraph(M.nodes, sp.csr_array((len(M.nodes), len(M.nodes))), source=M.source)
     _, _, codes, groups = resolve_grouping(S, partition)
     return codes, groups
 
