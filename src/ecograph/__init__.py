@@ -21,6 +21,11 @@ The public API, by theme:
   :func:`isolated_actors`, :func:`people_flows`, :func:`flow_table`,
   :func:`headline_measures`, :func:`evolution`, :func:`diff`,
   :func:`robustness`, :func:`null_model_test`;
+* directed and valued ties: :func:`directed_graph`, :func:`degrees`,
+  :func:`directed_density`, :func:`reciprocity`, :func:`dyad_census`,
+  :func:`weighted_betweenness`, :func:`weighted_closeness`,
+  :func:`directed_brokerage_roles`, :func:`valued_ei_index`,
+  :func:`valued_block_density`;
 * unknown groups: :func:`group_coverage`, :class:`Coverage`,
   :class:`MeasureValue`, :data:`MIN_COVERAGE`, :func:`unknown_actors`,
   :func:`group_labels` (unknown groups are never a group: see
@@ -51,6 +56,8 @@ from .measures.bridges import bridges, cut_points, local_bridges
 from .measures.brokerage import betweenness, brokerage_roles, brokers, participation
 from .measures.communities import Communities, compare_partitions, detect_communities, modularity
 from .measures.density import block_density, density, mixing_matrix
+from .measures.directed import degrees, directed_density, directed_graph, dyad_census, reciprocity
+from .measures.directed_roles import directed_brokerage_roles
 from .measures.ei import ei_index
 from .measures.evolution import EcosystemDiff, diff, evolution, headline_measures
 from .measures.flows import flow_table, people_flows
@@ -58,6 +65,8 @@ from .measures.group_coverage import MIN_COVERAGE, Coverage, MeasureValue, group
 from .measures.isolation import core_numbers, isolated_actors, two_step_reach
 from .measures.robustness import NullModelTest, Robustness, null_model_test, null_model_tests, robustness
 from .measures.standing import actor_standing
+from .measures.valued import valued_block_density, valued_ei_index
+from .measures.weighted_paths import weighted_betweenness, weighted_closeness
 from .metadata import Metadata
 from .outreach import key_players, outreach_worklist, suggest_introducers, suggested_ties, what_if
 from .partition import group_codes, group_labels
@@ -142,6 +151,17 @@ __all__ = [
     "null_model_test",
     "null_model_tests",
     "NullModelTest",
+    # directed and valued ties
+    "directed_graph",
+    "degrees",
+    "directed_density",
+    "reciprocity",
+    "dyad_census",
+    "weighted_betweenness",
+    "weighted_closeness",
+    "directed_brokerage_roles",
+    "valued_ei_index",
+    "valued_block_density",
     # outreach
     "outreach_worklist",
     "suggest_introducers",

@@ -547,6 +547,12 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "why_1": ("why the first", "pourquoi le premier"),
     "introducer_2_name": ("introducer 2", "introducteur 2"),
     "introducer_3_name": ("introducer 3", "introducteur 3"),
+    "in_degree": ("ties received", "liens reçus"),
+    "out_degree": ("ties sent", "liens émis"),
+    "in_strength": ("weight received", "poids reçu"),
+    "out_strength": ("weight sent", "poids émis"),
+    "reciprocity": ("share of ties returned", "part des liens réciproques"),
+    "closeness": ("closeness", "proximité"),
 }
 
 # The steering-committee report.

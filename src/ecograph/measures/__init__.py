@@ -15,6 +15,10 @@ computes each of them once for one network.
 * :mod:`~ecograph.measures.evolution`: headline measures per year, two waves compared;
 * :mod:`~ecograph.measures.robustness`: missing data and null models;
 * :mod:`~ecograph.measures.group_coverage`: how much a group measure rests on;
+* :mod:`~ecograph.measures.directed`: the directed network, in/out degree and strength, density, reciprocity, dyads;
+* :mod:`~ecograph.measures.weighted_paths`: betweenness and closeness with tie length 1/weight;
+* :mod:`~ecograph.measures.directed_roles`: Gould–Fernandez roles on directed ties;
+* :mod:`~ecograph.measures.valued`: E-I index and block density with weights;
 * :mod:`~ecograph.measures.analysis`: one network, each measure computed once.
 
 Examples
@@ -30,6 +34,8 @@ from .bridges import bridges, cut_points, local_bridges
 from .brokerage import betweenness, brokerage_roles, brokers, participation
 from .communities import Communities, compare_partitions, detect_communities, modularity
 from .density import block_density, density, mixing_matrix
+from .directed import degrees, directed_density, directed_graph, dyad_census, reciprocity
+from .directed_roles import directed_brokerage_roles
 from .ei import ei_index
 from .evolution import EcosystemDiff, diff, evolution, headline_measures
 from .flows import flow_table, people_flows
@@ -37,6 +43,8 @@ from .group_coverage import MIN_COVERAGE, Coverage, MeasureValue, group_coverage
 from .isolation import core_numbers, isolated_actors, two_step_reach
 from .robustness import NullModelTest, Robustness, null_model_test, null_model_tests, robustness
 from .standing import actor_standing
+from .valued import valued_block_density, valued_ei_index
+from .weighted_paths import weighted_betweenness, weighted_closeness
 
 __all__ = [
     "MIN_COVERAGE",
@@ -75,4 +83,15 @@ __all__ = [
     "robustness",
     "two_step_reach",
     "unknown_actors",
+    # directed and valued ties
+    "degrees",
+    "directed_brokerage_roles",
+    "directed_density",
+    "directed_graph",
+    "dyad_census",
+    "reciprocity",
+    "valued_block_density",
+    "valued_ei_index",
+    "weighted_betweenness",
+    "weighted_closeness",
 ]
