@@ -105,9 +105,9 @@ def test_hostile_workbooks_are_one_clear_problem(name, needle):
 
 
 def test_uncompressed_size_is_bounded_even_when_the_ratio_looks_normal(monkeypatch):
-    import ecograph.io
+    import ecograph.io.xlsx
 
-    monkeypatch.setattr(ecograph.io, "MAX_XLSX_UNCOMPRESSED_BYTES", 1000)
+    monkeypatch.setattr(ecograph.io.xlsx, "MAX_XLSX_UNCOMPRESSED_BYTES", 1000)
     path = CORPUS / "oversized-dimension.xlsx"
     with pytest.raises(SchemaError, match="too large once uncompressed"):
         eg.load(path)

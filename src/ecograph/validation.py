@@ -622,8 +622,8 @@ def data_warnings(source) -> pd.DataFrame:
     >>> from ecograph.io import RawTable, RawRow
     >>> actors = RawTable("actors", "actors.csv", ["id", "name", "kind", "source", "name"],
     ...     [RawRow(2, {"id": "a", "name": "A", "kind": "place", "source": "s"})])
-    >>> from ecograph.io import _header_problems
-    >>> actors.problems = _header_problems("actors", "actors.csv", actors.columns)
+    >>> from ecograph.io.raw import header_problems
+    >>> actors.problems = header_problems("actors", "actors.csv", actors.columns)
     >>> ties = RawTable("ties", "ties.csv", ["source", "target", "type", "evidence"], [])
     >>> result = validate_tables({"actors": actors, "ties": ties}, read_problems=actors.problems)
     >>> notes = data_warnings(result)

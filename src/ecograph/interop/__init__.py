@@ -1,7 +1,9 @@
 """Working with the tools people already use: the Excel collection template, Gephi (GEXF, GraphML), Kumu and uMap.
 
 * :mod:`~ecograph.interop.template`: the collection workbook with drop-down lists (and the gaps marked);
-* :mod:`~ecograph.interop.gephi`: GEXF and GraphML, read and written;
+* :mod:`~ecograph.interop.gexf` and :mod:`~ecograph.interop.graphml`: GEXF and GraphML, read and written
+  (:mod:`~ecograph.interop.gephi` re-exports both for older code);
+* :mod:`~ecograph.interop.xml`: what they share: the safe XML parser, edges written both ways folded back;
 * :mod:`~ecograph.interop.kumu`: Kumu blueprint JSON, project exports and workbooks;
 * :mod:`~ecograph.interop.umap`: uMap backups, GeoJSON and CSV;
 * :mod:`~ecograph.interop.exchange`: what those readers share (ids, defaults, leftovers);
@@ -13,8 +15,8 @@
 
 Examples
 --------
->>> from ecograph.interop import gephi, kumu, umap
->>> callable(gephi.read_gexf) and callable(kumu.read_kumu) and callable(umap.read_umap)
+>>> from ecograph.interop import gexf, graphml, kumu, umap
+>>> callable(gexf.read_gexf) and callable(graphml.read_graphml) and callable(kumu.read_kumu) and callable(umap.read_umap)
 True
 """
 

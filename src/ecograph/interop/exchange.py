@@ -1,6 +1,6 @@
 """What the exchange formats share: nodes and edges read from another tool's file become a validated dataset.
 
-The readers of :mod:`ecograph.interop.gephi` (GEXF, GraphML) and :mod:`ecograph.interop.kumu`
+The readers of :mod:`ecograph.interop.gexf`, :mod:`ecograph.interop.graphml` and :mod:`ecograph.interop.kumu`
 (Kumu JSON and workbooks) turn a file into an :class:`ImportedGraph`: its
 nodes and edges as plain records, with the row each came from, plus the
 *leftovers* already known while reading (an edge to a node the file never

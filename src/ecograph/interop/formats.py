@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from ..io import write_dataset
-from . import gephi, kumu, umap
+from . import gexf, graphml, kumu, umap
 
 __all__ = ["FORMATS", "Format", "export_format", "import_format"]
 
@@ -57,12 +57,12 @@ class Format:
 
 
 def _gexf(eco: Any, target: Any, *, seed: int, undirected_ties: str, analysis: Any, **_: Any) -> list:
-    gephi.write_gexf(eco, target, seed=seed, undirected_ties=undirected_ties, analysis=analysis)
+    gexf.write_gexf(eco, target, seed=seed, undirected_ties=undirected_ties, analysis=analysis)
     return []
 
 
 def _graphml(eco: Any, target: Any, *, undirected_ties: str, **_: Any) -> list:
-    gephi.write_graphml(eco, target, undirected_ties=undirected_ties)
+    graphml.write_graphml(eco, target, undirected_ties=undirected_ties)
     return []
 
 
@@ -91,8 +91,8 @@ def _csv(eco: Any, target: Any, **_: Any) -> list:
 
 #: Every format, in the order the help lists them.
 FORMATS: tuple[Format, ...] = (
-    Format("gexf", (".gexf",), gephi.read_gexf, _gexf, tool="Gephi, Gephi Lite"),
-    Format("graphml", (".graphml", ".xml"), gephi.read_graphml, _graphml, tool="Gephi, yEd, igraph, networkx"),
+    Format("gexf", (".gexf",), gexf.read_gexf, _gexf, tool="Gephi, Gephi Lite"),
+    Format("graphml", (".graphml", ".xml"), graphml.read_graphml, _graphml, tool="Gephi, yEd, igraph, networkx"),
     Format("kumu-json", (".json",), kumu.read_kumu, _kumu_json, tool="Kumu"),
     Format("kumu-xlsx", (".xlsx", ".xlsm"), kumu.read_kumu, _kumu_xlsx, tool="Kumu"),
     Format("umap", (), None, _umap, tool="uMap (ecograph import-umap reads .umap, .geojson, .csv)"),

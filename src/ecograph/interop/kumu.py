@@ -261,7 +261,7 @@ def read_kumu(
 ) -> Any:
     """Read a Kumu JSON file (import form or Kumu's export) or a Kumu workbook as an Ecosystem.
 
-    Parameters and result as :func:`ecograph.interop.gephi.read_gexf`; ``kind_from``
+    Parameters and result as :func:`ecograph.interop.gexf.read_gexf`; ``kind_from``
     defaults to the element type and ``type_from`` to the connection type.
     Elements of type ``Person`` (or another of
     :data:`ecograph.interop.exchange.PEOPLE_WORDS`, or of ``people_kinds``)

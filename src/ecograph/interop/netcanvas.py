@@ -95,7 +95,7 @@ from ..schema import MAX_COLUMNS, MAX_FILE_BYTES, MAX_TABLE_CELLS, MAX_XLSX_UNCO
 from ..validation import SLUG_PATTERN, slugify
 from ..vocabulary import default_vocabulary
 from .exchange import DEFAULT_KIND, DEFAULT_TIE_TYPES, LEFTOVER_COLUMNS
-from .gephi import parse_xml
+from .xml import parse_xml
 
 __all__ = [
     "NC_NAMESPACE",
