@@ -1466,6 +1466,17 @@ CLI: dict[str, tuple[str, str]] = {
         "le jeu de données dijon fourni n'est pas modifié : donnez le fichier à écrire avec -o",
     ),
     "invitations_written": ("{n} fiches and invitations.xlsx written in {folder}", "{n} fiches et invitations.xlsx écrits dans {folder}"),
+    "help_compare": (
+        "what changed between two maps of one ecosystem (actors, ties, spheres, density, findings)",
+        "ce qui a changé entre deux cartes d'un écosystème (acteurs, liens, sphères, densité, constats)",
+    ),
+    "help_compare_old": ("the previous map (a dataset folder or file)", "la carte précédente (un dossier ou fichier de données)"),
+    "help_compare_new": ("the new map", "la nouvelle carte"),
+    "help_compare_lang": ("language of the text (default: the new map's)", "langue du texte (par défaut : celle de la nouvelle carte)"),
+    "help_previous": (
+        "the previous map: the first page opens with what changed since",
+        "la carte précédente : la première page commence par ce qui a changé depuis",
+    ),
 }
 
 # The one name of each concept decided by ecograph.actor_standing, wherever it is counted or shown.

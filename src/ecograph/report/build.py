@@ -22,6 +22,7 @@ from ..io import BIDI_CONTROLS, isolate_text, read_dataset_files
 from ..outputs import output_folder
 from ..privacy import people_in_tables, people_mentioned, pseudonymised, pseudonyms, scrub_people
 from ..version import __version__
+from ..waves import compare_maps
 from ..views import view
 from ..views.communities import community_graph
 from ..views.figures import figure_block_density, figure_brokers, figure_creations, figure_flows, figure_network
@@ -152,7 +153,8 @@ def _heading(key: str, lang: str, group: Any) -> str:
 def _page(
     title: str, lang: str, meta: list[str], synthetic: bool, first: str, body: list[tuple[str, str, bool]], group: Any, date: str
 ) -> str:
-    nav = "".join(f"<li><a href='#{key}'>{esc(word(f'report.section.{key}', lang))}</a></li>" for key in ("covers", "findings", "cannot"))
+    nav = "<li><a href='#changes'>" + esc(word("waves.heading", lang)) + "</a></li>" if "id='changes'" in first else ""
+    nav += "".join(f"<li><a href='#{key}'>{esc(word(f'report.section.{key}', lang))}</a></li>" for key in ("covers", "findings", "cannot"))
     nav += "".join(f"<li><a href='#{key}'>{esc(_heading(key, lang, group))}</a></li>" for key, _, _ in body)
     parts = []
     annex_open = False
@@ -190,6 +192,7 @@ def build_report(
     date: str | None = None,
     progress: Callable[[str], None] | None = None,
     group: Any = "sphere",
+    previous: Ecosystem | None = None,
 ) -> Report:
     """Compute the report of an Ecosystem: a brief on the first page, then the detailed sections and the annexes.
 
@@ -210,6 +213,9 @@ def build_report(
         Called with a short message before each long step.
     group : str, Series, mapping or partition, default "sphere"
         The grouping of every group-based measure.
+    previous : Ecosystem, optional
+        The previous map of the same ecosystem: the first page opens with
+        what changed since (:func:`ecograph.waves.compare_maps`).
 
     Examples
     --------
@@ -246,7 +252,11 @@ def build_report(
         {key: figure_uri(fig) for key, fig in figures.items()},
         v._repr_html_().replace("<iframe ", '<iframe class="view" ', 1),
     )
-    first = first_page(brief, lang, gaps_file=GAPS_FILE)
+    changes = None
+    if previous is not None:
+        before = pseudonymised(previous, lang=lang) if pseudonymise_people else previous
+        changes = compare_maps(_isolated(before), brief, group=group, seed=seed)
+    first = first_page(brief, lang, gaps_file=GAPS_FILE, changes=changes)
     day = _date(date)
     page = _page(title, lang, _meta_lines(eco, lang, day), eco.synthetic, first, sections(context), group, day)
     summary = word("report.summary_note", lang) + "\n\n" + str(eco.summary())
@@ -286,6 +296,7 @@ def run_report(
     date: str | None = None,
     echo: Callable[[str], None] = print,
     force: bool = False,
+    previous: str | os.PathLike | None = None,
 ) -> int:
     """Validate ``path``, build the report and write it under ``output``; return the exit status.
 
@@ -293,6 +304,8 @@ def run_report(
     the valid rows and says so) or when the dataset cannot be read at all
     (then ``output`` holds only ``validation.txt``). ``output`` follows
     :mod:`ecograph.outputs` (``force`` replaces a folder holding other files).
+    ``previous``, the folder of the previous map, opens the first page with
+    what changed since (its invalid rows are left out, as the report's are).
 
     Examples
     --------
@@ -321,7 +334,10 @@ def run_report(
             (out / "validation.txt").write_text(text + "\n", encoding="utf-8", newline="\n")
         echo(text)
         return 1
-    report = build_report(eco, lang=lang, pseudonymise_people=pseudonymise_people, title=title, seed=seed, date=date, progress=step)
+    before = load(previous, on_error="collect") if previous is not None else None
+    report = build_report(
+        eco, lang=lang, pseudonymise_people=pseudonymise_people, title=title, seed=seed, date=date, progress=step, previous=before
+    )
     step(word("report.step.writing", "en"))
     page = report.write(output, force=force)
     echo(word("report.written", "en", page=page))
