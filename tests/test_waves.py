@@ -25,8 +25,15 @@ def _write_ties(folder, ties):
 
 
 def _tie(source, target, status, by="", type="partnership"):
-    return {"source": source, "target": target, "type": type, "evidence": f"response-{by or source}.json ({ON})", "status": status,
-            "declared_by": by, "declared_on": ON if by else ""}
+    return {
+        "source": source,
+        "target": target,
+        "type": type,
+        "evidence": f"response-{by or source}.json ({ON})",
+        "status": status,
+        "declared_by": by,
+        "declared_on": ON if by else "",
+    }
 
 
 @pytest.fixture(scope="module")
@@ -55,12 +62,28 @@ def waves(tmp_path_factory):
     observed = before.observed().actors
     blank = observed[(observed["sphere"].fillna("") == "") & ~observed["kind"].isin(NO_SPHERE_KINDS)].index[:5].tolist()
     actors.loc[actors["id"].isin(blank), "sphere"] = "production"
-    newcomers = pd.DataFrame({"id": ["atelier-test", "ressourcerie-test"], "name": ["Atelier Test", "Ressourcerie Test"],
-                              "kind": "initiative", "source": f"response ({ON})"})
-    pd.concat([actors, newcomers], ignore_index=True).fillna("").to_csv(new / "actors.csv", index=False, encoding="utf-8", lineterminator="\n")
+    newcomers = pd.DataFrame(
+        {
+            "id": ["atelier-test", "ressourcerie-test"],
+            "name": ["Atelier Test", "Ressourcerie Test"],
+            "kind": "initiative",
+            "source": f"response ({ON})",
+        }
+    )
+    pd.concat([actors, newcomers], ignore_index=True).fillna("").to_csv(
+        new / "actors.csv", index=False, encoding="utf-8", lineterminator="\n"
+    )
     after = eg.load(new)
-    return {"old": old, "new": new, "before": before, "after": after, "worklist": worklist, "blank": blank,
-            "pair": (first, second), "partners": partners}
+    return {
+        "old": old,
+        "new": new,
+        "before": before,
+        "after": after,
+        "worklist": worklist,
+        "blank": blank,
+        "pair": (first, second),
+        "partners": partners,
+    }
 
 
 @pytest.fixture(scope="module")
@@ -151,7 +174,9 @@ def test_declared_and_confirmed_in_what_the_data_cover(waves):
 def test_compare_command(waves, capsys):
     assert main(["compare", str(waves["old"]), str(waves["new"]), "--lang", "en"]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("Since the previous map\n- 2 actors added: Atelier Test and Ressourcerie Test.\n- 3 ties added (3 declared by one side).")
+    assert out.startswith(
+        "Since the previous map\n- 2 actors added: Atelier Test and Ressourcerie Test.\n- 3 ties added (3 declared by one side)."
+    )
     assert main(["compare", str(waves["old"]), str(waves["new"]), "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["counts"]["ties_confirmed"] == 1 and data["now_connected"][0]["actor"] == waves["worklist"][0]
@@ -161,7 +186,10 @@ def test_compare_command(waves, capsys):
 
 def test_report_with_previous(waves, tmp_path):
     out = tmp_path / "report"
-    assert main(["report", str(waves["new"]), "-o", str(out), "--previous", str(waves["old"]), "--lang", "en", "-q", "--date", "2027-02-01"]) == 0
+    assert (
+        main(["report", str(waves["new"]), "-o", str(out), "--previous", str(waves["old"]), "--lang", "en", "-q", "--date", "2027-02-01"])
+        == 0
+    )
     page = next(out.glob("*.html")).read_text(encoding="utf-8")
     assert "<h2 class='first' id='changes'>Since the previous map</h2>" in page
     assert "2 actors added: Atelier Test and Ressourcerie Test." in page

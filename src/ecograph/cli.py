@@ -247,7 +247,9 @@ def _cmd_schema(args: argparse.Namespace) -> int:
 def _cmd_report(args: argparse.Namespace) -> int:
 
     path = _dataset_path(args.path)
-    check_output_folder(args.output, command="report", force=args.force, protect=[path, *([_dataset_path(args.previous)] if args.previous else [])])  # before hours of computing
+    check_output_folder(
+        args.output, command="report", force=args.force, protect=[path, *([_dataset_path(args.previous)] if args.previous else [])]
+    )  # before hours of computing
     return run_report(
         path,
         Path(args.output),

@@ -47,7 +47,7 @@ from .findings import FINDING_CODES, Brief, Finding
 from .measures.evolution import EcosystemDiff, diff, tie_keys
 from .measures.robustness import robustness
 from .sparse import GraphLike, as_sparse
-from .words import check_language, is_missing, names, word
+from .words import check_language, is_missing, word
 
 __all__ = ["BANDED", "MAX_NAMES", "FindingChange", "WaveComparison", "compare_maps", "finding_changes", "main_part_share"]
 
@@ -274,7 +274,9 @@ class WaveComparison:
             "counts": dict(self.counts),
             "actors_added": [str(i) for i in self.diff.actors_added.index],
             "actors_removed": [str(i) for i in self.diff.actors_removed.index],
-            "ties_confirmed": [[str(s), str(t), str(k)] for s, t, k in zip(*(self.ties_confirmed[c] for c in ("source", "target", "type")))],
+            "ties_confirmed": [
+                [str(s), str(t), str(k)] for s, t, k in zip(*(self.ties_confirmed[c] for c in ("source", "target", "type")))
+            ],
             "now_connected": [
                 {"actor": str(i), "with": [str(p) for p in row.partners], "declared_by": list(row.declared_by)}
                 for i, row in zip(self.now_connected.index, self.now_connected.itertuples())
@@ -282,9 +284,7 @@ class WaveComparison:
             "spheres_filled": [str(i) for i in self.spheres_filled],
             "founded_filled": [str(i) for i in self.founded_filled],
             "measures": {key: {c: _plain(v) for c, v in m.loc[key].items()} for key in m.index},
-            "findings": [
-                {"code": c.code, "change": c.kind, "before": _state(c.before), "after": _state(c.after)} for c in self.findings
-            ],
+            "findings": [{"code": c.code, "change": c.kind, "before": _state(c.before), "after": _state(c.after)} for c in self.findings],
         }
 
 

@@ -1721,7 +1721,10 @@ WAVES: dict[str, tuple[str, str]] = {
     ),
     "connected_with": ("{name} (with {partners})", "{name} (avec {partners})"),
     "connected_declared": ("{name} (with {partners}; declared by {by})", "{name} (avec {partners} ; déclaré par {by})"),
-    "spheres_filled": ("Sphere now known for {n:p|more actor|more actors}: {names}.", "Sphère désormais connue pour {n:p|acteur de plus|acteurs de plus} : {names}."),
+    "spheres_filled": (
+        "Sphere now known for {n:p|more actor|more actors}: {names}.",
+        "Sphère désormais connue pour {n:p|acteur de plus|acteurs de plus} : {names}.",
+    ),
     "founded_filled": (
         "Founding year now known for {n:p|more actor|more actors}: {names}.",
         "Année de création désormais connue pour {n:p|acteur de plus|acteurs de plus} : {names}.",

@@ -22,10 +22,10 @@ from ..io import BIDI_CONTROLS, isolate_text, read_dataset_files
 from ..outputs import output_folder
 from ..privacy import people_in_tables, people_mentioned, pseudonymised, pseudonyms, scrub_people
 from ..version import __version__
-from ..waves import compare_maps
 from ..views import view
 from ..views.communities import community_graph
 from ..views.figures import figure_block_density, figure_brokers, figure_creations, figure_flows, figure_network
+from ..waves import compare_maps
 from ..words import check_language, word
 from ..words import date as date_words
 from .brief import first_page
