@@ -75,7 +75,16 @@ def main_part_share(G: GraphLike) -> float:
 
 @dataclass(frozen=True)
 class FindingChange:
-    """A finding that changed: ``kind`` is ``stated``, ``withheld``, ``gone`` or ``variant``."""
+    """A finding that changed: ``kind`` is ``stated``, ``withheld``, ``gone`` or ``variant``.
+
+    Examples
+    --------
+    >>> import ecograph as eg
+    >>> eco = eg.datasets.tiny()
+    >>> later = eg.from_frames(eco.actors.drop(index="loner"), eco.ties, eco.people, eco.affiliations)
+    >>> [(c.code, c.kind, c.after.variant) for c in finding_changes(eg.Brief(eco), eg.Brief(later))]
+    [('ties', 'variant', 'all_tied'), ('fragmentation', 'variant', 'whole')]
+    """
 
     code: str
     kind: str
@@ -84,7 +93,14 @@ class FindingChange:
 
 
 def finding_changes(before: Brief, after: Brief) -> list[FindingChange]:
-    """The findings whose conclusion changed between two briefs, in the order of :data:`~ecograph.findings.FINDING_CODES`."""
+    """The findings whose conclusion changed between two briefs, in the order of :data:`~ecograph.findings.FINDING_CODES`.
+
+    Examples
+    --------
+    >>> import ecograph as eg
+    >>> finding_changes(eg.Brief(eg.datasets.tiny()), eg.Brief(eg.datasets.tiny()))
+    []
+    """
     old = {f.code: f for f in before.candidates}
     new = {f.code: f for f in after.candidates}
     out = []
@@ -126,8 +142,19 @@ class WaveComparison:
         ``density`` and ``main_part`` (its share of the actors; ``size``:
         actors in it): ``before``, ``after``, the band of each
         (``before_low``...) and ``beyond`` (the bands do not overlap).
-    findings : list
-        The findings that changed (``code``, ``kind``, ``before``, ``after``).
+    findings : list of FindingChange
+        The findings that changed.
+
+    Examples
+    --------
+    >>> import ecograph as eg
+    >>> eco = eg.datasets.tiny()
+    >>> later = eg.from_frames(eco.actors.drop(index="loner"), eco.ties, eco.people, eco.affiliations)
+    >>> changes = compare_maps(eco, later)
+    >>> changes.diff.actors_removed.index.tolist(), changes.nothing_changed
+    (['loner'], False)
+    >>> print(changes.text("en").splitlines()[1])
+    - 1 actor removed: Repair café.
     """
 
     before: Brief
