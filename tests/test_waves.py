@@ -107,7 +107,8 @@ def test_each_change_counted_exactly(waves, changes):
     assert changes.now_connected.index.tolist() == waves["worklist"]
     assert [p[0] for p in changes.now_connected["partners"]] == waves["partners"]
     names = waves["after"].actors["name"]
-    assert [b[0] for b in changes.now_connected["declared_by"]] == [names[w] for w in waves["worklist"]]
+    assert [b[0] for b in changes.now_connected["declared_by"]] == waves["worklist"]
+    assert [b[0] for b in changes.now_connected["declared_by_names"]] == [names[w] for w in waves["worklist"]]
     assert sorted(changes.spheres_filled) == sorted(waves["blank"])
     assert changes.measures.loc["density", "after_size"] == changes.measures.loc["density", "before_size"] + 3
 

@@ -133,8 +133,9 @@ class WaveComparison:
         ``confirmed`` now.
     now_connected : DataFrame
         Actors of the previous worklist with a tie added, indexed by actor:
-        ``name``, ``partners`` (the other ends' ids), ``partner_names`` and
-        ``declared_by`` (names of who declared each added tie, when known).
+        ``name``, ``partners`` (the other ends' ids), ``partner_names``,
+        ``declared_by`` (who declared each added tie, when known: an actor's
+        or a person's id) and ``declared_by_names``.
     spheres_filled, founded_filled : Index
         Actors of both maps whose sphere, or founding year, was unknown and
         is known now.
@@ -252,7 +253,7 @@ class WaveComparison:
         if c.get("now_connected"):
             items = []
             for row in self.now_connected.head(MAX_NAMES).itertuples():
-                by = list(dict.fromkeys(row.declared_by))
+                by = list(dict.fromkeys(row.declared_by_names))
                 key = "waves.connected_declared" if by else "waves.connected_with"
                 items.append(word(key, lang, name=row.name, partners=list(row.partner_names), by=by))
             if len(self.now_connected) > MAX_NAMES:
@@ -305,7 +306,7 @@ class WaveComparison:
                 [str(s), str(t), str(k)] for s, t, k in zip(*(self.ties_confirmed[c] for c in ("source", "target", "type")))
             ],
             "now_connected": [
-                {"actor": str(i), "with": [str(p) for p in row.partners], "declared_by": list(row.declared_by)}
+                {"actor": str(i), "with": [str(p) for p in row.partners], "declared_by": [str(b) for b in row.declared_by]}
                 for i, row in zip(self.now_connected.index, self.now_connected.itertuples())
             ],
             "spheres_filled": [str(i) for i in self.spheres_filled],
@@ -363,7 +364,7 @@ def _now_connected(worklist: pd.Index, added: pd.DataFrame, after: Ecosystem) ->
             row = rows.setdefault(actor, {"partners": [], "declared_by": []})
             row["partners"].append(partner)
             if not is_missing(by):
-                row["declared_by"].append(_who(after, by))
+                row["declared_by"].append(by)
     names_of = after.actors["name"].astype(str)
     frame = pd.DataFrame(
         {
@@ -371,6 +372,7 @@ def _now_connected(worklist: pd.Index, added: pd.DataFrame, after: Ecosystem) ->
             "partners": [r["partners"] for r in rows.values()],
             "partner_names": [[names_of.get(p, str(p)) for p in r["partners"]] for r in rows.values()],
             "declared_by": [r["declared_by"] for r in rows.values()],
+            "declared_by_names": [[_who(after, by) for by in r["declared_by"]] for r in rows.values()],
         },
         index=pd.Index(list(rows), name="actor", dtype=object),
     )
