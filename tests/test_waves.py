@@ -198,3 +198,9 @@ def test_report_with_previous(waves, tmp_path):
     same = eg.report.build_report(waves["before"], previous=waves["before"], lang="fr", date="2027-02-01").html
     assert word("waves.nothing", "fr").replace("'", "&#x27;") in same
     assert "id='changes'" not in eg.report.build_report(waves["before"], lang="fr", date="2027-02-01").html
+
+
+def test_report_with_previous_pseudonymised(waves):
+    html = eg.report.build_report(waves["after"], previous=waves["before"], pseudonymise_people=True, lang="en", date="2027-02-01").html
+    assert "2 actors added: Atelier Test and Ressourcerie Test." in html
+    assert not any(name in html for name in waves["after"].people["name"])
