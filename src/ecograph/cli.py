@@ -28,12 +28,16 @@ Subcommands:
     The fiches' answers as ``review.xlsx`` (one row per proposed change), then the accepted ones as a new dataset folder.
 ``ecograph datapackage PATH [-o FILE.json]``
     A Frictionless ``datapackage.json`` describing a dataset folder (types, codes, keys).
-``ecograph report PATH -o DIR [--lang fr|en] [--pseudonymise-people] [--title T] [--walk walk.json]``
-    The main job: a one-file HTML report with its tables and figures (and a walk to present full screen).
+``ecograph report PATH -o DIR [--lang fr|en] [--pseudonymise-people] [--title T] [--walk walk.json] [--previous OLD]``
+    The main job: a one-file HTML report with its tables and figures (and a walk to present full screen); with
+    ``--previous``, its first page opens with what changed since the previous map.
 ``ecograph walk PATH -o walk.json [--lang fr|en]``
     Draft a walk through the findings (:mod:`ecograph.walk`) for an officer to edit.
 ``ecograph slides PATH -o brief.pptx [--walk walk.json] [--lang fr|en]``
     One slide per step of a walk (drafted from the brief without ``--walk``); needs python-pptx.
+``ecograph compare OLD NEW [--lang fr|en] [--json]``
+    What changed between two maps of one ecosystem: actors, ties added or confirmed, worklist actors now tied,
+    spheres and founding years filled, density and main part against their bands, findings changed.
 
 ``PATH`` may be ``dijon`` for the bundled Dijon dataset.
 
@@ -62,6 +66,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as _dt
+import json
 import os
 import sys
 import time
@@ -89,6 +94,7 @@ from .report import detect_language, draft_walk, run_report
 from .schema import schema_markdown
 from .version import __version__
 from .walk import load_walk
+from .waves import compare_maps
 from .words import word
 
 __all__ = ["build_parser", "main"]
@@ -248,7 +254,9 @@ def _cmd_schema(args: argparse.Namespace) -> int:
 def _cmd_report(args: argparse.Namespace) -> int:
 
     path = _dataset_path(args.path)
-    check_output_folder(args.output, command="report", force=args.force, protect=[path])  # before hours of computing
+    check_output_folder(
+        args.output, command="report", force=args.force, protect=[path, *([_dataset_path(args.previous)] if args.previous else [])]
+    )  # before hours of computing
     return run_report(
         path,
         Path(args.output),
@@ -261,6 +269,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
         seed=args.seed,
         date=args.date,
         walk=load_walk(args.walk) if args.walk else None,
+        previous=_dataset_path(args.previous) if args.previous else None,
     )
 
 
@@ -282,6 +291,16 @@ def _cmd_slides(args: argparse.Namespace) -> int:
     with output_file(args.output, force=args.force, protect=[_dataset_path(args.path)]) as path:
         write_slides(walk, brief, path, lang=args.lang, seed=args.seed)
     print(word("walk.slides_written", "en", n=len(walk.steps), file=args.output))
+    return 0
+
+
+def _cmd_compare(args: argparse.Namespace) -> int:
+    before, after = _load_dataset(args.old), _load_dataset(args.new)
+    changes = compare_maps(before, after)
+    if args.json:
+        print(json.dumps(changes.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        print(changes.text(args.lang or detect_language(after)))
     return 0
 
 
@@ -614,7 +633,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--date", help=_say("help_date"))
     p.add_argument("-q", "--quiet", action="store_true", help=_say("help_quiet"))
     p.add_argument("--walk", metavar="walk.json", help=word("walk.help_walk_file", "en"))
+    p.add_argument("--previous", metavar="OLD", help=_say("help_previous"))
     p.set_defaults(func=_cmd_report)
+
+    p = command("compare", _say("help_compare"))
+    p.add_argument("old", help=_say("help_compare_old"))
+    p.add_argument("new", help=_say("help_compare_new"))
+    p.add_argument("--lang", choices=["fr", "en"], help=_say("help_compare_lang"))
+    p.add_argument("--json", action="store_true", help=_say("help_json"))
+    p.set_defaults(func=_cmd_compare)
     return parser
 
 

@@ -138,6 +138,28 @@ class Ecosystem:
             self._links_memo.setdefault(out._affiliations_fingerprint(), kept)
         return out
 
+    def with_ties(self, *, status: Iterable[str]) -> Ecosystem:
+        """The ecosystem with only the ties of these ``status`` values (an empty status counts as ``stated``).
+
+        ``Analysis(eco.with_ties(status=("stated", "confirmed")))`` analyses the
+        network without the ties declared by one side only. The other tables
+        are unchanged.
+
+        Examples
+        --------
+        >>> import ecograph as eg
+        >>> eco = eg.datasets.dijon()
+        >>> len(eco.ties), len(eco.with_ties(status=("stated", "confirmed")).ties)
+        (96, 28)
+        """
+        keep = set(status)
+        if "status" not in self.ties.columns:
+            return self if "stated" in keep else replace(self, ties=self.ties.iloc[:0])
+        statuses = self.ties["status"].fillna("").astype(str).str.strip().replace("", "stated")
+        out = replace(self, ties=self.ties[statuses.isin(keep).to_numpy()].reset_index(drop=True))
+        out._links_memo = self._links_memo  # the people links depend on the affiliations only
+        return out
+
     def graph(
         self,
         *,

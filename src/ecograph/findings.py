@@ -241,6 +241,7 @@ class Brief:
         actors = net.actors
         ties = eco.ties
         status = ties["status"] if "status" in ties.columns else pd.Series("", index=ties.index)
+        net_status = net.ties["status"] if "status" in net.ties.columns else pd.Series("", index=net.ties.index)
         cov = a.coverage
         sphere_status = actors["sphere_status"] if "sphere_status" in actors.columns else pd.Series("", index=actors.index)
         known = ~actors["sphere"].isna() & (actors["sphere"].astype(str).str.strip() != "") if "sphere" in actors.columns else None
@@ -253,6 +254,8 @@ class Brief:
             "pairs": int(a.sparse.m),
             "proposed": int((status == "proposed").sum()),
             "cited": int((status == "cited").sum()),
+            "declared": int((net_status == "declared").sum()),
+            "confirmed": int((net_status == "confirmed").sum()),
             "isolates": int(a.standing["no_known_tie"].sum()),
             "tied": int((~a.standing["no_known_tie"]).sum()),
             "outside_main": int(a.standing["outside_main"].sum()),
@@ -499,6 +502,44 @@ class Brief:
             return []
         differ = mine.stated != without.stated or (mine.stated and mine.variant != without.variant)
         return [(mine, without)] if differ else []
+
+    #: The findings :attr:`confirmed_changes` checks on the stated and confirmed ties alone.
+    CONFIRMED_CHECKS = ("ties", "fragmentation", "connectors")
+
+    @cached_property
+    def confirmed_only(self) -> Brief | None:
+        """The brief of the stated and confirmed ties alone (those declared by one side set aside), or None when none is declared."""
+        if not self.facts["declared"]:
+            return None
+        eco = self.analysis.eco.with_ties(status=("stated", "confirmed"))
+        return Brief(eco, group=self.analysis.group, seed=self.analysis.seed, k=self.k)
+
+    @cached_property
+    def confirmed_changes(self) -> list[tuple[Finding, Finding | None]]:
+        """The findings of :data:`CONFIRMED_CHECKS` that do not hold on the stated and confirmed ties alone: (with, without) pairs.
+
+        A finding holds when it is stated both ways with the same conclusion
+        (variant), the same connectors named, and a density inside this
+        map's band under 10% of actors missing (:attr:`ecograph.Analysis.robustness`).
+        """
+        other = self.confirmed_only
+        if other is None:
+            return []
+        theirs = {f.code: f for f in other.candidates}
+        band = self.analysis.robustness.set_index("measure").loc["density"]
+        out = []
+        for mine in self.candidates:
+            if mine.code not in self.CONFIRMED_CHECKS or not mine.stated:
+                continue
+            alone = theirs.get(mine.code)
+            holds = alone is not None and alone.stated and alone.variant == mine.variant
+            if holds and mine.code == "connectors":
+                holds = list(alone.values["ids"]) == list(mine.values["ids"])
+            if holds and mine.code == "ties":
+                holds = float(band["ci_low"]) <= float(alone.values["density"]) <= float(band["ci_high"])
+            if not holds:
+                out.append((mine, alone))
+        return out
 
     @property
     def dates_sufficient(self) -> bool:

@@ -1472,6 +1472,17 @@ CLI: dict[str, tuple[str, str]] = {
         "le jeu de données dijon fourni n'est pas modifié : donnez le fichier à écrire avec -o",
     ),
     "invitations_written": ("{n} fiches and invitations.xlsx written in {folder}", "{n} fiches et invitations.xlsx écrits dans {folder}"),
+    "help_compare": (
+        "what changed between two maps of one ecosystem (actors, ties, spheres, density, findings)",
+        "ce qui a changé entre deux cartes d'un écosystème (acteurs, liens, sphères, densité, constats)",
+    ),
+    "help_compare_old": ("the previous map (a dataset folder or file)", "la carte précédente (un dossier ou fichier de données)"),
+    "help_compare_new": ("the new map", "la nouvelle carte"),
+    "help_compare_lang": ("language of the text (default: the new map's)", "langue du texte (par défaut : celle de la nouvelle carte)"),
+    "help_previous": (
+        "the previous map: the first page opens with what changed since",
+        "la carte précédente : la première page commence par ce qui a changé depuis",
+    ),
 }
 
 # The one name of each concept decided by ecograph.actor_standing, wherever it is counted or shown.
@@ -1738,6 +1749,87 @@ WALK: dict[str, tuple[str, str]] = {
     "slides_written": ("{n} slides written to {file}", "{n} diapositives écrites dans {file}"),
 }
 
+# Two maps of one ecosystem compared (ecograph.waves), and the ties declared by one side or confirmed by both (the brief).
+WAVES: dict[str, tuple[str, str]] = {
+    "heading": ("Since the previous map", "Depuis la carte précédente"),
+    "nothing": (
+        "Nothing changed since the previous map: the same actors, ties and findings.",
+        "Rien n'a changé depuis la carte précédente : mêmes acteurs, mêmes liens, mêmes constats.",
+    ),
+    "more": ("{n} more", "{n} autres"),
+    "actors_added": ("{n:p|actor|actors} added: {names}.", "{n:p|acteur ajouté|acteurs ajoutés} : {names}."),
+    "actors_removed": ("{n:p|actor|actors} removed: {names}.", "{n:p|acteur retiré|acteurs retirés} : {names}."),
+    "ties_added": ("{n:p|tie|ties} added{detail}.", "{n:p|lien ajouté|liens ajoutés}{detail}."),
+    "of_declared": ("{n} declared by one side", "{n:p|déclaré|déclarés} par un seul côté"),
+    "of_confirmed": ("{n} confirmed by both", "{n:p|confirmé|confirmés} par les deux"),
+    "ties_removed": ("{n:p|tie|ties} removed.", "{n:p|lien retiré|liens retirés}."),
+    "ties_confirmed": (
+        "{n:p|tie|ties} declared by one side now confirmed by both: {pairs}.",
+        "{n:p|lien déclaré par un seul côté est désormais confirmé|liens déclarés par un seul côté sont désormais confirmés} "
+        "par les deux : {pairs}.",
+    ),
+    "now_connected": (
+        "{n:p|actor|actors} of the previous worklist now {n:w|has|have} a known tie: {items}.",
+        "{n:p|acteur|acteurs} de la liste de travail précédente {n:w|a|ont} désormais un lien connu : {items}.",
+    ),
+    "connected_with": ("{name} (with {partners})", "{name} (avec {partners})"),
+    "connected_declared": ("{name} (with {partners}; declared by {by})", "{name} (avec {partners} ; déclaré par {by})"),
+    "spheres_filled": (
+        "Sphere now known for {n:p|more actor|more actors}: {names}.",
+        "Sphère désormais connue pour {n:p|acteur de plus|acteurs de plus} : {names}.",
+    ),
+    "founded_filled": (
+        "Founding year now known for {n:p|more actor|more actors}: {names}.",
+        "Année de création désormais connue pour {n:p|acteur de plus|acteurs de plus} : {names}.",
+    ),
+    "density": (
+        "Density {before:.2%} → {after:.2%} (with 10% of actors missing at random, {before_low:.2%}–{before_high:.2%} "
+        "then {after_low:.2%}–{after_high:.2%}): {verdict}",
+        "Densité {before:.2%} → {after:.2%} (avec 10 % d'acteurs manquants au hasard, {before_low:.2%}–{before_high:.2%} "
+        "puis {after_low:.2%}–{after_high:.2%}) : {verdict}",
+    ),
+    "density_plain": ("Density {before:.2%} → {after:.2%}.", "Densité {before:.2%} → {after:.2%}."),
+    "main_part": (
+        "Main part {before} → {after:p|actor|actors} ({before_share:.0%} → {after_share:.0%} of the actors; with 10% of actors "
+        "missing at random, its share {before_low:.0%}–{before_high:.0%} then {after_low:.0%}–{after_high:.0%}): {verdict}",
+        "Plus grand ensemble relié {before} → {after:p|acteur|acteurs} ({before_share:.0%} → {after_share:.0%} des acteurs ; "
+        "avec 10 % d'acteurs manquants au hasard, sa part {before_low:.0%}–{before_high:.0%} puis {after_low:.0%}–{after_high:.0%}) : {verdict}",
+    ),
+    "main_part_plain": (
+        "Main part {before} → {after:p|actor|actors} ({before_share:.0%} → {after_share:.0%} of the actors).",
+        "Plus grand ensemble relié {before} → {after:p|acteur|acteurs} ({before_share:.0%} → {after_share:.0%} des acteurs).",
+    ),
+    "beyond": ("a change beyond the uncertainty of either map.", "un changement au-delà de l'incertitude de chaque carte."),
+    "within": ("within the uncertainty of the two maps.", "dans l'incertitude des deux cartes."),
+    "finding_stated": ("Now said: {question} {sentence}", "Désormais établi : {question} {sentence}"),
+    "finding_withheld": ("No longer said: {question} {withheld}", "Ne peut plus être dit : {question} {withheld}"),
+    "finding_gone": ("No longer applies: {question}", "Ne s'applique plus : {question}"),
+    "finding_variant": ("Changed: {question} {sentence}", "A changé : {question} {sentence}"),
+    # what the data cover: ties declared by one side, confirmed by both
+    "covers_declared_confirmed": (
+        "{declared:p|tie was|ties were} declared by one side only and {confirmed:p|tie|ties} confirmed by both.",
+        "{declared:p|lien a été déclaré|liens ont été déclarés} par un seul côté et {confirmed:p|lien confirmé|liens confirmés} par les deux.",
+    ),
+    "covers_declared": (
+        "{declared:p|tie was|ties were} declared by one side only.",
+        "{declared:p|lien a été déclaré|liens ont été déclarés} par un seul côté.",
+    ),
+    "covers_confirmed": (
+        "{confirmed:p|tie was|ties were} confirmed by both sides.",
+        "{confirmed:p|lien a été confirmé|liens ont été confirmés} par les deux côtés.",
+    ),
+    "covers_confirmed_holds": (
+        "With stated and confirmed ties alone (the {declared:p|tie|ties} declared by one side set aside), the findings on "
+        "density, fragmentation and connectors hold.",
+        "Avec les seuls liens attestés et confirmés (les {declared:p|lien déclaré|liens déclarés} par un seul côté mis de côté), "
+        "les constats sur la densité, le morcellement et les connecteurs tiennent.",
+    ),
+    "covers_confirmed_differs": (
+        "With stated and confirmed ties alone, this finding changes: {text}",
+        "Avec les seuls liens attestés et confirmés, ce constat change : {text}",
+    ),
+}
+
 _SECTIONS: dict[str, dict[str, tuple[str, str]]] = {
     "common": COMMON,
     "vocabulary": VOCABULARY,
@@ -1754,6 +1846,7 @@ _SECTIONS: dict[str, dict[str, tuple[str, str]]] = {
     "cli": CLI,
     "invite": INVITE,
     "walk": WALK,
+    "waves": WAVES,
 }
 
 #: Every entry, keyed "<section>.<key>" (vocabulary codes as "<field>.<code>").

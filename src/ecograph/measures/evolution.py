@@ -27,7 +27,7 @@ from .group_coverage import MeasureValue, coverage_of_codes, unavailable_reason
 if TYPE_CHECKING:  # pragma: no cover
     from ..ecosystem import Ecosystem
 
-__all__ = ["HEADLINE", "EcosystemDiff", "diff", "evolution", "headline_measures"]
+__all__ = ["HEADLINE", "EcosystemDiff", "diff", "evolution", "headline_measures", "tie_keys"]
 
 #: The headline measures, in report order.
 HEADLINE = (
@@ -214,7 +214,15 @@ class EcosystemDiff:
         )
 
 
-def _tie_keys(eco: Ecosystem) -> pd.Series:
+def tie_keys(eco: Ecosystem) -> pd.Series:
+    """Each tie's key ``(source, target, type)``, the ends of an undirected tie in sorted order: one tie in two waves has one key.
+
+    Examples
+    --------
+    >>> import ecograph as eg
+    >>> tie_keys(eg.datasets.tiny()).iloc[0]  # support is directed: incubator supports the fablab
+    ('incubator', 'fablab', 'support')
+    """
     t = eco.ties
     keys = []
     for s, g, ty in zip(t["source"], t["target"], t["type"]):
@@ -239,7 +247,7 @@ def diff(before: Ecosystem, after: Ecosystem, *, attr: PartitionLike = "sphere")
     """
     added_ids = after.actors.index.difference(before.actors.index, sort=False)
     removed_ids = before.actors.index.difference(after.actors.index, sort=False)
-    kb, ka = _tie_keys(before), _tie_keys(after)
+    kb, ka = tie_keys(before), tie_keys(after)
     # multiset difference: a tie listed twice and kept once counts as one removal
     count_b, count_a = kb.value_counts(), ka.value_counts()
     rank_b = kb.groupby(kb).cumcount()

@@ -13,7 +13,7 @@ from ..findings import Brief
 from ..words import date, label, word
 from .html import esc
 
-__all__ = ["coverage_items", "first_page"]
+__all__ = ["changes_html", "coverage_items", "first_page"]
 
 
 def coverage_items(brief: Brief, lang: str) -> list[str]:
@@ -39,6 +39,7 @@ def coverage_items(brief: Brief, lang: str) -> list[str]:
         items.append(word(key, lang, rows=f["tie_rows"], pairs=f["pairs"], tied=f["tied"], n=n))
     if f["proposed"] or f["cited"]:
         items.append(word("report.covers.proposals", lang, proposed=f["proposed"], cited=f["cited"]))
+    items += _declared_items(brief, lang)
     if group and f["group_known"]:  # a dataset without any value of the grouping is not told it lacks one
         what = label("column", group, lang)
         if f["group_stated"] or f["group_inferred"]:
@@ -69,6 +70,25 @@ def coverage_items(brief: Brief, lang: str) -> list[str]:
         for _with, without in changes:
             text = without.text(lang)
             items.append(word("report.covers.inferred_differs", lang, text=text.get("sentence") or text.get("withheld", "")))
+    return items
+
+
+def _declared_items(brief: Brief, lang: str) -> list[str]:
+    """How many ties were declared by one side and confirmed by both (only the counts that are not zero), and whether the findings hold without the declared ones."""
+    f = brief.facts
+    declared, confirmed = f["declared"], f["confirmed"]
+    if not declared and not confirmed:
+        return []
+    key = "waves.covers_declared_confirmed" if declared and confirmed else "waves.covers_declared" if declared else "waves.covers_confirmed"
+    items = [word(key, lang, declared=declared, confirmed=confirmed)]
+    if brief.confirmed_only is not None:
+        changes = brief.confirmed_changes
+        if not changes:
+            items.append(word("waves.covers_confirmed_holds", lang, declared=declared))
+        for mine, alone in changes:
+            text = alone.text(lang) if alone is not None else {}
+            said = text.get("sentence") or text.get("withheld") or word("waves.finding_gone", lang, question=mine.text(lang)["question"])
+            items.append(word("waves.covers_confirmed_differs", lang, text=said))
     return items
 
 
@@ -129,8 +149,16 @@ def _withheld_html(finding: Any, lang: str) -> str:
     return f"<li><strong>{esc(t['question'])}</strong> {esc(t['withheld'])} <span class='unlock'>{esc(t['unlock'])}</span></li>"
 
 
-def first_page(brief: Brief, lang: str, *, gaps_file: str | None) -> str:
-    """The first page, readable on its own and printed alone: coverage, findings, what cannot be said yet."""
+def changes_html(changes: Any, lang: str) -> str:
+    """The section "Since the previous map" of a :class:`~ecograph.waves.WaveComparison` ("" without one)."""
+    if changes is None:
+        return ""
+    items = "".join(f"<li>{esc(s)}</li>" for s in changes.sentences(lang))
+    return f"<h2 class='first' id='changes'>{esc(word('waves.heading', lang))}</h2><ul class='changes'>{items}</ul>"
+
+
+def first_page(brief: Brief, lang: str, *, gaps_file: str | None, changes: Any = None) -> str:
+    """The first page, readable on its own and printed alone: what changed since the previous map (when given), coverage, findings, what cannot be said yet."""
     covers = "".join(f"<li>{esc(s)}</li>" for s in coverage_items(brief, lang))
     findings = "".join(_finding_html(f, lang) for f in brief.findings)
     cannot = [_withheld_html(f, lang) for f in brief.withheld]
@@ -140,7 +168,8 @@ def first_page(brief: Brief, lang: str, *, gaps_file: str | None) -> str:
         cannot.append("<li>" + esc(" ".join(t for t in (unknown, workbook) if t)) + "</li>")
     return (
         "<section class='brief'>"
-        f"<h2 class='first' id='covers'>{esc(word('report.section.covers', lang))}</h2><ul class='covers'>{covers}</ul>"
+        + changes_html(changes, lang)
+        + f"<h2 class='first' id='covers'>{esc(word('report.section.covers', lang))}</h2><ul class='covers'>{covers}</ul>"
         f"<h2 class='first' id='findings'>{esc(word('report.section.findings', lang))}</h2><ol class='findings'>{findings}</ol>"
         f"<h2 class='first' id='cannot'>{esc(word('report.section.cannot', lang))}</h2><ul class='cannot'>{''.join(cannot)}</ul>"
         "</section>"

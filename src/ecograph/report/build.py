@@ -26,6 +26,7 @@ from ..views import view
 from ..views.communities import community_graph
 from ..views.figures import figure_block_density, figure_brokers, figure_creations, figure_flows, figure_network
 from ..walk import Walk
+from ..waves import compare_maps
 from ..words import check_language, word
 from ..words import date as date_words
 from .brief import first_page
@@ -163,7 +164,8 @@ def _page(
     date: str,
     player: str = "",
 ) -> str:
-    nav = "".join(f"<li><a href='#{key}'>{esc(word(f'report.section.{key}', lang))}</a></li>" for key in ("covers", "findings", "cannot"))
+    nav = "<li><a href='#changes'>" + esc(word("waves.heading", lang)) + "</a></li>" if "id='changes'" in first else ""
+    nav += "".join(f"<li><a href='#{key}'>{esc(word(f'report.section.{key}', lang))}</a></li>" for key in ("covers", "findings", "cannot"))
     nav += "".join(f"<li><a href='#{key}'>{esc(_heading(key, lang, group))}</a></li>" for key, _, _ in body)
     parts = []
     annex_open = False
@@ -203,6 +205,7 @@ def build_report(
     progress: Callable[[str], None] | None = None,
     group: Any = "sphere",
     walk: Walk | None = None,
+    previous: Ecosystem | None = None,
 ) -> Report:
     """Compute the report of an Ecosystem: a brief on the first page, then the detailed sections and the annexes.
 
@@ -225,6 +228,9 @@ def build_report(
         The grouping of every group-based measure.
     walk : Walk, optional
         The walk its presenter plays (:mod:`ecograph.walk`); drafted from the brief when not given.
+    previous : Ecosystem, optional
+        The previous map of the same ecosystem: the first page opens with
+        what changed since (:func:`ecograph.waves.compare_maps`).
 
     Examples
     --------
@@ -261,7 +267,11 @@ def build_report(
         {key: figure_uri(fig) for key, fig in figures.items()},
         v._repr_html_().replace("<iframe ", '<iframe class="view" ', 1),
     )
-    first = first_page(brief, lang, gaps_file=GAPS_FILE)
+    changes = None
+    if previous is not None:
+        before = pseudonymised(previous, lang=lang) if pseudonymise_people else previous
+        changes = compare_maps(_isolated(before), brief, group=group, seed=seed)
+    first = first_page(brief, lang, gaps_file=GAPS_FILE, changes=changes)
     day = _date(date)
     walk = draft_walk(brief, lang=lang) if walk is None else walk.check(eco, analysis=a, codes=FINDING_CODES)
     shown = player(walk, a, lang)
@@ -304,6 +314,7 @@ def run_report(
     echo: Callable[[str], None] = print,
     force: bool = False,
     walk: Walk | None = None,
+    previous: str | os.PathLike | None = None,
 ) -> int:
     """Validate ``path``, build the report and write it under ``output``; return the exit status.
 
@@ -311,6 +322,8 @@ def run_report(
     the valid rows and says so) or when the dataset cannot be read at all
     (then ``output`` holds only ``validation.txt``). ``output`` follows
     :mod:`ecograph.outputs` (``force`` replaces a folder holding other files).
+    ``previous``, the folder of the previous map, opens the first page with
+    what changed since (its invalid rows are left out, as the report's are).
 
     Examples
     --------
@@ -341,8 +354,17 @@ def run_report(
         return 1
     if walk is not None:  # its actor ids and spheres checked before the long computations (its communities after)
         walk.check(eco)
+    before = load(previous, on_error="collect") if previous is not None else None
     report = build_report(
-        eco, lang=lang, pseudonymise_people=pseudonymise_people, title=title, seed=seed, date=date, progress=step, walk=walk
+        eco,
+        lang=lang,
+        pseudonymise_people=pseudonymise_people,
+        title=title,
+        seed=seed,
+        date=date,
+        progress=step,
+        walk=walk,
+        previous=before,
     )
     step(word("report.step.writing", "en"))
     page = report.write(output, force=force)
