@@ -57,6 +57,7 @@ Examples
 from __future__ import annotations
 
 import json
+import os
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
@@ -73,6 +74,7 @@ from ..validation import SLUG_PATTERN, slugify
 from ..vocabulary import default_vocabulary
 
 __all__ = [
+    "read_graph_file",
     "DEFAULT_KIND",
     "DEFAULT_TIE_TYPES",
     "DIRECTED_ATTRIBUTE",
@@ -602,3 +604,44 @@ def leftovers_frame(eco: Any) -> pd.DataFrame:
     frame = eco.rejected.copy() if len(eco.rejected) else pd.DataFrame(columns=LEFTOVER_COLUMNS)
     frame["cells"] = [json.dumps(c, ensure_ascii=False, sort_keys=True) if isinstance(c, Mapping) else cell_text(c) for c in frame["cells"]]
     return frame[LEFTOVER_COLUMNS]
+
+
+def read_graph_file(
+    reader: Any,
+    path: str | os.PathLike,
+    default_source: str | None,
+    default_kind: str,
+    default_tie_type: str | None,
+    kind_from: str | None,
+    type_from: str | None,
+    people_kinds: Iterable[str] = (),
+) -> Any:
+    """An Ecosystem from a graph file: ``reader(path)`` gives an :class:`ImportedGraph`, made a dataset by :func:`graph_to_dataset`.
+
+    The options are those of :func:`ecograph.interop.gexf.read_gexf`; the
+    Ecosystem's ``read_counts`` holds the numbers of nodes and edges in the file.
+
+    Examples
+    --------
+    >>> def reader(path):
+    ...     g = ImportedGraph(str(path), "GraphML"); g.add_node({"id": "a"}, row=2); g.add_node({"id": "b"}, row=3)
+    ...     g.add_edge({"source": "a", "target": "b", "directed": False}, row=2)
+    ...     return g
+    >>> eco = read_graph_file(reader, "g.graphml", None, "initiative", None, None, None)
+    >>> eco.read_counts, eco.ties["type"].tolist()
+    ((2, 1), ['linked'])
+    """
+    path = Path(path)
+    graph = reader(path)
+    eco = graph_to_dataset(
+        graph,
+        name=path.stem,
+        default_kind=default_kind,
+        default_tie_type=default_tie_type,
+        kind_from=kind_from,
+        type_from=type_from,
+        default_source=default_source,
+        people_kinds=people_kinds,
+    )
+    eco.read_counts = graph.n_read  # nodes and edges in the file, for the import summary
+    return eco

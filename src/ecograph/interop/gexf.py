@@ -57,7 +57,7 @@ from ..io import python_value
 from ..measures.analysis import Analysis
 from ..views.layout import layout
 from ..views.style import resolve_colors
-from .exchange import DEFAULT_KIND, ImportedGraph, xml_text
+from .exchange import DEFAULT_KIND, ImportedGraph, read_graph_file, xml_text
 from .xml import (
     UndirectedTies,
     accept_edge,
@@ -67,7 +67,6 @@ from .xml import (
     children,
     keep_attribute,
     one_record_per_tie,
-    read_graph_file,
     read_xml,
     tie_records,
     value_text,

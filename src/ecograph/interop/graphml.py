@@ -38,7 +38,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from .exchange import DEFAULT_KIND, ImportedGraph, xml_text
+from .exchange import DEFAULT_KIND, ImportedGraph, read_graph_file, xml_text
 from .xml import (
     UndirectedTies,
     accept_edge,
@@ -49,7 +49,6 @@ from .xml import (
     keep_attribute,
     local_name,
     one_record_per_tie,
-    read_graph_file,
     read_xml,
     tie_records,
     value_text,

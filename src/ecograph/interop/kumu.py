@@ -56,7 +56,7 @@ import pandas as pd
 from ..errors import Problem, SchemaError
 from ..io import cell_text, python_value, read_json, write_xlsx
 from ..validation import slugify
-from .exchange import DEFAULT_KIND, ImportedGraph, graph_to_dataset
+from .exchange import DEFAULT_KIND, ImportedGraph, read_graph_file
 
 __all__ = ["kumu_blueprint", "write_kumu_json", "write_kumu_xlsx", "read_kumu"]
 
@@ -275,17 +275,4 @@ def read_kumu(
     >>> read_kumu(write_kumu_xlsx(eg.datasets.tiny(), pathlib.Path(tempfile.mkdtemp()) / "k.xlsx")).actors.index.tolist()[:3]
     ['incubator', 'network', 'city']
     """
-    path = Path(path)
-    graph = _kumu_graph(path)
-    eco = graph_to_dataset(
-        graph,
-        name=path.stem,
-        default_kind=default_kind,
-        default_tie_type=default_tie_type,
-        kind_from=kind_from,
-        type_from=type_from,
-        default_source=default_source,
-        people_kinds=people_kinds,
-    )
-    eco.read_counts = graph.n_read
-    return eco
+    return read_graph_file(_kumu_graph, path, default_source, default_kind, default_tie_type, kind_from, type_from, people_kinds)

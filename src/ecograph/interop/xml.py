@@ -8,7 +8,6 @@
   folded back into one undirected tie each (:func:`one_record_per_tie`), and
   the edges that cannot be ties (:func:`accept_edge`: no end, an undeclared
   node, a hierarchy edge to a group that holds the node);
-* a file read as an Ecosystem (:func:`read_graph_file`);
 * writing: the columns and their types (:func:`attribute_columns`,
   :func:`value_text`), the edges of the ties, undirected ones both ways when
   asked (:func:`tie_records`), and the file (:func:`write_xml`).
@@ -26,9 +25,8 @@ Examples
 
 from __future__ import annotations
 
-import os
 import xml.etree.ElementTree as ET
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, Literal
 
@@ -37,7 +35,7 @@ import pandas as pd
 from ..errors import Problem, SchemaError
 from ..io import python_value
 from ..schema import MAX_FILE_BYTES
-from .exchange import DIRECTED_ATTRIBUTE, ImportedGraph, graph_to_dataset, xml_text
+from .exchange import DIRECTED_ATTRIBUTE, ImportedGraph, xml_text
 
 __all__ = [
     "UndirectedTies",
@@ -51,7 +49,6 @@ __all__ = [
     "local_name",
     "one_record_per_tie",
     "parse_xml",
-    "read_graph_file",
     "read_xml",
     "tie_records",
     "value_text",
@@ -251,47 +248,6 @@ def accept_edge(g: ImportedGraph, row: int, rec: dict, declared: dict[str, str])
         g.leave("ties", row, f"hierarchy edge: node '{inner}' is inside group '{outer}'", cells, counted="edge")
         return False
     return True
-
-
-def read_graph_file(
-    reader: Any,
-    path: str | os.PathLike,
-    default_source: str | None,
-    default_kind: str,
-    default_tie_type: str | None,
-    kind_from: str | None,
-    type_from: str | None,
-    people_kinds: Iterable[str] = (),
-) -> Any:
-    """An Ecosystem from a graph file: ``reader(path)`` gives an :class:`ImportedGraph`, made a dataset by :func:`graph_to_dataset`.
-
-    The options are those of :func:`ecograph.interop.gexf.read_gexf`; the
-    Ecosystem's ``read_counts`` holds the numbers of nodes and edges in the file.
-
-    Examples
-    --------
-    >>> def reader(path):
-    ...     g = ImportedGraph(str(path), "GraphML"); g.add_node({"id": "a"}, row=2); g.add_node({"id": "b"}, row=3)
-    ...     g.add_edge({"source": "a", "target": "b", "directed": False}, row=2)
-    ...     return g
-    >>> eco = read_graph_file(reader, "g.graphml", None, "initiative", None, None, None)
-    >>> eco.read_counts, eco.ties["type"].tolist()
-    ((2, 1), ['linked'])
-    """
-    path = Path(path)
-    graph = reader(path)
-    eco = graph_to_dataset(
-        graph,
-        name=path.stem,
-        default_kind=default_kind,
-        default_tie_type=default_tie_type,
-        kind_from=kind_from,
-        type_from=type_from,
-        default_source=default_source,
-        people_kinds=people_kinds,
-    )
-    eco.read_counts = graph.n_read  # nodes and edges in the file, for the import summary
-    return eco
 
 
 def _kind_of(series: pd.Series) -> str:
