@@ -20,7 +20,7 @@ CORE_LAYERS = {
     "base": ("_startup", "version", "errors", "words", "vocabulary", "schema", "timeutil"),
     "tables": ("io", "validation", "metadata", "privacy", "outputs", "walk"),
     "network": ("graphs", "sparse", "partition", "summary"),
-    "ecosystem": ("ecosystem", "coverage", "datasets"),
+    "ecosystem": ("ecosystem", "gaps", "datasets"),
 }
 _CORE_ORDER = list(CORE_LAYERS)
 

@@ -108,7 +108,7 @@ def test_mark_gaps_highlights_exactly_the_gaps(tmp_path):
     path = eg.interop.template.write_template(tmp_path / "dijon.xlsx", lang="fr", source=eco, mark_gaps=True)
     ws = openpyxl.load_workbook(path)["actors"]
     header = [c.value for c in ws[1]]
-    gaps = eg.coverage.actor_gaps(eco)
+    gaps = eg.gaps.actor_gaps(eco)
     assert [c.value for c in ws["A"][1:]] == gaps.index.tolist()
 
     def marked(column: str) -> list[bool]:

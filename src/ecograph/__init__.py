@@ -44,11 +44,11 @@ Examples
 8
 """
 
-from . import _startup, coverage, datasets  # _startup first: it must run before numpy and scipy load
-from .coverage import actor_gaps, counted_coverage, sphere_status_counts, without_inferred_spheres
+from . import _startup, datasets, gaps  # _startup first: it must run before numpy and scipy load
 from .ecosystem import Ecosystem, from_frames, load, validate
 from .errors import EcographError, GraphError, MissingAttributeError, Problem, SchemaError, UnknownActorError
 from .findings import Brief, Finding
+from .gaps import actor_gaps, counted_coverage, sphere_status_counts, without_inferred_spheres
 from .graphs import people_links
 from .interop.flat import to_networkx
 from .measures.analysis import Analysis
@@ -97,7 +97,7 @@ __all__ = [
     "default_vocabulary",
     "Metadata",
     # coverage
-    "coverage",
+    "gaps",
     "actor_gaps",
     "sphere_status_counts",
     "without_inferred_spheres",

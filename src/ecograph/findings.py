@@ -47,7 +47,7 @@ from typing import Any
 
 import pandas as pd
 
-from .coverage import actor_gaps
+from .gaps import actor_gaps
 from .measures.analysis import Analysis
 from .measures.group_coverage import MIN_COVERAGE, withheld_reason
 from .outreach import key_players, outreach_worklist

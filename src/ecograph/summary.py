@@ -24,8 +24,9 @@ from .words import word
 
 if TYPE_CHECKING:  # pragma: no cover
     from .ecosystem import Ecosystem
+    from .sparse import SparseGraph
 
-__all__ = ["Summary", "summarise"]
+__all__ = ["Summary", "network_counts", "summarise"]
 
 _NONE = "(none)"
 
@@ -131,8 +132,34 @@ def _counts(series) -> dict[str, int]:
     return {str(k): int(v) for k, v in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))}
 
 
-def summarise(eco: Ecosystem) -> Summary:
+def network_counts(S: SparseGraph, *, density: float | None = None) -> dict[str, float | int]:
+    """The network section of a summary: nodes, edges, density, components, largest, without a tie, outside the largest.
+
+    >>> import networkx as nx
+    >>> from ecograph.sparse import as_sparse
+    >>> G = nx.path_graph(3); G.add_node(9)
+    >>> network_counts(as_sparse(G))["outside_main"], network_counts(as_sparse(G))["isolates"]
+    (1, 1)
+    """
+    n = S.n
+    sizes = np.bincount(connected_components(S.adjacency, directed=False)[1]) if n else np.zeros(0, dtype=int)
+    return {
+        "nodes": n,
+        "edges": S.m,
+        "density": density if density is not None else (2.0 * S.m / (n * (n - 1)) if n > 1 else 0.0),
+        "components": len(sizes),
+        "largest_component": int(sizes.max()) if n else 0,
+        "isolates": int((S.degrees() == 0).sum()),
+        "outside_main": int(n - sizes.max()) if n else 0,
+    }
+
+
+def summarise(eco: Ecosystem, *, network: dict | None = None) -> Summary:
     """Compute the :class:`Summary` of an ecosystem.
+
+    ``network`` is the network section when a caller has it already
+    (:attr:`ecograph.Analysis.summary` gives its own, read from the network
+    its measures see); otherwise it is computed from the observed network.
 
     Examples
     --------
@@ -140,20 +167,9 @@ def summarise(eco: Ecosystem) -> Summary:
     >>> summarise(eg.datasets.tiny()).network["edges"]
     9
     """
-
-    S = eco.observed().sparse_graph()  # the network every measure reads (Analysis.sparse), built straight from the tables
-    n = S.n
-    sizes = np.bincount(connected_components(S.adjacency, directed=False)[1]) if n else np.zeros(0, dtype=int)
+    if network is None:
+        network = network_counts(eco.observed().sparse_graph())  # the network every measure reads (Analysis.sparse)
     links = eco.people_links()
-    network = {
-        "nodes": n,
-        "edges": S.m,
-        "density": 2.0 * S.m / (n * (n - 1)) if n > 1 else 0.0,
-        "components": len(sizes),
-        "largest_component": int(sizes.max()) if n else 0,
-        "isolates": int((S.degrees() == 0).sum()),
-        "outside_main": int(n - sizes.max()) if n else 0,
-    }
     return Summary(
         name=eco.name,
         synthetic=eco.synthetic,

@@ -20,8 +20,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..coverage import STRUCTURE_KINDS, counted_coverage
 from ..ecosystem import Ecosystem, from_frames, load
+from ..gaps import STRUCTURE_KINDS, counted_coverage
 from .synthetic import synthetic
 
 __all__ = ["STRUCTURE_KINDS", "dijon", "dijon_coverage", "dijon_path", "open_dataset", "synthetic", "tiny"]
@@ -92,7 +92,7 @@ def dijon() -> Ecosystem:
 
 
 def dijon_coverage(eco: Ecosystem | None = None) -> pd.DataFrame:
-    """:func:`ecograph.coverage.counted_coverage` of ``eco`` (default: :func:`dijon`).
+    """:func:`ecograph.gaps.counted_coverage` of ``eco`` (default: :func:`dijon`).
 
     The 2018 study counted 69 local structures and initiatives by sphere
     (the ``counted`` field of ``data/dijon/metadata.csv``) but named only

@@ -11,7 +11,7 @@ field: title, territory, period, language...). With ``source=`` the sheets are
 pre-filled with an existing dataset so that structures can correct their own
 rows; ``mark_gaps=True`` then highlights what is not known yet (an empty
 sphere, founding year or scope, an actor without any tie, see
-:func:`ecograph.coverage.actor_gaps`). What people fill in loads back with
+:func:`ecograph.gaps.actor_gaps`). What people fill in loads back with
 ``ecograph validate`` and :func:`ecograph.load`.
 
 Examples
@@ -37,7 +37,7 @@ from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from ..coverage import actor_gaps
+from ..gaps import actor_gaps
 from ..io import append_rows, normalise_xlsx, set_cell
 from ..metadata import Metadata
 from ..schema import METADATA_FIELDS, METADATA_LANGUAGES, TABLE_ORDER, TABLES
@@ -112,7 +112,7 @@ def write_template(
         With ``source``: highlight, on the ``actors`` sheet, the empty
         ``sphere``, ``founded`` and ``scope`` cells and the ``id`` of every
         actor without any known tie (the flags of
-        :func:`ecograph.coverage.actor_gaps`), so that people see what to fill
+        :func:`ecograph.gaps.actor_gaps`), so that people see what to fill
         in; the help sheet says what the colour means. A DataFrame of those
         flags (e.g. the gaps of the observed network) is marked as given.
 
@@ -278,7 +278,7 @@ def _metadata_sheet(wb, metadata: Metadata, lang: str) -> None:
 
 
 def _mark_gaps(ws, gaps: pd.DataFrame) -> None:
-    """Highlight, on the actors sheet, the cells of :func:`ecograph.coverage.actor_gaps` (matched to the sheet's rows by id)."""
+    """Highlight, on the actors sheet, the cells of :func:`ecograph.gaps.actor_gaps` (matched to the sheet's rows by id)."""
     header = [c.value for c in ws[1]]
     columns = {"missing_sphere": "sphere", "missing_founded": "founded", "missing_scope": "scope", "missing_tie": "id"}
     fill = _gap_fill()

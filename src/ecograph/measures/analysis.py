@@ -34,6 +34,7 @@ from ..ecosystem import Ecosystem
 from ..errors import GraphError
 from ..partition import PartitionLike
 from ..sparse import SparseGraph, as_sparse, check_graph
+from ..summary import Summary, network_counts, summarise
 from .background import in_background
 from .bridges import bridges, cut_points, local_bridges
 from .brokerage import brokers
@@ -354,6 +355,20 @@ class Analysis:
         the graph's node attributes).
         """
         return actor_standing(self.sparse, betweenness=self.betweenness, cut_points=self.cut_points, reach_2=self.two_step_reach)
+
+    @cached_property
+    def summary(self) -> Summary:
+        """The ecosystem's :class:`~ecograph.Summary`, its network section read from this Analysis's network (no second build).
+
+        Examples
+        --------
+        >>> import ecograph as eg
+        >>> a = eg.Analysis(eg.datasets.dijon())
+        >>> a.summary.network["isolates"] == int(a.standing["no_known_tie"].sum())
+        True
+        """
+        eco = self._need_ecosystem("summary")
+        return summarise(eco, network=network_counts(self.sparse, density=self.density))
 
     # ---- people -----------------------------------------------------------------------------------
 

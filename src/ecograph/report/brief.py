@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..coverage import counted_coverage
 from ..findings import Brief
+from ..gaps import counted_coverage
 from ..words import date, label, word
 from .html import esc
 

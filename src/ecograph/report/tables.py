@@ -17,8 +17,8 @@ from typing import Any
 
 import pandas as pd
 
-from ..coverage import counted_coverage
 from ..findings import Brief
+from ..gaps import counted_coverage
 from ..outreach import worklist_table
 from ..validation import data_warnings
 from ..words import is_missing, label, number, word

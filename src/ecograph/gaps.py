@@ -1,4 +1,8 @@
-"""How much of a dataset is known: which actors lack a sphere, a year, a scope or any tie.
+"""The gaps of a dataset: which actors lack a sphere, a year, a scope or any tie (this module was ``ecograph.coverage``).
+
+"Coverage" names one thing in ecograph: the share of actors and ties a group
+measure rests on (:mod:`ecograph.measures.group_coverage`). This module says
+what is missing, actor by actor.
 
 Real mappings are incomplete. These functions say where, so that a report can
 state what its figures rest on and a collection round can ask for what is

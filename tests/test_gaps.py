@@ -30,7 +30,7 @@ def small():
 def test_actor_gaps_flags_each_missing_piece():
     gaps = eg.actor_gaps(small())
     assert gaps.index.tolist() == ["a", "b", "c", "d", "e", "f"]
-    assert gaps.columns.tolist() == ["name", *eg.coverage.GAP_COLUMNS, "sphere_inferred", "n_missing"]
+    assert gaps.columns.tolist() == ["name", *eg.gaps.GAP_COLUMNS, "sphere_inferred", "n_missing"]
     expected = {  # sphere, founded, scope, tie: counted by hand from the rows above
         "a": (False, False, False, False),
         "b": (False, True, True, False),
@@ -40,7 +40,7 @@ def test_actor_gaps_flags_each_missing_piece():
         "f": (False, False, False, False),
     }
     for actor_id, flags in expected.items():
-        assert tuple(gaps.loc[actor_id, list(eg.coverage.GAP_COLUMNS)]) == flags, actor_id
+        assert tuple(gaps.loc[actor_id, list(eg.gaps.GAP_COLUMNS)]) == flags, actor_id
         assert gaps.loc[actor_id, "n_missing"] == sum(flags)
     assert gaps.index[gaps["sphere_inferred"]].tolist() == ["b"]
     assert gaps["name"].tolist() == ["A", "B", "C", "D", "E", "F"]
