@@ -374,8 +374,9 @@ class Brief:
         }
         variant = "whole" if values["others"] == 0 else "no_isolate" if values["isolates"] == 0 else ""
         unscoped = "" if self.facts["scope_known"] else "_unscoped"  # no scope in the data: no "territory" to speak of
+        confidence = "known_ties_whole" if variant == "whole" else "known_ties"  # in one piece: nothing left to join
         if variant == "whole" and len(wl):  # all in one piece: nobody is outside, some hang on one tie or reach few
-            return self._finding("fragmentation", values, "known_ties", {}, "tie_in_edge", {"listed": len(wl)}, variant=variant)
+            return self._finding("fragmentation", values, confidence, {}, "tie_in_edge", {"listed": len(wl)}, variant=variant)
         if not len(wl):
             action, action_values = "none_to_reach" + unscoped, {}
         elif introduced == len(wl):
@@ -384,7 +385,7 @@ class Brief:
             action, action_values = "introduce_none", {"listed": len(wl)}
         else:
             action, action_values = "introduce" + unscoped, {"listed": len(wl), "introduced": introduced}
-        return self._finding("fragmentation", values, "known_ties", {}, action, action_values, variant=variant)
+        return self._finding("fragmentation", values, confidence, {}, action, action_values, variant=variant)
 
     def _connectors(self) -> Finding | None:
         a = self.analysis

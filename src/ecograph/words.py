@@ -292,6 +292,10 @@ FINDINGS: dict[str, tuple[str, str]] = {
         "If {share:.0%} of the actors were missing at random, the density would stay between {low:.2%} and {high:.2%}.",
         "Si {share:.0%} des acteurs manquaient au hasard, la densité resterait entre {low:.2%} et {high:.2%}.",
     ),
+    "confidence.known_ties_whole": (
+        "A count on the ties known today: ties not yet recorded can only add paths.",
+        "Décompte sur les liens connus aujourd'hui : des liens non encore relevés ne peuvent qu'ajouter des chemins.",
+    ),
     "confidence.known_ties": (
         "A count on the ties known today: ties not yet recorded may join these parts.",
         "Décompte sur les liens connus aujourd'hui : des liens non encore relevés peuvent relier ces ensembles.",
