@@ -362,8 +362,9 @@ def _through_contacts(F: Facts, pos: np.ndarray) -> sp.csr_array:
     """For each actor at ``pos``, the actors sharing a contact with it, through contacts of at most
     :data:`CANDIDATE_HUB_DEGREE` ties (cost linear in the ties on a star, not quadratic)."""
     A = F.A
-    small = (F.degree <= CANDIDATE_HUB_DEGREE).astype(float)
-    return _sorted((A[pos].multiply(small[None, :]).tocsr() @ A).tocsr())
+    small = np.flatnonzero(F.degree <= CANDIDATE_HUB_DEGREE)
+    rows = A[pos][:, small].tocsr()  # the hubs' columns dropped, not zeroed: a stored zero would still count in the product
+    return _sorted((rows @ A[small]).tocsr())
 
 
 def _contact_features(F: Facts, t: np.ndarray, c: np.ndarray) -> dict[str, np.ndarray]:
