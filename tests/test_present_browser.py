@@ -69,8 +69,9 @@ def test_the_presenter_shows_each_step_and_the_view_follows(chromium, brief, tmp
         page.locator("iframe.view").click(position={"x": 20, "y": 400})  # on the network: its keys still move the steps
         page.keyboard.press("ArrowLeft")
         page.wait_for_function(f"() => location.hash === '#step={len(walk.steps) - 2}'", timeout=5_000)
-        page.keyboard.press("Escape")
-        assert page.locator("#walk").is_hidden() and page.evaluate("() => location.hash") == ""
+        page.keyboard.press("Escape")  # pressed in the network's frame: relayed to the page by a message, asynchronously
+        page.wait_for_function("() => location.hash === ''", timeout=5_000)
+        assert page.locator("#walk").is_hidden()
         assert p.errors == [] and p.requests == []
 
 
