@@ -87,3 +87,14 @@ def test_a_territory_is_never_named_as_a_connector():
     assert "t" not in named["connectors"]["ids"] and "District" not in named["connectors"]["names"]
     assert named.get("fragility", {}).get("id") != "t"
     assert "t" not in eg.outreach_worklist(eco).index
+
+
+def test_when_every_sphere_is_inferred_the_finding_without_them_cannot_be_said():
+    eco = eg.datasets.synthetic(300, seed=4)
+    eco.actors.loc[eco.actors["sphere"].astype(str) == "", "sphere"] = "support"
+    brief = eg.Brief(_with_spheres(eco, pd.Series("inferred", index=eco.actors.index)))
+    without = brief.without_inferred
+    assert without.withheld == "no_known_group" and not without.stated
+    mine = next(f for f in brief.candidates if f.code == "spheres")
+    assert brief.inferred_changes == ([(mine, without)] if mine.stated else [])
+    assert "stated by the source or by the actors" in without.text("en")["unlock"]

@@ -485,7 +485,11 @@ class Brief:
             return None
         stated = actors["sphere"].where(actors["sphere_status"] != "inferred", "").reindex(self.analysis.sparse.nodes)
         other = Analysis(self.analysis.sparse, group=stated, seed=self.analysis.seed, permutations=self.analysis.permutations)
-        return self._spheres(other)
+        finding = self._spheres(other)
+        if finding is None:  # every known sphere was inferred: without them, none is known
+            values = {"known": 0, "actors": other.coverage.actors}
+            return Finding("spheres", values, "", {}, "", {}, withheld="no_known_group", unlock={"stated_groups": {}}, group=self._group)
+        return finding
 
     @cached_property
     def inferred_changes(self) -> list[tuple[Finding, Finding]]:

@@ -484,6 +484,10 @@ FINDINGS: dict[str, tuple[str, str]] = {
         "Knowing actors of another {group} would unlock it.",
         "Connaître des acteurs d'une autre {group} permettrait de conclure.",
     ),
+    "unlock.stated_groups": (
+        "A {group} stated by the source or by the actors themselves, not inferred, would unlock it.",
+        "Une {group} indiquée par la source ou par les acteurs eux-mêmes, et non déduite, permettrait de conclure.",
+    ),
     "unlock.first_ties": (
         "Recording ties between actors whose {group} is known would unlock it.",
         "Relever des liens entre acteurs dont la {group} est connue permettrait de conclure.",
