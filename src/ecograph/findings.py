@@ -45,6 +45,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from .gaps import actor_gaps
@@ -641,8 +642,11 @@ def _tie_pairs(ties: pd.DataFrame) -> int:
     """Pairs of distinct actors the ties table links (people links aside)."""
     if not len(ties):
         return 0
-    pairs = {frozenset((a, b)) for a, b in zip(ties["source"], ties["target"]) if a != b}
-    return len(pairs)
+    codes, _ = pd.factorize(pd.concat([ties["source"], ties["target"]], ignore_index=True).astype(str))
+    u, v = codes[: len(ties)], codes[len(ties) :]
+    keep = u != v
+    low, high = np.minimum(u[keep], v[keep]), np.maximum(u[keep], v[keep])
+    return len(np.unique(low.astype(np.int64) * (int(codes.max()) + 1) + high)) if keep.any() else 0
 
 
 _CONCLUSION_COLUMNS = ["code", "stated", "question", "sentence", "confidence", "action", "withheld", "unlock"]
