@@ -819,7 +819,6 @@ VIEWS: dict[str, tuple[str, str]] = {
     "person": ("person", "personne"),
     "people": ("People", "Personnes"),
     "bridges": ("Bridges", "Ponts"),
-    "cut_points": ("Cut points", "Points d'articulation"),
     "key_players": ("Key players", "Acteurs clés"),
     "sphere": ("Sphere", "Sphère"),
     "kind": ("Kind", "Type"),
