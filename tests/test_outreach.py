@@ -657,3 +657,21 @@ def test_csv_worklist_is_safe_to_open_in_a_spreadsheet(tmp_path):
     xlsx = write_worklist(eg.outreach_worklist(G), tmp_path / "w.xlsx")
     cells = [c for row in openpyxl.load_workbook(xlsx)["All"].iter_rows() for c in row]
     assert all(c.data_type != "f" for c in cells) and "@SUM(1)" in [c.value for c in cells]
+
+
+def test_a_long_worklist_is_ranked_in_parts_with_the_cap_held(monkeypatch):
+    """Past WORKLIST_PART actors the list is ranked part by part (memory of one part): every actor is kept, and the cap holds overall."""
+    from ecograph.outreach import worklist as module
+
+    eco = eg.datasets.synthetic(1500, seed=8)
+    whole = eg.outreach_worklist(eco, seed=1)
+    monkeypatch.setattr(module, "WORKLIST_PART", 17)
+    parts = eg.outreach_worklist(eco, seed=1)
+    assert len(whole) > 3 * 17
+    assert parts.index.tolist() == whole.index.tolist()
+    assert parts["introducer_1"].notna().sum() == whole["introducer_1"].notna().sum()
+    assert _first_share(parts) <= 0.1
+    # the first part is ranked exactly as it would be alone
+    head = whole.index[:17].tolist()
+    alone = eg.outreach_worklist(eco, seed=1, actors=head)
+    assert parts.loc[head, "introducer_2"].tolist() == alone.loc[head, "introducer_2"].tolist()

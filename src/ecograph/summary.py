@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 from scipy.sparse.csgraph import connected_components
 
-from .words import word
+from .words import CATALOGUE, label, word
 
 if TYPE_CHECKING:  # pragma: no cover
     from .ecosystem import Ecosystem
@@ -72,37 +72,52 @@ class Summary:
         """The summary as indented JSON text."""
         return json.dumps(self.to_dict(), indent=2, ensure_ascii=False, sort_keys=False)
 
-    def _sections(self) -> list[tuple[str, dict]]:
+    def _sections(self, lang: str = "en") -> list[tuple[str, dict]]:
         net = self.network
         network = {
-            "nodes (actors)": net["nodes"],
-            "edges (actor pairs linked)": net["edges"],
-            "density": f"{net['density']:.4f}",
-            "connected components": net["components"],
-            "largest component": f"{net['largest_component']} actors",
-            word("standing.no_known_tie", "en"): net["isolates"],
-            word("standing.outside_main", "en"): net["outside_main"],
+            word("summary.nodes", lang): net["nodes"],
+            word("summary.edges", lang): net["edges"],
+            word("summary.density", lang): f"{net['density']:.4f}",
+            word("summary.components", lang): net["components"],
+            word("summary.largest", lang): word("summary.largest_value", lang, n=net["largest_component"]),
+            word("standing.no_known_tie", lang): net["isolates"],
+            word("standing.outside_main", lang): net["outside_main"],
         }
+
+        def named(field: str, counts: dict[str, int]) -> dict[str, int]:
+            if lang == "en":  # the codes, as in the tables; a missing value is unknown, not a group
+                return {(label(field, None, lang) if k == _NONE else k): v for k, v in counts.items()}
+            if field == "people_link":  # moved, shared: the view's words for a people link
+                return {(word(f"views.link_{k}", lang) if f"views.link_{k}" in CATALOGUE else k): v for k, v in counts.items()}
+            return {label(field, None if k == _NONE else k, lang): v for k, v in counts.items()}
+
         return [
-            ("Actors by kind", self.by_kind),
-            ("Actors by sphere", self.by_sphere),
-            ("Actors by scope", self.by_scope),
-            ("Ties by type", self.ties_by_type),
-            ("People links between actors", self.people_links),
-            ("Network observed (ties and people links; recommendations, who made the data, proposed and cited ties set aside)", network),
+            (word("summary.by_kind", lang), named("kind", self.by_kind)),
+            (word("summary.by_sphere", lang), named("sphere", self.by_sphere)),
+            (word("summary.by_scope", lang), named("scope", self.by_scope)),
+            (word("summary.ties_by_type", lang), named("type", self.ties_by_type)),
+            (word("summary.people_links", lang), named("people_link", self.people_links)),
+            (word("summary.network", lang), network),
         ]
 
-    def headline(self) -> str:
-        """The first line: name and table sizes."""
-        c = self.counts
-        text = f"Ecosystem '{self.name}': {c['actors']} actors, {c['ties']} ties, {c['people']} people, {c['affiliations']} affiliations"
-        return text + (" [SYNTHETIC DATA]" if self.synthetic else "")
+    def headline(self, lang: str = "en") -> str:
+        """The first line: name and table sizes, in ``lang``."""
+        text = word("summary.headline", lang, name=self.name, **self.counts)
+        return text + (word("summary.synthetic", lang) if self.synthetic else "")
 
-    def __str__(self) -> str:
-        lines = [self.headline()]
+    def text(self, lang: str = "en") -> str:
+        """The summary as plain text in ``lang`` (``str(summary)`` is the English one, with the tables' codes).
+
+        Examples
+        --------
+        >>> import ecograph as eg
+        >>> print(eg.datasets.tiny().summary().text("fr").splitlines()[0])
+        Écosystème « tiny » : 8 acteurs, 8 liens, 2 personnes, 4 affiliations
+        """
+        lines = [self.headline(lang)]
         if self.rejected_rows:
-            lines.append(f"  {self.rejected_rows} rows were rejected by validation (see Ecosystem.rejected)")
-        for title, values in self._sections():
+            lines.append("  " + word("summary.rejected", lang, n=self.rejected_rows))
+        for title, values in self._sections(lang):
             lines.append("")
             lines.append(title)
             width = max((len(str(k)) for k in values), default=0)
@@ -110,11 +125,14 @@ class Summary:
                 lines.append(f"  {key!s:<{width}}  {value}")
         return "\n".join(lines)
 
+    def __str__(self) -> str:
+        return self.text("en")
+
     def _repr_html_(self) -> str:
         esc = html.escape
         parts = [f"<div class='ecograph-summary'><strong>{esc(self.headline())}</strong>"]
         if self.rejected_rows:
-            parts.append(f"<p>{self.rejected_rows} rows were rejected by validation.</p>")
+            parts.append(f"<p>{esc(word('summary.rejected', 'en', n=self.rejected_rows))}</p>")
         parts.append("<div style='display:flex;flex-wrap:wrap;gap:1.5em'>")
         for title, values in self._sections():
             rows = "".join(

@@ -1837,6 +1837,34 @@ WAVES: dict[str, tuple[str, str]] = {
     ),
 }
 
+#: The dataset's summary (ecograph.summary): summary.txt and the notebooks' summary.
+SUMMARY: dict[str, tuple[str, str]] = {
+    "headline": (
+        "Ecosystem '{name}': {actors} actors, {ties} ties, {people} people, {affiliations} affiliations",
+        "Écosystème « {name} » : {actors} acteurs, {ties} liens, {people} personnes, {affiliations} affiliations",
+    ),
+    "synthetic": (" [SYNTHETIC DATA]", " [DONNÉES SYNTHÉTIQUES]"),
+    "rejected": (
+        "{n} rows were rejected by validation (see Ecosystem.rejected)",
+        "{n} lignes ont été rejetées par la validation (voir Ecosystem.rejected)",
+    ),
+    "by_kind": ("Actors by kind", "Acteurs par type"),
+    "by_sphere": ("Actors by sphere", "Acteurs par sphère"),
+    "by_scope": ("Actors by scope", "Acteurs par échelle"),
+    "ties_by_type": ("Ties by type", "Liens par type"),
+    "people_links": ("People links between actors", "Liens par des personnes entre acteurs"),
+    "network": (
+        "Network observed (ties and people links; recommendations, who made the data, proposed and cited ties set aside)",
+        "Réseau observé (liens et liens par des personnes ; préconisations, auteurs des données, liens proposés et cités mis à part)",
+    ),
+    "nodes": ("nodes (actors)", "nœuds (acteurs)"),
+    "edges": ("edges (actor pairs linked)", "arêtes (paires d'acteurs liées)"),
+    "density": ("density", "densité"),
+    "components": ("connected components", "composantes connexes"),
+    "largest": ("largest component", "plus grande composante"),
+    "largest_value": ("{n} actors", "{n} acteurs"),
+}
+
 _SECTIONS: dict[str, dict[str, tuple[str, str]]] = {
     "common": COMMON,
     "vocabulary": VOCABULARY,
@@ -1854,6 +1882,7 @@ _SECTIONS: dict[str, dict[str, tuple[str, str]]] = {
     "invite": INVITE,
     "walk": WALK,
     "waves": WAVES,
+    "summary": SUMMARY,
 }
 
 #: Every entry, keyed "<section>.<key>" (vocabulary codes as "<field>.<code>").

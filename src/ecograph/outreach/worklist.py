@@ -297,6 +297,26 @@ def _names_referenced(F: Facts, frame: pd.DataFrame, sugg: pd.DataFrame) -> Shar
     return SharedNames(names)
 
 
+#: Actors ranked together: a longer list is ranked in consecutive parts of this many (in the service order), each
+#: with its own cap of first suggestions, so that memory stays that of one part (a hub's million leaves).
+WORKLIST_PART = 20_000
+
+
+def _suggestions(F: Facts, pos: np.ndarray, k: int, max_first_share: float, **ranking: Any) -> pd.DataFrame:
+    """One row per suggestion for the actors at ``pos``, ranked a part of :data:`WORKLIST_PART` actors at a time.
+
+    Each part's first suggestions are capped at ``max_first_share`` of the
+    part, so no introducer is first for more than that share of the whole list.
+    """
+    frames = []
+    for start in range(0, max(len(pos), 1), WORKLIST_PART):
+        part = pos[start : start + WORKLIST_PART]
+        ranked = rank_candidates(F, part, **ranking)
+        frames.append(suggestion_frame(ranked, _spread(ranked, k, max(1, int(max_first_share * len(part))))))
+        del ranked
+    return frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)
+
+
 def outreach_worklist(
     G: Any,
     *,
@@ -373,8 +393,7 @@ def outreach_worklist(
     given = None if actors is None else list(actors)
     standing = _targets(F, scope, include_unknown_scope, kinds_excluded, low_reach_share, given)
     pos = _service_order(F, np.flatnonzero(standing["to_reach"].to_numpy()) if given is None else positions(F, given))
-    ranked = rank_candidates(F, pos, candidates=candidates, weights=weights, popular_from=territory)
-    sugg = suggestion_frame(ranked, _spread(ranked, k, max(1, int(max_first_share * len(pos)))))
+    sugg = _suggestions(F, pos, k, max_first_share, candidates=candidates, weights=weights, popular_from=territory)
     frame = _wide(F, standing, pos, sugg, k)
     own = a.eco.vocabulary.own_labels() if a.eco is not None else {}  # the dataset's own codes, for the table in words
     frame.attrs.update(

@@ -276,7 +276,7 @@ def build_report(
     walk = draft_walk(brief, lang=lang) if walk is None else walk.check(eco, analysis=a, codes=FINDING_CODES)
     shown = player(walk, a, lang)
     page = _page(title, lang, _meta_lines(eco, lang, day), eco.synthetic, first, sections(context), group, day, shown)
-    summary = word("report.summary_note", lang) + "\n\n" + str(a.summary)
+    summary = word("report.summary_note", lang) + "\n\n" + a.summary.text(lang)
     validation = (
         word("report.validation_valid", "en")
         if not eco.problems
