@@ -13,13 +13,15 @@ import hashlib
 import shutil
 from pathlib import Path
 
+import openpyxl
 import pandas as pd
 import pytest
 
 import ecograph as eg
 from ecograph.cli import main
 from ecograph.errors import SchemaError
-from ecograph.interop.merge import read_interviews, read_review, review_responses
+from ecograph.interop.invite import dataset_fingerprint
+from ecograph.interop.merge import REVIEW_COLUMNS, apply_review, read_interviews, read_review, review_responses
 from ecograph.words import is_missing
 
 HERE = Path(__file__).parent / "data" / "netcanvas"
@@ -168,3 +170,68 @@ def test_hostile_names_in_interviews_are_refused_by_row(imported, tmp_path):
     ]
     assert refused["conflict"].tolist() == ["=HYPERLINK(1)"] * 2  # shown as found (written as text, never run)
     assert "tiers-lieu-nord" not in set(review["partner"]) and (review["change"] == "new_tie").sum() == 10
+
+
+def test_the_same_interviews_merged_again_add_nothing(imported, tmp_path):
+    dataset = _map(tmp_path / "map")
+    assert main(["merge", str(dataset), str(imported), "-o", str(tmp_path / "review")]) == 0
+    assert main(["merge", str(dataset), "--apply", str(tmp_path / "review" / "review.xlsx"), "-o", str(tmp_path / "new")]) == 0
+    again = review_responses(eg.load(tmp_path / "new"), [imported], secret=None)
+    assert set(again["change"]) == {"new_tie", "new_actor"}
+    # the ties applied are known now; what was left out stays proposed (the actor close to "Fab Lab Dijon" and its two ties,
+    # which cannot be applied while it is not accepted)
+    applied = again[again["reason"] == "already_known"]
+    assert len(applied) == 10 and set(applied["accept"]) == {"no"}
+    assert again.loc[again["accept"] == "yes", ["subject", "partner"]].values.tolist() == [
+        ["repair-cafe-dijon", "fablab-dijon"],
+        ["metropole-dijon", "fablab-dijon"],
+    ]
+    assert again.loc[again["change"] == "new_actor", ["partner", "reason", "accept"]].values.tolist() == [
+        ["fablab-dijon", "close_name", "no"]
+    ]
+
+
+def test_a_review_written_before_interviews_were_read_still_applies(tmp_path):
+    eco = eg.load(_map(tmp_path / "map"))
+    path = tmp_path / "review.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "review"
+    old_columns = [c for c in REVIEW_COLUMNS if c not in ("interview", "perceived")]
+    row = dict.fromkeys(old_columns, "") | {"response": "response-halle.json", "actor": "halle", "subject": "halle"}
+    row |= {"declared_on": "2027-01-10", "change": "field", "field": "commune", "new": "Dijon", "accept": "yes"}
+    ws.append(old_columns)
+    ws.append([row[c] or None for c in old_columns])
+    about = wb.create_sheet("about")
+    about.append(["field", "value"])
+    about.append(["fingerprint", dataset_fingerprint(eco)])
+    wb.save(path)
+    review, about = read_review(path)
+    assert review[["interview", "perceived"]].values.tolist() == [["", ""]]
+    new, counts = apply_review(eco, review, fingerprint=about["fingerprint"])
+    assert new.actors.at["halle", "commune"] == "Dijon" and counts["field"] == 1
+
+
+def test_a_reviewer_points_a_name_close_to_a_known_one_at_the_known_actor(imported, tmp_path):
+    dataset = _map(tmp_path / "map")
+    assert main(["merge", str(dataset), str(imported), "-o", str(tmp_path / "review")]) == 0
+    path = tmp_path / "review" / "review.xlsx"
+    wb = openpyxl.load_workbook(path)
+    ws = wb["review"]
+    head = [c.value for c in ws[1]]
+    for row in ws.iter_rows(min_row=2):
+        for name in ("subject", "partner"):
+            if row[head.index(name)].value == "fablab-dijon":  # "Fablab Dijon" is the Fab Lab: its ties go to fablab
+                row[head.index(name)].value = "fablab"
+    wb.save(path)
+    assert main(["merge", str(dataset), "--apply", str(path), "-o", str(tmp_path / "new")]) == 0
+    ties = eg.load(tmp_path / "new").ties
+    assert "fablab-dijon" not in set(ties["source"]) | set(ties["target"])
+    heard = ties[~ties["interview"].map(is_missing)]
+    # R03 (Repair Café) now declares its tie with the Fab Lab, which R02 (Fab Lab) declared: confirmed
+    assert len(heard) == 8 and heard["status"].value_counts().to_dict() == {"declared": 6, "confirmed": 2}
+    # the funding of the Fab Lab, perceived in two interviews, is one tie, declared by the first to tell it
+    funds = heard[heard["type"] == "funds"]
+    assert funds[["source", "target", "declared_by", "interview", "perceived"]].values.tolist() == [
+        ["metropole-dijon", "fablab", "coursive", f"{S1}; {S3}", "yes"]
+    ]
