@@ -1441,9 +1441,10 @@ CLI: dict[str, tuple[str, str]] = {
     "help_contact": ("where to send the answers (an e-mail address)", "où renvoyer les réponses (une adresse électronique)"),
     "bad_date": ("not a date YYYY-MM-DD: {value}", "pas une date AAAA-MM-JJ : {value}"),
     "help_merge": (
-        "the fiches' answers as review.xlsx, one row per proposed change; with --apply, the accepted ones as a new dataset folder",
-        "les réponses aux fiches dans review.xlsx, une ligne par changement proposé ; avec --apply, les changements acceptés "
-        "dans un nouveau dossier de données",
+        "the fiches' answers (or interviews) as review.xlsx, one row per proposed change; with --apply, the accepted ones as a "
+        "new dataset folder",
+        "les réponses aux fiches (ou des entretiens) dans review.xlsx, une ligne par changement proposé ; avec --apply, les "
+        "changements acceptés dans un nouveau dossier de données",
     ),
     "help_responses": (
         "response files of the fiches, or folders holding them; or interviews: a folder that ecograph import-netcanvas wrote, "

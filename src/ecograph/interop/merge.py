@@ -430,9 +430,17 @@ def review_responses(eco: Any, responses: Iterable[str | os.PathLike], *, secret
     eco : Ecosystem
         The dataset the fiches were made from.
     responses : iterable of path-like
-        Response files (``response-<id>.json``).
+        Response files (``response-<id>.json``), filled workbooks (``.xlsx``)
+        and interviews (:func:`is_interview_source`: a folder of ``ecograph
+        import-netcanvas`` or a Network Canvas export), in any mix.
     secret : str or None
-        The invitations' secret (:func:`ecograph.interop.invite.invite_secret`); None refuses every answer.
+        The invitations' secret (:func:`ecograph.interop.invite.invite_secret`); None refuses every fiche's answer
+        (interviews and workbooks need none).
+
+    Raises
+    ------
+    SchemaError
+        When interviews cannot be read whole (:func:`read_interviews`).
     lang : {"en", "fr"}
         Language of the ``why`` column.
 
