@@ -1014,9 +1014,8 @@ class _Source:
         self.shared, self.imported, self.file = shared, imported, file
         self.rows: list[dict] = []
         self.found: dict[str, tuple[str, str] | _Refused] = {}  # imported id -> (dataset id, name said), or why not
-        affiliations = imported.affiliations
-        self.org_of = {}
-        for person, actor in zip(affiliations["person"], affiliations["actor"]) if len(affiliations) else ():
+        self.org_of: dict[str, str] = {}  # the person interviewed -> their organisation (its first affiliation)
+        for person, actor in imported.affiliations.reindex(columns=["person", "actor"]).itertuples(index=False):
             self.org_of.setdefault(str(person), str(actor))
 
     def tie(self, t: dict) -> None:
