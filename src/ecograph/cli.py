@@ -25,7 +25,8 @@ Subcommands:
 ``ecograph invite PATH -o DIR [--actors worklist|all|ID,...] [--lang fr|en] [--deadline DATE] [--contact TEXT]``
     One HTML form ("fiche") per actor to check and complete what is known of it, and ``invitations.xlsx``.
 ``ecograph merge PATH RESPONSES... -o DIR --invitations DIR`` and ``ecograph merge PATH --apply review.xlsx -o NEWPATH``
-    The fiches' answers as ``review.xlsx`` (one row per proposed change), then the accepted ones as a new dataset folder.
+    The fiches' answers as ``review.xlsx`` (one row per proposed change), then the accepted ones as a new dataset folder;
+    ``RESPONSES`` may also be interviews: a folder ``import-netcanvas`` wrote, or a Network Canvas export.
 ``ecograph datapackage PATH [-o FILE.json]``
     A Frictionless ``datapackage.json`` describing a dataset folder (types, codes, keys).
 ``ecograph report PATH -o DIR [--lang fr|en] [--pseudonymise-people] [--title T] [--walk walk.json] [--previous OLD]``
@@ -83,7 +84,7 @@ from .interop.datapackage import write_datapackage
 from .interop.exchange import leftovers_frame
 from .interop.formats import FORMATS, export_format, import_format
 from .interop.invite import dataset_fingerprint, invite_secret, write_invitations
-from .interop.merge import apply_review, read_review, review_responses, write_review
+from .interop.merge import apply_review, is_interview_source, read_review, review_responses, write_review
 from .interop.slides import write_slides
 from .interop.template import write_template
 from .io import write_dataset
@@ -351,7 +352,7 @@ def _response_files(items: Sequence[str]) -> list[Path]:
     files: list[Path] = []
     for item in items:
         path = Path(item)
-        files += sorted(path.glob("*.json")) if path.is_dir() else [path]
+        files += sorted(path.glob("*.json")) if path.is_dir() and not is_interview_source(path) else [path]
     return files
 
 

@@ -1441,13 +1441,16 @@ CLI: dict[str, tuple[str, str]] = {
     "help_contact": ("where to send the answers (an e-mail address)", "où renvoyer les réponses (une adresse électronique)"),
     "bad_date": ("not a date YYYY-MM-DD: {value}", "pas une date AAAA-MM-JJ : {value}"),
     "help_merge": (
-        "the fiches' answers as review.xlsx, one row per proposed change; with --apply, the accepted ones as a new dataset folder",
-        "les réponses aux fiches dans review.xlsx, une ligne par changement proposé ; avec --apply, les changements acceptés "
-        "dans un nouveau dossier de données",
+        "the fiches' answers (or interviews) as review.xlsx, one row per proposed change; with --apply, the accepted ones as a "
+        "new dataset folder",
+        "les réponses aux fiches (ou des entretiens) dans review.xlsx, une ligne par changement proposé ; avec --apply, les "
+        "changements acceptés dans un nouveau dossier de données",
     ),
     "help_responses": (
-        "response files of the fiches, or folders holding them",
-        "fichiers de réponse des fiches, ou dossiers qui les contiennent",
+        "response files of the fiches, or folders holding them; or interviews: a folder that ecograph import-netcanvas wrote, "
+        "or a Network Canvas export (zip, GraphML, or its folder)",
+        "fichiers de réponse des fiches, ou dossiers qui les contiennent ; ou des entretiens : un dossier écrit par "
+        "ecograph import-netcanvas, ou un export Network Canvas (zip, GraphML, ou son dossier)",
     ),
     "help_merge_output": (
         "folder to write review.xlsx into; with --apply, the new dataset folder",
@@ -1662,27 +1665,50 @@ INVITE: dict[str, tuple[str, str]] = {
     "reason.no_change": ("the answer changes nothing: the fiche was right", "la réponse ne change rien : la fiche était juste"),
     "reason.comment": ("the actor's comment, to read", "le commentaire de l'acteur, à lire"),
     "reason.removal": ("taking out a tie is a person's decision", "retirer un lien est la décision d'une personne"),
+    "reason.interview_tie": (
+        "a tie the ego's organisation declares in an interview",
+        "un lien que la structure de la personne interrogée déclare en entretien",
+    ),
+    "reason.perceived_tie": (
+        "a tie between two others, as the ego perceives it in an interview: declared by the ego's organisation, not by its actors",
+        "un lien entre deux autres, tel que la personne interrogée le perçoit : déclaré par sa structure, pas par ses acteurs",
+    ),
+    "reason.interview_field": (
+        "what an interview says of an actor new to the map",
+        "ce qu'un entretien dit d'un acteur nouveau sur la carte",
+    ),
+    "reason.new_type": (
+        "a kind of tie of the interviews that the dataset does not have (new: what its ties say)",
+        "une nature de lien des entretiens que les données n'ont pas (new : ce que disent ses liens)",
+    ),
     "review_rules_head": ("column", "colonne"),
     "review.accept": (
         "yes to apply the row, no to leave it out. Pre-filled: yes for a field an actor corrects on its own fiche, a new "
-        "tie, a new actor whose name is not close to one of the dataset's, a tie that has ended; no for answers that "
+        "tie, a new actor whose name is not close to one of the dataset's, a tie that has ended, a kind of tie of the "
+        "interviews; no for answers that "
         "disagree, a tie said never true, a name close to a known one, an answer to an older version. Rejected rows are "
         "never applied.",
         "yes pour appliquer la ligne, no pour l'écarter. Pré-rempli : yes pour un champ qu'un acteur corrige sur sa propre "
-        "fiche, un nouveau lien, un nouvel acteur dont le nom n'est proche d'aucun autre, un lien terminé ; no pour des "
+        "fiche, un nouveau lien, un nouvel acteur dont le nom n'est proche d'aucun autre, un lien terminé, une nature de "
+        "lien des entretiens ; no pour des "
         "réponses qui divergent, un lien dit jamais vrai, un nom proche d'un nom connu, une réponse à une version "
         "antérieure. Les lignes rejected ne sont jamais appliquées.",
     ),
-    "review.response": ("the response file", "le fichier de réponse"),
+    "review.response": (
+        "the response file (or the interviews' folder or export)",
+        "le fichier de réponse (ou le dossier ou l'export des entretiens)",
+    ),
     "review.actor": (
-        "the actor who answered (declared_by); empty for a row of a workbook, which no one signs",
-        "l'acteur qui a répondu (declared_by) ; vide pour une ligne d'un classeur, que personne ne signe",
+        "the actor who answered, or the organisation of the person interviewed (declared_by); empty for a row of a workbook, "
+        "which no one signs",
+        "l'acteur qui a répondu, ou la structure de la personne interrogée (declared_by) ; vide pour une ligne d'un classeur, "
+        "que personne ne signe",
     ),
     "review.subject": ("the actor the change is about", "l'acteur que le changement concerne"),
     "review.declared_on": ("the day it answered", "le jour de sa réponse"),
     "review.change": (
-        "field, new_tie, confirm_tie, new_actor, ended_tie, wrong_tie, tie_still_true, comment, nothing or rejected",
-        "field, new_tie, confirm_tie, new_actor, ended_tie, wrong_tie, tie_still_true, comment, nothing ou rejected",
+        "field, new_tie, confirm_tie, new_actor, new_type, ended_tie, wrong_tie, tie_still_true, comment, nothing or rejected",
+        "field, new_tie, confirm_tie, new_actor, new_type, ended_tie, wrong_tie, tie_still_true, comment, nothing ou rejected",
     ),
     "review.field": ("the field changed (a new actor: its kind)", "le champ modifié (un nouvel acteur : son type)"),
     "review.old": ("its value in the dataset", "sa valeur dans les données"),
@@ -1693,7 +1719,10 @@ INVITE: dict[str, tuple[str, str]] = {
     ),
     "review.partner_name": ("the partner's name", "le nom du partenaire"),
     "review.type": ("the kind of tie", "la nature du lien"),
-    "review.direction": ("out: from the actor to the partner; in: the other way", "out : de l'acteur vers le partenaire ; in : l'inverse"),
+    "review.direction": (
+        "out: from the actor to the partner; in: the other way; for a new kind of tie, directed if its ties have a direction",
+        "out : de l'acteur vers le partenaire ; in : l'inverse ; pour une nouvelle nature de lien, directed si ses liens ont un sens",
+    ),
     "review.start": ("since when", "depuis quand"),
     "review.end": ("when it ended", "quand il s'est terminé"),
     "review.status": (
@@ -1703,6 +1732,14 @@ INVITE: dict[str, tuple[str, str]] = {
     "review.conflict": (
         "other answers on the same thing, side by side, or what was refused",
         "les autres réponses sur le même point, côte à côte, ou ce qui a été refusé",
+    ),
+    "review.interview": (
+        "the interview (its Network Canvas session) that declares the tie",
+        "l'entretien (sa session Network Canvas) qui déclare le lien",
+    ),
+    "review.perceived": (
+        "yes for a tie between two others, as the person interviewed perceives it; no for a tie of their own organisation",
+        "yes pour un lien entre deux autres, tel que la personne interrogée le perçoit ; no pour un lien de sa propre structure",
     ),
     "review.reason": ("why the row is there, as a code", "pourquoi la ligne est là, en code"),
     "review.why": ("the reason, in words", "la raison, en mots"),

@@ -12,7 +12,10 @@ Two steps, as ``ecograph merge`` runs them:
    (``gaps.xlsx`` of the report, ``ecograph template --from``) may be given
    beside the response files: what it says differently from the dataset is
    reviewed the same way, as rows no one signed (filled gaps pre-accepted, a
-   known value changed or emptied left to check). :func:`write_review` writes it as
+   known value changed or emptied left to check). Interviews may be given
+   too (:func:`is_interview_source`): the folder that ``ecograph
+   import-netcanvas`` wrote, or the Network Canvas export itself; see
+   "Interviews" below. :func:`write_review` writes it as
    ``review.xlsx``, with an ``accept`` column pre-filled by the rules below.
 2. :func:`apply_review` reads the ``review.xlsx`` a person has checked and
    writes the accepted changes into a new dataset folder; the old one is
@@ -35,11 +38,28 @@ must be the one its fiche carried for the actor it names
 whole. A token made for another version of the dataset is an answer to an
 older version: its changes are listed, none pre-accepted.
 
+Interviews
+----------
+Each tie an interview declares is one ``new_tie`` row, declared
+(``actor``, then ``declared_by``) by the organisation of the person
+interviewed, on the day of the interview, with the interview (its session)
+in ``interview`` and ``perceived`` ``yes`` for a tie between two others, as
+the person perceives it (``no`` for a tie of their own organisation). The
+actors the interviews name are the dataset's when their id is one of the
+dataset's (passed through the interview by a roster) or, else, when their
+name is (accents, case and punctuation aside); any other is a ``new_actor``
+row (with ``field`` rows for what the interview says of it), one per name
+across every source of the review, and a tie type the dataset lacks is a
+``new_type`` row. A tie that two interviews declare, each from one of its
+ends, becomes ``confirmed``. Interviews that cannot be read whole are
+refused whole (:class:`~ecograph.errors.SchemaError`): nothing is reviewed.
+
 Rules of the ``accept`` column
 ------------------------------
 * ``yes`` for a field an actor corrects or fills in on its own fiche, a new
   tie with an actor of the dataset or with a new one, a new actor whose name
-  is not close to one of the dataset's, a tie its actor says has ended;
+  is not close to one of the dataset's, a tie its actor says has ended, a
+  tie type of the interviews;
 * ``no`` for a field two answers for the same actor give different values
   (both shown side by side in ``conflict``), a tie its actor says was never
   true (taking out a tie is a person's decision), a new actor whose name is
@@ -84,10 +104,13 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from ..ecosystem import load
-from ..errors import EcographError
+from ..errors import EcographError, Problem, SchemaError
 from ..io import read_sheets, set_cell
+from ..validation import SLUG_PATTERN
+from ..vocabulary import Term, Vocabulary
 from ..words import check_language, is_missing, word
 from .invite import FICHE_FIELDS, actor_token, dataset_fingerprint
+from .netcanvas import read_netcanvas
 
 __all__ = [
     "MAX_NAME",
@@ -96,6 +119,8 @@ __all__ = [
     "REVIEW_COLUMNS",
     "ReviewError",
     "apply_review",
+    "is_interview_source",
+    "read_interviews",
     "read_review",
     "review_responses",
     "write_review",
@@ -126,6 +151,8 @@ REVIEW_COLUMNS = (
     "start",
     "end",
     "status",
+    "interview",
+    "perceived",
     "conflict",
     "reason",
     "why",
@@ -403,9 +430,17 @@ def review_responses(eco: Any, responses: Iterable[str | os.PathLike], *, secret
     eco : Ecosystem
         The dataset the fiches were made from.
     responses : iterable of path-like
-        Response files (``response-<id>.json``).
+        Response files (``response-<id>.json``), filled workbooks (``.xlsx``)
+        and interviews (:func:`is_interview_source`: a folder of ``ecograph
+        import-netcanvas`` or a Network Canvas export), in any mix.
     secret : str or None
-        The invitations' secret (:func:`ecograph.interop.invite.invite_secret`); None refuses every answer.
+        The invitations' secret (:func:`ecograph.interop.invite.invite_secret`); None refuses every fiche's answer
+        (interviews and workbooks need none).
+
+    Raises
+    ------
+    SchemaError
+        When interviews cannot be read whole (:func:`read_interviews`).
     lang : {"en", "fr"}
         Language of the ``why`` column.
 
@@ -426,7 +461,11 @@ def review_responses(eco: Any, responses: Iterable[str | os.PathLike], *, secret
     fingerprint = dataset_fingerprint(eco)
     names = {_fold(str(n)): str(i) for i, n in eco.actors["name"].items() if not is_missing(n)}
     rows: list[dict] = []
-    for path in sorted({Path(p) for p in responses}, key=lambda p: p.name):
+    interviews = _Interviews(eco, names)
+    for path in sorted({Path(p) for p in responses}, key=lambda p: (p.name, str(p))):
+        if is_interview_source(path):
+            rows += interviews.rows(path)
+            continue
         reader = _workbook_rows if path.suffix.lower() == ".xlsx" else _answer_rows
         rows += reader(eco, path, secret, fingerprint, names)
     review = pd.DataFrame(rows, columns=list(REVIEW_COLUMNS))
@@ -446,10 +485,14 @@ def _slug(name: str, taken: set[str]) -> str:
 
 
 def _new_actors(eco: Any, review: pd.DataFrame) -> pd.DataFrame:
-    """One ``new_actor`` row per new name (folded), and its id given to the ties that name it."""
-    taken = set(map(str, eco.actors.index))
+    """One ``new_actor`` row per new name (folded), and its id given to the ties that name it.
+
+    A name that an interview or a workbook already adds as a new actor keeps the id it was given there.
+    """
+    added = review[review["change"] == "new_actor"]
+    ids: dict[str, str] = {_fold(str(n)): str(p) for n, p in zip(added["partner_name"], added["partner"]) if n and p}
+    taken = set(map(str, eco.actors.index)) | set(ids.values())
     existing = {_fold(str(n)): str(n) for n in eco.actors["name"] if not is_missing(n)}
-    ids: dict[str, str] = {}
     rows = []
     for i in review.index[(review["change"] == "new_tie") & (review["partner"] == "")]:
         r = review.loc[i]
@@ -475,7 +518,7 @@ def _decide(eco: Any, review: pd.DataFrame) -> pd.DataFrame:
     for i, r in review.iterrows():
         if r["accept"]:
             continue
-        if r["change"] in ("field", "new_tie", "ended_tie", "confirm_tie"):
+        if r["change"] in ("field", "new_tie", "ended_tie", "confirm_tie", "new_type"):
             accept = "no" if r["reason"] in ("conflict", "already_known", "workbook_change", "emptied") else "yes"
         elif r["change"] == "new_actor":
             accept = "no" if r["reason"] == "close_name" else "yes"
@@ -528,12 +571,13 @@ def _tie_agreement(eco: Any, review: pd.DataFrame) -> pd.DataFrame:
                 review.loc[i, "status"] = status
             others = review.loc[[j for j in rows if j != i]]
             if len(others):
-                review.loc[i, "conflict"] = "; ".join(
-                    f"{a}: {s or '?'} ({f})" for a, s, f in zip(others["actor"], others["start"], others["response"])
-                )
+                where = [v or f for v, f in zip(others["interview"], others["response"])]  # an interview says which one
+                review.loc[i, "conflict"] = "; ".join(f"{a}: {s or '?'} ({f})" for a, s, f in zip(others["actor"], others["start"], where))
     return review
 
 
+#: Columns a review written by an older ecograph lacks (read as empty).
+_LATER_COLUMNS = ("interview", "perceived")
 _WIDTHS = {"response": 26, "actor": 22, "subject": 22, "old": 30, "new": 30, "partner_name": 28, "conflict": 40, "why": 50, "accept": 9}
 _ACCEPTED = {"yes", "oui", "y", "o", "x", "1", "true", "vrai"}
 _FILLS = {
@@ -542,6 +586,7 @@ _FILLS = {
     "new_tie": "D9EAD3",
     "confirm_tie": "D9EAD3",
     "field": "CFE2F3",
+    "new_type": "FFF2CC",
     "ended_tie": "EAD1DC",
     "wrong_tie": "EAD1DC",
 }
@@ -612,7 +657,7 @@ def read_review(path: str | os.PathLike) -> tuple[pd.DataFrame, dict[str, str]]:
     tables, problems = read_sheets(path, ["review", "about"])
     if problems or "review" not in tables or "about" not in tables:
         raise ReviewError(f"{path}: not a review workbook of ecograph merge ({'; '.join(map(str, problems[:3])) or 'sheets missing'})")
-    missing = [c for c in REVIEW_COLUMNS if c not in tables["review"].columns]
+    missing = [c for c in REVIEW_COLUMNS if c not in tables["review"].columns and c not in _LATER_COLUMNS]
     if missing:
         raise ReviewError(f"{path}: the review sheet lacks the columns {', '.join(missing)}")
     rows = [{c: str(row.cells.get(c) or "").strip() for c in REVIEW_COLUMNS} for row in tables["review"].rows]
@@ -653,19 +698,18 @@ def apply_review(eco: Any, review: pd.DataFrame, *, fingerprint: str | None = No
         if col not in actors.columns:
             actors[col] = None
     counts = dict.fromkeys(("field", "new_actor", "new_tie", "confirmed_tie", "confirm_tie", "ended_tie", "wrong_tie", "skipped"), 0)
+    voc = _apply_new_types(eco.vocabulary, accepted[accepted["change"] == "new_type"], counts)
     _apply_new_actors(eco, actors, accepted[accepted["change"] == "new_actor"], counts)
     _apply_fields(actors, accepted[accepted["change"] == "field"], counts)  # a new actor's other fields too
     ties = _apply_known_ties(ties, accepted, counts)
-    ties = _apply_new_ties(eco, actors, ties, accepted[accepted["change"] == "new_tie"], counts)
-    out = SimpleNamespace(
-        actors=actors, people=eco.people, affiliations=eco.affiliations, ties=ties, vocabulary=eco.vocabulary, metadata=eco.metadata
-    )
+    ties = _apply_new_ties(voc, actors, ties, accepted[accepted["change"] == "new_tie"], counts)
+    out = SimpleNamespace(actors=actors, people=eco.people, affiliations=eco.affiliations, ties=ties, vocabulary=voc, metadata=eco.metadata)
     return out, counts
 
 
-def _provenance(response: str, on: str, what: str = "") -> str:
-    """Where a change comes from, in the data: the response file and the day it was answered (no words of any language)."""
-    return f"{what}{response} ({on})"
+def _provenance(response: str, on: str, what: str = "", interview: str = "") -> str:
+    """Where a change comes from, in the data: the response file, the day it was answered, its interview (no words of any language)."""
+    return f"{what}{response} ({on}; {interview})" if interview else f"{what}{response} ({on})"
 
 
 def _apply_fields(actors: pd.DataFrame, rows: pd.DataFrame, counts: dict[str, int]) -> None:
@@ -674,7 +718,7 @@ def _apply_fields(actors: pd.DataFrame, rows: pd.DataFrame, counts: dict[str, in
             counts["skipped"] += 1
             continue
         actors.at[r.subject, r.field] = r.new or None
-        note = _provenance(r.response, r.declared_on)
+        note = _provenance(r.response, r.declared_on, interview=r.interview)
         source = str(actors.at[r.subject, "source"])
         if note not in source:
             actors.at[r.subject, "source"] = f"{source}; {note}"
@@ -689,7 +733,7 @@ def _apply_new_actors(eco: Any, actors: pd.DataFrame, rows: pd.DataFrame, counts
             continue
         actors.loc[r.partner] = None
         actors.loc[r.partner, ["name", "kind", "source", "declared_by", "declared_on"]] = [
-            r.partner_name, r.new, _provenance(r.response, r.declared_on), r.actor or None, r.declared_on
+            r.partner_name, r.new, _provenance(r.response, r.declared_on, interview=r.interview), r.actor or None, r.declared_on
         ]  # fmt: skip
         counts["new_actor"] += 1
 
@@ -722,8 +766,19 @@ def _apply_known_ties(ties: pd.DataFrame, accepted: pd.DataFrame, counts: dict[s
     return ties.drop(index=drop).reset_index(drop=True)
 
 
-def _apply_new_ties(eco: Any, actors: pd.DataFrame, ties: pd.DataFrame, rows: pd.DataFrame, counts: dict[str, int]) -> pd.DataFrame:
-    voc = eco.vocabulary
+def _apply_new_types(voc: Vocabulary, rows: pd.DataFrame, counts: dict[str, int]) -> Vocabulary:
+    """The vocabulary with the accepted new tie types (those of interviews that the dataset does not have)."""
+    terms = []
+    for r in rows.itertuples(index=False):
+        if voc.is_valid("type", r.type) or not SLUG_PATTERN.match(r.type):
+            counts["skipped"] += 1
+            continue
+        terms.append(Term(r.type, r.new, r.direction == "directed"))
+        counts["new_type"] = counts.get("new_type", 0) + 1
+    return voc.extended({"type": terms}) if terms else voc
+
+
+def _apply_new_ties(voc: Vocabulary, actors: pd.DataFrame, ties: pd.DataFrame, rows: pd.DataFrame, counts: dict[str, int]) -> pd.DataFrame:
     groups: dict[tuple, list] = defaultdict(list)
     for r in rows.itertuples(index=False):
         if r.subject not in actors.index or r.partner not in actors.index or not voc.is_valid("type", r.type):
@@ -746,17 +801,19 @@ def _new_tie(items: list[tuple], counts: dict[str, int]) -> dict[str, Any]:
     first, source, target = items[0]
     declarers = list(dict.fromkeys(x[0].actor for x in items if x[0].actor))
     starts = sorted(x[0].start for x in items if x[0].start)
-    evidence = "; ".join(
-        dict.fromkeys([*(x[0].new for x in items if x[0].new), *(_provenance(x[0].response, x[0].declared_on) for x in items)])
-    )
+    said = [x[0].new for x in items if x[0].new]  # a workbook's evidence, an interview's own reference
+    evidence = "; ".join(dict.fromkeys([*said, *(_provenance(x[0].response, x[0].declared_on) for x in items if not x[0].interview)]))
     both = {source, target} <= set(declarers)
     status = "confirmed" if both else "declared" if declarers else (first.status or "stated")
     counts["confirmed_tie" if both else "new_tie"] += 1
+    interviews = list(dict.fromkeys(x[0].interview for x in items if x[0].interview))
+    heard = {"interview": "; ".join(interviews), "perceived": "yes" if all(x[0].perceived == "yes" for x in items) else "no"}
     return {
         "source": source, "target": target, "type": first.type, "start": starts[0] if starts else None,
         "end": next((x[0].end for x in items if x[0].end), None), "evidence": evidence, "status": status,
         "declared_by": declarers[0] if declarers else None, "declared_on": first.declared_on,
         "confirmed_by": next((d for d in declarers if d != declarers[0]), None) if both else None,
+        **(heard if interviews else {}),
     }  # fmt: skip
 
 
@@ -853,3 +910,212 @@ def _workbook_tie_rows(eco: Any, filled: Any, file: str, on: str) -> list[dict]:
             )
         )  # fmt: skip
     return rows
+
+
+# ---- interviews: a dataset folder of ecograph import-netcanvas, or a Network Canvas export ------------
+
+_INTERVIEW_FILES = (".zip", ".graphml")
+_EXPORT_FILES = ("*_ego.csv", "*_attributeList_*.csv", "*_edgeList_*.csv", "*.graphml")  # a Network Canvas export's
+_INTERVIEW_COLUMNS = ("interview", "declared_by", "declared_on")
+
+
+def is_interview_source(path: str | os.PathLike) -> bool:
+    """Whether ``ecograph merge`` reads ``path`` as interviews rather than as response files.
+
+    Interviews are a dataset folder that ``ecograph import-netcanvas`` wrote
+    (it holds ``ties.csv``), or a Network Canvas export: a zip, a GraphML
+    file, or a folder holding its CSV files (``*_ego.csv``,
+    ``*_attributeList_*.csv``, ``*_edgeList_*.csv``) or GraphML files.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> is_interview_source(folder), is_interview_source(folder / "export.zip"), is_interview_source(folder / "response-a.json")
+    (False, True, False)
+    >>> _ = (folder / "ties.csv").write_text("source,target,type\\n", encoding="utf-8")
+    >>> is_interview_source(folder)
+    True
+    """
+    path = Path(path)
+    if path.is_dir():
+        return (path / "ties.csv").is_file() or any(next(path.rglob(p), None) for p in _EXPORT_FILES)
+    return path.suffix.lower() in _INTERVIEW_FILES
+
+
+def read_interviews(path: str | os.PathLike) -> Any:
+    """The interviews of ``path`` as a dataset of declared ties, read whole or refused whole.
+
+    A dataset folder must be one that ``ecograph import-netcanvas`` wrote:
+    valid, its ties carrying ``interview``, ``declared_by`` and
+    ``declared_on``. Anything else is read as a Network Canvas export
+    (:func:`ecograph.interop.netcanvas.read_netcanvas`).
+
+    Raises
+    ------
+    SchemaError
+        Listing what cannot be read; nothing of the interviews is reviewed then.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (folder / "actors.csv").write_text("id,name,kind,source\\na,A,initiative,s\\nb,B,initiative,s\\n", encoding="utf-8")
+    >>> _ = (folder / "ties.csv").write_text("source,target,type,evidence\\na,b,partnership,s\\n", encoding="utf-8")
+    >>> try:
+    ...     read_interviews(folder)
+    ... except SchemaError as exc:
+    ...     print(exc.problems[0].message)
+    not interviews imported by ecograph import-netcanvas: the column interview is missing
+    """
+    path = Path(path)
+    if not (path.is_dir() and (path / "ties.csv").is_file()):
+        return read_netcanvas(path)
+    imported = load(path)
+    lacking = [c for c in _INTERVIEW_COLUMNS if c not in imported.ties.columns]
+    if lacking:
+        message = f"not interviews imported by ecograph import-netcanvas: the column {lacking[0]} is missing"
+        hint = "Give the folder that ecograph import-netcanvas wrote, or the Network Canvas export itself"
+        raise SchemaError([Problem("ties", str(path / "ties.csv"), None, lacking[0], None, message, hint)])
+    return imported
+
+
+def _text(value: Any) -> str:
+    return "" if is_missing(value) else str(value).strip()
+
+
+class _Interviews:
+    """The review rows of interviews; the actors and tie types they add keep one id across the sources of one review."""
+
+    def __init__(self, eco: Any, names: dict[str, str]) -> None:
+        self.eco, self.names = eco, names
+        self.new_ids: dict[str, str] = {}  # folded name -> id of an actor the interviews add
+        self.taken = set(map(str, eco.actors.index))
+        self.existing = {_fold(str(n)): str(n) for n in eco.actors["name"] if not is_missing(n)}
+        self.types: dict[str, _Refused | None] = {}  # tie types the interviews add: None, or why they cannot be
+
+    def rows(self, path: Path) -> list[dict]:
+        """Every row of the review for one source of interviews: its new actors, tie types and ties, and what is refused."""
+        imported = read_interviews(path)
+        source = _Source(self, imported, path.name)
+        for t in imported.ties.to_dict("records"):
+            source.tie(t)
+        leftovers = getattr(imported, "rejected", None)
+        for r in [] if leftovers is None else leftovers.to_dict("records"):
+            detail = _shown(f"{r.get('file', '')}, row {r.get('row', '')}: {r.get('reasons', '')}", 200)
+            source.rows.append(_refused_row(source.file, "", "", _Refused("invalid_row", detail)))
+        return source.rows or [_row(source.file, "", "", "nothing", reason="no_change")]
+
+
+class _Source:
+    """One source of interviews being reviewed: its actors matched to the dataset's, once each."""
+
+    def __init__(self, shared: _Interviews, imported: Any, file: str) -> None:
+        self.shared, self.imported, self.file = shared, imported, file
+        self.rows: list[dict] = []
+        self.found: dict[str, tuple[str, str] | _Refused] = {}  # imported id -> (dataset id, name said), or why not
+        self.org_of: dict[str, str] = {}  # the person interviewed -> their organisation (its first affiliation)
+        for person, actor in imported.affiliations.reindex(columns=["person", "actor"]).itertuples(index=False):
+            self.org_of.setdefault(str(person), str(actor))
+
+    def tie(self, t: dict) -> None:
+        """The row of one declared tie: its declarer is the ego's organisation, its ends the dataset's actors or new ones."""
+        at = {"interview": _text(t.get("interview")), "on": _text(t.get("declared_on"))[:10], "actor": ""}
+        try:
+            by = _text(t.get("declared_by"))
+            org = self.org_of.get(by, by if by in self.imported.actors.index else "")
+            at["actor"] = self.end(org, at)[0] if org else ""
+            source, target = self.end(_text(t["source"]), at), self.end(_text(t["target"]), at)
+            kind = self.tie_type(_text(t["type"]))
+            if source[0] == target[0]:
+                raise _Refused("self_tie", _shown(f"{source[1]} = {target[1]}"))
+            evidence = _check_text(_text(t.get("evidence")))
+            start, end = (_check_text(_text(t.get(k)), limit=10) for k in ("start", "end"))
+        except _Refused as refused:
+            self.rows.append(_refused_row(self.file, at["actor"], at["on"], refused, interview=at["interview"]))
+            return
+        perceived = _text(t.get("perceived"))
+        self.rows.append(
+            _row(
+                self.file, at["actor"], at["on"], "new_tie", subject=source[0], partner=target[0], partner_name=target[1], type=kind,
+                direction="out", start=start, end=end, new=evidence, status="declared", interview=at["interview"],
+                perceived=perceived if perceived in ("yes", "no") else "", reason="perceived_tie" if perceived == "yes" else "interview_tie",
+            )
+        )  # fmt: skip
+
+    def end(self, ident: str, at: dict) -> tuple[str, str]:
+        """The dataset's id of an actor of the interviews (by id, else by name, else a new actor proposed once), and its name."""
+        if ident not in self.found:
+            try:
+                self.found[ident] = self._match(ident, at)
+            except _Refused as refused:
+                self.found[ident] = refused
+        found = self.found[ident]
+        if isinstance(found, _Refused):
+            raise found
+        return found
+
+    def _match(self, ident: str, at: dict) -> tuple[str, str]:
+        shared, actors = self.shared, self.imported.actors
+        if ident not in actors.index:
+            raise _Refused("unknown_actor", _shown(ident))
+        name = _check_text(_text(actors.at[ident, "name"]) or ident, limit=MAX_NAME)
+        folded = _fold(name)
+        if ident in shared.eco.actors.index:
+            return ident, name
+        if folded in shared.names:
+            return shared.names[folded], name
+        if folded in shared.new_ids:
+            return shared.new_ids[folded], name
+        new = shared.new_ids[folded] = _slug(name, shared.taken)
+        self.rows += self._new_actor_rows(ident, new, name, {**at, "actor": at["actor"] or new})
+        shared.existing.setdefault(folded, name)  # a later name close to this new one is to check too
+        return new, name
+
+    def _new_actor_rows(self, ident: str, new: str, name: str, at: dict) -> list[dict]:
+        """A new actor named in an interview, and what the interview says of it (its fiche's fields)."""
+        eco, actors = self.shared.eco, self.imported.actors
+        kind = _text(actors.at[ident, "kind"])
+        close = difflib.get_close_matches(_fold(name), list(self.shared.existing), n=1, cutoff=0.85)
+        rows = [
+            _row(
+                self.file, at["actor"], at["on"], "new_actor", subject=new, field="kind", new=kind if eco.vocabulary.is_valid("kind", kind)
+                else "initiative", partner=new, partner_name=name, interview=at["interview"], reason="close_name" if close else "new_name",
+                conflict=self.shared.existing[close[0]] if close else "",
+            )
+        ]  # fmt: skip
+        for field, kind_of in FICHE_FIELDS:
+            value = _text(actors.at[ident, field]) if field in actors.columns and field not in ("name", "kind") else ""
+            if not value:
+                continue
+            try:
+                value = _check_year(value) if kind_of == "year" else _check_text(value)
+                _check_field_value(eco, field, value)
+            except _Refused as refused:
+                rows.append(_refused_row(self.file, at["actor"], at["on"], refused, subject=new, field=field, interview=at["interview"]))
+                continue
+            rows.append(
+                _row(self.file, at["actor"], at["on"], "field", subject=new, field=field, new=value, interview=at["interview"], reason="interview_field")
+            )  # fmt: skip
+        return rows
+
+    def tie_type(self, kind: str) -> str:
+        """A tie type of the dataset, or one of the interviews proposed once as a new type."""
+        voc, types = self.shared.eco.vocabulary, self.shared.types
+        if voc.is_valid("type", kind):
+            return kind
+        if kind not in types:
+            term = self.imported.vocabulary.terms["type"].get(kind)
+            try:
+                if term is None or not SLUG_PATTERN.match(kind):
+                    raise _Refused("bad_code", _shown(kind))
+                description = _check_text(term.description)
+                types[kind] = None
+                self.rows.append(
+                    _row(self.file, "", "", "new_type", field="type", type=kind, new=description, direction="directed" if term.directed else "", reason="new_type")
+                )  # fmt: skip
+            except _Refused as refused:
+                types[kind] = refused
+        if types[kind] is not None:
+            raise types[kind]
+        return kind
