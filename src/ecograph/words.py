@@ -1870,7 +1870,7 @@ GLOSSARY: dict[str, tuple[str, str]] = {
     "contents": ("Measures", "Mesures"),
     "field.call": ("In ecograph", "Dans ecograph"),
     "field.formula": ("Formula", "Formule"),
-    "field.range": ("Range", "Valeurs"),
+    "field.range": ("Range", "Valeurs possibles"),
     "field.direction": ("Direction", "Sens des liens"),
     "field.weight": ("Weight", "Poids des liens"),
     "field.unknown": ("Unknown values", "Valeurs inconnues"),
