@@ -12,7 +12,8 @@ with its test dependencies. The test job also makes sure Debian's
 
 Other jobs: ``python3 tasks.py quick`` (lint and the tests not marked slow, for
 the developers' loop: under a minute), ``python3 tasks.py lint`` (ruff), ``python3 tasks.py schema``
-(regenerate docs/schema.md), ``python3 tasks.py notebooks`` (executed copies
+(regenerate docs/schema.md), ``python3 tasks.py glossary`` (regenerate docs/glossary.md and
+docs/glossary.fr.md), ``python3 tasks.py notebooks`` (executed copies
 under outputs/notebooks/), ``python3 tasks.py bench`` (benchmarks), ``python3 tasks.py lab``
 (JupyterLab on notebooks/, in the project's environment).
 """
@@ -115,6 +116,13 @@ def task_schema() -> None:
     run(BIN / "ecograph", "schema", "-o", ROOT / "docs" / "schema.md", "--force")
 
 
+def task_glossary() -> None:
+    """Regenerate docs/glossary.md (English) and docs/glossary.fr.md from the catalogue of words."""
+    setup()
+    run(BIN / "ecograph", "glossary", "-o", ROOT / "docs" / "glossary.md", "--force")
+    run(BIN / "ecograph", "glossary", "--lang", "fr", "-o", ROOT / "docs" / "glossary.fr.md", "--force")
+
+
 def task_notebooks() -> None:
     """Execute the six notebooks and write executed copies (.ipynb and .html) under outputs/notebooks/."""
     setup()
@@ -140,6 +148,7 @@ TASKS = {
     "lint": task_lint,
     "quick": task_quick,
     "schema": task_schema,
+    "glossary": task_glossary,
     "notebooks": task_notebooks,
     "bench": task_bench,
     "lab": task_lab,

@@ -17,7 +17,7 @@ Usage::
     python benchmarks/measures.py --sizes 1000 10000    # quicker
     python benchmarks/measures.py --out outputs/benchmarks/measures.md
 
-The script prints a Markdown table (the README shows the latest one) and
+The script prints a Markdown table (docs/benchmarks.md shows the latest one) and
 checks the targets: the suite in under 30 s at 100,000 actors and under
 5 minutes and 8 GiB at 1,000,000; every measure within 2x of igraph where
 igraph has it; the Dijon data in under 1 s after import.

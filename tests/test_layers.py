@@ -17,7 +17,7 @@ LAYERS = ["core", "measures", "outreach", "findings", "views", "interop", "repor
 
 #: The data core in layers of its own, bottom up: words and rules, tables, networks, the ecosystem.
 CORE_LAYERS = {
-    "base": ("_startup", "version", "errors", "words", "vocabulary", "schema", "timeutil"),
+    "base": ("_startup", "version", "errors", "words", "glossary", "vocabulary", "schema", "timeutil"),
     "tables": ("io", "validation", "metadata", "privacy", "outputs", "walk"),
     "network": ("graphs", "sparse", "partition", "summary"),
     "ecosystem": ("ecosystem", "gaps", "datasets"),

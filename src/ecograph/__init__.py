@@ -8,7 +8,8 @@ people who act on them.
 The public API, by theme:
 
 * data: :func:`load`, :func:`validate`, :func:`from_frames`, :class:`Ecosystem`,
-  :class:`Metadata`, :mod:`ecograph.datasets`, :func:`schema_markdown`;
+  :class:`Metadata`, :mod:`ecograph.datasets`, :func:`schema_markdown`,
+  :func:`glossary_markdown` (the glossary of measures);
 * coverage: :func:`actor_gaps`, :func:`sphere_status_counts`,
   :func:`without_inferred_spheres`, :func:`counted_coverage`;
 * analysis: :class:`Analysis` (one network, each measure computed once);
@@ -49,6 +50,7 @@ from .ecosystem import Ecosystem, from_frames, load, validate
 from .errors import EcographError, GraphError, MissingAttributeError, Problem, SchemaError, UnknownActorError
 from .findings import Brief, Finding
 from .gaps import actor_gaps, counted_coverage, sphere_status_counts, without_inferred_spheres
+from .glossary import glossary_markdown
 from .graphs import people_links
 from .interop.flat import to_networkx
 from .measures.analysis import Analysis
@@ -92,6 +94,7 @@ __all__ = [
     "datasets",
     "figures",
     "schema_markdown",
+    "glossary_markdown",
     "Summary",
     "Vocabulary",
     "default_vocabulary",

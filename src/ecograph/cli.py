@@ -79,6 +79,7 @@ from .datasets import dijon_path
 from .ecosystem import load, validate
 from .errors import EcographError, OutputError, SchemaError, printable
 from .findings import Brief
+from .glossary import glossary_markdown
 from .interop import netcanvas, umap
 from .interop.datapackage import write_datapackage
 from .interop.exchange import leftovers_frame
@@ -242,8 +243,7 @@ def _cmd_summary(args: argparse.Namespace) -> int:
 
 
 def _cmd_schema(args: argparse.Namespace) -> int:
-
-    text = schema_markdown() + "\n"
+    text = (glossary_markdown(args.lang) if args.command == "glossary" else schema_markdown()) + "\n"
     if args.output:
         with output_file(args.output, force=args.force) as path:
             path.write_text(text, encoding="utf-8")
@@ -622,6 +622,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = command("schema", _say("help_schema"), output=True)
     p.add_argument("-o", "--output", help=_say("help_schema_output"))
+    p.set_defaults(func=_cmd_schema)
+
+    p = command("glossary", _say("help_glossary"), output=True)
+    p.add_argument("-o", "--output", help=_say("help_schema_output"))
+    p.add_argument("--lang", choices=["en", "fr"], default="en", help=_say("help_glossary_lang"))
     p.set_defaults(func=_cmd_schema)
 
     p = command("report", _say("help_report"), output=True)

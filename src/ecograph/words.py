@@ -1382,6 +1382,11 @@ CLI: dict[str, tuple[str, str]] = {
         "écrire la documentation du schéma des jeux de données (Markdown)",
     ),
     "help_schema_output": ("write to this file instead of the screen", "écrire dans ce fichier plutôt qu'à l'écran"),
+    "help_glossary": (
+        "print the glossary of measures (Markdown): formula, range, direction, weight, unknown values, reference",
+        "écrire le glossaire des mesures (Markdown) : formule, valeurs, sens, poids, valeurs inconnues, référence",
+    ),
+    "help_glossary_lang": ("language of the glossary (default: en)", "langue du glossaire (par défaut : en)"),
     "help_report": (
         "run the main job on a dataset and write the results",
         "faire le travail principal sur un jeu de données et écrire les résultats",
@@ -1902,6 +1907,660 @@ SUMMARY: dict[str, tuple[str, str]] = {
     "largest_value": ("{n} actors", "{n} acteurs"),
 }
 
+# The glossary of measures (docs/glossary.md, written by ecograph.glossary): for each measure, what it
+# says, its formula, its range, how it reads direction, weight and unknown values, and its reference.
+GLOSSARY: dict[str, tuple[str, str]] = {
+    "title": ("Glossary of measures", "Glossaire des mesures"),
+    "intro": (
+        "What each measure of ecograph says, how it is computed, the values it can take, how it reads the direction "
+        "and the weight of ties and unknown values, and where it comes from. A graph's n is its number of actors and m "
+        "its number of ties. Unless a measure says otherwise, a tie is undirected and counts once whatever its weight, "
+        "and a missing group is unknown, never a group of its own: group measures count only the actors whose group "
+        "is known and the ties between two of them, say how much of the network they rest on (coverage), and are "
+        "NaN with a reason where the known part cannot support them.",
+        "Ce que dit chaque mesure d'ecograph, comment elle est calculée, les valeurs qu'elle peut prendre, comment "
+        "elle lit le sens et le poids des liens et les valeurs inconnues, et d'où elle vient. n est le nombre "
+        "d'acteurs d'un réseau et m son nombre de liens. Sauf mention contraire, un lien est non orienté et compte "
+        "une fois quel que soit son poids, et un groupe manquant est inconnu, jamais un groupe à part : les mesures "
+        "de groupe ne comptent que les acteurs dont le groupe est connu et les liens entre deux d'entre eux, disent "
+        "sur quelle part du réseau elles reposent (couverture), et valent NaN avec une raison quand la partie connue "
+        "ne suffit pas.",
+    ),
+    "generated": (
+        "Generated from the catalogue of words (src/ecograph/words.py, section glossary) by python3 tasks.py glossary; "
+        "a test fails when this file and the catalogue differ.",
+        "Produit à partir du catalogue de mots (src/ecograph/words.py, section glossary) par python3 tasks.py glossary ; "
+        "un test échoue quand ce fichier et le catalogue diffèrent.",
+    ),
+    "contents": ("Measures", "Mesures"),
+    "field.call": ("In ecograph", "Dans ecograph"),
+    "field.formula": ("Formula", "Formule"),
+    "field.range": ("Range", "Valeurs possibles"),
+    "field.direction": ("Direction", "Sens des liens"),
+    "field.weight": ("Weight", "Poids des liens"),
+    "field.unknown": ("Unknown values", "Valeurs inconnues"),
+    "field.reference": ("Reference", "Référence"),
+    # density
+    "density.name": ("Density", "Densité"),
+    "density.what": ("The share of the possible ties that exist.", "La part des liens possibles qui existent."),
+    "density.formula": ("2m / (n(n − 1)); with arcs, arcs / (n(n − 1)).", "2m / (n(n − 1)) ; avec des arcs, arcs / (n(n − 1))."),
+    "density.range": (
+        "0 (no tie) to 1 (every pair tied); 0 for a network of one actor. The valued form may exceed 1.",
+        "De 0 (aucun lien) à 1 (toutes les paires reliées) ; 0 pour un réseau d'un seul acteur. La forme valuée peut dépasser 1.",
+    ),
+    "density.direction": (
+        "eg.density reads ties as undirected; eg.directed_density counts arcs over the n(n − 1) ordered pairs, an "
+        "undirected tie being two arcs (so both give the same value on undirected ties).",
+        "eg.density lit les liens comme non orientés ; eg.directed_density compte les arcs sur les n(n − 1) paires "
+        "ordonnées, un lien non orienté valant deux arcs (les deux donnent donc la même valeur sur des liens non orientés).",
+    ),
+    "density.weight": (
+        'Not read by eg.density. eg.directed_density(D, weight="weight") gives Σ weight / (n(n − 1)), the mean weight '
+        "of a possible arc, absent arcs counting 0.",
+        'Non lu par eg.density. eg.directed_density(D, weight="weight") donne Σ poids / (n(n − 1)), le poids moyen '
+        "d'un arc possible, les arcs absents comptant 0.",
+    ),
+    "density.unknown": (
+        "No group is read. An actor without any known tie counts in n: density is that of the ties known.",
+        "Aucun groupe n'est lu. Un acteur sans lien connu compte dans n : la densité est celle des liens connus.",
+    ),
+    "density.reference": (
+        "Wasserman, S. & Faust, K. (1994). Social Network Analysis. Cambridge University Press, ch. 4.",
+        "Wasserman, S. & Faust, K. (1994). Social Network Analysis. Cambridge University Press, chap. 4.",
+    ),
+    # block density
+    "block_density.name": ("Density within and between groups", "Densité dans et entre les groupes"),
+    "block_density.what": (
+        "For each pair of groups, the share of the possible ties between them that exist; on the diagonal, within a group.",
+        "Pour chaque paire de groupes, la part des liens possibles entre eux qui existent ; sur la diagonale, au sein d'un groupe.",
+    ),
+    "block_density.formula": (
+        "Between groups A and B: ties / (|A|·|B|); within A: ties / (|A|(|A| − 1)/2).",
+        "Entre les groupes A et B : liens / (|A|·|B|) ; au sein de A : liens / (|A|(|A| − 1)/2).",
+    ),
+    "block_density.range": ("0 to 1; NaN within a group of one actor.", "De 0 à 1 ; NaN au sein d'un groupe d'un seul acteur."),
+    "block_density.direction": (
+        "eg.block_density: undirected, symmetric table. eg.valued_block_density on a DiGraph: the row group sends, the "
+        "column group receives, within A: W / (|A|(|A| − 1)).",
+        "eg.block_density : non orienté, tableau symétrique. eg.valued_block_density sur un DiGraph : le groupe en "
+        "ligne envoie, celui en colonne reçoit, au sein de A : W / (|A|(|A| − 1)).",
+    ),
+    "block_density.weight": (
+        "eg.valued_block_density sums the weights W instead of counting ties: the mean weight of a possible tie.",
+        "eg.valued_block_density additionne les poids W au lieu de compter les liens : le poids moyen d'un lien possible.",
+    ),
+    "block_density.unknown": (
+        "Group sizes count the actors whose group is known, and a tie counts when its two ends are known; the table's "
+        'attrs["coverage"] says how many.',
+        "La taille des groupes compte les acteurs dont le groupe est connu, et un lien compte quand ses deux bouts sont "
+        'connus ; attrs["coverage"] du tableau dit combien.',
+    ),
+    "block_density.reference": (
+        "Wasserman, S. & Faust, K. (1994). Social Network Analysis, ch. 10 (blockmodels).",
+        "Wasserman, S. & Faust, K. (1994). Social Network Analysis, chap. 10 (modèles en blocs).",
+    ),
+    # E-I index
+    "ei_index.name": ("E-I index", "Indice E-I"),
+    "ei_index.what": (
+        "Whether ties go more between groups (external) than within them (internal).",
+        "Si les liens vont davantage entre les groupes (externes) qu'en leur sein (internes).",
+    ),
+    "ei_index.formula": (
+        "(E − I) / (E + I), E the ties between two groups and I the ties within a group; also for each group (ties "
+        "with one end in it) and each actor (its own ties). A permutation test relabels the actors at random (as UCINET).",
+        "(E − I) / (E + I), E les liens entre deux groupes et I les liens au sein d'un groupe ; aussi pour chaque "
+        "groupe (liens dont un bout y est) et chaque acteur (ses propres liens). Un test par permutation réattribue "
+        "les groupes au hasard (comme UCINET).",
+    ),
+    "ei_index.range": (
+        "−1 (every tie within a group) to +1 (every tie between groups).",
+        "De −1 (tous les liens au sein d'un groupe) à +1 (tous les liens entre groupes).",
+    ),
+    "ei_index.direction": (
+        "eg.ei_index: undirected, each tie once. eg.valued_ei_index on a DiGraph counts arcs (an actor's sent and received).",
+        "eg.ei_index : non orienté, chaque lien une fois. eg.valued_ei_index sur un DiGraph compte les arcs (envoyés "
+        "et reçus par un acteur).",
+    ),
+    "ei_index.weight": (
+        "eg.valued_ei_index sums the weights in E and I; eg.ei_index counts ties.",
+        "eg.valued_ei_index additionne les poids dans E et I ; eg.ei_index compte les liens.",
+    ),
+    "ei_index.unknown": (
+        "Only ties whose two ends have a known group count, and the permutations shuffle the known groups only. NaN "
+        "with a reason when no group is known (no_known_group), one only (one_known_group: −1 by construction) or no "
+        "tie joins two actors of known group (no_known_tie).",
+        "Seuls comptent les liens dont les deux bouts ont un groupe connu, et les permutations ne mélangent que les "
+        "groupes connus. NaN avec une raison quand aucun groupe n'est connu (no_known_group), un seul (one_known_group : "
+        "−1 par construction) ou qu'aucun lien ne relie deux acteurs de groupe connu (no_known_tie).",
+    ),
+    "ei_index.reference": (
+        "Krackhardt, D. & Stern, R. N. (1988). Informal networks and organizational crises. Social Psychology Quarterly 51(2), 123–140.",
+        "Krackhardt, D. & Stern, R. N. (1988). Informal networks and organizational crises. Social Psychology Quarterly 51(2), 123–140.",
+    ),
+    # modularity
+    "modularity.name": ("Modularity", "Modularité"),
+    "modularity.what": (
+        "How much more the ties stay within the groups (communities, spheres...) than they would at random with the same degrees.",
+        "À quel point les liens restent davantage dans les groupes (communautés, sphères...) qu'au hasard à degrés égaux.",
+    ),
+    "modularity.formula": (
+        "Q = Σ_c [L_c / m − γ (d_c / 2m)²], L_c the ties inside group c, d_c the sum of its degrees, γ the resolution (1).",
+        "Q = Σ_c [L_c / m − γ (d_c / 2m)²], L_c les liens dans le groupe c, d_c la somme de ses degrés, γ la résolution (1).",
+    ),
+    "modularity.range": (
+        "−1/2 to 1; 0 for a single group; above about 0.3, groups clearly denser inside than between.",
+        "De −1/2 à 1 ; 0 pour un seul groupe ; au-delà d'environ 0,3, des groupes nettement plus denses en leur sein qu'entre eux.",
+    ),
+    "modularity.direction": ("Undirected.", "Non orienté."),
+    "modularity.weight": (
+        'Not read by default; eg.modularity(G, partition, weight="weight") sums weights instead of counting ties.',
+        'Non lu par défaut ; eg.modularity(G, partition, weight="weight") additionne les poids au lieu de compter les liens.',
+    ),
+    "modularity.unknown": (
+        "The modularity of the known groups in the network of the actors whose group is known (m and the degrees count "
+        "only ties whose two ends are known); NaN with a reason as the E-I index.",
+        "La modularité des groupes connus dans le réseau des acteurs dont le groupe est connu (m et les degrés ne "
+        "comptent que les liens dont les deux bouts sont connus) ; NaN avec une raison comme l'indice E-I.",
+    ),
+    "modularity.reference": (
+        "Newman, M. E. J. & Girvan, M. (2004). Finding and evaluating community structure in networks. Physical Review E 69, 026113.",
+        "Newman, M. E. J. & Girvan, M. (2004). Finding and evaluating community structure in networks. Physical Review E 69, 026113.",
+    ),
+    # communities
+    "communities.name": ("Communities", "Communautés"),
+    "communities.what": (
+        "Groups of actors more tied to each other than to the rest, found from the ties alone.",
+        "Des groupes d'acteurs plus liés entre eux qu'au reste, trouvés à partir des seuls liens.",
+    ),
+    "communities.formula": (
+        "The partition that maximises modularity, found by Leiden (default: every community connected), Louvain "
+        "(Gephi's default) or label propagation, with a seed; numbered by decreasing size.",
+        "La partition qui maximise la modularité, trouvée par Leiden (par défaut : chaque communauté d'un seul "
+        "tenant), Louvain (par défaut dans Gephi) ou propagation d'étiquettes, avec une graine ; numérotées par taille décroissante.",
+    ),
+    "communities.range": (
+        "1 to n communities; a higher resolution gives more, smaller ones. An actor without ties is a community of its own.",
+        "De 1 à n communautés ; une résolution plus élevée en donne plus, plus petites. Un acteur sans lien forme sa propre communauté.",
+    ),
+    "communities.direction": ("Undirected.", "Non orienté."),
+    "communities.weight": (
+        'Not read by default; weight="weight" makes heavier ties count more.',
+        'Non lu par défaut ; weight="weight" fait compter davantage les liens plus lourds.',
+    ),
+    "communities.unknown": (
+        "No group is read: communities come from the ties, so they exist where spheres are unknown.",
+        "Aucun groupe n'est lu : les communautés viennent des liens, et existent donc là où les sphères sont inconnues.",
+    ),
+    "communities.reference": (
+        "Traag, V. A., Waltman, L. & van Eck, N. J. (2019). From Louvain to Leiden: guaranteeing well-connected "
+        "communities. Scientific Reports 9, 5233; Blondel, V. D. et al. (2008). J. Stat. Mech. P10008.",
+        "Traag, V. A., Waltman, L. & van Eck, N. J. (2019). From Louvain to Leiden: guaranteeing well-connected "
+        "communities. Scientific Reports 9, 5233 ; Blondel, V. D. et al. (2008). J. Stat. Mech. P10008.",
+    ),
+    # agreement
+    "agreement.name": (
+        "Agreement of two partitions (NMI, adjusted Rand)",
+        "Accord de deux partitions (information mutuelle normalisée, Rand ajusté)",
+    ),
+    "agreement.what": (
+        "How far the communities found match the groups declared (spheres, or any grouping).",
+        "À quel point les communautés trouvées recoupent les groupes déclarés (sphères, ou tout autre regroupement).",
+    ),
+    "agreement.formula": (
+        "NMI = 2 I(X; Y) / (H(X) + H(Y)), I the mutual information and H the entropy of each partition; adjusted Rand: "
+        "the share of pairs of actors both partitions put together or apart, corrected for chance.",
+        "NMI = 2 I(X ; Y) / (H(X) + H(Y)), I l'information mutuelle et H l'entropie de chaque partition ; Rand ajusté : "
+        "la part des paires d'acteurs que les deux partitions réunissent ou séparent, corrigée du hasard.",
+    ),
+    "agreement.range": (
+        "NMI 0 (independent) to 1 (identical); adjusted Rand about 0 by chance, 1 identical, negative below chance.",
+        "NMI de 0 (indépendantes) à 1 (identiques) ; Rand ajusté proche de 0 au hasard, 1 identiques, négatif en dessous du hasard.",
+    ),
+    "agreement.direction": ("Not read (partitions of actors).", "Non lu (partitions d'acteurs)."),
+    "agreement.weight": ("Not read.", "Non lu."),
+    "agreement.unknown": (
+        "Computed on the actors whose group is known; NaN with a reason when none or one group is known. On few known "
+        "actors, singletons inflate NMI while adjusted Rand stays near 0: the report withholds both below 80% coverage.",
+        "Calculés sur les acteurs dont le groupe est connu ; NaN avec une raison quand aucun ou un seul groupe est "
+        "connu. Sur peu d'acteurs connus, les singletons gonflent la NMI quand le Rand ajusté reste proche de 0 : le "
+        "rapport n'affiche ni l'un ni l'autre sous 80 % de couverture.",
+    ),
+    "agreement.reference": (
+        "Danon, L. et al. (2005). Comparing community structure identification. J. Stat. Mech. P09008; Hubert, L. & "
+        "Arabie, P. (1985). Comparing partitions. Journal of Classification 2, 193–218.",
+        "Danon, L. et al. (2005). Comparing community structure identification. J. Stat. Mech. P09008 ; Hubert, L. & "
+        "Arabie, P. (1985). Comparing partitions. Journal of Classification 2, 193–218.",
+    ),
+    # degree and strength
+    "degree.name": ("Degree and strength", "Degré et force"),
+    "degree.what": (
+        "How many ties an actor has (degree), sends (out-degree) or receives (in-degree), and their total weight (strength).",
+        "Combien de liens un acteur a (degré), envoie (degré sortant) ou reçoit (degré entrant), et leur poids total (force).",
+    ),
+    "degree.formula": (
+        "Degree: number of neighbours; strength: Σ weight of the actor's ties.",
+        "Degré : nombre de voisins ; force : Σ des poids des liens de l'acteur.",
+    ),
+    "degree.range": ("0 to n − 1 (degree); 0 and above (strength).", "De 0 à n − 1 (degré) ; 0 et plus (force)."),
+    "degree.direction": (
+        "eg.degrees(D): in_degree and out_degree; an undirected tie counts as two arcs, so both equal the degree.",
+        "eg.degrees(D) : in_degree et out_degree ; un lien non orienté compte pour deux arcs, les deux valent donc le degré.",
+    ),
+    "degree.weight": (
+        "in_strength and out_strength sum the weight attribute (1 where a tie has none).",
+        "in_strength et out_strength additionnent l'attribut weight (1 quand un lien n'en a pas).",
+    ),
+    "degree.unknown": ("No group is read.", "Aucun groupe n'est lu."),
+    "degree.reference": (
+        "Opsahl, T., Agneessens, F. & Skvoretz, J. (2010). Node centrality in weighted networks: generalizing degree and "
+        "shortest paths. Social Networks 32(3), 245–251.",
+        "Opsahl, T., Agneessens, F. & Skvoretz, J. (2010). Node centrality in weighted networks: generalizing degree and "
+        "shortest paths. Social Networks 32(3), 245–251.",
+    ),
+    # reciprocity
+    "reciprocity.name": ("Reciprocity and dyad census", "Réciprocité et recensement des dyades"),
+    "reciprocity.what": (
+        "How often a tie sent is returned; how many pairs are tied both ways, one way or not at all.",
+        "À quelle fréquence un lien envoyé est rendu ; combien de paires sont reliées dans les deux sens, un seul, ou pas du tout.",
+    ),
+    "reciprocity.formula": (
+        "Network: 2 × mutual pairs / arcs (networkx's definition); actor: 2 × mutual neighbours / (in-degree + "
+        "out-degree). Dyads: mutual + asymmetric + null = n(n − 1)/2.",
+        "Réseau : 2 × paires mutuelles / arcs (la définition de networkx) ; acteur : 2 × voisins mutuels / (degré "
+        "entrant + degré sortant). Dyades : mutuelles + asymétriques + nulles = n(n − 1)/2.",
+    ),
+    "reciprocity.range": (
+        "0 to 1; 1 on undirected ties; NaN without arcs.",
+        "De 0 à 1 ; 1 sur des liens non orientés ; NaN sans arc.",
+    ),
+    "reciprocity.direction": (
+        "Defined by direction: a tie of a directed type (funding, support...) is one arc, any other two.",
+        "Définie par le sens : un lien d'un type orienté (financement, accompagnement...) est un arc, les autres deux.",
+    ),
+    "reciprocity.weight": ("Not read.", "Non lu."),
+    "reciprocity.unknown": ("No group is read.", "Aucun groupe n'est lu."),
+    "reciprocity.reference": (
+        "Wasserman, S. & Faust, K. (1994). Social Network Analysis, ch. 13; Holland, P. W. & Leinhardt, S. (1970). "
+        "American Journal of Sociology 76, 492–513.",
+        "Wasserman, S. & Faust, K. (1994). Social Network Analysis, chap. 13 ; Holland, P. W. & Leinhardt, S. (1970). "
+        "American Journal of Sociology 76, 492–513.",
+    ),
+    # betweenness
+    "betweenness.name": ("Betweenness", "Intermédiarité"),
+    "betweenness.what": (
+        "The share of the shortest paths between other actors that pass through an actor: who sits between others.",
+        "La part des plus courts chemins entre d'autres acteurs qui passent par un acteur : qui se trouve entre les autres.",
+    ),
+    "betweenness.formula": (
+        "Σ over pairs s, t of σ_st(v) / σ_st (σ_st the shortest paths from s to t, σ_st(v) those through v), divided "
+        "by (n − 1)(n − 2)/2 ((n − 1)(n − 2) with arcs). Exact up to 5,000 actors; above, estimated from 256 sampled "
+        "sources with a seed.",
+        "Σ sur les paires s, t de σ_st(v) / σ_st (σ_st les plus courts chemins de s à t, σ_st(v) ceux qui passent par "
+        "v), divisée par (n − 1)(n − 2)/2 ((n − 1)(n − 2) avec des arcs). Exacte jusqu'à 5 000 acteurs ; au-delà, "
+        "estimée à partir de 256 sources tirées avec une graine.",
+    ),
+    "betweenness.range": (
+        "0 (on no shortest path) to 1 (the centre of a star).",
+        "De 0 (sur aucun plus court chemin) à 1 (le centre d'une étoile).",
+    ),
+    "betweenness.direction": (
+        "eg.brokers and eg.betweenness: undirected. eg.weighted_betweenness on a DiGraph: paths follow the arcs.",
+        "eg.brokers et eg.betweenness : non orienté. eg.weighted_betweenness sur un DiGraph : les chemins suivent les arcs.",
+    ),
+    "betweenness.weight": (
+        "eg.brokers counts every tie as length 1. eg.weighted_betweenness gives a tie the length 1/weight (a strong "
+        'tie is short), as networkx\'s weight="distance" with distance = 1/weight.',
+        "eg.brokers compte chaque lien pour une longueur 1. eg.weighted_betweenness donne à un lien la longueur "
+        '1/poids (un lien fort est court), comme weight="distance" de networkx avec distance = 1/poids.',
+    ),
+    "betweenness.unknown": ("No group is read.", "Aucun groupe n'est lu."),
+    "betweenness.reference": (
+        "Freeman, L. C. (1977). A set of measures of centrality based on betweenness. Sociometry 40, 35–41; Brandes, "
+        "U. & Pich, C. (2007). Centrality estimation in large networks. Int. J. Bifurcation and Chaos 17(7), 2303–2318.",
+        "Freeman, L. C. (1977). A set of measures of centrality based on betweenness. Sociometry 40, 35–41 ; Brandes, "
+        "U. & Pich, C. (2007). Centrality estimation in large networks. Int. J. Bifurcation and Chaos 17(7), 2303–2318.",
+    ),
+    # closeness
+    "closeness.name": ("Closeness", "Proximité"),
+    "closeness.what": (
+        "How near an actor is to the others that reach it, corrected for those that cannot.",
+        "À quel point un acteur est proche des autres qui l'atteignent, corrigé pour ceux qui ne le peuvent pas.",
+    ),
+    "closeness.formula": (
+        "(r / d) · (r / (n − 1)), r the actors that reach v and d the total length of their shortest paths to v.",
+        "(r / d) · (r / (n − 1)), r les acteurs qui atteignent v et d la longueur totale de leurs plus courts chemins vers v.",
+    ),
+    "closeness.range": (
+        "0 (reached by no one) to 1 unweighted (tied to every other actor); with weights above 1, paths are shorter and it may exceed 1.",
+        "De 0 (atteint par personne) à 1 sans poids (relié à tous les autres) ; avec des poids au-dessus de 1, les "
+        "chemins raccourcissent et elle peut dépasser 1.",
+    ),
+    "closeness.direction": (
+        "eg.weighted_closeness on a DiGraph reads paths to the actor (networkx's convention; G.reverse() for paths from it).",
+        "eg.weighted_closeness sur un DiGraph lit les chemins vers l'acteur (la convention de networkx ; G.reverse() "
+        "pour les chemins qui en partent).",
+    ),
+    "closeness.weight": (
+        "A tie's length is 1/weight, as for betweenness.",
+        "La longueur d'un lien est 1/poids, comme pour l'intermédiarité.",
+    ),
+    "closeness.unknown": ("No group is read.", "Aucun groupe n'est lu."),
+    "closeness.reference": (
+        "Wasserman, S. & Faust, K. (1994). Social Network Analysis, ch. 5; Opsahl, T. et al. (2010). Social Networks 32(3), 245–251.",
+        "Wasserman, S. & Faust, K. (1994). Social Network Analysis, chap. 5 ; Opsahl, T. et al. (2010). Social Networks 32(3), 245–251.",
+    ),
+    # constraint
+    "constraint.name": ("Constraint", "Contrainte"),
+    "constraint.what": (
+        "How much an actor's contacts are tied to each other: low constraint, the actor spans structural holes.",
+        "À quel point les contacts d'un acteur sont liés entre eux : une contrainte faible, l'acteur enjambe des trous structuraux.",
+    ),
+    "constraint.formula": (
+        "c_i = Σ_j (p_ij + Σ_q p_iq p_qj)², p_ij = 1 / degree of i (the share of i's ties that go to j).",
+        "c_i = Σ_j (p_ij + Σ_q p_iq p_qj)², p_ij = 1 / degré de i (la part des liens de i qui vont à j).",
+    ),
+    "constraint.range": (
+        "Near 0 (many contacts not tied to each other) to 1 (one contact), up to 1.125 (two contacts tied to each "
+        "other); NaN for an actor without ties.",
+        "De près de 0 (beaucoup de contacts non liés entre eux) à 1 (un seul contact), jusqu'à 1,125 (deux contacts "
+        "liés entre eux) ; NaN pour un acteur sans lien.",
+    ),
+    "constraint.direction": ("Undirected.", "Non orienté."),
+    "constraint.weight": ("Not read: every tie counts the same.", "Non lu : chaque lien compte autant."),
+    "constraint.unknown": ("No group is read.", "Aucun groupe n'est lu."),
+    "constraint.reference": (
+        "Burt, R. S. (1992). Structural Holes: The Social Structure of Competition. Harvard University Press.",
+        "Burt, R. S. (1992). Structural Holes: The Social Structure of Competition. Harvard University Press.",
+    ),
+    # effective size
+    "effective_size.name": ("Effective size", "Taille effective"),
+    "effective_size.what": (
+        "The number of an actor's contacts that are not redundant (not tied to its other contacts).",
+        "Le nombre de contacts d'un acteur qui ne sont pas redondants (non liés à ses autres contacts).",
+    ),
+    "effective_size.formula": (
+        "k − 2t / k, k the actor's contacts and t the ties among them (Borgatti's formula for unweighted ties).",
+        "k − 2t / k, k les contacts de l'acteur et t les liens entre eux (la formule de Borgatti pour des liens non valués).",
+    ),
+    "effective_size.range": (
+        "1 (contacts all tied to each other) to k (none tied); NaN for an actor without ties.",
+        "De 1 (contacts tous liés entre eux) à k (aucun lié) ; NaN pour un acteur sans lien.",
+    ),
+    "effective_size.direction": ("Undirected.", "Non orienté."),
+    "effective_size.weight": ("Not read.", "Non lu."),
+    "effective_size.unknown": ("No group is read.", "Aucun groupe n'est lu."),
+    "effective_size.reference": (
+        "Burt, R. S. (1992). Structural Holes; Borgatti, S. P. (1997). Structural holes: unpacking Burt's redundancy "
+        "measures. Connections 20(1), 35–38.",
+        "Burt, R. S. (1992). Structural Holes ; Borgatti, S. P. (1997). Structural holes: unpacking Burt's redundancy "
+        "measures. Connections 20(1), 35–38.",
+    ),
+    # participation
+    "participation.name": ("Participation coefficient", "Coefficient de participation"),
+    "participation.what": (
+        "How evenly an actor's ties spread over the groups: 0 when all stay in one group.",
+        "À quel point les liens d'un acteur se répartissent entre les groupes : 0 quand tous restent dans un seul groupe.",
+    ),
+    "participation.formula": (
+        "P_i = 1 − Σ_s (k_is / k_i)², k_is the neighbours of i in group s and k_i its neighbours of known group.",
+        "P_i = 1 − Σ_s (k_is / k_i)², k_is les voisins de i dans le groupe s et k_i ses voisins de groupe connu.",
+    ),
+    "participation.range": ("0 to 1 − 1/S for S groups.", "De 0 à 1 − 1/S pour S groupes."),
+    "participation.direction": ("Undirected.", "Non orienté."),
+    "participation.weight": ("Not read.", "Non lu."),
+    "participation.unknown": (
+        "Counts only the neighbours whose group is known (as compositional measures of ego networks); it does not read "
+        "the actor's own group; NaN without a neighbour of known group. brokers' known_neighbours says what it rests on.",
+        "Ne compte que les voisins dont le groupe est connu (comme les mesures de composition des réseaux personnels) ; "
+        "ne lit pas le groupe de l'acteur lui-même ; NaN sans voisin de groupe connu. known_neighbours de brokers dit "
+        "sur quoi il repose.",
+    ),
+    "participation.reference": (
+        "Guimerà, R. & Amaral, L. A. N. (2005). Functional cartography of complex metabolic networks. Nature 433, 895–900.",
+        "Guimerà, R. & Amaral, L. A. N. (2005). Functional cartography of complex metabolic networks. Nature 433, 895–900.",
+    ),
+    # brokerage roles
+    "roles.name": ("Brokerage roles (Gould & Fernandez)", "Rôles d'intermédiaire (Gould & Fernandez)"),
+    "roles.what": (
+        "For every two-step path a → v → c without a direct tie from a to c, the role v plays, set by the groups of the "
+        "three: coordinator (one group), itinerant (a and c in one group, v in another), gatekeeper (a outside, v and c "
+        "in one group), representative (a and v in one group, c outside), liaison (three groups).",
+        "Pour chaque chemin de deux pas a → v → c sans lien direct de a vers c, le rôle que joue v, fixé par les "
+        "groupes des trois : coordinateur (un groupe), itinérant (a et c dans un groupe, v dans un autre), gardien (a "
+        "dehors, v et c dans un groupe), représentant (a et v dans un groupe, c dehors), agent de liaison (trois groupes).",
+    ),
+    "roles.formula": (
+        "Counts per actor and role; brokerage is their sum and main_role the role with the largest count.",
+        "Des décomptes par acteur et par rôle ; le courtage est leur somme et main_role le rôle au plus grand décompte.",
+    ),
+    "roles.range": ("0 and above (counts).", "0 et plus (décomptes)."),
+    "roles.direction": (
+        "eg.brokers counts an undirected tie both ways (UCINET's convention on symmetric data), so gatekeeper and "
+        "representative counts coincide; eg.directed_brokerage_roles on a DiGraph tells the five roles apart.",
+        "eg.brokers compte un lien non orienté dans les deux sens (la convention d'UCINET sur des données symétriques), "
+        "les décomptes de gardien et de représentant coïncident donc ; eg.directed_brokerage_roles sur un DiGraph "
+        "distingue les cinq rôles.",
+    ),
+    "roles.weight": ("Not read.", "Non lu."),
+    "roles.unknown": (
+        "A path counts only when the groups of a, v and c are known; an actor whose own group is unknown has NaN counts "
+        "and main_role None: its brokerage may be real, its role cannot be said.",
+        "Un chemin ne compte que si les groupes de a, v et c sont connus ; un acteur dont le groupe est inconnu a des "
+        "décomptes NaN et main_role None : son courtage peut être réel, son rôle ne peut être dit.",
+    ),
+    "roles.reference": (
+        "Gould, R. V. & Fernandez, R. M. (1989). Structures of mediation: a formal approach to brokerage in "
+        "transaction networks. Sociological Methodology 19, 89–126.",
+        "Gould, R. V. & Fernandez, R. M. (1989). Structures of mediation: a formal approach to brokerage in "
+        "transaction networks. Sociological Methodology 19, 89–126.",
+    ),
+    # bridges
+    "bridges.name": ("Bridges and local bridges", "Ponts et ponts locaux"),
+    "bridges.what": (
+        "A bridge is a tie whose removal disconnects the network; a local bridge is a tie between two actors with no "
+        "common neighbour, and its span the length of the shortest other path between them.",
+        "Un pont est un lien dont le retrait déconnecte le réseau ; un pont local est un lien entre deux acteurs sans "
+        "voisin commun, et sa portée la longueur du plus court autre chemin entre eux.",
+    ),
+    "bridges.formula": (
+        "eg.bridges gives the number of actors on each side once the tie is gone; eg.local_bridges the span (inf for a bridge).",
+        "eg.bridges donne le nombre d'acteurs de chaque côté une fois le lien retiré ; eg.local_bridges la portée (inf pour un pont).",
+    ),
+    "bridges.range": ("Span: 3 and above, or inf.", "Portée : 3 et plus, ou inf."),
+    "bridges.direction": ("Undirected.", "Non orienté."),
+    "bridges.weight": ("Not read.", "Non lu."),
+    "bridges.unknown": ("No group is read.", "Aucun groupe n'est lu."),
+    "bridges.reference": (
+        "Granovetter, M. S. (1973). The strength of weak ties. American Journal of Sociology 78(6), 1360–1380; "
+        "Wasserman, S. & Faust, K. (1994), ch. 4.",
+        "Granovetter, M. S. (1973). The strength of weak ties. American Journal of Sociology 78(6), 1360–1380 ; "
+        "Wasserman, S. & Faust, K. (1994), chap. 4.",
+    ),
+    # cut points
+    "cut_points.name": ("Cut points", "Points d'articulation"),
+    "cut_points.what": (
+        "Actors whose departure disconnects the network, and how many actors each cuts off.",
+        "Les acteurs dont le départ déconnecte le réseau, et combien d'acteurs chacun isole.",
+    ),
+    "cut_points.formula": (
+        "cut_off: the actors no longer connected to the largest remaining piece of the cut point's component once it has left.",
+        "cut_off : les acteurs qui ne sont plus reliés au plus grand morceau restant de la composante du point "
+        "d'articulation une fois celui-ci parti.",
+    ),
+    "cut_points.range": ("1 to n − 2 actors cut off.", "De 1 à n − 2 acteurs isolés."),
+    "cut_points.direction": ("Undirected.", "Non orienté."),
+    "cut_points.weight": ("Not read.", "Non lu."),
+    "cut_points.unknown": ("No group is read.", "Aucun groupe n'est lu."),
+    "cut_points.reference": (
+        "Wasserman, S. & Faust, K. (1994). Social Network Analysis, ch. 4 (cutpoints and bridges).",
+        "Wasserman, S. & Faust, K. (1994). Social Network Analysis, chap. 4 (points d'articulation et ponts).",
+    ),
+    # k-core
+    "core.name": ("k-core shell", "Couche du k-cœur"),
+    "core.what": (
+        "How deep in the network an actor sits: the largest k such that it belongs to a part where every actor has at "
+        "least k ties within the part.",
+        "À quelle profondeur du réseau se trouve un acteur : le plus grand k tel qu'il appartient à une partie où "
+        "chaque acteur a au moins k liens dans cette partie.",
+    ),
+    "core.formula": (
+        "Found by removing, again and again, the actors with fewer than k ties.",
+        "Obtenu en retirant, encore et encore, les acteurs qui ont moins de k liens.",
+    ),
+    "core.range": ("0 (no tie), 1 (the periphery) up to the largest core.", "0 (aucun lien), 1 (la périphérie) jusqu'au plus grand cœur."),
+    "core.direction": ("Undirected.", "Non orienté."),
+    "core.weight": ("Not read.", "Non lu."),
+    "core.unknown": ("No group is read.", "Aucun groupe n'est lu."),
+    "core.reference": (
+        "Seidman, S. B. (1983). Network structure and minimum degree. Social Networks 5(3), 269–287.",
+        "Seidman, S. B. (1983). Network structure and minimum degree. Social Networks 5(3), 269–287.",
+    ),
+    # two-step reach
+    "reach.name": ("Two-step reach", "Portée à deux pas"),
+    "reach.what": (
+        "How many other actors an actor reaches in one or two steps.",
+        "Combien d'autres acteurs un acteur atteint en un ou deux pas.",
+    ),
+    "reach.formula": (
+        "Neighbours and neighbours' neighbours, the actor itself left out.",
+        "Les voisins et les voisins des voisins, l'acteur lui-même exclu.",
+    ),
+    "reach.range": ("0 to n − 1.", "De 0 à n − 1."),
+    "reach.direction": ("Undirected.", "Non orienté."),
+    "reach.weight": ("Not read.", "Non lu."),
+    "reach.unknown": ("No group is read.", "Aucun groupe n'est lu."),
+    "reach.reference": (
+        "Borgatti, S. P. (2006). Identifying sets of key players in a social network. Computational & Mathematical "
+        "Organization Theory 12, 21–34.",
+        "Borgatti, S. P. (2006). Identifying sets of key players in a social network. Computational & Mathematical "
+        "Organization Theory 12, 21–34.",
+    ),
+    # standing
+    "standing.name": ("Standing: who is left out, who connects", "Situation : qui est à l'écart, qui relie"),
+    "standing.what": (
+        "Five answers decided once for every actor and read by every output: no_known_tie (no tie at all), "
+        "outside_main (not in the largest connected part), to_reach (on the worklist), connector, cut_point.",
+        "Cinq réponses décidées une fois pour chaque acteur et lues par toutes les sorties : no_known_tie (aucun lien), "
+        "outside_main (hors du plus grand ensemble relié), to_reach (sur la liste de travail), connector (connecteur), "
+        "cut_point (point d'articulation).",
+    ),
+    "standing.formula": (
+        "to_reach: an organisation of the territory that has no tie, one tie only, ties only to programmes or events, "
+        "sits outside a largest part holding at least half of the actors, or has the lowest two-step reach (the lowest "
+        "5%, below the median); connector: an organisation among the top max(5, min(20, n/20)) by betweenness (above "
+        "0); cut_point: an organisation whose departure cuts actors off.",
+        "to_reach : une organisation du territoire sans lien, avec un seul lien, liée seulement à des programmes ou "
+        "des événements, hors d'un plus grand ensemble qui réunit au moins la moitié des acteurs, ou à la plus faible "
+        "portée à deux pas (les 5 % les plus bas, sous la médiane) ; connector : une organisation parmi les "
+        "max(5, min(20, n/20)) premières par intermédiarité (au-dessus de 0) ; cut_point : une organisation dont le "
+        "départ isole des acteurs.",
+    ),
+    "standing.range": (
+        "Yes or no for each actor, with reason codes for to_reach.",
+        "Oui ou non pour chaque acteur, avec des codes de raison pour to_reach.",
+    ),
+    "standing.direction": ("Undirected.", "Non orienté."),
+    "standing.weight": ("Not read.", "Non lu."),
+    "standing.unknown": (
+        "A programme, fund, event, territory or recommendation is never to reach, a connector or a cut point; an "
+        "unknown kind counts as an organisation and an unknown scope as the territory's.",
+        "Un programme, un fonds, un événement, un territoire ou une préconisation n'est jamais à faire entrer, "
+        "connecteur ou point d'articulation ; un type inconnu compte comme une organisation et une échelle inconnue "
+        "comme celle du territoire.",
+    ),
+    "standing.reference": (
+        "ecograph's rules (ecograph.measures.standing), built on betweenness, cut points and two-step reach.",
+        "Les règles d'ecograph (ecograph.measures.standing), fondées sur l'intermédiarité, les points d'articulation "
+        "et la portée à deux pas.",
+    ),
+    # coverage
+    "coverage.name": ("Coverage", "Couverture"),
+    "coverage.what": (
+        "How much of the network a group measure rests on: the actors whose group is known, and the ties whose two ends are.",
+        "Sur quelle part du réseau repose une mesure de groupe : les acteurs dont le groupe est connu, et les liens "
+        "dont les deux bouts le sont.",
+    ),
+    "coverage.formula": (
+        "actors_known / actors and ties_known / ties; a group finding is withheld below 0.8 (eg.MIN_COVERAGE): a share "
+        "of ties computed on a share c of them can move by up to 1 − c once the rest is known (Manski's bounds).",
+        "actors_known / actors et ties_known / ties ; un constat de groupe n'est pas affiché en dessous de 0,8 "
+        "(eg.MIN_COVERAGE) : une part de liens calculée sur une part c d'entre eux peut bouger de 1 − c une fois le "
+        "reste connu (bornes de Manski).",
+    ),
+    "coverage.range": ("0 to 1.", "De 0 à 1."),
+    "coverage.direction": ("Ties counted once per pair of actors.", "Liens comptés une fois par paire d'acteurs."),
+    "coverage.weight": ("Not read.", "Non lu."),
+    "coverage.unknown": (
+        "What it measures: empty text, NaN, None, a missing attribute and an actor a partition leaves out are all unknown.",
+        "Ce qu'elle mesure : un texte vide, NaN, None, un attribut manquant et un acteur qu'une partition omet sont tous inconnus.",
+    ),
+    "coverage.reference": (
+        "Manski, C. F. (2003). Partial Identification of Probability Distributions. Springer.",
+        "Manski, C. F. (2003). Partial Identification of Probability Distributions. Springer.",
+    ),
+    # robustness and null models
+    "robustness.name": ("Robustness and null models", "Robustesse et modèles nuls"),
+    "robustness.what": (
+        "How much a figure would move if data were missing at random (robustness), and whether it differs from "
+        "networks with the same degrees wired at random (null model).",
+        "De combien un chiffre bougerait si des données manquaient au hasard (robustesse), et s'il diffère de réseaux "
+        "aux mêmes degrés reliés au hasard (modèle nul).",
+    ),
+    "robustness.formula": (
+        "Robustness: the measure recomputed on 200 samples with 10% of the actors (or ties) removed, its band from the "
+        "2.5th to the 97.5th percentile. Null model: 100 degree-preserving rewirings (10 swaps per tie), z-score and "
+        "p-values counting the observed network.",
+        "Robustesse : la mesure recalculée sur 200 échantillons privés de 10 % des acteurs (ou des liens), sa "
+        "fourchette du 2,5e au 97,5e centile. Modèle nul : 100 recâblages qui gardent les degrés (10 échanges par lien), "
+        "score z et p-valeurs qui comptent le réseau observé.",
+    ),
+    "robustness.range": (
+        "A band in the measure's units; p-values above 0 (the observed network counts).",
+        "Une fourchette dans les unités de la mesure ; des p-valeurs au-dessus de 0 (le réseau observé compte).",
+    ),
+    "robustness.direction": ("Undirected.", "Non orienté."),
+    "robustness.weight": ("Not read.", "Non lu."),
+    "robustness.unknown": (
+        "Group statistics resample and rewire the known part only; all NaN when it cannot be computed: no rewiring "
+        "can make up for unknown groups.",
+        "Les statistiques de groupe rééchantillonnent et recâblent la seule partie connue ; tout NaN quand elle ne "
+        "peut être calculée : aucun recâblage ne compense des groupes inconnus.",
+    ),
+    "robustness.reference": (
+        "Smith, J. A. & Moody, J. (2013). Structural effects of network sampling coverage I: nodes missing at random. "
+        "Social Networks 35(4), 652–668; Maslov, S. & Sneppen, K. (2002). Science 296, 910–913.",
+        "Smith, J. A. & Moody, J. (2013). Structural effects of network sampling coverage I: nodes missing at random. "
+        "Social Networks 35(4), 652–668 ; Maslov, S. & Sneppen, K. (2002). Science 296, 910–913.",
+    ),
+    # key players
+    "key_players.name": ("Key players", "Acteurs clés"),
+    "key_players.what": (
+        "The k actors whose departure would fragment the network most.",
+        "Les k acteurs dont le départ fragmenterait le plus le réseau.",
+    ),
+    "key_players.formula": (
+        "Greedy: at each step, the actor whose removal disconnects the most pairs of the remaining actors is taken out "
+        "(the actor with most ties when no cut point is left); pairs_disconnected is the cumulative share of pairs "
+        "connected before and no longer.",
+        "Glouton : à chaque étape, l'acteur dont le retrait déconnecte le plus de paires parmi les acteurs restants est "
+        "retiré (l'acteur aux liens les plus nombreux quand il ne reste aucun point d'articulation) ; "
+        "pairs_disconnected est la part cumulée des paires reliées avant et qui ne le sont plus.",
+    ),
+    "key_players.range": ("pairs_disconnected: 0 to 1.", "pairs_disconnected : de 0 à 1."),
+    "key_players.direction": ("Undirected.", "Non orienté."),
+    "key_players.weight": ("Not read.", "Non lu."),
+    "key_players.unknown": (
+        "No group is needed; programmes, funds, events, territories and recommendations are never taken out.",
+        "Aucun groupe n'est nécessaire ; programmes, fonds, événements, territoires et préconisations ne sont jamais retirés.",
+    ),
+    "key_players.reference": (
+        "Borgatti, S. P. (2006). Identifying sets of key players in a social network. Computational & Mathematical "
+        "Organization Theory 12, 21–34.",
+        "Borgatti, S. P. (2006). Identifying sets of key players in a social network. Computational & Mathematical "
+        "Organization Theory 12, 21–34.",
+    ),
+}
+
 _SECTIONS: dict[str, dict[str, tuple[str, str]]] = {
     "common": COMMON,
     "vocabulary": VOCABULARY,
@@ -1920,6 +2579,7 @@ _SECTIONS: dict[str, dict[str, tuple[str, str]]] = {
     "walk": WALK,
     "waves": WAVES,
     "summary": SUMMARY,
+    "glossary": GLOSSARY,
 }
 
 #: Every entry, keyed "<section>.<key>" (vocabulary codes as "<field>.<code>").
