@@ -404,7 +404,7 @@ def _why(F: Facts, ranked: Ranked, j: int) -> tuple:
     why: list[tuple] = []
     contacts = common[~F.excluded[common]]
     if len(contacts) and w["adamic_adar"]:
-        why.append(("contacts", len(contacts), *F.S.nodes[contacts[:2]]))
+        why.append(("contacts", len(contacts), *F.S.nodes.to_numpy()[contacts[:2]]))  # the array: no Index built per pair
     if f["named_in"][j] and w["named_in"]:
         shared = np.intersect1d(F.named[[t]].indices, F.named[[c]].indices)
         for z in shared[np.lexsort((shared, -F.named_weight[shared]))][:2]:  # the most specific first

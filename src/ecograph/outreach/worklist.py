@@ -223,9 +223,9 @@ def _spread(ranked: Ranked, k: int, cap: int) -> list[tuple[int, int, float]]:
     return picks
 
 
-def _reason(F: Facts, standing: pd.DataFrame, i: int) -> tuple:
+def _reason(F: Facts, reasons: np.ndarray, i: int) -> tuple:
     """Why the actor at position ``i`` is on the list: its standing's reason, and the programmes naming it when it has no tie with an organisation."""
-    reason = standing["reason"].iat[i]
+    reason = reasons[i]
     if not reason or reason[0][0] not in ("no_tie", "no_tie_with_organisation"):
         return reason
     named = tuple(F.named_ids[z] for z in F.named[[i]].indices)
@@ -242,7 +242,8 @@ def _wide(F: Facts, standing: pd.DataFrame, pos: np.ndarray, sugg: pd.DataFrame,
     frame = pd.DataFrame(index=pd.Index(F.S.nodes[pos], name="actor", dtype=object))
     for column, values in (("name", F.names), (_group_column(F.group_field), F.groups), ("kind", F.kinds), ("scope", F.scopes)):
         frame[column] = pd.Series(values[pos], index=frame.index, dtype=object)  # codes, None where unknown
-    frame["reason"] = pd.Series([_reason(F, standing, int(i)) for i in pos], index=frame.index, dtype=object)
+    reasons = standing["reason"].to_numpy()
+    frame["reason"] = pd.Series([_reason(F, reasons, int(i)) for i in pos], index=frame.index, dtype=object)
     frame["degree"] = F.degree[pos].astype(np.int64)
     frame["reach_2"] = reach.astype(np.int64)
     best = sugg[sugg["rank"] == 1].set_index("actor")["newly_reachable"]
