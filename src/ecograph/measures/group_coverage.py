@@ -80,6 +80,7 @@ import pandas as pd
 
 from ..partition import PartitionLike, resolve_grouping
 from ..sparse import GraphLike, SparseGraph
+from ..words import number, word
 
 __all__ = ["MIN_COVERAGE", "REASONS", "Coverage", "MeasureValue", "group_coverage", "unknown_actors", "withheld_reason"]
 
@@ -165,6 +166,16 @@ class Coverage:
         """The counts, the shares and the basis (keys match the placeholders of ``measures.coverage`` in the words)."""
         return {**asdict(self), "actor_share": self.actor_share, "tie_share": self.tie_share, "share": self.share}
 
+    def text(self, lang: str = "en") -> str:
+        """The coverage as a sentence in ``lang`` (``print(c)`` gives the short English form).
+
+        Examples
+        --------
+        >>> print(Coverage(actors_known=21, actors=100, ties_known=0, ties=26).text("fr"))
+        Le groupe de 21 acteurs sur 100 est connu ; 0 liens sur 26 relient deux d'entre eux.
+        """
+        return word("measures.coverage_moves" if self.tie_unit == "moves" else "measures.coverage", lang, **self.to_dict())
+
     def __str__(self) -> str:
         def pct(x: float) -> str:
             return "–" if math.isnan(x) else f"{x:.0%}"
@@ -214,6 +225,27 @@ class MeasureValue(float):
     def computable(self) -> bool:
         """Whether the data could support the measure."""
         return self.reason is None
+
+    def text(self, lang: str = "en", spec: str = ".3f") -> str:
+        """The value in ``lang`` with what it rests on, or why it cannot be computed or shown: never a bare NaN.
+
+        The value is written (``spec``) when it is computed; below
+        :data:`MIN_COVERAGE` the sentence says that a finding would withhold it
+        (the rule of :func:`withheld_reason`); then the coverage.
+
+        Examples
+        --------
+        >>> print(MeasureValue(float("nan"), coverage=Coverage(21, 100, 0, 26), reason="no_known_tie").text())
+        Cannot be computed: no tie joins two actors whose group is known. 21 of 100 actors have a known group; 0 of 26 ties join two of them.
+        >>> print(MeasureValue(-0.71795, coverage=Coverage(34, 34, 78, 78)).text("fr"))
+        −0,718. Le groupe de 34 acteurs sur 34 est connu ; 78 liens sur 78 relient deux d'entre eux.
+        """
+        rests_on = [self.coverage.text(lang)] if self.coverage is not None else []
+        if self.reason is not None:
+            return " ".join([word(f"measures.reason.{self.reason}", lang), *rests_on])
+        low = self.coverage is not None and withheld_reason(self.coverage) is not None
+        withheld = [word("measures.withheld", lang, share=self.coverage.share, threshold=MIN_COVERAGE)] if low else []
+        return " ".join([number(float(self), lang, spec) + ".", *withheld, *rests_on])
 
 
 def _measure_value(value: float, coverage: Coverage | None, reason: str | None) -> MeasureValue:
