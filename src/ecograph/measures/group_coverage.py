@@ -82,7 +82,7 @@ from ..partition import PartitionLike, resolve_grouping
 from ..sparse import GraphLike, SparseGraph
 from ..words import number, word
 
-__all__ = ["MIN_COVERAGE", "REASONS", "Coverage", "MeasureValue", "group_coverage", "unknown_actors", "withheld_reason"]
+__all__ = ["MIN_COVERAGE", "REASONS", "Coverage", "MeasureValue", "explain", "group_coverage", "unknown_actors", "withheld_reason"]
 
 #: Share of the data (ties whose two ends have a known group, or actors with
 #: a known group, see :attr:`Coverage.basis`) below which a group-based
@@ -226,27 +226,6 @@ class MeasureValue(float):
         """Whether the data could support the measure."""
         return self.reason is None
 
-    def text(self, lang: str = "en", spec: str = ".3f") -> str:
-        """The value in ``lang`` with what it rests on, or why it cannot be computed or shown: never a bare NaN.
-
-        The value is written (``spec``) when it is computed; below
-        :data:`MIN_COVERAGE` the sentence says that a finding would withhold it
-        (the rule of :func:`withheld_reason`); then the coverage.
-
-        Examples
-        --------
-        >>> print(MeasureValue(float("nan"), coverage=Coverage(21, 100, 0, 26), reason="no_known_tie").text())
-        Cannot be computed: no tie joins two actors whose group is known. 21 of 100 actors have a known group; 0 of 26 ties join two of them.
-        >>> print(MeasureValue(-0.71795, coverage=Coverage(34, 34, 78, 78)).text("fr"))
-        −0,718. Le groupe de 34 acteurs sur 34 est connu ; 78 liens sur 78 relient deux d'entre eux.
-        """
-        rests_on = [self.coverage.text(lang)] if self.coverage is not None else []
-        if self.reason is not None:
-            return " ".join([word(f"measures.reason.{self.reason}", lang), *rests_on])
-        low = self.coverage is not None and withheld_reason(self.coverage) is not None
-        withheld = [word("measures.withheld", lang, share=self.coverage.share, threshold=MIN_COVERAGE)] if low else []
-        return " ".join([number(float(self), lang, spec) + ".", *withheld, *rests_on])
-
 
 def _measure_value(value: float, coverage: Coverage | None, reason: str | None) -> MeasureValue:
     return MeasureValue(value, coverage=coverage, reason=reason)
@@ -364,3 +343,40 @@ def withheld_reason(coverage: Coverage, reason: str | None = None, threshold: fl
     if coverage.is_sufficient(threshold):
         return None
     return "no_known_tie" if not coverage.ties_known and coverage.tie_unit == "ties" else "low_coverage"
+
+
+def explain(result: MeasureValue | pd.DataFrame | pd.Series, lang: str = "en", *, spec: str = ".3f") -> str:
+    """A group-based result in words, in ``lang``: its value or why it is withheld, then what it rests on; never a bare NaN.
+
+    ``result`` is a :class:`MeasureValue` (the E-I index) or a table whose
+    ``attrs`` carry ``coverage`` and ``reason`` (block density, mixing
+    matrix, the agreement of communities, people flows). When
+    :func:`withheld_reason` withholds it, the sentence says why and what
+    would unlock it; else a value is written with ``spec`` (a table is
+    not repeated). Notebooks print it beside or instead of the result.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> ei = MeasureValue(float("nan"), coverage=Coverage(21, 100, 0, 26), reason="no_known_tie")
+    >>> print(explain(ei))
+    Cannot be computed: no tie joins two actors whose group is known. 21 of 100 actors have a known group; 0 of 26 ties join two of them. Knowing the group of the actors at both ends of 21 more ties would unlock it.
+    >>> print(explain(MeasureValue(-0.71795, coverage=Coverage(34, 34, 78, 78)), "fr"))
+    −0,718. Le groupe de 34 acteurs sur 34 est connu ; 78 liens sur 78 relient deux d'entre eux.
+    """
+    is_value = isinstance(result, MeasureValue)
+    cov = result.coverage if is_value else result.attrs.get("coverage")
+    own = result.reason if is_value else result.attrs.get("reason")
+    if cov is None:
+        return number(float(result), lang, spec) if is_value else ""
+    reason = withheld_reason(cov, None if own is None else str(own))
+    if reason is None:
+        return " ".join(([number(float(result), lang, spec) + "."] if is_value else []) + [cov.text(lang)])
+    why = (
+        word("measures.withheld", lang, share=cov.share, threshold=MIN_COVERAGE)
+        if reason == "low_coverage"
+        else word(f"measures.reason.{reason}", lang)
+    )
+    key = "measures.unlock_actors" if cov.basis == "actors" else "measures.unlock_ties"
+    unlock = [word(key, lang, needed=cov.needed())] if cov.needed() and cov.tie_unit == "ties" else []
+    return " ".join([why, cov.text(lang), *unlock])
