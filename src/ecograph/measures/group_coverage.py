@@ -357,12 +357,14 @@ def explain(result: MeasureValue | pd.DataFrame | pd.Series, lang: str = "en", *
 
     Examples
     --------
-    >>> import networkx as nx
     >>> ei = MeasureValue(float("nan"), coverage=Coverage(21, 100, 0, 26), reason="no_known_tie")
     >>> print(explain(ei))
     Cannot be computed: no tie joins two actors whose group is known. 21 of 100 actors have a known group; 0 of 26 ties join two of them. Knowing the group of the actors at both ends of 21 more ties would unlock it.
     >>> print(explain(MeasureValue(-0.71795, coverage=Coverage(34, 34, 78, 78)), "fr"))
     −0,718. Le groupe de 34 acteurs sur 34 est connu ; 78 liens sur 78 relient deux d'entre eux.
+    >>> import ecograph as eg
+    >>> print(explain(eg.flow_table(eg.datasets.dijon())))
+    Cannot be drawn: no move of a person joins two actors whose group is known. 21 of 108 actors have a known group; 0 of 2 moves join two of them.
     """
     is_value = isinstance(result, MeasureValue)
     cov = result.coverage if is_value else result.attrs.get("coverage")
@@ -372,11 +374,12 @@ def explain(result: MeasureValue | pd.DataFrame | pd.Series, lang: str = "en", *
     reason = withheld_reason(cov, None if own is None else str(own))
     if reason is None:
         return " ".join(([number(float(result), lang, spec) + "."] if is_value else []) + [cov.text(lang)])
-    why = (
-        word("measures.withheld", lang, share=cov.share, threshold=MIN_COVERAGE)
-        if reason == "low_coverage"
-        else word(f"measures.reason.{reason}", lang)
-    )
+    if cov.tie_unit == "moves" and not cov.ties_known:
+        why = word("figures.no_known_move", lang)  # as the figure of the flows says it
+    elif reason == "low_coverage":
+        why = word("measures.withheld", lang, share=cov.share, threshold=MIN_COVERAGE)
+    else:
+        why = word(f"measures.reason.{reason}", lang)
     key = "measures.unlock_actors" if cov.basis == "actors" else "measures.unlock_ties"
     unlock = [word(key, lang, needed=cov.needed())] if cov.needed() and cov.tie_unit == "ties" else []
     return " ".join([why, cov.text(lang), *unlock])
