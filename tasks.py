@@ -124,9 +124,11 @@ def task_glossary() -> None:
 
 
 def task_notebooks() -> None:
-    """Execute the six notebooks and write executed copies (.ipynb and .html) under outputs/notebooks/."""
+    """Write notebooks/fr/ from notebooks/, then execute the six notebooks in English and in French (.ipynb and .html) under outputs/notebooks/."""
     setup()
+    run(PY, ROOT / "tests" / "notebooks_runner.py", "--translate")
     run(PY, ROOT / "tests" / "notebooks_runner.py", ROOT / "outputs" / "notebooks")
+    run(PY, ROOT / "tests" / "notebooks_runner.py", ROOT / "outputs" / "notebooks" / "fr", "LANG=fr")
 
 
 def task_lab() -> None:

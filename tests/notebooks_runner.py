@@ -5,6 +5,15 @@ writes the executed copies under ``outputs/notebooks/``::
 
     python tests/notebooks_runner.py outputs/notebooks
     python tests/notebooks_runner.py outputs/notebooks-mine DATA=path/to/dataset LANG=en
+    python tests/notebooks_runner.py outputs/notebooks/fr LANG=fr   # the French notebooks (notebooks/fr/)
+    python tests/notebooks_runner.py --translate                    # write notebooks/fr/ from notebooks/
+
+**Two languages, one source.** The notebooks of ``notebooks/`` are written in
+English with ``LANG = "en"``; each cell whose text differs in French carries
+that text in its metadata (``"fr"``). :func:`translated` writes the French
+notebook from it, with its own ``LANG = "fr"``, into ``notebooks/fr/``: the
+prose of each notebook and the language of its outputs agree, and a test
+checks that the French copies are the ones the English sources give.
 
 Parameters are passed the way papermill does: a cell tagged
 ``injected-parameters`` is inserted after the cell tagged ``parameters``,
@@ -28,6 +37,37 @@ from nbconvert import HTMLExporter
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))
+#: Languages of the notebooks other than English, each in its folder of notebooks/.
+TRANSLATIONS = ("fr",)
+
+
+def notebook_in(path: Path, lang: str) -> Path:
+    """The notebook ``path`` in ``lang``: itself in English, else its copy in ``notebooks/<lang>/``."""
+    return path if lang == "en" else path.parent / lang / path.name
+
+
+def translated(nb: nbformat.NotebookNode, lang: str) -> nbformat.NotebookNode:
+    """A copy of ``nb`` whose cells carry their ``lang`` text (metadata ``lang``), without the translations."""
+    out = nbformat.from_dict(nb)
+    for cell in out.cells:
+        text = cell.metadata.pop(lang, None)
+        for other in TRANSLATIONS:
+            cell.metadata.pop(other, None)
+        if text is not None:
+            cell.source = text
+    return out
+
+
+def write_translations() -> list[Path]:
+    """Write ``notebooks/<lang>/`` for every language of :data:`TRANSLATIONS` from the English notebooks."""
+    written = []
+    for lang in TRANSLATIONS:
+        for path in NOTEBOOKS:
+            target = notebook_in(path, lang)
+            target.parent.mkdir(exist_ok=True)
+            nbformat.write(translated(nbformat.read(path, as_version=4), lang), target)
+            written.append(target)
+    return written
 
 
 def inject_parameters(nb: nbformat.NotebookNode, parameters: Mapping[str, Any]) -> nbformat.NotebookNode:
@@ -81,11 +121,15 @@ def _parameter(text: str) -> tuple[str, Any]:
 
 
 def main(out: str, *params: str) -> int:
+    if out == "--translate":
+        for target in write_translations():
+            print(f"wrote {target.relative_to(ROOT)}")
+        return 0
     folder = Path(out)
     folder.mkdir(parents=True, exist_ok=True)
     parameters = dict(_parameter(p) for p in params)
-    for path in NOTEBOOKS:
-        print(f"executing {path.name} ...", flush=True)
+    for path in [notebook_in(p, parameters.get("LANG", "en")) for p in NOTEBOOKS]:
+        print(f"executing {path.relative_to(ROOT)} ...", flush=True)
         nb = execute(path, folder, parameters=parameters)
         nbformat.write(nb, folder / path.name)
         (folder / path.with_suffix(".html").name).write_text(export_html(nb), encoding="utf-8")

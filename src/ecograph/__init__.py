@@ -28,7 +28,7 @@ The public API, by theme:
   :func:`directed_brokerage_roles`, :func:`valued_ei_index`,
   :func:`valued_block_density`;
 * unknown groups: :func:`group_coverage`, :class:`Coverage`,
-  :class:`MeasureValue`, :data:`MIN_COVERAGE`, :func:`unknown_actors`,
+  :class:`MeasureValue`, :data:`MIN_COVERAGE`, :func:`unknown_actors`, :func:`explain`,
   :func:`group_labels` (unknown groups are never a group: see
   :mod:`ecograph.measures.group_coverage`);
 * outreach: :func:`outreach_worklist`, :func:`suggest_introducers`,
@@ -63,7 +63,7 @@ from .measures.directed_roles import directed_brokerage_roles
 from .measures.ei import ei_index
 from .measures.evolution import EcosystemDiff, diff, evolution, headline_measures
 from .measures.flows import flow_table, people_flows
-from .measures.group_coverage import MIN_COVERAGE, Coverage, MeasureValue, group_coverage, unknown_actors
+from .measures.group_coverage import MIN_COVERAGE, Coverage, MeasureValue, explain, group_coverage, unknown_actors
 from .measures.isolation import core_numbers, isolated_actors, two_step_reach
 from .measures.robustness import NullModelTest, Robustness, null_model_test, null_model_tests, robustness
 from .measures.standing import actor_standing
@@ -141,6 +141,7 @@ __all__ = [
     "diff",
     "EcosystemDiff",
     # unknown groups: what a group measure rests on
+    "explain",
     "group_coverage",
     "Coverage",
     "MeasureValue",

@@ -3,6 +3,7 @@
 * :func:`dijon` — the collaborative economy around Dijon, built from the 2018
   study (see ``data/dijon/README.md`` for what it covers and what it cannot);
 * :func:`tiny` — an eight-actor example used in the documentation;
+* :func:`karate` — Zachary's karate club, every actor's group (its faction) known;
 * :func:`synthetic` — a calibrated synthetic ecosystem of any size.
 
 Examples
@@ -22,13 +23,14 @@ import pandas as pd
 
 from ..ecosystem import Ecosystem, from_frames, load
 from ..gaps import STRUCTURE_KINDS, counted_coverage
+from .karate import karate
 from .synthetic import synthetic
 
-__all__ = ["STRUCTURE_KINDS", "dijon", "dijon_coverage", "dijon_path", "open_dataset", "synthetic", "tiny"]
+__all__ = ["STRUCTURE_KINDS", "dijon", "dijon_coverage", "dijon_path", "karate", "open_dataset", "synthetic", "tiny"]
 
 
 def open_dataset(name: str, *, seed: int = 0) -> Ecosystem:
-    """A dataset by name: ``"dijon"``, ``"tiny"``, ``"synthetic:N"``, or the path of a folder or workbook.
+    """A dataset by name: ``"dijon"``, ``"tiny"``, ``"karate"``, ``"synthetic:N"``, or the path of a folder or workbook.
 
     Files are loaded with ``on_error="collect"``: invalid rows are set aside in
     ``Ecosystem.rejected`` with their reasons. This is what the notebooks'
@@ -46,6 +48,8 @@ def open_dataset(name: str, *, seed: int = 0) -> Ecosystem:
         return dijon()
     if name == "tiny":
         return tiny()
+    if name == "karate":
+        return karate()
     if name.startswith("synthetic:"):
         return synthetic(int(name.split(":", 1)[1]), seed=seed)
     return load(name, on_error="collect")

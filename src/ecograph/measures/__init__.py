@@ -39,7 +39,7 @@ from .directed_roles import directed_brokerage_roles
 from .ei import ei_index
 from .evolution import EcosystemDiff, diff, evolution, headline_measures
 from .flows import flow_table, people_flows
-from .group_coverage import MIN_COVERAGE, Coverage, MeasureValue, group_coverage, unknown_actors
+from .group_coverage import MIN_COVERAGE, Coverage, MeasureValue, explain, group_coverage, unknown_actors
 from .isolation import core_numbers, isolated_actors, two_step_reach
 from .robustness import NullModelTest, Robustness, null_model_test, null_model_tests, robustness
 from .standing import actor_standing
@@ -69,6 +69,7 @@ __all__ = [
     "ei_index",
     "evolution",
     "flow_table",
+    "explain",
     "group_coverage",
     "headline_measures",
     "isolated_actors",

@@ -80,8 +80,9 @@ import pandas as pd
 
 from ..partition import PartitionLike, resolve_grouping
 from ..sparse import GraphLike, SparseGraph
+from ..words import number, word
 
-__all__ = ["MIN_COVERAGE", "REASONS", "Coverage", "MeasureValue", "group_coverage", "unknown_actors", "withheld_reason"]
+__all__ = ["MIN_COVERAGE", "REASONS", "Coverage", "MeasureValue", "explain", "group_coverage", "unknown_actors", "withheld_reason"]
 
 #: Share of the data (ties whose two ends have a known group, or actors with
 #: a known group, see :attr:`Coverage.basis`) below which a group-based
@@ -164,6 +165,16 @@ class Coverage:
     def to_dict(self) -> dict:
         """The counts, the shares and the basis (keys match the placeholders of ``measures.coverage`` in the words)."""
         return {**asdict(self), "actor_share": self.actor_share, "tie_share": self.tie_share, "share": self.share}
+
+    def text(self, lang: str = "en") -> str:
+        """The coverage as a sentence in ``lang`` (``print(c)`` gives the short English form).
+
+        Examples
+        --------
+        >>> print(Coverage(actors_known=21, actors=100, ties_known=0, ties=26).text("fr"))
+        Le groupe de 21 acteurs sur 100 est connu ; 0 liens sur 26 relient deux d'entre eux.
+        """
+        return word("measures.coverage_moves" if self.tie_unit == "moves" else "measures.coverage", lang, **self.to_dict())
 
     def __str__(self) -> str:
         def pct(x: float) -> str:
@@ -332,3 +343,43 @@ def withheld_reason(coverage: Coverage, reason: str | None = None, threshold: fl
     if coverage.is_sufficient(threshold):
         return None
     return "no_known_tie" if not coverage.ties_known and coverage.tie_unit == "ties" else "low_coverage"
+
+
+def explain(result: MeasureValue | pd.DataFrame | pd.Series, lang: str = "en", *, spec: str = ".3f") -> str:
+    """A group-based result in words, in ``lang``: its value or why it is withheld, then what it rests on; never a bare NaN.
+
+    ``result`` is a :class:`MeasureValue` (the E-I index) or a table whose
+    ``attrs`` carry ``coverage`` and ``reason`` (block density, mixing
+    matrix, the agreement of communities, people flows). When
+    :func:`withheld_reason` withholds it, the sentence says why and what
+    would unlock it; else a value is written with ``spec`` (a table is
+    not repeated). Notebooks print it beside or instead of the result.
+
+    Examples
+    --------
+    >>> ei = MeasureValue(float("nan"), coverage=Coverage(21, 100, 0, 26), reason="no_known_tie")
+    >>> print(explain(ei))
+    Cannot be computed: no tie joins two actors whose group is known. 21 of 100 actors have a known group; 0 of 26 ties join two of them. Knowing the group of the actors at both ends of 21 more ties would unlock it.
+    >>> print(explain(MeasureValue(-0.71795, coverage=Coverage(34, 34, 78, 78)), "fr"))
+    −0,718. Le groupe de 34 acteurs sur 34 est connu ; 78 liens sur 78 relient deux d'entre eux.
+    >>> import ecograph as eg
+    >>> print(explain(eg.flow_table(eg.datasets.dijon())))
+    Cannot be drawn: no move of a person joins two actors whose group is known. 21 of 108 actors have a known group; 0 of 2 moves join two of them.
+    """
+    is_value = isinstance(result, MeasureValue)
+    cov = result.coverage if is_value else result.attrs.get("coverage")
+    own = result.reason if is_value else result.attrs.get("reason")
+    if cov is None:
+        return number(float(result), lang, spec) if is_value else ""
+    reason = withheld_reason(cov, None if own is None else str(own))
+    if reason is None:
+        return " ".join(([number(float(result), lang, spec) + "."] if is_value else []) + [cov.text(lang)])
+    if cov.tie_unit == "moves" and not cov.ties_known:
+        why = word("figures.no_known_move", lang)  # as the figure of the flows says it
+    elif reason == "low_coverage":
+        why = word("measures.withheld", lang, share=cov.share, threshold=MIN_COVERAGE)
+    else:
+        why = word(f"measures.reason.{reason}", lang)
+    key = "measures.unlock_actors" if cov.basis == "actors" else "measures.unlock_ties"
+    unlock = [word(key, lang, needed=cov.needed())] if cov.needed() and cov.tie_unit == "ties" else []
+    return " ".join([why, cov.text(lang), *unlock])
