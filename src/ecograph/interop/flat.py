@@ -40,7 +40,7 @@ import pandas as pd
 
 from ..measures.analysis import Analysis
 
-__all__ = ["MEASURE_ATTRIBUTES", "to_networkx"]
+__all__ = ["MEASURE_ATTRIBUTES", "measure_table", "to_networkx"]
 
 #: The node attributes :func:`to_networkx` adds from the Analysis.
 MEASURE_ATTRIBUTES = (
@@ -127,23 +127,63 @@ def to_networkx(data: Any, *, flat: bool = True, measures: bool = True) -> nx.Gr
     return out
 
 
+def measure_table(data: Any) -> pd.DataFrame:
+    """The measures every export carries, one row per actor of the network: the one source of :data:`MEASURE_ATTRIBUTES`.
+
+    :func:`to_networkx`, :func:`ecograph.interop.gexf.write_gexf`,
+    :func:`ecograph.interop.graphml.write_graphml` and the Kumu writers all
+    read this table, whose values come from the Analysis (each measure
+    computed once, on first use).
+
+    Parameters
+    ----------
+    data : Analysis, Ecosystem, networkx.Graph or SparseGraph
+        What to analyse (:meth:`ecograph.Analysis.of`).
+
+    Returns
+    -------
+    DataFrame
+        Indexed by actor id, the columns of :data:`MEASURE_ATTRIBUTES`, typed
+        for the files: ``degree`` and ``community`` integers, the four
+        structural measures floats (NaN where undefined), ``role`` text
+        (Gould & Fernandez main role, missing when the actor's group is
+        unknown, empty when it has none) and the standing flags booleans.
+        Nullable dtypes, so that a reindexed table keeps its types.
+
+    Examples
+    --------
+    >>> import ecograph as eg
+    >>> t = measure_table(eg.Analysis(eg.datasets.tiny()))
+    >>> int(t.at["coop", "degree"]), int(t.at["coop", "community"]), bool(t.at["coop", "to_reach"])
+    (2, 1, False)
+    >>> [str(t[c].dtype) for c in ("degree", "betweenness", "community", "role", "connector")]
+    ['Int64', 'float64', 'Int64', 'object', 'boolean']
+    """
+    a = Analysis.of(data)
+    nodes = a.sparse.nodes
+    brokers = a.brokers.reindex(nodes)
+    standing = a.standing.reindex(nodes)
+    frame = pd.DataFrame(
+        {
+            "degree": a.degree.reindex(nodes).astype("Int64"),
+            "betweenness": brokers["betweenness"].astype(float),
+            "community": a.communities.membership.reindex(nodes).astype("Int64"),
+            "constraint": brokers["constraint"].astype(float),
+            "effective_size": brokers["effective_size"].astype(float),
+            "participation": brokers["participation"].astype(float),
+            "role": brokers["main_role"].astype(object),
+            **{name: standing[name].astype("boolean") for name in MEASURE_ATTRIBUTES[-5:]},
+        },
+        index=nodes.copy(),
+    )
+    frame.index.name = "actor"
+    return frame[list(MEASURE_ATTRIBUTES)]
+
+
 def _add_measures(G: nx.Graph, a: Analysis) -> None:
-    brokers = a.brokers
-    standing = a.standing
-    membership = a.communities.membership
-    columns = {
-        "degree": a.degree,
-        "betweenness": brokers["betweenness"],
-        "community": membership,
-        "constraint": brokers["constraint"],
-        "effective_size": brokers["effective_size"],
-        "participation": brokers["participation"],
-        "role": brokers["main_role"],
-        **{name: standing[name] for name in ("no_known_tie", "outside_main", "to_reach", "connector", "cut_point")},
-    }
-    for name, series in columns.items():
-        values = series.to_dict()
-        for node, attrs in G.nodes(data=True):
-            value = values.get(node)
-            if value is not None and not (isinstance(value, float) and math.isnan(value)):
-                attrs[name] = value.item() if isinstance(value, np.generic) else value
+    rows = measure_table(a).astype(object).to_dict("index")
+    for node, attrs in G.nodes(data=True):
+        for name, value in rows.get(node, {}).items():
+            plain = _plain(value)
+            if plain is not None:
+                attrs[name] = plain
