@@ -1339,6 +1339,17 @@ CLI: dict[str, tuple[str, str]] = {
         "opposées d'un graphe orienté (networkx, igraph, qui ne gardent qu'une orientation par graphe) ; un GEXF aux liens "
         "des deux sortes est toujours écrit dans les deux sens",
     ),
+    "help_with_measures": (
+        "GEXF/GraphML/Kumu: add each actor's measures as node attributes (degree, betweenness, community, constraint, "
+        "effective size, participation, brokerage role, worklist flags), typed, for Gephi's partition and ranking",
+        "GEXF/GraphML/Kumu : ajouter les mesures de chaque acteur comme attributs des nœuds (liens, intermédiarité, "
+        "communauté, contrainte, taille effective, participation, rôle d'intermédiaire, drapeaux de la liste de travail), "
+        "typées, pour les partitions et classements de Gephi",
+    ),
+    "measures_not_for": (
+        "--with-measures: the {format} format does not carry measures; use one of {formats}",
+        "--with-measures : le format {format} ne porte pas de mesures ; utiliser l'un de {formats}",
+    ),
     "help_export_lang": (
         "language of the uMap/GeoJSON layers and popups (default: the dataset's)",
         "langue des calques et des fenêtres uMap/GeoJSON (par défaut : celle du jeu de données)",

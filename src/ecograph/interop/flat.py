@@ -32,15 +32,17 @@ from __future__ import annotations
 
 import json
 import math
-from typing import Any
+from typing import Any, NamedTuple
 
 import networkx as nx
 import numpy as np
 import pandas as pd
 
+from ..ecosystem import Ecosystem
+from ..errors import GraphError
 from ..measures.analysis import Analysis
 
-__all__ = ["MEASURE_ATTRIBUTES", "measure_table", "to_networkx"]
+__all__ = ["MEASURE_ATTRIBUTES", "ExportParts", "export_parts", "measure_table", "to_networkx"]
 
 #: The node attributes :func:`to_networkx` adds from the Analysis.
 MEASURE_ATTRIBUTES = (
@@ -187,3 +189,61 @@ def _add_measures(G: nx.Graph, a: Analysis) -> None:
             plain = _plain(value)
             if plain is not None:
                 attrs[name] = plain
+
+
+class ExportParts(NamedTuple):
+    """What a file writer writes: the ecosystem's tables, its Analysis (when one is known) and the measures to add (or None)."""
+
+    eco: Ecosystem
+    analysis: Analysis | None
+    measures: pd.DataFrame | None
+
+
+def export_parts(data: Any, *, measures: bool | None = None, analysis: Analysis | None = None) -> ExportParts:
+    """Split what a writer is given (an Ecosystem or an Analysis of one) into tables, Analysis and measures.
+
+    Parameters
+    ----------
+    data : Ecosystem or Analysis
+        An Analysis must be built from an ecosystem: the files carry its
+        tables (for an Analysis of a bare graph, write
+        ``eg.to_networkx(a)`` with networkx's writers).
+    measures : bool, optional
+        Add :func:`measure_table`'s columns to the actors; by default, when
+        ``data`` is an Analysis.
+    analysis : Analysis, optional
+        The Analysis of an ecosystem given as ``data`` (made when measures
+        are asked for and none is given).
+
+    Returns
+    -------
+    ExportParts
+        ``measures`` is indexed by the actors' ids (every actor of the
+        tables, missing values for those outside the network); a measure
+        whose name an actor column already holds is renamed ``measure_<name>``.
+
+    Examples
+    --------
+    >>> import ecograph as eg
+    >>> parts = export_parts(eg.Analysis(eg.datasets.tiny()))
+    >>> parts.eco.name, int(parts.measures.loc["loner", "degree"]), bool(parts.measures.loc["loner", "no_known_tie"])
+    ('tiny', 0, True)
+    >>> export_parts(eg.datasets.tiny()).measures is None
+    True
+    """
+    if isinstance(data, Analysis):
+        if data.eco is None:
+            raise GraphError("this Analysis was built from a graph, not an ecosystem: write nx.write_gexf(eg.to_networkx(a), path) instead")
+        eco, analysis = data.eco, data
+    elif isinstance(data, Ecosystem):
+        eco = data
+    else:
+        raise GraphError(f"expected an Ecosystem or an Analysis of one, got {type(data).__name__}")
+    if not (isinstance(data, Analysis) if measures is None else measures):
+        return ExportParts(eco, analysis, None)
+    analysis = Analysis.of(analysis if analysis is not None else eco)
+    table = measure_table(analysis).reindex(eco.actors.index)
+    taken = {str(c) for c in eco.actors.columns} | {"id", "label"}
+    table = table.rename(columns={c: f"measure_{c}" for c in table.columns if c in taken})
+    table.index.name = eco.actors.index.name
+    return ExportParts(eco, analysis, table)
