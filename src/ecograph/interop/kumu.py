@@ -127,7 +127,10 @@ def write_kumu_json(data: Any, path: str | os.PathLike, *, analysis: Any = None,
     ['connections', 'elements']
     """
     path = Path(path)
-    path.write_text(json.dumps(kumu_blueprint(data, analysis=analysis, measures=measures), ensure_ascii=False, indent=1, allow_nan=False), encoding="utf-8")
+    path.write_text(
+        json.dumps(kumu_blueprint(data, analysis=analysis, measures=measures), ensure_ascii=False, indent=1, allow_nan=False),
+        encoding="utf-8",
+    )
     return path
 
 
