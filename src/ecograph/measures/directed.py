@@ -20,7 +20,9 @@ that in- and out-values equal the undirected ones):
 * :func:`reciprocity`: networkx's definition, the share of arcs whose
   reverse arc exists, for the network or each actor;
 * :func:`dyad_census`: pairs of actors tied both ways (mutual), one way
-  (asymmetric) or not at all (null), as Holland & Leinhardt's census.
+  (asymmetric) or not at all (null), as Holland & Leinhardt's census;
+* :func:`tie_treatment`: how many of an ecosystem's ties were read as
+  directed, undirected or weighted (what a report says of them).
 
 Self-loops are not ties between actors: they are refused, as by every measure.
 
@@ -64,7 +66,7 @@ from ..sparse import SparseGraph, check_graph
 if TYPE_CHECKING:  # pragma: no cover
     from ..ecosystem import Ecosystem
 
-__all__ = ["degrees", "directed_density", "directed_graph", "dyad_census", "reciprocity"]
+__all__ = ["degrees", "directed_density", "directed_graph", "dyad_census", "reciprocity", "tie_treatment"]
 
 
 def directed_graph(
@@ -114,8 +116,8 @@ def directed_graph(
     D = nx.DiGraph()
     directed_types = sorted(t for t in voc.codes("type") if voc.is_directed(t))
     D.graph.update({"name": eco.name, "title": eco.metadata.title, "as_of": as_of, "directed_types": directed_types})
-    for actor, row in tables.actors.iterrows():
-        D.add_node(actor, **{k: v for k, v in row.items() if not _is_missing(v)})
+    records = tables.actors.to_dict("records")
+    D.add_nodes_from((actor, {k: v for k, v in rec.items() if not _is_missing(v)}) for actor, rec in zip(tables.actors.index, records))
     ties = tables.ties
     frames = []
     if len(ties):
@@ -134,10 +136,64 @@ def directed_graph(
     if frames:
         arcs = pd.concat(frames, ignore_index=True)
         arcs["weight"] = arcs["weight"].astype(float)
-        grouped = arcs.groupby(["source", "target"], sort=False)
-        summed = grouped.agg(weight=("weight", "sum"), n_ties=("n", "sum"), types=("type", lambda t: sorted(set(t))))
-        D.add_edges_from((s, t, {"weight": float(w), "n_ties": int(k), "types": ty}) for (s, t), w, k, ty in summed.itertuples(name=None))
+        summed = arcs.groupby(["source", "target"], sort=False).agg(weight=("weight", "sum"), n_ties=("n", "sum"))
+        types: dict[tuple, list] = {}
+        distinct = arcs[["source", "target", "type"]].drop_duplicates().sort_values("type", kind="stable")
+        for s, t, ty in zip(distinct["source"], distinct["target"], distinct["type"]):  # each arc's types, sorted
+            types.setdefault((s, t), []).append(ty)
+        D.add_edges_from(
+            (s, t, {"weight": float(w), "n_ties": int(k), "types": types[s, t]}) for (s, t), w, k in summed.itertuples(name=None)
+        )
     return D
+
+
+def tie_treatment(
+    eco: Ecosystem | nx.Graph,
+    *,
+    tie_types: Iterable[str] | str | None = None,
+    via_people: bool = True,
+    as_of: int | None = None,
+) -> pd.Series:
+    """How :func:`directed_graph` reads the ties of the network: counts by direction and weight.
+
+    The ties are those of :func:`ecograph.graphs.network_tables` (same
+    options as :func:`directed_graph`). A networkx graph counts its edges:
+    all directed in a DiGraph, none otherwise, weighted where the ``weight``
+    attribute is present and not 1 (the options are then ignored).
+
+    Returns
+    -------
+    Series
+        Named ``ties``, integers: ``ties`` (rows of the ties table in the
+        network), ``directed`` (rows of a directed type: one arc
+        ``source → target``), ``undirected`` (one arc each way),
+        ``weighted`` (rows whose weight is not 1), ``people_pairs`` (pairs of
+        actors linked by a person: one arc each way, one unit of weight per
+        person).
+
+    Examples
+    --------
+    >>> import ecograph as eg
+    >>> tie_treatment(eg.datasets.tiny()).to_dict()
+    {'ties': 8, 'directed': 6, 'undirected': 2, 'weighted': 0, 'people_pairs': 2}
+    >>> tie_treatment(nx.DiGraph([(0, 1, {"weight": 2.0}), (1, 0)])).to_dict()
+    {'ties': 2, 'directed': 2, 'undirected': 0, 'weighted': 1, 'people_pairs': 0}
+    """
+    if isinstance(eco, nx.Graph):
+        m = eco.number_of_edges()
+        weighted = sum(1 for *_, w in eco.edges(data="weight", default=1.0) if float(w) != 1.0)
+        directed = m if eco.is_directed() else 0
+        counts = {"ties": m, "directed": directed, "undirected": m - directed, "weighted": weighted, "people_pairs": 0}
+        return pd.Series(counts, name="ties", dtype=np.int64)
+    tables = network_tables(eco, tie_types=tie_types, via_people=via_people, as_of=as_of)
+    ties, links = tables.ties, tables.links
+    directed = int(ties["type"].map(eco.vocabulary.is_directed).astype(bool).sum()) if len(ties) else 0
+    weighted = int((ties["weight"].astype(float) != 1.0).sum()) if len(ties) else 0
+    source, target = links["source"].astype(str).to_numpy(), links["target"].astype(str).to_numpy()
+    pairs = pd.DataFrame({"lo": np.where(source <= target, source, target), "hi": np.where(source <= target, target, source)})
+    counts = {"ties": len(ties), "directed": directed, "undirected": len(ties) - directed, "weighted": weighted}
+    counts["people_pairs"] = len(pairs.drop_duplicates())
+    return pd.Series(counts, name="ties", dtype=np.int64)
 
 
 def _is_missing(v: object) -> bool:

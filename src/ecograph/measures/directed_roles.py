@@ -61,20 +61,32 @@ from .group_coverage import Coverage, with_coverage
 __all__ = ["directed_brokerage_roles"]
 
 
+def _arcs_from(A: sp.csr_array, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Every arc ``a → c`` leaving one of ``rows``, as two arrays (read straight from the CSR arrays)."""
+    starts, ends = A.indptr[rows], A.indptr[rows + 1]
+    lengths = ends - starts
+    positions = np.repeat(starts - np.cumsum(lengths) + lengths, lengths) + np.arange(int(lengths.sum()))
+    return np.repeat(rows, lengths), A.indices[positions]
+
+
 def _role_counts(A: sp.csr_array, codes: np.ndarray, k: int) -> np.ndarray:
     """Role counts (5 × n, NaN where the broker's group is unknown)."""
     n = A.shape[0]
     At = A.T.tocsr()
     counts = np.full((5, n), np.nan)
+    is_out = np.zeros(n, dtype=bool)  # scratch: the current broker's out-neighbours
     for v in np.flatnonzero(codes >= 0):
         ins = At.indices[At.indptr[v] : At.indptr[v + 1]]
         outs = A.indices[A.indptr[v] : A.indptr[v + 1]]
         ins, outs = ins[codes[ins] >= 0], outs[codes[outs] >= 0]
         pairs = np.outer(np.bincount(codes[ins], minlength=k), np.bincount(codes[outs], minlength=k)).astype(float)
-        both = np.intersect1d(ins, outs, assume_unique=True)  # a = c is no two-path
+        is_out[outs] = True
+        both = ins[is_out[ins]]  # a = c is no two-path
         np.subtract.at(pairs, (codes[both], codes[both]), 1.0)
-        closed = A[ins][:, outs].tocoo()  # a → c exists: no brokerage
-        np.subtract.at(pairs, (codes[ins][closed.row], codes[outs][closed.col]), 1.0)
+        a, c = _arcs_from(A, ins)  # a → c exists with c an out-neighbour: no brokerage
+        closed = is_out[c]
+        np.subtract.at(pairs, (codes[a[closed]], codes[c[closed]]), 1.0)
+        is_out[outs] = False
         g = codes[v]
         diag = np.diag(pairs)
         coordinator = diag[g]
