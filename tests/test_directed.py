@@ -22,7 +22,7 @@ import pytest
 
 import ecograph as eg
 from conftest import directed_ecosystem
-from ecograph.measures.directed import degrees, directed_density, directed_graph, dyad_census, reciprocity
+from ecograph.measures.directed import arc_matrix, degrees, directed_density, directed_graph, directed_matrix, dyad_census, reciprocity
 from ecograph.measures.directed_roles import directed_brokerage_roles
 from ecograph.measures.valued import valued_block_density, valued_ei_index
 from ecograph.measures.weighted_paths import weighted_betweenness, weighted_closeness
@@ -412,3 +412,14 @@ def test_the_analysis_of_a_graph_reads_each_tie_both_ways():
     a = eg.Analysis(nx.karate_club_graph())
     assert a.reciprocity == 1.0 and a.tie_treatment["directed"] == 0 and a.tie_treatment["ties"] == 78
     assert (a.directed_degrees["in_degree"] == a.degree.astype(float)).all()
+
+
+@pytest.mark.parametrize(
+    "make", [eg.datasets.dijon, lambda: eg.datasets.synthetic(300, seed=1), directed_ecosystem], ids=["dijon", "synthetic", "hand"]
+)
+def test_arc_matrix_holds_the_arcs_and_weights_of_the_directed_graph(make):
+    eco = make()
+    M, W = arc_matrix(eco), directed_matrix(directed_graph(eco), weight="weight")
+    order = W.nodes.get_indexer(M.nodes)
+    assert M.directed and (order >= 0).all() and len(order) == len(W.nodes)
+    assert abs(M.A - W.A[order][:, order]).sum() == 0 and M.A.nnz == W.A.nnz

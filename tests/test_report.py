@@ -415,9 +415,10 @@ def test_weighted_ties_without_direction_show_the_valued_figures_only():
     assert "valued density" in section and "Ties received and sent" not in section and "reciprocity" not in section
 
 
-def test_the_report_builds_the_directed_network_once(monkeypatch):
-    calls = []
-    original = analysis_module.directed_graph
-    monkeypatch.setattr(analysis_module, "directed_graph", lambda *a, **kw: calls.append(1) or original(*a, **kw))
+def test_the_report_reads_the_arcs_once_and_builds_no_networkx_digraph(monkeypatch):
+    calls = collections.Counter()
+    for name in ("arc_matrix", "directed_graph", "tie_treatment"):
+        original = getattr(analysis_module, name)
+        monkeypatch.setattr(analysis_module, name, lambda *a, _f=original, _n=name, **kw: calls.update([_n]) or _f(*a, **kw))
     build_report(directed_ecosystem(), lang="en", date="2026-01-01")
-    assert len(calls) == 1
+    assert calls == {"arc_matrix": 1, "tie_treatment": 1}

@@ -16,6 +16,12 @@ role, empty when unknown), ``no_known_tie``, ``outside_main``, ``to_reach``
 Lists become text joined by ``"; "``, mappings JSON text; a missing value
 (None, NaN) is left out of the element (GEXF and GraphML have no null).
 
+The same measures, from the same table (:func:`measure_table`, read once
+from the Analysis), go into ecograph's own files when asked:
+:func:`ecograph.write_gexf` and :func:`ecograph.write_graphml` given an
+Analysis (or ``measures=True``), the Kumu writers, and ``ecograph export
+--with-measures`` (:func:`export_parts` says what a writer writes).
+
 Examples
 --------
 >>> import io, networkx as nx, ecograph as eg
