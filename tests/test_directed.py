@@ -21,6 +21,7 @@ import pandas as pd
 import pytest
 
 import ecograph as eg
+import ecograph.measures.directed_roles as directed_roles_module
 from conftest import directed_ecosystem
 from ecograph.measures.directed import arc_matrix, degrees, directed_density, directed_graph, directed_matrix, dyad_census, reciprocity
 from ecograph.measures.directed_roles import directed_brokerage_roles
@@ -267,9 +268,12 @@ def test_directed_roles_tell_gatekeeper_from_representative(five_roles):
     assert reverse["gatekeeper"] == 4 and reverse["representative"] == 2
 
 
+@pytest.mark.parametrize("chunk", [None, 5])
 @pytest.mark.parametrize("unknown", [0.0, 0.2])
 @pytest.mark.parametrize("seed", range(4))
-def test_directed_roles_match_brute_force(seed, unknown):
+def test_directed_roles_match_brute_force(seed, unknown, chunk, monkeypatch):
+    if chunk:  # the closed two-paths looked for a few at a time, as on large networks
+        monkeypatch.setattr(directed_roles_module, "_CHUNK", chunk)
     D = random_valued(seed, directed=True, p=0.15, groups=3, unknown=unknown)
     groups = dict(D.nodes(data="sphere"))
     roles = directed_brokerage_roles(D, "sphere")

@@ -422,15 +422,3 @@ def test_the_report_reads_the_arcs_once_and_builds_no_networkx_digraph(monkeypat
         monkeypatch.setattr(analysis_module, name, lambda *a, _f=original, _n=name, **kw: calls.update([_n]) or _f(*a, **kw))
     build_report(directed_ecosystem(), lang="en", date="2026-01-01")
     assert calls == {"arc_matrix": 1, "tie_treatment": 1}
-
-
-def test_the_roles_on_directed_ties_are_left_to_the_reader_above_the_size_limit(monkeypatch):
-    import ecograph.report.sections as sections_module
-    import ecograph.report.tables as tables_module
-
-    monkeypatch.setattr(tables_module, "RANKING_CHECK_LIMIT", 5)
-    monkeypatch.setattr(sections_module, "RANKING_CHECK_LIMIT", 5)
-    report = build_report(directed_ecosystem(), lang="en", date="2026-01-01")
-    section = _directions_section(report.html)
-    assert "Not computed above 5 actors" in section and "Ties received and sent" in section
-    assert "brokerage" not in report.tables["directions"].columns and "in_degree" in report.tables["directions"].columns

@@ -761,10 +761,6 @@ REPORT: dict[str, tuple[str, str]] = {
         "An actor v brokers when a → v → c and a does not send to c: a gatekeeper lets what comes from outside into its group, a representative carries what its group sends out (Gould & Fernandez).",
         "Un acteur v sert d'intermédiaire quand a → v → c sans que a n'envoie vers c : un gardien fait entrer dans son groupe ce qui vient de l'extérieur, un représentant porte au-dehors ce que son groupe envoie (Gould & Fernandez).",
     ),
-    "directions.roles_left_out": (
-        "Not computed above {limit:,} actors (they are counted broker by broker): ecograph.directed_brokerage_roles or Analysis.directed_roles gives them.",
-        "Non calculés au-delà de {limit:,} acteurs (ils se comptent intermédiaire par intermédiaire) : ecograph.directed_brokerage_roles ou Analysis.directed_roles les donne.",
-    ),
     "directions.no_roles": (
         "No actor brokers between actors of known group on the directed ties.",
         "Aucun acteur ne sert d'intermédiaire entre acteurs de groupe connu sur les liens orientés.",

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..measures.analysis import RANKING_CHECK_LIMIT
 from ..measures.group_coverage import MIN_COVERAGE
 from ..words import word
 from .html import esc, table
@@ -141,9 +140,7 @@ def _directions(c: Context) -> str:
         return out + f"<p>{c.w('directions.no_direction')}</p>"
     out += f"<h4>{c.w('heading.directed_actors')}</h4>" + table(c.tables.directed_actors_shown, lang=c.lang, max_rows=10, file="directions")
     out += f"<h4>{c.w('heading.directed_roles')}</h4><p class='note'>{c.w('directions.roles')}</p>"
-    roles = c.tables.directed_roles
-    if roles is None:
-        return out + f"<p>{c.w('directions.roles_left_out', limit=RANKING_CHECK_LIMIT)}</p>"
+    roles = a.directed_roles
     reason = roles.attrs.get("reason")
     if reason:
         return out + f"<p>{esc(word(f'measures.reason.{reason}', c.lang))}</p>"

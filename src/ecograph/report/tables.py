@@ -19,7 +19,6 @@ import pandas as pd
 
 from ..findings import Brief
 from ..gaps import counted_coverage
-from ..measures.analysis import RANKING_CHECK_LIMIT
 from ..outreach import worklist_table
 from ..validation import data_warnings
 from ..words import is_missing, label, number, word
@@ -304,21 +303,11 @@ class ReportTables:
         t = self.analysis.tie_treatment
         return bool(t["directed"] or t["weighted"])
 
-    @property
-    def directed_roles(self) -> pd.DataFrame | None:
-        """:attr:`ecograph.Analysis.directed_roles`, or None above :data:`~ecograph.measures.analysis.RANKING_CHECK_LIMIT` actors.
-
-        They are counted broker by broker: tens of seconds on 100,000 actors,
-        which the report leaves to whoever asks for them.
-        """
-        a = self.analysis
-        return a.directed_roles if a.sparse.n <= RANKING_CHECK_LIMIT else None
-
     @cached_property
     def directions_file(self) -> pd.DataFrame:
         """Every actor's in- and out-degree and strength, and its Gould & Fernandez role counts on the arcs."""
         a = self.analysis
-        frame = a.directed_degrees if self.directed_roles is None else a.directed_degrees.join(self.directed_roles)
+        frame = a.directed_degrees.join(a.directed_roles)
         frame.insert(0, "name", frame.index.map(self.names))
         return frame.rename_axis("id").reset_index()
 
@@ -365,9 +354,7 @@ class ReportTables:
     @cached_property
     def directed_roles_shown(self) -> pd.DataFrame:
         """The actors who broker on the arcs, the most first: their group and the count of each Gould & Fernandez role."""
-        roles = self.directed_roles
-        if roles is None:
-            return pd.DataFrame()
+        roles = self.analysis.directed_roles
         top = roles[roles["brokerage"] > 0].sort_values("brokerage", ascending=False, kind="stable")
         groups = (
             self.eco.actors[self.group].reindex(top.index) if self.group in self.eco.actors.columns else pd.Series(None, index=top.index)
