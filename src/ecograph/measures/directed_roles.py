@@ -27,9 +27,9 @@ actors are known (basis ``"actors"``; ties counted once per pair of actors).
 The counts come from sums over every broker at once: the pairs (in-neighbour,
 out-neighbour) of known groups, counted from the neighbours' groups without
 listing them, less the pairs that are no two-path (``a = c``, and ``a → c``
-existing, found by walking each ``a → v`` to ``a``'s other arcs: ``Σ_a
-out-degree(a) × in-arcs`` work, in chunks). About 4 s for 100,000 synthetic
-actors and 420,000 arcs on a loaded 2-core machine.
+existing, found from each arc ``a → v`` by walking the out-arcs of whichever
+end has fewer, in chunks: triangle counting's work). About 4 s for 100,000
+synthetic actors and 420,000 arcs on a loaded 2-core machine.
 
 References
 ----------
@@ -84,7 +84,7 @@ def _pair_sums(v: np.ndarray, a: np.ndarray, c: np.ndarray, codes: np.ndarray, n
     """For pairs ``(a, c)`` around brokers ``v`` (all three known), the :data:`_SUMS` of each broker (5 × n)."""
     ga, gc, gv = codes[a], codes[c], codes[v]
     masks = (np.ones(len(v), dtype=bool), ga == gc, (ga == gv) & (gc == gv), ga == gv, gc == gv)
-    return np.array([np.bincount(v, weights=m.astype(float), minlength=n) for m in masks])
+    return np.array([np.bincount(v, weights=m.astype(float), minlength=n) for m in masks], dtype=float)
 
 
 def _all_pairs(A: sp.csr_array, codes: np.ndarray, k: int) -> np.ndarray:
@@ -102,27 +102,52 @@ def _all_pairs(A: sp.csr_array, codes: np.ndarray, k: int) -> np.ndarray:
     return np.array([n_in * n_out, same, in_own * out_own, in_own * n_out, n_in * out_own])
 
 
+def _found(keys: np.ndarray, wanted: np.ndarray) -> np.ndarray:
+    """Whether each of ``wanted`` is among the sorted ``keys``."""
+    at = np.searchsorted(keys, wanted)
+    return (at < len(keys)) & (keys[np.minimum(at, len(keys) - 1)] == wanted)
+
+
+def _closed_two_paths(A: sp.csr_array, keys: np.ndarray, a: np.ndarray, v: np.ndarray, expand_v: bool, codes: np.ndarray) -> np.ndarray:
+    """The :data:`_SUMS` over two-paths ``a → v → c`` closed by ``a → c``, for the arcs ``a → v`` given.
+
+    Each arc walks the out-arcs of one end, ``v`` (``expand_v``: is ``a → c``
+    there?) or ``a`` (is ``v → c`` there?), in chunks of :data:`_CHUNK`.
+    """
+    n = A.shape[0]
+    rows, other = (v, a) if expand_v else (a, v)
+    lengths = np.diff(A.indptr)[rows]
+    out = np.zeros((len(_SUMS), n))
+    if not len(rows):
+        return out
+    bounds = np.searchsorted(np.cumsum(lengths), np.arange(_CHUNK, int(lengths.sum()) + _CHUNK, _CHUNK), side="right")
+    for chunk in np.split(np.arange(len(rows)), bounds[:-1]):
+        _, c = _arcs_from(A, rows[chunk])
+        q, vv, aa = (np.repeat(x[chunk], lengths[chunk]) for x in (other, v, a))
+        closed = (codes[c] >= 0) & _found(keys, q.astype(np.int64) * n + c)
+        out += _pair_sums(vv[closed], aa[closed], c[closed], codes, n)
+    return out
+
+
 def _closed_pairs(A: sp.csr_array, codes: np.ndarray) -> np.ndarray:
-    """The :data:`_SUMS` over pairs that are no two-path: ``a = c`` (a mutual neighbour) and ``a → c`` existing."""
+    """The :data:`_SUMS` over pairs that are no two-path: ``a = c`` (a mutual neighbour) and ``a → c`` existing.
+
+    A closed two-path ``a → v → c`` is found from the arc ``a → v`` by walking
+    the out-arcs of whichever end has fewer (``Σ min(out-degrees)`` work, as
+    triangle counting: a funder tied to every actor walks nothing).
+    """
     n = A.shape[0]
     known = codes >= 0
-    src, dst = np.repeat(np.arange(n), np.diff(A.indptr)), A.indices
+    out_degree = np.diff(A.indptr)
+    src, dst = np.repeat(np.arange(n), out_degree), A.indices
     keys = src.astype(np.int64) * n + dst  # sorted: rows ascending, indices sorted within a row
-    out = np.zeros((len(_SUMS), n))
-    reverse = np.searchsorted(keys, dst.astype(np.int64) * n + src)
-    mutual = (reverse < len(keys)) & (keys[np.minimum(reverse, len(keys) - 1)] == dst.astype(np.int64) * n + src)
-    m = mutual & known[src] & known[dst]  # v = src, a = c = dst
-    out += _pair_sums(src[m], dst[m], dst[m], codes, n)
-    arcs = np.flatnonzero(known[src] & known[dst])  # a → v, both known
-    lengths = np.diff(A.indptr)[src[arcs]]
-    bounds = np.searchsorted(np.cumsum(lengths), np.arange(_CHUNK, int(lengths.sum()) + _CHUNK, _CHUNK), side="right")
-    for chunk in np.split(arcs, bounds[:-1]) if len(arcs) else []:
-        a_of, c = _arcs_from(A, src[chunk])  # every a → c, for each a → v of the chunk
-        v = np.repeat(dst[chunk], np.diff(A.indptr)[src[chunk]])
-        wanted = v.astype(np.int64) * n + c
-        at = np.searchsorted(keys, wanted)
-        closed = known[c] & (c != v) & (at < len(keys)) & (keys[np.minimum(at, len(keys) - 1)] == wanted)
-        out += _pair_sums(v[closed], a_of[closed], c[closed], codes, n)
+    mutual = _found(keys, dst.astype(np.int64) * n + src) & known[src] & known[dst]  # v = src, a = c = dst
+    out = _pair_sums(src[mutual], dst[mutual], dst[mutual], codes, n)
+    both = known[src] & known[dst]  # arcs a → v between known actors
+    a, v = src[both], dst[both]
+    walk_v = out_degree[v] <= out_degree[a]
+    out += _closed_two_paths(A, keys, a[walk_v], v[walk_v], True, codes)
+    out += _closed_two_paths(A, keys, a[~walk_v], v[~walk_v], False, codes)
     return out
 
 
