@@ -70,3 +70,38 @@ def make_dataset(tmp_path):
         return folder
 
     return make
+
+
+def directed_ecosystem(*, types: tuple[str, ...] = ("funding", "support", "partnership"), weights: bool = True):
+    """Six actors of three spheres and seven ties, some directed and weighted, whose directed measures are worked out by hand.
+
+    Arcs (funding and support one way, partnership both ways): a→b (2), b→c (1), c⇄d (3), d→a (1), e→c (0.5),
+    c→f (1), a⇄e (1). ``types`` replaces funding, support and partnership in that order; ``weights=False`` sets every weight to 1.
+    """
+    import pandas as pd
+
+    import ecograph as eg
+
+    funding, support, partnership = types
+    actors = pd.DataFrame(
+        {
+            "id": list("abcdef"),
+            "name": ["A", "B", "C", "D", "E", "F"],
+            "kind": "initiative",
+            "sphere": ["finance", "finance", "production", "production", "support", "support"],
+            "source": "notes",
+        }
+    )
+    rows = [
+        ("a", "b", funding, 2.0),
+        ("b", "c", support, 1.0),
+        ("c", "d", partnership, 3.0),
+        ("d", "a", funding, 1.0),
+        ("e", "c", support, 0.5),
+        ("c", "f", funding, 1.0),
+        ("a", "e", partnership, 1.0),
+    ]
+    ties = pd.DataFrame(rows, columns=["source", "target", "type", "weight"]).assign(evidence="notes")
+    if not weights:
+        ties["weight"] = 1.0
+    return eg.from_frames(actors, ties, name="directed")

@@ -21,7 +21,9 @@ import pandas as pd
 import pytest
 
 import ecograph as eg
-from ecograph.measures.directed import degrees, directed_density, directed_graph, dyad_census, reciprocity
+import ecograph.measures.directed_roles as directed_roles_module
+from conftest import directed_ecosystem
+from ecograph.measures.directed import arc_matrix, degrees, directed_density, directed_graph, directed_matrix, dyad_census, reciprocity
 from ecograph.measures.directed_roles import directed_brokerage_roles
 from ecograph.measures.valued import valued_block_density, valued_ei_index
 from ecograph.measures.weighted_paths import weighted_betweenness, weighted_closeness
@@ -266,9 +268,12 @@ def test_directed_roles_tell_gatekeeper_from_representative(five_roles):
     assert reverse["gatekeeper"] == 4 and reverse["representative"] == 2
 
 
+@pytest.mark.parametrize("chunk", [None, 5])
 @pytest.mark.parametrize("unknown", [0.0, 0.2])
 @pytest.mark.parametrize("seed", range(4))
-def test_directed_roles_match_brute_force(seed, unknown):
+def test_directed_roles_match_brute_force(seed, unknown, chunk, monkeypatch):
+    if chunk:  # the closed two-paths looked for a few at a time, as on large networks
+        monkeypatch.setattr(directed_roles_module, "_CHUNK", chunk)
     D = random_valued(seed, directed=True, p=0.15, groups=3, unknown=unknown)
     groups = dict(D.nodes(data="sphere"))
     roles = directed_brokerage_roles(D, "sphere")
@@ -371,3 +376,54 @@ def test_valued_block_density_matches_brute_force(directed):
 def test_valued_block_density_without_known_group():
     table = valued_block_density(nx.path_graph(3), {})
     assert table.empty and table.attrs["reason"] == "no_known_group"
+
+
+# --- the Analysis: each directed and valued measure once, equal to the module's function -----------------
+
+
+def test_the_analysis_holds_the_directed_and_valued_measures_of_its_network():
+    a = eg.Analysis(directed_ecosystem())
+    D = directed_graph(a.network_eco)
+    assert a.directed_graph is a.directed_graph and sorted(a.directed_graph.edges) == sorted(D.edges)
+    assert a.tie_treatment.to_dict() == {"ties": 7, "directed": 5, "undirected": 2, "weighted": 3, "people_pairs": 0}
+    pd.testing.assert_frame_equal(a.directed_degrees, degrees(D))
+    assert a.directed_degrees.loc["c"].tolist() == [3.0, 2.0, 4.5, 4.0]  # from b (1), d (3), e (0.5); to d (3), f (1)
+    assert a.reciprocity == reciprocity(D) == pytest.approx(4 / 9)  # c⇄d and a⇄e: 4 of the 9 arcs returned
+    assert a.dyad_census.to_dict() == dyad_census(D).to_dict() == {"mutual": 2, "asymmetric": 5, "null": 8}
+    assert a.directed_density == directed_density(D) == pytest.approx(9 / 30)
+    assert a.valued_density == directed_density(D, weight="weight") == pytest.approx(13.5 / 30)
+    pd.testing.assert_frame_equal(a.directed_roles, directed_brokerage_roles(D, "sphere"))
+    # c: b→c→d and e→c→d gatekeeper, d→c→f representative, e→c→f itinerant, b→c→f liaison
+    assert a.directed_roles.loc["c"].tolist() == [0, 1, 2, 1, 1, 5]
+    pd.testing.assert_series_equal(a.weighted_betweenness, weighted_betweenness(D))
+    assert float(a.valued_ei_index) == float(valued_ei_index(D, "sphere")) == pytest.approx((5.5 - 8) / 13.5)
+    pd.testing.assert_frame_equal(a.valued_block_density, valued_block_density(D, "sphere"))
+    assert a.valued_block_density.loc["production", "production"] == pytest.approx(3.0)  # 6 over 2 possible arcs
+
+
+def test_the_analysis_of_a_synthetic_ecosystem_agrees_with_networkx_on_the_arcs():
+    a = eg.Analysis(eg.datasets.synthetic(300, seed=1))
+    D = a.directed_graph
+    assert a.directed_degrees["in_degree"].to_dict() == {v: float(k) for v, k in D.in_degree()}
+    assert a.directed_degrees["out_strength"].to_dict() == pytest.approx({v: float(k) for v, k in D.out_degree(weight="weight")})
+    assert a.reciprocity == pytest.approx(nx.overall_reciprocity(D))
+    eco = a.network_eco
+    directed = eco.ties["type"].map(eco.vocabulary.is_directed).astype(bool)
+    assert (a.tie_treatment["directed"], a.tie_treatment["undirected"]) == (int(directed.sum()), int((~directed).sum()))
+
+
+def test_the_analysis_of_a_graph_reads_each_tie_both_ways():
+    a = eg.Analysis(nx.karate_club_graph())
+    assert a.reciprocity == 1.0 and a.tie_treatment["directed"] == 0 and a.tie_treatment["ties"] == 78
+    assert (a.directed_degrees["in_degree"] == a.degree.astype(float)).all()
+
+
+@pytest.mark.parametrize(
+    "make", [eg.datasets.dijon, lambda: eg.datasets.synthetic(300, seed=1), directed_ecosystem], ids=["dijon", "synthetic", "hand"]
+)
+def test_arc_matrix_holds_the_arcs_and_weights_of_the_directed_graph(make):
+    eco = make()
+    M, W = arc_matrix(eco), directed_matrix(directed_graph(eco), weight="weight")
+    order = W.nodes.get_indexer(M.nodes)
+    assert M.directed and (order >= 0).all() and len(order) == len(W.nodes)
+    assert abs(M.A - W.A[order][:, order]).sum() == 0 and M.A.nnz == W.A.nnz

@@ -284,3 +284,12 @@ def test_an_import_that_imports_no_node_fails_and_keeps_the_leftovers(tmp_path, 
     empty.write_text(re.sub(r"<nodes>.*</edges>|<node/>.*/>(?=</graph>)", "", NO_NODE_IMPORTS[suffix]), encoding="utf-8")
     assert main(["import", str(empty), "--out", str(tmp_path / "empty")]) == 0
     assert "nothing left over" in capsys.readouterr().out
+
+
+def test_files_with_the_measures_stay_valid_against_the_schemas(tmp_path):
+    a = eg.Analysis(eg.datasets.dijon())
+    gexf = _without_viz(write_gexf(a, tmp_path / "m.gexf"))
+    assert _gexf_schema().validate(gexf), _gexf_schema().error_log
+    assert len(gexf.findall(".//{*}attributes[@class='node']/{*}attribute[@title='betweenness']")) == 1
+    graphml = etree.parse(str(write_graphml(a, tmp_path / "m.graphml")))
+    assert _graphml_schema().validate(graphml)

@@ -19,7 +19,7 @@ from browser import COUNT_DRAWN_PIXELS, browser, open_page
 
 import ecograph as eg
 import ecograph.measures.analysis as analysis_module
-from conftest import ROOT
+from conftest import ROOT, directed_ecosystem
 from ecograph import words
 from ecograph.cli import main
 from ecograph.report import build_report
@@ -361,3 +361,64 @@ def test_the_people_moves_table_names_people_or_their_pseudonyms():
     report = build_report(named, pseudonymise_people=True, lang="fr", date="2026-01-01")
     moves = report.html[report.html.index("id='flows'") :]
     assert re.search(r"<td>Personne \d</td>", moves) and "Jeanne" not in report.html and "jeanne-dupont" not in report.html
+
+
+# --- direction and weight of ties ---------------------------------------------------------------------
+
+
+def _directions_section(page: str) -> str:
+    return page[page.index("<h3 id='directions'>") : page.index("<h3 id='methods'>")]
+
+
+def test_the_report_says_how_directed_and_weighted_ties_were_read():
+    report = build_report(directed_ecosystem(), lang="en", date="2026-01-01")
+    text = re.sub(r"<[^>]+>", " ", _directions_section(report.html))
+    assert "Of the 7 ties stated, 5 have a direction" in text and "2 have none" in text
+    assert "3 ties carry a weight other than 1" in text and "length is 1/weight" in text
+    figures = {r: v for r, v in re.findall(r"<tr><td>([^<]+)</td><td class=\"num\">([^<]+)</td></tr>", _directions_section(report.html))}
+    assert figures["arcs (a tie each way counts twice)"] == "9"
+    assert figures["share of arcs returned (reciprocity)"] == "0.4444"  # 4 of 9 arcs
+    assert figures["pairs tied both ways"] == "2" and figures["pairs tied one way only"] == "5"
+    assert figures["mean weight of a possible arc (valued density)"] == "0.45"  # 13.5 over 30 possible arcs
+    assert figures["E-I index on weights"] == "\u22120.1852"  # (5.5 − 8) / 13.5
+    assert "Ties received and sent" in text and "Brokerage roles on directed ties" in text
+    assert re.search(r"C\s+Production\s+0\s+1\s+2\s+1\s+1\s+5", text)  # the roles worked out by hand (tests/test_directed.py)
+    a = eg.Analysis(directed_ecosystem())
+    file = report.tables["directions"].set_index("id")
+    assert file.loc["c", ["in_degree", "out_degree", "in_strength", "out_strength", "gatekeeper"]].tolist() == [3, 2, 4.5, 4, 2]
+    assert file["brokerage"].to_dict() == a.directed_roles["brokerage"].to_dict()
+
+
+def test_dijon_report_counts_its_directed_ties_and_says_it_has_no_weight(dijon_page):
+    eco = eg.datasets.dijon()
+    observed = eco.ties[~eco.ties["status"].isin(["proposed", "cited"])]
+    observed = observed[observed["source"].isin(eco.observed().actors.index) & observed["target"].isin(eco.observed().actors.index)]
+    directed = int(observed["type"].map(eco.vocabulary.is_directed).astype(bool).sum())
+    section = _directions_section(dijon_page)
+    assert f"Sur {len(observed)} liens attestés, {directed} ont un sens" in section and (directed, len(observed)) == (17, 24)
+    assert "Aucun lien ne porte de poids autre que 1" in section and "poids moyen d&#x27;un arc possible" not in section
+    assert "Non affiché" in section  # the roles rest on 21 of 100 actors of known sphere: withheld, as the undirected roles
+
+
+def test_without_directed_or_weighted_ties_the_report_says_so_in_one_line():
+    eco = directed_ecosystem(types=("partnership", "co_organisation", "partnership"), weights=False)
+    section = _directions_section(build_report(eco, lang="en", date="2026-01-01").html)
+    assert section.count("<p>") == 1 and "<table>" not in section
+    assert "no tie of the data has a direction or a weight other than 1" in section
+    assert "directions" not in build_report(eco, lang="en", date="2026-01-01").tables
+
+
+def test_weighted_ties_without_direction_show_the_valued_figures_only():
+    eco = directed_ecosystem(types=("partnership", "co_organisation", "partnership"))
+    section = _directions_section(build_report(eco, lang="en", date="2026-01-01").html)
+    assert "3 ties carry a weight" in section and "No tie has a direction" in section
+    assert "valued density" in section and "Ties received and sent" not in section and "reciprocity" not in section
+
+
+def test_the_report_reads_the_arcs_once_and_builds_no_networkx_digraph(monkeypatch):
+    calls = collections.Counter()
+    for name in ("arc_matrix", "directed_graph", "tie_treatment"):
+        original = getattr(analysis_module, name)
+        monkeypatch.setattr(analysis_module, name, lambda *a, _f=original, _n=name, **kw: calls.update([_n]) or _f(*a, **kw))
+    build_report(directed_ecosystem(), lang="en", date="2026-01-01")
+    assert calls == {"arc_matrix": 1, "tie_treatment": 1}

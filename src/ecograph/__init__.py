@@ -33,6 +33,9 @@ The public API, by theme:
   :mod:`ecograph.measures.group_coverage`);
 * outreach: :func:`outreach_worklist`, :func:`suggest_introducers`,
   :func:`what_if`, :func:`key_players`;
+* out to networkx and Gephi with the measures: :func:`to_networkx`,
+  :func:`write_gexf`, :func:`write_graphml` (an :class:`Analysis` or an
+  :class:`Ecosystem`);
 * views: :func:`view`, :func:`view_ego`, :func:`view_communities`,
   :func:`view_community`, :class:`NetworkView`, :func:`layout`;
 * errors: :class:`EcographError`, :class:`SchemaError`, :class:`GraphError`.
@@ -53,6 +56,8 @@ from .gaps import actor_gaps, counted_coverage, sphere_status_counts, without_in
 from .glossary import glossary_markdown
 from .graphs import people_links
 from .interop.flat import to_networkx
+from .interop.gexf import write_gexf
+from .interop.graphml import write_graphml
 from .measures.analysis import Analysis
 from .measures.bridges import bridges, cut_points, local_bridges
 from .measures.brokerage import betweenness, brokerage_roles, brokers, participation
@@ -131,6 +136,8 @@ __all__ = [
     "isolated_actors",
     "actor_standing",
     "to_networkx",
+    "write_gexf",
+    "write_graphml",
     "core_numbers",
     "two_step_reach",
     # people and time

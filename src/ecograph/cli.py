@@ -11,8 +11,9 @@ Subcommands:
     Print the dataset schema documentation (Markdown).
 ``ecograph template FILE.xlsx [--lang fr|en] [--from PATH]``
     An Excel collection template with drop-down lists.
-``ecograph export PATH --format gexf|graphml|kumu-json|kumu-xlsx|umap|geojson|csv -o FILE``
-    Send a dataset to Gephi, Kumu or uMap (a map needs coordinates: exit 1 without any).
+``ecograph export PATH --format gexf|graphml|kumu-json|kumu-xlsx|umap|geojson|csv -o FILE [--with-measures]``
+    Send a dataset to Gephi, Kumu or uMap (a map needs coordinates: exit 1 without any); ``--with-measures``
+    adds each actor's measures to a GEXF, GraphML or Kumu file (exit 2 for another format).
 ``ecograph import-umap FILE --out DIR`` and ``ecograph import FILE --out DIR [--kind-from A] [--type-from A] [--people-kind K] [--strict]``
     Turn a uMap, GEXF, GraphML or Kumu file into a dataset folder; what cannot be imported is listed and kept
     in ``DIR/leftovers.csv``; exit 0 when a valid dataset was written, 1 with ``--strict`` and leftovers, 1 when
@@ -402,6 +403,9 @@ def _cmd_export(args: argparse.Namespace) -> int:
     analysis = Analysis.of(eco, seed=args.seed)
     inputs = [_dataset_path(args.path)]
     fmt = export_format(args.format)
+    if args.with_measures and not fmt.measures:
+        print(_say("measures_not_for", format=fmt.name, formats=", ".join(f.name for f in FORMATS if f.measures)), file=sys.stderr)
+        return 2
     place = (
         output_folder(out, command="export", force=args.force, protect=inputs)
         if fmt.folder
@@ -410,6 +414,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
     try:
         with place as target:
             options = {"seed": args.seed, "undirected_ties": args.undirected_ties, "layers": args.layers, "lang": lang}
+            options["measures"] = args.with_measures
             skipped = fmt.write(eco, target, analysis=analysis, **options)
     except umap.MissingCoordinatesError as exc:
         print(_say("about", path=args.path, message=exc), file=sys.stderr)
@@ -584,6 +589,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", required=True, help=_say("help_export_output"))
     p.add_argument("--layers", choices=["sphere", "community"], default="sphere", help=_say("help_layers"))
     p.add_argument("--undirected-ties", choices=["mark", "both-ways"], default="mark", help=_say("help_undirected_ties"))
+    p.add_argument("--with-measures", action="store_true", help=_say("help_with_measures"))
     p.add_argument("--lang", choices=["fr", "en"], help=_say("help_export_lang"))
     p.add_argument("--seed", type=_seed, default=0, help=_say("help_seed"))
     p.set_defaults(func=_cmd_export)

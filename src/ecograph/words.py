@@ -162,6 +162,13 @@ MEASURES: dict[str, tuple[str, str]] = {
     "name.nmi": ("normalised mutual information", "information mutuelle normalisée"),
     "name.adjusted_rand": ("adjusted Rand index", "indice de Rand ajusté"),
     "name.top_brokers": ("top brokers kept", "principaux intermédiaires conservés"),
+    "name.arcs": ("arcs (a tie each way counts twice)", "arcs (un lien dans les deux sens compte deux fois)"),
+    "name.reciprocity": ("share of arcs returned (reciprocity)", "part des arcs rendus (réciprocité)"),
+    "name.mutual_pairs": ("pairs tied both ways", "paires liées dans les deux sens"),
+    "name.asymmetric_pairs": ("pairs tied one way only", "paires liées dans un seul sens"),
+    "name.directed_density": ("density of arcs", "densité des arcs"),
+    "name.valued_density": ("mean weight of a possible arc (valued density)", "poids moyen d'un arc possible (densité valuée)"),
+    "name.valued_ei_index": ("E-I index on weights", "indice E-I sur les poids"),
     "role.coordinator": ("coordinator", "coordinateur"),
     "role.itinerant": ("itinerant (consultant)", "itinérant (consultant)"),
     "role.gatekeeper": ("gatekeeper", "gardien"),
@@ -561,6 +568,12 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "out_strength": ("weight sent", "poids émis"),
     "reciprocity": ("share of ties returned", "part des liens réciproques"),
     "closeness": ("closeness", "proximité"),
+    "coordinator": ("coordinator", "coordinateur"),
+    "itinerant": ("itinerant", "itinérant"),
+    "gatekeeper": ("gatekeeper", "gardien"),
+    "representative": ("representative", "représentant"),
+    "liaison": ("liaison", "agent de liaison"),
+    "value": ("value", "valeur"),
 }
 
 # The steering-committee report.
@@ -592,6 +605,7 @@ REPORT: dict[str, tuple[str, str]] = {
     "section.annex": ("Annexes", "Annexes"),
     "section.confidence": ("How far to trust these figures", "Quelle confiance accorder à ces chiffres"),
     "section.coverage": ("Coverage and provenance of the data", "Couverture et provenance des données"),
+    "section.directions": ("Direction and weight of ties", "Sens et poids des liens"),
     "section.methods": ("Method notes", "Notes de méthode"),
     "covers.actors": (
         "{n} actors of the ecosystem (set aside: the source's {recommendations:p|recommendation|recommendations}, proposals rather than actors, and {observers:p|row|rows} for who made the data).",
@@ -717,6 +731,40 @@ REPORT: dict[str, tuple[str, str]] = {
     "heading.known_groups": ("Actors by sphere", "Acteurs par sphère"),
     "heading.data_warnings": ("What to know about the tables", "À savoir sur les tables"),
     "heading.provenance": ("Sources", "Sources"),
+    "heading.directed_actors": ("Ties received and sent", "Liens reçus et émis"),
+    "heading.directed_roles": ("Brokerage roles on directed ties", "Rôles d'intermédiaire sur les liens orientés"),
+    "directions.none": (
+        "Every tie is read as undirected and of weight 1: no tie of the data has a direction or a weight other than 1.",
+        "Tous les liens sont lus comme non orientés et de poids 1 : aucun lien des données n'a de sens ni de poids autre que 1.",
+    ),
+    "directions.treatment": (
+        "Of the {ties:p|tie|ties} stated, {directed} {directed:w|has|have} a direction (funding, support, hosting…: one arc from the source to the target) and {undirected} {undirected:w|has|have} none (partnership…: one arc each way).",
+        "Sur {ties:p|lien attesté|liens attestés}, {directed} {directed:w|a un sens|ont un sens} (financement, accompagnement, hébergement… : un arc de la source vers la cible) et {undirected} n'en {undirected:w|a|ont} pas (partenariat… : un arc dans chaque sens).",
+    ),
+    "directions.people": (
+        "The {people_pairs:p|pair of actors|pairs of actors} linked by a person {people_pairs:w|is|are} also one arc each way.",
+        "{people_pairs:p|paire d'acteurs reliée|paires d'acteurs reliées} par une personne {people_pairs:w|compte|comptent} aussi un arc dans chaque sens.",
+    ),
+    "directions.no_direction": (
+        "No tie has a direction: each is one arc each way, so what an actor receives equals what it sends; the directed measures are not shown.",
+        "Aucun lien n'a de sens : chacun compte un arc dans chaque sens, et ce qu'un acteur reçoit égale ce qu'il émet ; les mesures orientées ne sont pas montrées.",
+    ),
+    "directions.weights": (
+        "{weighted:p|tie carries|ties carry} a weight other than 1. Parallel ties and the people two actors share add up into one weight per arc; strength sums the weights, and on weighted paths a tie's length is 1/weight (a tie of weight 2 is half as long).",
+        "{weighted:p|lien porte|liens portent} un poids autre que 1. Les liens parallèles et les personnes que deux acteurs partagent s'additionnent en un poids par arc ; la force additionne les poids, et sur les chemins pondérés la longueur d'un lien vaut 1/poids (un lien de poids 2 est deux fois plus court).",
+    ),
+    "directions.no_weight": (
+        "No tie carries a weight other than 1: the valued measures (strength, valued density, E-I index on weights) are not shown.",
+        "Aucun lien ne porte de poids autre que 1 : les mesures valuées (force, densité valuée, indice E-I sur les poids) ne sont pas montrées.",
+    ),
+    "directions.roles": (
+        "An actor v brokers when a → v → c and a does not send to c: a gatekeeper lets what comes from outside into its group, a representative carries what its group sends out (Gould & Fernandez).",
+        "Un acteur v sert d'intermédiaire quand a → v → c sans que a n'envoie vers c : un gardien fait entrer dans son groupe ce qui vient de l'extérieur, un représentant porte au-dehors ce que son groupe envoie (Gould & Fernandez).",
+    ),
+    "directions.no_roles": (
+        "No actor brokers between actors of known group on the directed ties.",
+        "Aucun acteur ne sert d'intermédiaire entre acteurs de groupe connu sur les liens orientés.",
+    ),
     "step.network": ("graph and headline measures", "réseau et chiffres principaux"),
     "step.groups": ("spheres: coverage, E-I index, density", "sphères : couverture, indice E-I, densité"),
     "step.communities": ("communities", "communautés"),
@@ -777,6 +825,11 @@ REPORT: dict[str, tuple[str, str]] = {
         "Smith, J. A. & Moody, J. (2013). Structural effects of network sampling coverage I: nodes missing at random. Social Networks 35(4), 652–668 ; modèles nuls : Maslov, S. & Sneppen, K. (2002). Science 296, 910–913.",
     ),
     "method.introducers.title": ("Introducers", "Introducteurs"),
+    "method.directions.title": ("Direction and weight", "Sens et poids"),
+    "method.directions.text": (
+        "A tie of a directed type is one arc from its source to its target; an undirected tie and a person shared by two structures are one arc each way; parallel ties add up into the arc's weight. In- and out-degree count the arcs received and sent, strength sums their weights; reciprocity is the share of arcs whose reverse exists; valued density is the sum of the weights over the n(n−1) possible arcs (Wasserman, S. & Faust, K. (1994). Social Network Analysis, ch. 4); on weighted paths a tie's length is 1/weight (Opsahl, T., Agneessens, F. & Skvoretz, J. (2010). Social Networks 32(3), 245–251). Brokerage roles on directed ties: Gould & Fernandez (1989) on the arcs. The other measures of the report read every tie as undirected and of weight 1.",
+        "Un lien d'un type orienté est un arc de sa source vers sa cible ; un lien non orienté et une personne partagée par deux structures sont un arc dans chaque sens ; les liens parallèles s'additionnent dans le poids de l'arc. Les degrés entrant et sortant comptent les arcs reçus et émis, la force additionne leurs poids ; la réciprocité est la part des arcs dont l'arc inverse existe ; la densité valuée est la somme des poids rapportée aux n(n−1) arcs possibles (Wasserman, S. & Faust, K. (1994). Social Network Analysis, ch. 4) ; sur les chemins pondérés, la longueur d'un lien vaut 1/poids (Opsahl, T., Agneessens, F. & Skvoretz, J. (2010). Social Networks 32(3), 245–251). Rôles d'intermédiaire sur les liens orientés : Gould & Fernandez (1989) sur les arcs. Les autres mesures du rapport lisent chaque lien comme non orienté et de poids 1.",
+    ),
     "method.introducers.text": (
         "Adamic, L. A. & Adar, E. (2003). Friends and neighbors on the Web. Social Networks 25(3), 211–230; key players: Borgatti, S. P. (2006). Computational & Mathematical Organization Theory 12, 21–34.",
         "Adamic, L. A. & Adar, E. (2003). Friends and neighbors on the Web. Social Networks 25(3), 211–230 ; acteurs clés : Borgatti, S. P. (2006). Computational & Mathematical Organization Theory 12, 21–34.",
@@ -1338,6 +1391,17 @@ CLI: dict[str, tuple[str, str]] = {
         "GEXF/GraphML : marquer chaque lien non orienté comme tel (par défaut ; Gephi, yEd), ou l'écrire comme deux arêtes "
         "opposées d'un graphe orienté (networkx, igraph, qui ne gardent qu'une orientation par graphe) ; un GEXF aux liens "
         "des deux sortes est toujours écrit dans les deux sens",
+    ),
+    "help_with_measures": (
+        "GEXF/GraphML/Kumu: add each actor's measures as node attributes (degree, betweenness, community, constraint, "
+        "effective size, participation, brokerage role, worklist flags), typed, for Gephi's partition and ranking",
+        "GEXF/GraphML/Kumu : ajouter les mesures de chaque acteur comme attributs des nœuds (liens, intermédiarité, "
+        "communauté, contrainte, taille effective, participation, rôle d'intermédiaire, drapeaux de la liste de travail), "
+        "typées, pour les partitions et classements de Gephi",
+    ),
+    "measures_not_for": (
+        "--with-measures: the {format} format does not carry measures; use one of {formats}",
+        "--with-measures : le format {format} ne porte pas de mesures ; utiliser l'un de {formats}",
     ),
     "help_export_lang": (
         "language of the uMap/GeoJSON layers and popups (default: the dataset's)",

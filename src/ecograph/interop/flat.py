@@ -16,6 +16,12 @@ role, empty when unknown), ``no_known_tie``, ``outside_main``, ``to_reach``
 Lists become text joined by ``"; "``, mappings JSON text; a missing value
 (None, NaN) is left out of the element (GEXF and GraphML have no null).
 
+The same measures, from the same table (:func:`measure_table`, read once
+from the Analysis), go into ecograph's own files when asked:
+:func:`ecograph.write_gexf` and :func:`ecograph.write_graphml` given an
+Analysis (or ``measures=True``), the Kumu writers, and ``ecograph export
+--with-measures`` (:func:`export_parts` says what a writer writes).
+
 Examples
 --------
 >>> import io, networkx as nx, ecograph as eg
@@ -32,15 +38,17 @@ from __future__ import annotations
 
 import json
 import math
-from typing import Any
+from typing import Any, NamedTuple
 
 import networkx as nx
 import numpy as np
 import pandas as pd
 
+from ..ecosystem import Ecosystem
+from ..errors import GraphError
 from ..measures.analysis import Analysis
 
-__all__ = ["MEASURE_ATTRIBUTES", "to_networkx"]
+__all__ = ["MEASURE_ATTRIBUTES", "ExportParts", "export_parts", "measure_table", "to_networkx"]
 
 #: The node attributes :func:`to_networkx` adds from the Analysis.
 MEASURE_ATTRIBUTES = (
@@ -127,23 +135,121 @@ def to_networkx(data: Any, *, flat: bool = True, measures: bool = True) -> nx.Gr
     return out
 
 
+def measure_table(data: Any) -> pd.DataFrame:
+    """The measures every export carries, one row per actor of the network: the one source of :data:`MEASURE_ATTRIBUTES`.
+
+    :func:`to_networkx`, :func:`ecograph.interop.gexf.write_gexf`,
+    :func:`ecograph.interop.graphml.write_graphml` and the Kumu writers all
+    read this table, whose values come from the Analysis (each measure
+    computed once, on first use).
+
+    Parameters
+    ----------
+    data : Analysis, Ecosystem, networkx.Graph or SparseGraph
+        What to analyse (:meth:`ecograph.Analysis.of`).
+
+    Returns
+    -------
+    DataFrame
+        Indexed by actor id, the columns of :data:`MEASURE_ATTRIBUTES`, typed
+        for the files: ``degree`` and ``community`` integers, the four
+        structural measures floats (NaN where undefined), ``role`` text
+        (Gould & Fernandez main role, missing when the actor's group is
+        unknown, empty when it has none) and the standing flags booleans.
+        Nullable dtypes, so that a reindexed table keeps its types.
+
+    Examples
+    --------
+    >>> import ecograph as eg
+    >>> t = measure_table(eg.Analysis(eg.datasets.tiny()))
+    >>> int(t.at["coop", "degree"]), int(t.at["coop", "community"]), bool(t.at["coop", "to_reach"])
+    (2, 1, False)
+    >>> [str(t[c].dtype) for c in ("degree", "betweenness", "community", "role", "connector")]
+    ['Int64', 'float64', 'Int64', 'object', 'boolean']
+    """
+    a = Analysis.of(data)
+    nodes = a.sparse.nodes
+    brokers = a.brokers.reindex(nodes)
+    standing = a.standing.reindex(nodes)
+    frame = pd.DataFrame(
+        {
+            "degree": a.degree.reindex(nodes).astype("Int64"),
+            "betweenness": brokers["betweenness"].astype(float),
+            "community": a.communities.membership.reindex(nodes).astype("Int64"),
+            "constraint": brokers["constraint"].astype(float),
+            "effective_size": brokers["effective_size"].astype(float),
+            "participation": brokers["participation"].astype(float),
+            "role": brokers["main_role"].astype(object),
+            **{name: standing[name].astype("boolean") for name in MEASURE_ATTRIBUTES[-5:]},
+        },
+        index=nodes.copy(),
+    )
+    frame.index.name = "actor"
+    return frame[list(MEASURE_ATTRIBUTES)]
+
+
 def _add_measures(G: nx.Graph, a: Analysis) -> None:
-    brokers = a.brokers
-    standing = a.standing
-    membership = a.communities.membership
-    columns = {
-        "degree": a.degree,
-        "betweenness": brokers["betweenness"],
-        "community": membership,
-        "constraint": brokers["constraint"],
-        "effective_size": brokers["effective_size"],
-        "participation": brokers["participation"],
-        "role": brokers["main_role"],
-        **{name: standing[name] for name in ("no_known_tie", "outside_main", "to_reach", "connector", "cut_point")},
-    }
-    for name, series in columns.items():
-        values = series.to_dict()
-        for node, attrs in G.nodes(data=True):
-            value = values.get(node)
-            if value is not None and not (isinstance(value, float) and math.isnan(value)):
-                attrs[name] = value.item() if isinstance(value, np.generic) else value
+    rows = measure_table(a).astype(object).to_dict("index")
+    for node, attrs in G.nodes(data=True):
+        for name, value in rows.get(node, {}).items():
+            plain = _plain(value)
+            if plain is not None:
+                attrs[name] = plain
+
+
+class ExportParts(NamedTuple):
+    """What a file writer writes: the ecosystem's tables, its Analysis (when one is known) and the measures to add (or None)."""
+
+    eco: Ecosystem
+    analysis: Analysis | None
+    measures: pd.DataFrame | None
+
+
+def export_parts(data: Any, *, measures: bool | None = None, analysis: Analysis | None = None) -> ExportParts:
+    """Split what a writer is given (an Ecosystem or an Analysis of one) into tables, Analysis and measures.
+
+    Parameters
+    ----------
+    data : Ecosystem or Analysis
+        An Analysis must be built from an ecosystem: the files carry its
+        tables (for an Analysis of a bare graph, write
+        ``eg.to_networkx(a)`` with networkx's writers).
+    measures : bool, optional
+        Add :func:`measure_table`'s columns to the actors; by default, when
+        ``data`` is an Analysis.
+    analysis : Analysis, optional
+        The Analysis of an ecosystem given as ``data`` (made when measures
+        are asked for and none is given).
+
+    Returns
+    -------
+    ExportParts
+        ``measures`` is indexed by the actors' ids (every actor of the
+        tables, missing values for those outside the network); a measure
+        whose name an actor column already holds is renamed ``measure_<name>``.
+
+    Examples
+    --------
+    >>> import ecograph as eg
+    >>> parts = export_parts(eg.Analysis(eg.datasets.tiny()))
+    >>> parts.eco.name, int(parts.measures.loc["loner", "degree"]), bool(parts.measures.loc["loner", "no_known_tie"])
+    ('tiny', 0, True)
+    >>> export_parts(eg.datasets.tiny()).measures is None
+    True
+    """
+    if isinstance(data, Analysis):
+        if data.eco is None:
+            raise GraphError("this Analysis was built from a graph, not an ecosystem: write nx.write_gexf(eg.to_networkx(a), path) instead")
+        eco, analysis = data.eco, data
+    elif isinstance(data, Ecosystem):
+        eco = data
+    else:
+        raise GraphError(f"expected an Ecosystem or an Analysis of one, got {type(data).__name__}")
+    if not (isinstance(data, Analysis) if measures is None else measures):
+        return ExportParts(eco, analysis, None)
+    analysis = Analysis.of(analysis if analysis is not None else eco)
+    table = measure_table(analysis).reindex(eco.actors.index)
+    taken = {str(c) for c in eco.actors.columns} | {"id", "label"}
+    table = table.rename(columns={c: f"measure_{c}" for c in table.columns if c in taken})
+    table.index.name = eco.actors.index.name
+    return ExportParts(eco, analysis, table)

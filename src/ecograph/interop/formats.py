@@ -12,6 +12,8 @@ Examples
 ('gexf', 'kumu-xlsx')
 >>> import_format("notes.txt") is None
 True
+>>> [f.name for f in FORMATS if f.measures]  # ecograph export --with-measures
+['gexf', 'graphml', 'kumu-json', 'kumu-xlsx']
 """
 
 from __future__ import annotations
@@ -40,8 +42,11 @@ class Format:
     read : callable or None
         ``read(path, **options)`` → Ecosystem (the options of :func:`ecograph.interop.exchange.graph_to_dataset`).
     write : callable or None
-        ``write(eco, target, *, seed, undirected_ties, layers, lang, analysis)`` → the ids of the
+        ``write(eco, target, *, seed, undirected_ties, layers, lang, analysis, measures)`` → the ids of the
         actors left out of the file (a map leaves out the actors without coordinates).
+    measures : bool
+        Whether the file can carry the measures of each actor
+        (:func:`ecograph.interop.flat.measure_table`; ``ecograph export --with-measures``).
     folder : bool
         Whether the output is a folder (a dataset) rather than a file.
     tool : str
@@ -52,27 +57,28 @@ class Format:
     suffixes: tuple[str, ...]
     read: Callable[..., Any] | None
     write: Callable[..., list] | None
+    measures: bool = False
     folder: bool = False
     tool: str = ""
 
 
-def _gexf(eco: Any, target: Any, *, seed: int, undirected_ties: str, analysis: Any, **_: Any) -> list:
-    gexf.write_gexf(eco, target, seed=seed, undirected_ties=undirected_ties, analysis=analysis)
+def _gexf(eco: Any, target: Any, *, seed: int, undirected_ties: str, analysis: Any, measures: bool = False, **_: Any) -> list:
+    gexf.write_gexf(eco, target, seed=seed, undirected_ties=undirected_ties, analysis=analysis, measures=measures)
     return []
 
 
-def _graphml(eco: Any, target: Any, *, undirected_ties: str, **_: Any) -> list:
-    graphml.write_graphml(eco, target, undirected_ties=undirected_ties)
+def _graphml(eco: Any, target: Any, *, undirected_ties: str, analysis: Any, measures: bool = False, **_: Any) -> list:
+    graphml.write_graphml(eco, target, undirected_ties=undirected_ties, analysis=analysis, measures=measures)
     return []
 
 
-def _kumu_json(eco: Any, target: Any, **_: Any) -> list:
-    kumu.write_kumu_json(eco, target)
+def _kumu_json(eco: Any, target: Any, *, analysis: Any, measures: bool = False, **_: Any) -> list:
+    kumu.write_kumu_json(eco, target, analysis=analysis, measures=measures)
     return []
 
 
-def _kumu_xlsx(eco: Any, target: Any, **_: Any) -> list:
-    kumu.write_kumu_xlsx(eco, target)
+def _kumu_xlsx(eco: Any, target: Any, *, analysis: Any, measures: bool = False, **_: Any) -> list:
+    kumu.write_kumu_xlsx(eco, target, analysis=analysis, measures=measures)
     return []
 
 
@@ -91,10 +97,10 @@ def _csv(eco: Any, target: Any, **_: Any) -> list:
 
 #: Every format, in the order the help lists them.
 FORMATS: tuple[Format, ...] = (
-    Format("gexf", (".gexf",), gexf.read_gexf, _gexf, tool="Gephi, Gephi Lite"),
-    Format("graphml", (".graphml", ".xml"), graphml.read_graphml, _graphml, tool="Gephi, yEd, igraph, networkx"),
-    Format("kumu-json", (".json",), kumu.read_kumu, _kumu_json, tool="Kumu"),
-    Format("kumu-xlsx", (".xlsx", ".xlsm"), kumu.read_kumu, _kumu_xlsx, tool="Kumu"),
+    Format("gexf", (".gexf",), gexf.read_gexf, _gexf, measures=True, tool="Gephi, Gephi Lite"),
+    Format("graphml", (".graphml", ".xml"), graphml.read_graphml, _graphml, measures=True, tool="Gephi, yEd, igraph, networkx"),
+    Format("kumu-json", (".json",), kumu.read_kumu, _kumu_json, measures=True, tool="Kumu"),
+    Format("kumu-xlsx", (".xlsx", ".xlsm"), kumu.read_kumu, _kumu_xlsx, measures=True, tool="Kumu"),
     Format("umap", (), None, _umap, tool="uMap (ecograph import-umap reads .umap, .geojson, .csv)"),
     Format("geojson", (), None, _geojson, tool="any map tool"),
     Format("csv", (), None, _csv, folder=True, tool="ecograph, spreadsheets"),

@@ -58,6 +58,7 @@ from ..measures.analysis import Analysis
 from ..views.layout import layout
 from ..views.style import resolve_colors
 from .exchange import DEFAULT_KIND, ImportedGraph, read_graph_file, xml_text
+from .flat import export_parts
 from .xml import (
     UndirectedTies,
     accept_edge,
@@ -328,8 +329,24 @@ def _gexf_edges(graph: ET.Element, edges: list[tuple[str, int, dict, bool]], edg
                 ET.SubElement(values, f"{{{GEXF_NS}}}attvalue", {"for": str(i), "value": text})
 
 
-def write_gexf(eco: Any, path: str | os.PathLike, *, seed: int = 0, undirected_ties: UndirectedTies = "mark", analysis: Any = None) -> Path:
-    """Write a GEXF 1.2 file for Gephi and Gephi Lite, with colours, sizes and positions.
+def write_gexf(
+    data: Any,
+    path: str | os.PathLike,
+    *,
+    seed: int = 0,
+    undirected_ties: UndirectedTies = "mark",
+    analysis: Any = None,
+    measures: bool | None = None,
+) -> Path:
+    """Write a GEXF 1.2 file for Gephi and Gephi Lite, with colours, sizes, positions and, if asked, the measures.
+
+    ``data`` is an Ecosystem or an :class:`ecograph.Analysis` of one. With
+    ``measures`` (the default for an Analysis) every node also carries the
+    columns of :func:`ecograph.interop.flat.measure_table` (degree,
+    betweenness, community, constraint, role, worklist flag...), declared in
+    ``<attributes class="node">`` with their types (``integer``, ``double``,
+    ``string``, ``boolean``), so that Gephi's Appearance panel partitions by
+    ``community`` and ranks by ``betweenness`` at once.
 
     Static unless ties have a ``start`` or ``end``; dynamic with
     ``timeformat="integer"`` when every date is a year, ``"date"`` otherwise
@@ -354,12 +371,16 @@ def write_gexf(eco: Any, path: str | os.PathLike, *, seed: int = 0, undirected_t
     >>> G = nx.read_gexf(path)  # 6 directed ties and 2 undirected ones, written both ways
     >>> G.is_directed(), G.number_of_edges(), len(read_gexf(path).ties)
     (True, 10, 8)
+    >>> G = nx.read_gexf(write_gexf(eg.Analysis(eg.datasets.tiny()), path))  # an Analysis: its measures come along
+    >>> G.nodes["coop"]["community"], G.nodes["loner"]["no_known_tie"], round(G.nodes["network"]["betweenness"], 3)
+    (1, True, 0.048)
     """
 
     check_undirected_ties(undirected_ties)
     path = Path(path)
+    eco, analysis, table = export_parts(data, measures=measures, analysis=analysis)
     analysis = Analysis.of(analysis if analysis is not None else eco, seed=seed)
-    actors = eco.actors.reset_index()
+    actors = (eco.actors if table is None else eco.actors.join(table)).reset_index()
     node_cols = attribute_columns(actors, skip=("id",))
     ties = eco.ties.rename(columns={"type": "tie_type"})
     edge_cols = attribute_columns(ties, skip=("source", "target", "start", "end", "weight"))

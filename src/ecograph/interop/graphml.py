@@ -39,6 +39,7 @@ from pathlib import Path
 from typing import Any
 
 from .exchange import DEFAULT_KIND, ImportedGraph, read_graph_file, xml_text
+from .flat import export_parts
 from .xml import (
     UndirectedTies,
     accept_edge,
@@ -200,8 +201,21 @@ def read_graphml(
     return read_graph_file(_graphml_graph, path, default_source, default_kind, default_tie_type, kind_from, type_from, people_kinds)
 
 
-def write_graphml(eco: Any, path: str | os.PathLike, *, undirected_ties: UndirectedTies = "mark") -> Path:
-    """Write a GraphML file valid against the GraphML schema (Gephi, yEd, Cytoscape, igraph, networkx).
+def write_graphml(
+    data: Any,
+    path: str | os.PathLike,
+    *,
+    undirected_ties: UndirectedTies = "mark",
+    analysis: Any = None,
+    measures: bool | None = None,
+) -> Path:
+    """Write a GraphML file valid against the GraphML schema (Gephi, yEd, Cytoscape, igraph, networkx), with the measures if asked.
+
+    ``data`` is an Ecosystem or an :class:`ecograph.Analysis` of one; with
+    ``measures`` (the default for an Analysis; ``analysis`` gives the one of
+    an ecosystem) every node also carries the columns of
+    :func:`ecograph.interop.flat.measure_table`, each key with its type
+    (``int``, ``double``, ``string``, ``boolean``).
 
     Each key is declared once; the actors' names are the nodes' ``label``
     (and ``name``); each tie is one edge whose direction is its type's
@@ -217,10 +231,14 @@ def write_graphml(eco: Any, path: str | os.PathLike, *, undirected_ties: Undirec
     >>> G = nx.read_graphml(path)
     >>> G.nodes["fablab"]["label"], G.is_directed()
     ('Fab lab', True)
+    >>> G = nx.read_graphml(write_graphml(eg.Analysis(eg.datasets.tiny()), path, undirected_ties="both-ways"))
+    >>> G.nodes["coop"]["community"], G.nodes["loner"]["no_known_tie"], round(G.nodes["network"]["betweenness"], 3)
+    (1, True, 0.048)
     """
     check_undirected_ties(undirected_ties)
     path = Path(path)
-    actors = eco.actors.reset_index()
+    eco, _, table = export_parts(data, measures=measures, analysis=analysis)
+    actors = (eco.actors if table is None else eco.actors.join(table)).reset_index()
     node_cols = attribute_columns(actors, skip=("id",))
     ties = eco.ties.rename(columns={"type": "tie_type"})
     edge_cols = attribute_columns(ties, skip=("source", "target"))

@@ -57,6 +57,7 @@ from ..errors import Problem, SchemaError
 from ..io import cell_text, python_value, read_json, write_xlsx
 from ..validation import slugify
 from .exchange import DEFAULT_KIND, ImportedGraph, read_graph_file
+from .flat import export_parts
 
 __all__ = ["kumu_blueprint", "write_kumu_json", "write_kumu_xlsx", "read_kumu"]
 
@@ -71,8 +72,14 @@ _SHEET_HEADS = {
 }
 
 
-def kumu_blueprint(eco: Any) -> dict:
+def kumu_blueprint(data: Any, *, analysis: Any = None, measures: bool | None = None) -> dict:
     """The dataset as Kumu's ``{"elements": [...], "connections": [...]}``, connections by element id.
+
+    ``data`` is an Ecosystem or an :class:`ecograph.Analysis` of one; with
+    ``measures`` (the default for an Analysis) each element also has the
+    fields of :func:`ecograph.interop.flat.measure_table` (numbers,
+    booleans and text, a missing value left out), for Kumu's decorations
+    (size by betweenness, colour by community).
 
     Examples
     --------
@@ -80,9 +87,14 @@ def kumu_blueprint(eco: Any) -> dict:
     >>> bp = kumu_blueprint(eg.datasets.tiny())
     >>> bp["elements"][0]["label"], bp["connections"][0]["from"], bp["connections"][0]["id"], bp["connections"][0]["direction"]
     ('Incubator', 'incubator', 'tie-1', 'directed')
+    >>> coop = next(e for e in kumu_blueprint(eg.Analysis(eg.datasets.tiny()))["elements"] if e["id"] == "coop")
+    >>> coop["id"], coop["degree"], coop["community"], coop["to_reach"]
+    ('coop', 2, 1, False)
     """
+    eco, _, table = export_parts(data, measures=measures, analysis=analysis)
+    actors = eco.actors if table is None else eco.actors.join(table)
     elements = []
-    for ident, rec in zip(eco.actors.index, eco.actors.to_dict("records")):
+    for ident, rec in zip(actors.index, actors.to_dict("records")):
         el = {"id": ident, "label": rec.get("name"), "type": rec.get("kind"), "description": rec.get("description") or None}
         for key, value in rec.items():
             if key not in ("name", "kind", "description"):
@@ -104,8 +116,8 @@ def kumu_blueprint(eco: Any) -> dict:
     return {"elements": elements, "connections": connections}
 
 
-def write_kumu_json(eco: Any, path: str | os.PathLike) -> Path:
-    """Write Kumu's JSON import file.
+def write_kumu_json(data: Any, path: str | os.PathLike, *, analysis: Any = None, measures: bool | None = None) -> Path:
+    """Write Kumu's JSON import file (options as :func:`kumu_blueprint`).
 
     Examples
     --------
@@ -115,12 +127,15 @@ def write_kumu_json(eco: Any, path: str | os.PathLike) -> Path:
     ['connections', 'elements']
     """
     path = Path(path)
-    path.write_text(json.dumps(kumu_blueprint(eco), ensure_ascii=False, indent=1, allow_nan=False), encoding="utf-8")
+    path.write_text(
+        json.dumps(kumu_blueprint(data, analysis=analysis, measures=measures), ensure_ascii=False, indent=1, allow_nan=False),
+        encoding="utf-8",
+    )
     return path
 
 
-def write_kumu_xlsx(eco: Any, path: str | os.PathLike) -> Path:
-    """Write Kumu's spreadsheet import file (``Elements`` and ``Connections`` sheets).
+def write_kumu_xlsx(data: Any, path: str | os.PathLike, *, analysis: Any = None, measures: bool | None = None) -> Path:
+    """Write Kumu's spreadsheet import file (``Elements`` and ``Connections`` sheets; options as :func:`kumu_blueprint`).
 
     Examples
     --------
@@ -130,7 +145,7 @@ def write_kumu_xlsx(eco: Any, path: str | os.PathLike) -> Path:
     ['Elements', 'Connections']
     """
     path = Path(path)
-    blueprint = kumu_blueprint(eco)
+    blueprint = kumu_blueprint(data, analysis=analysis, measures=measures)
     elements = pd.DataFrame(blueprint["elements"]).rename(columns=_SHEET_HEADS)
     connections = pd.DataFrame(blueprint["connections"]).rename(columns=_SHEET_HEADS)
     if not len(connections.columns):

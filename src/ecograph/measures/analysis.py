@@ -40,6 +40,18 @@ from .bridges import bridges, cut_points, local_bridges
 from .brokerage import brokers
 from .communities import Communities, detect_communities
 from .density import block_density, density, mixing_matrix
+from .directed import (
+    DirectedMatrix,
+    arc_matrix,
+    degrees,
+    directed_density,
+    directed_graph,
+    directed_matrix,
+    dyad_census,
+    reciprocity,
+    tie_treatment,
+)
+from .directed_roles import directed_brokerage_roles
 from .ei import ei_index
 from .evolution import evolution, headline_measures
 from .flows import flow_table, people_flows
@@ -47,6 +59,8 @@ from .group_coverage import Coverage, MeasureValue, group_coverage, unknown_acto
 from .isolation import isolated_actors, two_step_reach
 from .robustness import null_model_tests, robustness
 from .standing import actor_standing
+from .valued import valued_block_density, valued_ei_index
+from .weighted_paths import weighted_betweenness
 
 __all__ = ["EVOLUTION_YEARS", "RANKING_CHECK_LIMIT", "Analysis"]
 
@@ -369,6 +383,82 @@ class Analysis:
         """
         eco = self._need_ecosystem("summary")
         return summarise(eco, network=network_counts(self.sparse, density=self.density))
+
+    # ---- direction and weight -----------------------------------------------------------------------
+
+    @cached_property
+    def directed_graph(self) -> nx.Graph:
+        """:func:`ecograph.directed_graph` of the same tables and options (for a graph: the graph itself, each tie read as two arcs).
+
+        Every directed and valued attribute below reads it: a tie of a
+        directed type is one arc, an undirected tie and a people link two,
+        and an arc's ``weight`` sums its rows' weights (plus one per person).
+        """
+        if self.eco is None:
+            return self.graph
+        return directed_graph(self.network_eco, **self.options)
+
+    @cached_property
+    def directed_matrix(self) -> DirectedMatrix:
+        """The arcs and weights of :attr:`directed_graph` as a sparse matrix, read once: every attribute below takes it.
+
+        For an ecosystem, :func:`ecograph.measures.directed.arc_matrix` builds
+        it from the tables in :attr:`sparse`'s node order (no networkx graph);
+        for a graph, :func:`ecograph.measures.directed.directed_matrix`.
+        """
+        if self.eco is None:
+            return directed_matrix(self.graph, weight="weight")
+        return arc_matrix(self.network_eco, nodes=self.sparse, **self.options)
+
+    @cached_property
+    def tie_treatment(self) -> pd.Series:
+        """:func:`ecograph.measures.directed.tie_treatment`: how many ties were read as directed, undirected, weighted."""
+        return tie_treatment(self.network_eco if self.eco is not None else self.graph, **(self.options if self.eco is not None else {}))
+
+    @cached_property
+    def directed_degrees(self) -> pd.DataFrame:
+        """:func:`ecograph.degrees`: in- and out-degree and strength of every actor."""
+        return degrees(self.directed_matrix)
+
+    @cached_property
+    def reciprocity(self) -> float:
+        """:func:`ecograph.reciprocity` of the network: the share of arcs whose reverse arc exists."""
+        return reciprocity(self.directed_matrix)
+
+    @cached_property
+    def dyad_census(self) -> pd.Series:
+        """:func:`ecograph.dyad_census`: pairs tied both ways, one way, or not at all."""
+        return dyad_census(self.directed_matrix)
+
+    @cached_property
+    def directed_density(self) -> float:
+        """:func:`ecograph.directed_density`: arcs over the ``n (n − 1)`` possible."""
+        return directed_density(self.directed_matrix)
+
+    @cached_property
+    def valued_density(self) -> float:
+        """:func:`ecograph.directed_density` with ``weight="weight"``: the mean weight of a possible arc."""
+        return directed_density(self.directed_matrix, weight="weight")
+
+    @cached_property
+    def directed_roles(self) -> pd.DataFrame:
+        """:func:`ecograph.directed_brokerage_roles` across ``group``: Gould & Fernandez roles on the arcs."""
+        return directed_brokerage_roles(self.directed_matrix, self.group)
+
+    @cached_property
+    def weighted_betweenness(self) -> pd.Series:
+        """:func:`ecograph.weighted_betweenness` on the arcs, a tie's length being ``1 / weight``."""
+        return weighted_betweenness(self.directed_matrix)
+
+    @cached_property
+    def valued_ei_index(self) -> MeasureValue:
+        """:func:`ecograph.valued_ei_index` across ``group`` on the arcs (sums of weights)."""
+        return valued_ei_index(self.directed_matrix, self.group)
+
+    @cached_property
+    def valued_block_density(self) -> pd.DataFrame:
+        """:func:`ecograph.valued_block_density` across ``group``, from sender group (rows) to receiver group (columns)."""
+        return valued_block_density(self.directed_matrix, self.group)
 
     # ---- people -----------------------------------------------------------------------------------
 

@@ -20,7 +20,9 @@ that in- and out-values equal the undirected ones):
 * :func:`reciprocity`: networkx's definition, the share of arcs whose
   reverse arc exists, for the network or each actor;
 * :func:`dyad_census`: pairs of actors tied both ways (mutual), one way
-  (asymmetric) or not at all (null), as Holland & Leinhardt's census.
+  (asymmetric) or not at all (null), as Holland & Leinhardt's census;
+* :func:`tie_treatment`: how many of an ecosystem's ties were read as
+  directed, undirected or weighted (what a report says of them).
 
 Self-loops are not ties between actors: they are refused, as by every measure.
 
@@ -57,14 +59,15 @@ import pandas as pd
 import scipy.sparse as sp
 
 from ..errors import GraphError
-from ..graphs import network_tables
+from ..graphs import NetworkTables, network_tables
 from ..partition import PartitionLike, resolve_grouping
 from ..sparse import SparseGraph, check_graph
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..ecosystem import Ecosystem
+    from ..vocabulary import Vocabulary
 
-__all__ = ["degrees", "directed_density", "directed_graph", "dyad_census", "reciprocity"]
+__all__ = ["degrees", "directed_density", "directed_graph", "dyad_census", "reciprocity", "tie_treatment"]
 
 
 def directed_graph(
@@ -114,16 +117,30 @@ def directed_graph(
     D = nx.DiGraph()
     directed_types = sorted(t for t in voc.codes("type") if voc.is_directed(t))
     D.graph.update({"name": eco.name, "title": eco.metadata.title, "as_of": as_of, "directed_types": directed_types})
-    for actor, row in tables.actors.iterrows():
-        D.add_node(actor, **{k: v for k, v in row.items() if not _is_missing(v)})
-    ties = tables.ties
-    frames = []
+    records = tables.actors.to_dict("records")
+    D.add_nodes_from((actor, {k: v for k, v in rec.items() if not _is_missing(v)}) for actor, rec in zip(tables.actors.index, records))
+    arcs = _arc_rows(tables, voc)
+    if len(arcs):
+        summed = arcs.groupby(["source", "target"], sort=False).agg(weight=("weight", "sum"), n_ties=("n", "sum"))
+        types: dict[tuple, list] = {}
+        distinct = arcs[["source", "target", "type"]].drop_duplicates().sort_values("type", kind="stable")
+        for s, t, ty in zip(distinct["source"], distinct["target"], distinct["type"]):  # each arc's types, sorted
+            types.setdefault((s, t), []).append(ty)
+        D.add_edges_from(
+            (s, t, {"weight": float(w), "n_ties": int(k), "types": types[s, t]}) for (s, t), w, k in summed.itertuples(name=None)
+        )
+    return D
+
+
+def _arc_rows(tables: NetworkTables, voc: Vocabulary) -> pd.DataFrame:
+    """One row per arc a tie or a person makes (``source``, ``target``, ``type``, ``weight``, ``n``), before parallel rows are summed."""
+    ties, links = tables.ties, tables.links
+    frames = [pd.DataFrame({"source": [], "target": [], "type": [], "weight": [], "n": []})]
     if len(ties):
         one_way = ties["type"].map(voc.is_directed).to_numpy(dtype=bool)
         rows = ties[["source", "target", "type", "weight"]].assign(n=1)
         back = rows[~one_way].rename(columns={"source": "target", "target": "source"})
         frames += [rows, back]
-    links = tables.links
     if len(links):
         people = links[["source", "target", "person"]].copy()
         lo = np.where(people["source"].astype(str) <= people["target"].astype(str), people["source"], people["target"])
@@ -131,13 +148,103 @@ def directed_graph(
         pairs = pd.DataFrame({"source": lo, "target": hi, "person": people["person"].to_numpy()}).drop_duplicates()
         pairs = pairs.assign(type="people", weight=1.0, n=0).drop(columns="person")  # one unit per person and pair
         frames += [pairs, pairs.rename(columns={"source": "target", "target": "source"})]
-    if frames:
-        arcs = pd.concat(frames, ignore_index=True)
-        arcs["weight"] = arcs["weight"].astype(float)
-        grouped = arcs.groupby(["source", "target"], sort=False)
-        summed = grouped.agg(weight=("weight", "sum"), n_ties=("n", "sum"), types=("type", lambda t: sorted(set(t))))
-        D.add_edges_from((s, t, {"weight": float(w), "n_ties": int(k), "types": ty}) for (s, t), w, k, ty in summed.itertuples(name=None))
-    return D
+    arcs = pd.concat([f for f in frames if len(f)] or frames[:1], ignore_index=True)
+    arcs["weight"] = arcs["weight"].astype(float)
+    return arcs
+
+
+def arc_matrix(
+    eco: Ecosystem,
+    *,
+    nodes: SparseGraph | None = None,
+    tie_types: Iterable[str] | str | None = None,
+    via_people: bool = True,
+    as_of: int | None = None,
+) -> DirectedMatrix:
+    """The arcs and weights of :func:`directed_graph` straight from the tables, as a :class:`DirectedMatrix` (no networkx graph).
+
+    The same arcs and summed weights as ``directed_matrix(directed_graph(eco,
+    ...), weight="weight")``, built in a fraction of the time on large
+    networks; every directed measure takes it. An arc whose rows all weigh 0
+    (the schema allows it) is left out, where ``directed_matrix`` refuses
+    the graph.
+
+    Parameters
+    ----------
+    eco : Ecosystem
+    nodes : SparseGraph, optional
+        The undirected network of the same tables and options
+        (:meth:`ecograph.Ecosystem.sparse_graph`): its node order and
+        attributes (the groups) are used. Built when not given.
+    tie_types, via_people, as_of
+        As :func:`directed_graph`.
+
+    Examples
+    --------
+    >>> import ecograph as eg
+    >>> M = arc_matrix(eg.datasets.tiny())
+    >>> M.A.nnz, degrees(M).loc["city"].tolist()
+    (14, [0.0, 2.0, 0.0, 2.0])
+    """
+    options = {"tie_types": tie_types, "via_people": via_people, "as_of": as_of}
+    S = nodes if nodes is not None else eco.sparse_graph(**options)
+    arcs = _arc_rows(network_tables(eco, **options), eco.vocabulary)
+    n = S.n
+    A = sp.csr_array(
+        (arcs["weight"].to_numpy(dtype=float), (S.nodes.get_indexer(arcs["source"]), S.nodes.get_indexer(arcs["target"]))), shape=(n, n)
+    )
+    A.sum_duplicates()  # parallel rows summed, indices sorted
+    A.eliminate_zeros()  # an arc whose rows all weigh 0 carries nothing a path or a strength could read
+    return DirectedMatrix(S.nodes, A, True, S)
+
+
+def tie_treatment(
+    eco: Ecosystem | nx.Graph,
+    *,
+    tie_types: Iterable[str] | str | None = None,
+    via_people: bool = True,
+    as_of: int | None = None,
+) -> pd.Series:
+    """How :func:`directed_graph` reads the ties of the network: counts by direction and weight.
+
+    The ties are those of :func:`ecograph.graphs.network_tables` (same
+    options as :func:`directed_graph`). A networkx graph counts its edges:
+    all directed in a DiGraph, none otherwise, weighted where the ``weight``
+    attribute is present and not 1 (the options are then ignored).
+
+    Returns
+    -------
+    Series
+        Named ``ties``, integers: ``ties`` (rows of the ties table in the
+        network), ``directed`` (rows of a directed type: one arc
+        ``source → target``), ``undirected`` (one arc each way),
+        ``weighted`` (rows whose weight is not 1), ``people_pairs`` (pairs of
+        actors linked by a person: one arc each way, one unit of weight per
+        person).
+
+    Examples
+    --------
+    >>> import ecograph as eg
+    >>> tie_treatment(eg.datasets.tiny()).to_dict()
+    {'ties': 8, 'directed': 6, 'undirected': 2, 'weighted': 0, 'people_pairs': 2}
+    >>> tie_treatment(nx.DiGraph([(0, 1, {"weight": 2.0}), (1, 0)])).to_dict()
+    {'ties': 2, 'directed': 2, 'undirected': 0, 'weighted': 1, 'people_pairs': 0}
+    """
+    if isinstance(eco, nx.Graph):
+        m = eco.number_of_edges()
+        weighted = sum(1 for *_, w in eco.edges(data="weight", default=1.0) if float(w) != 1.0)
+        directed = m if eco.is_directed() else 0
+        counts = {"ties": m, "directed": directed, "undirected": m - directed, "weighted": weighted, "people_pairs": 0}
+        return pd.Series(counts, name="ties", dtype=np.int64)
+    tables = network_tables(eco, tie_types=tie_types, via_people=via_people, as_of=as_of)
+    ties, links = tables.ties, tables.links
+    directed = int(ties["type"].map(eco.vocabulary.is_directed).astype(bool).sum()) if len(ties) else 0
+    weighted = int((ties["weight"].astype(float) != 1.0).sum()) if len(ties) else 0
+    source, target = links["source"].astype(str).to_numpy(), links["target"].astype(str).to_numpy()
+    pairs = pd.DataFrame({"lo": np.where(source <= target, source, target), "hi": np.where(source <= target, target, source)})
+    counts = {"ties": len(ties), "directed": directed, "undirected": len(ties) - directed, "weighted": weighted}
+    counts["people_pairs"] = len(pairs.drop_duplicates())
+    return pd.Series(counts, name="ties", dtype=np.int64)
 
 
 def _is_missing(v: object) -> bool:
@@ -153,18 +260,29 @@ class DirectedMatrix(NamedTuple):
     source: nx.Graph | SparseGraph
 
 
-def directed_matrix(G: nx.Graph | SparseGraph, *, weight: str | None = None) -> DirectedMatrix:
+def directed_matrix(G: nx.Graph | SparseGraph | DirectedMatrix, *, weight: str | None = None) -> DirectedMatrix:
     """``G`` as a :class:`DirectedMatrix` (an undirected tie is two arcs); weights checked positive and finite.
 
     A SparseGraph is undirected and carries its own weights: ``weight=None``
-    reads it as 0/1, any other value as its matrix.
+    reads it as 0/1, any other value as its matrix. A DirectedMatrix (read
+    once, then handed to every directed measure, as
+    :attr:`ecograph.Analysis.directed_matrix` does) likewise carries its own.
 
     Examples
     --------
     >>> import networkx as nx
     >>> directed_matrix(nx.DiGraph([(0, 1)])).A.toarray().tolist()
     [[0.0, 1.0], [0.0, 0.0]]
+    >>> M = directed_matrix(nx.DiGraph([(0, 1, {"weight": 3.0})]), weight="weight")
+    >>> directed_matrix(M, weight="weight") is M, directed_matrix(M).A.toarray().tolist()
+    (True, [[0.0, 1.0], [0.0, 0.0]])
     """
+    if isinstance(G, DirectedMatrix):  # read already, with its weights
+        if weight is not None:
+            return G
+        B = G.A.copy()
+        B.data = np.ones_like(B.data)
+        return G._replace(A=B)
     if isinstance(G, SparseGraph):  # undirected, weights already read (as_sparse(G, weight=...))
         check_graph(G)
         A = (G.adjacency if weight is not None else G.binary).astype(float).tocsr()

@@ -52,7 +52,7 @@ import pandas as pd
 
 from ..partition import PartitionLike, resolve_grouping
 from ..sparse import GraphLike, SparseGraph, as_sparse
-from .directed import directed_codes, directed_matrix
+from .directed import DirectedMatrix, directed_codes, directed_matrix
 from .group_coverage import Coverage, MeasureValue, unavailable_reason, with_coverage
 
 __all__ = ["valued_block_density", "valued_ei_index"]
@@ -71,7 +71,9 @@ class _Ties(NamedTuple):
 
 def _valued_ties(G: GraphLike, partition: PartitionLike, weight: str | None) -> _Ties:
     """Each tie once (each arc in a DiGraph) with its weight, the group codes and the coverage."""
-    if isinstance(G, nx.Graph) and G.is_directed():
+    if isinstance(G, DirectedMatrix) and not G.directed:  # the matrix of an undirected graph: each tie once, from the graph
+        G = G.source
+    if isinstance(G, DirectedMatrix) or (isinstance(G, nx.Graph) and G.is_directed()):
         M = directed_matrix(G, weight=weight)
         coo = M.A.tocoo()
         codes, groups = directed_codes(M, partition)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..measures.group_coverage import MIN_COVERAGE
 from ..words import word
 from .html import esc, table
 from .tables import ReportTables
@@ -123,6 +124,34 @@ def _coverage(c: Context) -> str:
     return out
 
 
+def _directions(c: Context) -> str:
+    """Which ties were read as directed and weighted, then the directed and valued figures; one line when there are none."""
+    a = c.analysis
+    t = {k: int(v) for k, v in a.tie_treatment.items()}
+    if not (t["ties"] or t["people_pairs"]):
+        return ""
+    if not (t["directed"] or t["weighted"]):
+        return f"<p>{c.w('directions.none')}</p>"
+    out = f"<p>{c.w('directions.treatment', **t)} "
+    out += f"{c.w('directions.people', people_pairs=t['people_pairs'])} " if t["people_pairs"] else ""
+    out += (c.w("directions.weights", weighted=t["weighted"]) if t["weighted"] else c.w("directions.no_weight")) + "</p>"
+    out += table(c.tables.directions_shown, lang=c.lang)
+    if not t["directed"]:
+        return out + f"<p>{c.w('directions.no_direction')}</p>"
+    out += f"<h4>{c.w('heading.directed_actors')}</h4>" + table(c.tables.directed_actors_shown, lang=c.lang, max_rows=10, file="directions")
+    out += f"<h4>{c.w('heading.directed_roles')}</h4><p class='note'>{c.w('directions.roles')}</p>"
+    roles = a.directed_roles
+    reason = roles.attrs.get("reason")
+    if reason:
+        return out + f"<p>{esc(word(f'measures.reason.{reason}', c.lang))}</p>"
+    cov = roles.attrs["coverage"]
+    out += f"<p class='note'>{esc(word('measures.coverage', c.lang, **cov.to_dict()))}</p>"
+    if not cov.is_sufficient():  # as the undirected roles: shown only when the groups are known well enough
+        return out + f"<p>{esc(word('measures.withheld', c.lang, share=cov.share, threshold=MIN_COVERAGE))}</p>"
+    shown = c.tables.directed_roles_shown
+    return out + (table(shown, lang=c.lang, max_rows=10, file="directions") if len(shown) else f"<p>{c.w('directions.no_roles')}</p>")
+
+
 def _methods(c: Context) -> str:
     items = "".join(
         f"<dt><strong>{esc(word(f'report.method.{key}.title', c.lang))}</strong></dt><dd>{esc(word(f'report.method.{key}.text', c.lang))}</dd>"
@@ -142,6 +171,7 @@ METHODS = (
     "constraint",
     "participation",
     "betweenness",
+    "directions",
     "robustness",
     "introducers",
 )
@@ -157,6 +187,7 @@ SECTIONS = (
     ("evolution", _evolution, False),
     ("confidence", _confidence, True),
     ("coverage", _coverage, True),
+    ("directions", _directions, True),
     ("methods", _methods, True),
 )
 

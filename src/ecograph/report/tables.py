@@ -101,6 +101,8 @@ class ReportTables:
             "data_warnings": data_warnings(self.eco),
             "provenance": self.provenance,
         }
+        if self.has_directions:
+            tables["directions"] = self.directions_file
         return tables
 
     @cached_property
@@ -292,6 +294,75 @@ class ReportTables:
         if not self.brief.dates_sufficient:
             return pd.DataFrame()
         return ev[cols].round(4).reset_index() if len(ev) else ev
+
+    # ---- direction and weight (the directed and valued measures, shown only where the data have them) ----------
+
+    @property
+    def has_directions(self) -> bool:
+        """Whether some tie has a direction or a weight other than 1."""
+        t = self.analysis.tie_treatment
+        return bool(t["directed"] or t["weighted"])
+
+    @cached_property
+    def directions_file(self) -> pd.DataFrame:
+        """Every actor's in- and out-degree and strength, and its Gould & Fernandez role counts on the arcs."""
+        a = self.analysis
+        frame = a.directed_degrees.join(a.directed_roles)
+        frame.insert(0, "name", frame.index.map(self.names))
+        return frame.rename_axis("id").reset_index()
+
+    @cached_property
+    def directions_shown(self) -> pd.DataFrame:
+        """The network's directed figures (when some tie has a direction) and valued ones (when some has a weight)."""
+        a, t = self.analysis, self.analysis.tie_treatment
+        rows: list[tuple[str, Any]] = []
+        if t["directed"]:
+            dyads = a.dyad_census
+            rows += [
+                ("arcs", int(2 * dyads["mutual"] + dyads["asymmetric"])),
+                ("reciprocity", round(a.reciprocity, 4)),
+                ("mutual_pairs", int(dyads["mutual"])),
+                ("asymmetric_pairs", int(dyads["asymmetric"])),
+                ("directed_density", round(a.directed_density, 4)),
+            ]
+        if t["weighted"]:
+            ei = a.valued_ei_index
+            rows += [
+                ("valued_density", round(a.valued_density, 4)),
+                ("valued_ei_index", word(f"measures.reason.{ei.reason}", self.lang) if ei.reason else round(float(ei), 4)),
+            ]
+        return pd.DataFrame({"measure": [word(f"measures.name.{k}", self.lang) for k, _ in rows], "value": [v for _, v in rows]})
+
+    @cached_property
+    def directed_actors_shown(self) -> pd.DataFrame:
+        """The actors with at least one arc, those with the most arcs first: received and sent (and their weights when weighted)."""
+        d = self.analysis.directed_degrees
+        total = d["in_degree"] + d["out_degree"]
+        top = d.loc[total[total > 0].sort_values(ascending=False, kind="stable").index]
+        frame = pd.DataFrame(
+            {
+                "name": top.index.map(self.names),
+                "in_degree": top["in_degree"].astype(int).to_numpy(),
+                "out_degree": top["out_degree"].astype(int).to_numpy(),
+            }
+        )
+        if self.analysis.tie_treatment["weighted"]:
+            frame["in_strength"] = top["in_strength"].round(3).to_numpy()
+            frame["out_strength"] = top["out_strength"].round(3).to_numpy()
+        return frame
+
+    @cached_property
+    def directed_roles_shown(self) -> pd.DataFrame:
+        """The actors who broker on the arcs, the most first: their group and the count of each Gould & Fernandez role."""
+        roles = self.analysis.directed_roles
+        top = roles[roles["brokerage"] > 0].sort_values("brokerage", ascending=False, kind="stable")
+        groups = (
+            self.eco.actors[self.group].reindex(top.index) if self.group in self.eco.actors.columns else pd.Series(None, index=top.index)
+        )
+        frame = pd.DataFrame({"name": top.index.map(self.names), self.group: [self._label(self.group, g) for g in groups]})
+        for col in ("coordinator", "itinerant", "gatekeeper", "representative", "liaison", "brokerage"):
+            frame[col] = top[col].astype(int).to_numpy()
+        return frame
 
     def _measure_rows(self, frame: pd.DataFrame, key: str, cols: list[str]) -> pd.DataFrame:
         if not len(frame):
