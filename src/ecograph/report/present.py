@@ -7,8 +7,10 @@ and the buttons move between steps; the counter says where one is; the
 page's address holds the step (``#step=3``), so a link opens the
 presentation there. At each step the presenter sends the view a message
 (``postMessage``, the view's frame being sandboxed) with what to focus, dim,
-mark, the camera, the year and the layer; the view answers with the state
-it shows, kept in ``window.__egWalkStates`` for checks. Nothing is fetched:
+mark, the camera, the year and the layer; once the step is painted the
+view answers with the state it shows, kept in ``window.__egWalkStates`` for
+checks, and the time from asking to painting in ``window.__egWalkTimes``
+(``benchmarks/present.py``). Nothing is fetched:
 the steps travel in the page. Printed while presenting, the walk gives one
 step per page.
 
@@ -80,8 +82,12 @@ PLAYER_JS = """
   var steps = box.querySelectorAll(".walk-step"), count = document.getElementById("walk-count");
   var k = 0, open = false;
   window.__egWalkStates = {};
+  window.__egWalkTimes = [];  // each step shown: {step, ms} from the step asked for until the view painted it
+  var asked = {};
   function send() {
-    if (frame && frame.contentWindow) frame.contentWindow.postMessage({ egStep: W.steps[k], step: k + 1 }, "*");
+    if (!frame || !frame.contentWindow) return;
+    asked[k + 1] = performance.now();
+    frame.contentWindow.postMessage({ egStep: W.steps[k], step: k + 1 }, "*");
   }
   window.addEventListener("message", function (ev) {
     if (!frame || ev.source !== frame.contentWindow || !ev.data) return;
@@ -89,6 +95,10 @@ PLAYER_JS = """
     if (ev.data.egView === "key" && typeof ev.data.key === "string") press(ev.data.key);  // a key pressed on the network
     if (ev.data.egView === "state" && typeof ev.data.step === "number") {
       window.__egWalkStates[ev.data.step] = ev.data.state;
+      if (asked[ev.data.step] !== undefined) {
+        window.__egWalkTimes.push({ step: ev.data.step, ms: performance.now() - asked[ev.data.step] });
+        delete asked[ev.data.step];
+      }
       document.body.setAttribute("data-walk-shown", String(ev.data.step));
     }
   });
