@@ -12,7 +12,9 @@ view answers with the state it shows, kept in ``window.__egWalkStates`` for
 checks, and the time from asking to painting in ``window.__egWalkTimes``
 (``benchmarks/present.py``). Nothing is fetched:
 the steps travel in the page. Printed while presenting, the walk gives one
-step per page.
+step per page, its words only; ``--print-walk`` writes the printable page
+with each step's picture (:mod:`ecograph.report.walk_print`), which the
+presenter's bar then links to.
 
 Examples
 --------
@@ -60,6 +62,7 @@ body > h1:first-of-type { padding-right: 7.5em; }
 #walk-close { position: absolute; top: 1.2vh; left: calc(36vw - 1vw); transform: translateX(-100%); z-index: 1; font-size: clamp(13px, 0.9vw, 20px);
   padding: 0.25em 0.7em; border: 1px solid #bbb; background: #fff; border-radius: 4px; cursor: pointer; color: #444; }
 .walk-keys { flex-basis: 100%; color: #666; font-size: clamp(12px, 0.85vw, 18px); }
+.walk-print { flex-basis: 100%; font-size: clamp(12px, 0.85vw, 18px); color: #0b5394; }
 body.presenting { overflow: hidden; }
 body.presenting iframe.view { position: fixed; top: 0; left: 36vw; width: 64vw !important; height: 100vh !important; z-index: 1001;
   border: none !important; border-left: 1px solid #ccc !important; margin: 0; }
@@ -189,8 +192,12 @@ def _step_html(step: Step, k: int, n: int, lang: str) -> str:
     )
 
 
-def player(walk: Walk, analysis: Any, lang: str) -> str:
-    """The presenter's markup, data and script, to put at the end of the report's body."""
+def player(walk: Walk, analysis: Any, lang: str, *, print_page: str | None = None) -> str:
+    """The presenter's markup, data and script, to put at the end of the report's body.
+
+    ``print_page``, the file name of the walk's printable page written beside the report
+    (:mod:`ecograph.report.walk_print`), is linked from the presenter's bar.
+    """
     n = len(walk.steps)
     data = {"counter": word("walk.counter", lang), "steps": [step_message(s, analysis) for s in walk.steps]}
     text = json.dumps(data, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
@@ -200,7 +207,8 @@ def player(walk: Walk, analysis: Any, lang: str) -> str:
         f"<span class='walk-count' id='walk-count'>{esc(word('walk.counter', lang))} 1 / {n}</span>"
         f"<button type='button' id='walk-next'>{esc(word('walk.next', lang))} →</button>"
         f"<span class='walk-keys'>{esc(word('walk.keys', lang))}</span>"
-        "</div>"
+        + (f"<a class='walk-print' href='{esc(print_page)}' target='_blank'>{esc(word('walk.print_link', lang))}</a>" if print_page else "")
+        + "</div>"
     )
     steps = "".join(_step_html(s, k, n, lang) for k, s in enumerate(walk.steps, 1))
     return (
