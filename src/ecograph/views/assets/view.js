@@ -223,7 +223,8 @@
     if (h.length !== 6) return hex;
     return "rgba(" + parseInt(h.slice(0, 2), 16) + "," + parseInt(h.slice(2, 4), 16) + "," + parseInt(h.slice(4, 6), 16) + "," + alpha + ")";
   }
-  // a presented network of more ties than this draws them as one-pixel lines (software WebGL draws a step ten times faster)
+  // a presented network of more ties than this is drawn as large ones are, ties as one-pixel lines and actors as point discs:
+  // software WebGL (a projector's laptop without a graphics card) then draws a step several times faster
   var PRESENT_LIGHT = 5000;
   function makeWebGL() {
     var W = window.EcographWebGL;
@@ -238,7 +239,7 @@
       sizes[i] = Math.max(1.5, n.size * unit);
       graph.addNode(String(i), { x: px[i], y: -py[i], size: sizes[i], color: n.color, type: nodeType });
     });
-    var alpha = large ? 0.5 : 0.6, colours = {}, thin = false;
+    var alpha = large ? 0.5 : 0.6, colours = {}, light = false;
     edges.forEach(function (e, j) {
       var a = String(e.from), b = String(e.to);
       if (graph.hasDirectedEdge(a, b) || graph.hasDirectedEdge(b, a)) return;  // one line per pair (a move along a tie)
@@ -254,14 +255,14 @@
       defaultEdgeType: "line", defaultNodeType: "circle", hideEdgesOnMove: large, stagePadding: 24, minCameraRatio: 0.005, maxCameraRatio: 10,
       defaultDrawNodeHover: function () {},
       nodeReducer: function (key, attrs) {
-        var k = +key, r = { x: attrs.x, y: attrs.y, size: attrs.size, color: attrs.color, type: attrs.type };
+        var k = +key, r = { x: attrs.x, y: attrs.y, size: attrs.size, color: attrs.color, type: light ? "point" : attrs.type };
         if (!nodeOn[k]) { r.hidden = true; return r; }
         if (nodeDim[k]) { r.color = DIM; r.zIndex = 0; } else r.zIndex = nodeMark[k] ? 2 : 1;
         if (k === hover || k === S.focus) r.highlighted = true;
         return r;
       },
       edgeReducer: function (key, attrs) {
-        var k = +key.slice(1), r = { size: attrs.size, color: attrs.color, type: thin && attrs.type === "line" ? "thin" : attrs.type };
+        var k = +key.slice(1), r = { size: attrs.size, color: attrs.color, type: light && attrs.type === "line" ? "thin" : attrs.type };
         if (!edgeOn[k]) { r.hidden = true; return r; }
         if (edgeDim[k]) { r.color = "rgba(230,230,230,0.4)"; r.zIndex = 0; }
         else if (edgeMark[k]) { r.color = MARK; r.size = attrs.size * 3; r.zIndex = 2; } else r.zIndex = 1;
@@ -306,9 +307,9 @@
       unselect: function () {},
       layers: function () { var c = sigma.getCanvases(); return [c.edges, c.nodes]; },
       redraw: function () { sigma.refresh(); },
-      present: function () {  // a presenter drives the view: ties as one-pixel lines above PRESENT_LIGHT ties, none picked by the pointer
-        if (large || M <= PRESENT_LIGHT || thin) return;
-        thin = true;  // read by the ties' reducer at the next refresh
+      present: function () {  // a presenter drives the view: above PRESENT_LIGHT ties, the light programs, no tie picked by the pointer
+        if (large || M <= PRESENT_LIGHT || light) return;
+        light = true;  // read by the reducers at the next refresh
         sigma.setSetting("enableEdgeEvents", false);
       },
       settle: function () {  // WebGL draws in another process: reading one pixel waits until the picture is really there
