@@ -134,4 +134,10 @@ def test_the_presenter_drives_the_webgl_view_of_a_large_network(chromium, tmp_pa
                 for key in state["focus"]:  # the camera frames every connector
                     xy = frame.evaluate("(i) => window.egView.toScreen(i)", keys.index(key))
                     assert 0 <= xy["x"] <= box["width"] and 0 <= xy["y"] <= box["height"], key
+        frame = next(f for f in page.frames if f != page.main_frame)
+        ties = frame.evaluate("() => window.egSigma.getGraph().size")
+        light = frame.evaluate("() => [window.egSigma.getSetting('enableEdgeEvents'), window.egSigma.getEdgeDisplayData('e0').type]")
+        assert ties > 5_000 and light == [False, "thin"]  # presented, more than 5,000 ties: one-pixel lines, none picked
+        times = page.evaluate("() => window.__egWalkTimes")  # each step timed from asking to painting (benchmarks/present.py)
+        assert [t["step"] for t in times] == list(range(1, len(walk.steps) + 1)) and all(t["ms"] > 0 for t in times)
         assert p.errors == [] and p.requests == []

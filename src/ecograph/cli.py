@@ -30,8 +30,9 @@ Subcommands:
     ``RESPONSES`` may also be interviews: a folder ``import-netcanvas`` wrote, or a Network Canvas export.
 ``ecograph datapackage PATH [-o FILE.json]``
     A Frictionless ``datapackage.json`` describing a dataset folder (types, codes, keys).
-``ecograph report PATH -o DIR [--lang fr|en] [--pseudonymise-people] [--title T] [--walk walk.json] [--previous OLD]``
+``ecograph report PATH -o DIR [--lang fr|en] [--pseudonymise-people] [--title T] [--walk walk.json] [--print-walk] [--previous OLD]``
     The main job: a one-file HTML report with its tables and figures (and a walk to present full screen); with
+    ``--print-walk``, also ``walk-print.html``, the walk one step per printed page with its picture; with
     ``--previous``, its first page opens with what changed since the previous map.
 ``ecograph walk PATH -o walk.json [--lang fr|en]``
     Draft a walk through the findings (:mod:`ecograph.walk`) for an officer to edit.
@@ -272,6 +273,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
         date=args.date,
         walk=load_walk(args.walk) if args.walk else None,
         previous=_dataset_path(args.previous) if args.previous else None,
+        print_walk=args.print_walk,
     )
 
 
@@ -645,6 +647,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--date", help=_say("help_date"))
     p.add_argument("-q", "--quiet", action="store_true", help=_say("help_quiet"))
     p.add_argument("--walk", metavar="walk.json", help=word("walk.help_walk_file", "en"))
+    p.add_argument("--print-walk", action="store_true", help=word("walk.help_print_walk", "en"))
     p.add_argument("--previous", metavar="OLD", help=_say("help_previous"))
     p.set_defaults(func=_cmd_report)
 

@@ -1,8 +1,9 @@
 """A walk through the findings: the steps an officer presents to a steering committee.
 
 A walk is a short file, ``walk.json``, that the report plays full screen
-(``ecograph report PATH --walk walk.json``) and that ``ecograph slides``
-turns into a slide deck. ``ecograph walk PATH -o walk.json`` drafts one from
+(``ecograph report PATH --walk walk.json``), prints one step per page with
+its picture (``--print-walk``, :mod:`ecograph.report.walk_print`) and that
+``ecograph slides`` turns into a slide deck. ``ecograph walk PATH -o walk.json`` drafts one from
 the :class:`~ecograph.Brief` (:func:`ecograph.report.draft_walk`) (what the data cover, one step per stated
 finding, the worklist, what the data cannot tell yet, the actions); the
 officer then edits the words and the focus of each step.

@@ -1860,6 +1860,11 @@ WALK: dict[str, tuple[str, str]] = {
     "help_slides_output": ("the slide deck, e.g. brief.pptx", "le jeu de diapositives, par ex. brief.pptx"),
     "help_slides_lang": ("language of the slides (default: the walk's)", "langue des diapositives (par défaut : celle du parcours)"),
     "slides_written": ("{n} slides written to {file}", "{n} diapositives écrites dans {file}"),
+    "print_link": ("Print the steps with their pictures", "Imprimer les étapes avec leurs images"),
+    "help_print_walk": (
+        "also write walk-print.html: the walk one step per printed page, with its picture",
+        "écrire aussi walk-print.html : le parcours, une étape par page imprimée, avec son image",
+    ),
 }
 
 # Two maps of one ecosystem compared (ecograph.waves), and the ties declared by one side or confirmed by both (the brief).

@@ -33,7 +33,7 @@ from ..views.layout import layout as compute_layout
 from ..walk import Step, Walk, focused_actors, inline_runs, markdown_blocks
 from ..words import check_language, word
 
-__all__ = ["step_figure", "withheld_figure", "write_slides"]
+__all__ = ["step_figure", "step_picture", "withheld_figure", "write_slides"]
 
 #: 16:9, in EMU (English Metric Units: 914,400 an inch): 13.333 × 7.5 inches.
 SLIDE_WIDTH, SLIDE_HEIGHT = 12_192_000, 6_858_000
@@ -82,6 +82,7 @@ def step_figure(step: Step, analysis: Any, *, positions: Any, lang: str = "en", 
 
 def _name(fig: Any, ax: Any, labels: list[tuple[str, tuple[float, float]]]) -> None:
     """Name the actors above their dot, else below, else not at all: two names never overlap."""
+    ax.apply_aspect()  # the equal aspect moves the points when drawn: placed after it, the names are checked where they will be
     renderer = fig.canvas.get_renderer()
     placed: list[Any] = []
     for name, point in labels:
@@ -113,7 +114,20 @@ def withheld_figure(text: str) -> Any:
     return fig
 
 
-def _picture(step: Step, brief: Brief, positions: Any, lang: str, seed: int) -> bytes:
+def step_picture(step: Step, brief: Brief, *, positions: Any, lang: str = "en", seed: int = 0) -> bytes:
+    """A step's picture as PNG bytes: :func:`step_figure`, or :func:`withheld_figure` for a finding the data cannot support.
+
+    The slides and the printed walk (:func:`ecograph.report.walk_print_page`) show this same picture.
+
+    Examples
+    --------
+    >>> import ecograph as eg
+    >>> from ecograph.views.layout import layout
+    >>> brief = eg.Brief(eg.datasets.tiny())
+    >>> s = Step("s", {"fr": "", "en": ""}, {"fr": "", "en": ""}, focus={"actors": ["coop"]})
+    >>> step_picture(s, brief, positions=layout(brief.analysis.graph, seed=0))[:8]
+    b'\\x89PNG\\r\\n\\x1a\\n'
+    """
     withheld = next((f for f in brief.withheld if f.code == step.finding), None)
     if withheld is not None:
         fig = withheld_figure(word("walk.withheld", lang) + " " + withheld.text(lang)["withheld"])
@@ -186,7 +200,7 @@ def write_slides(walk: Walk, brief: Brief, path: str | os.PathLike, *, lang: str
     prs.slide_width, prs.slide_height = SLIDE_WIDTH, SLIDE_HEIGHT
     prs.core_properties.title = walk.title[lang]
     for step in walk.steps:
-        _slide(prs, step, _picture(step, brief, positions, lang, seed), _notes(step, brief, lang), lang)
+        _slide(prs, step, step_picture(step, brief, positions=positions, lang=lang, seed=seed), _notes(step, brief, lang), lang)
     path = Path(path)
     prs.save(path)
     return path

@@ -8,7 +8,8 @@
   ``validation.txt`` and ``summary.txt``;
 * :func:`run_report` does both from a path (the ``ecograph report`` command);
 * :func:`draft_walk` drafts the walk its presenter plays (:mod:`ecograph.walk`,
-  ``ecograph walk``).
+  ``ecograph walk``); :func:`walk_print_page` makes the walk's printable page,
+  one step per printed page with its picture (``ecograph report --print-walk``).
 
 The first page states what the data cover, at most five findings with how
 sure they are and the action each suggests, and what cannot be said yet and
@@ -33,5 +34,6 @@ Examples
 from .build import build_report, detect_language, run_report
 from .document import Report
 from .draft import draft_walk
+from .walk_print import walk_print_page
 
-__all__ = ["Report", "build_report", "detect_language", "draft_walk", "run_report"]
+__all__ = ["Report", "build_report", "detect_language", "draft_walk", "run_report", "walk_print_page"]

@@ -36,6 +36,7 @@ from .html import PAGE_CSS, esc, figure_uri
 from .present import PLAYER_CSS, player
 from .sections import Context, sections
 from .tables import ReportTables
+from .walk_print import WALK_PRINT_FILE, walk_print_page
 
 __all__ = ["STEPS", "build_report", "detect_language", "run_report"]
 
@@ -206,6 +207,7 @@ def build_report(
     group: Any = "sphere",
     walk: Walk | None = None,
     previous: Ecosystem | None = None,
+    print_walk: bool = False,
 ) -> Report:
     """Compute the report of an Ecosystem: a brief on the first page, then the detailed sections and the annexes.
 
@@ -231,6 +233,9 @@ def build_report(
     previous : Ecosystem, optional
         The previous map of the same ecosystem: the first page opens with
         what changed since (:func:`ecograph.waves.compare_maps`).
+    print_walk : bool, default False
+        Also make the walk's printable page (:func:`ecograph.report.walk_print_page`), written as
+        ``walk-print.html`` beside the page; the presenter links to it.
 
     Examples
     --------
@@ -274,7 +279,11 @@ def build_report(
     first = first_page(brief, lang, gaps_file=GAPS_FILE, changes=changes)
     day = _date(date)
     walk = draft_walk(brief, lang=lang) if walk is None else walk.check(eco, analysis=a, codes=FINDING_CODES)
-    shown = player(walk, a, lang)
+    if pseudonymise_people:  # an edited walk may name people: their pseudonyms are shown
+        walk = _scrubbed_walk(walk, people_mentioned(original), aliases, lang)
+    positions = v.positions if v.positions.index.equals(pd.Index(a.sparse.nodes)) else None  # the map's, when it draws each actor
+    walk_page = walk_print_page(walk, brief, lang=lang, positions=positions, seed=seed) if print_walk else ""
+    shown = player(walk, a, lang, print_page=WALK_PRINT_FILE if print_walk else None)
     page = _page(title, lang, _meta_lines(eco, lang, day), eco.synthetic, first, sections(context), group, day, shown)
     summary = word("report.summary_note", lang) + "\n\n" + a.summary.text(lang)
     validation = (
@@ -297,7 +306,17 @@ def build_report(
             aliases,
             lang=lang,
         )
-    return Report(title, lang, files, figures, page, summary, validation, gaps_source=eco, gaps=brief.gaps)
+    return Report(title, lang, files, figures, page, summary, validation, gaps_source=eco, gaps=brief.gaps, walk_page=walk_page)
+
+
+def _scrubbed_walk(walk: Walk, people: dict[str, str], aliases: dict[str, str], lang: str) -> Walk:
+    """The walk with every person's name and id in its texts replaced by their pseudonym."""
+
+    def scrubbed(texts: dict[str, str]) -> dict[str, str]:
+        return {k: scrub_people(t, people, aliases, lang=lang) for k, t in texts.items()}
+
+    steps = [dataclasses.replace(s, title=scrubbed(s.title), caption=scrubbed(s.caption), notes=scrubbed(s.notes)) for s in walk.steps]
+    return Walk(scrubbed(walk.title), steps, walk.lang)
 
 
 def run_report(
@@ -315,6 +334,7 @@ def run_report(
     force: bool = False,
     walk: Walk | None = None,
     previous: str | os.PathLike | None = None,
+    print_walk: bool = False,
 ) -> int:
     """Validate ``path``, build the report and write it under ``output``; return the exit status.
 
@@ -324,6 +344,7 @@ def run_report(
     :mod:`ecograph.outputs` (``force`` replaces a folder holding other files).
     ``previous``, the folder of the previous map, opens the first page with
     what changed since (its invalid rows are left out, as the report's are).
+    ``print_walk`` also writes ``walk-print.html``, the walk one step per printed page.
 
     Examples
     --------
@@ -365,6 +386,7 @@ def run_report(
         progress=step,
         walk=walk,
         previous=before,
+        print_walk=print_walk,
     )
     step(word("report.step.writing", "en"))
     page = report.write(output, force=force)

@@ -20,7 +20,10 @@ other files refused unless ``force``):
 ``figures/*.png`` and ``figures/*.svg``
     the static figures, for slides;
 ``validation.txt`` and ``summary.txt``
-    the dataset check and its summary.
+    the dataset check and its summary;
+``walk-print.html``
+    when asked (``--print-walk``), the walk one step per printed page, each
+    with its picture and legend (:mod:`ecograph.report.walk_print`).
 """
 
 from __future__ import annotations
@@ -36,6 +39,7 @@ from ..interop.template import write_template
 from ..io import clean_text, spreadsheet_rows, write_spreadsheet_csv, write_xlsx
 from ..outputs import output_folder
 from ..views.figures import save_figure
+from .walk_print import WALK_PRINT_FILE
 
 __all__ = ["GAPS_FILE", "Report"]
 
@@ -69,6 +73,7 @@ class Report:
     gaps_source: Any = None
     gaps: pd.DataFrame | None = None
     notes: list[str] = field(default_factory=list)
+    walk_page: str = ""
 
     def write(self, output: str | os.PathLike, *, force: bool = False) -> Path:
         """Write the page, gap workbook, tables, workbook and figures into the folder ``output``; return the page's path.
@@ -95,6 +100,8 @@ class Report:
                 save_figure(fig, out / "figures" / name)
             (out / "summary.txt").write_text(clean_text(self.summary) + "\n", encoding="utf-8", newline="\n")
             (out / "validation.txt").write_text(clean_text(self.validation) + "\n", encoding="utf-8", newline="\n")
+            if self.walk_page:
+                (out / WALK_PRINT_FILE).write_text(clean_text(self.walk_page), encoding="utf-8", newline="\n")
         return Path(output).expanduser().resolve() / "report.html"
 
 

@@ -7,10 +7,14 @@ and the buttons move between steps; the counter says where one is; the
 page's address holds the step (``#step=3``), so a link opens the
 presentation there. At each step the presenter sends the view a message
 (``postMessage``, the view's frame being sandboxed) with what to focus, dim,
-mark, the camera, the year and the layer; the view answers with the state
-it shows, kept in ``window.__egWalkStates`` for checks. Nothing is fetched:
+mark, the camera, the year and the layer; once the step is painted the
+view answers with the state it shows, kept in ``window.__egWalkStates`` for
+checks, and the time from asking to painting in ``window.__egWalkTimes``
+(``benchmarks/present.py``). Nothing is fetched:
 the steps travel in the page. Printed while presenting, the walk gives one
-step per page.
+step per page, its words only; ``--print-walk`` writes the printable page
+with each step's picture (:mod:`ecograph.report.walk_print`), which the
+presenter's bar then links to.
 
 Examples
 --------
@@ -58,6 +62,7 @@ body > h1:first-of-type { padding-right: 7.5em; }
 #walk-close { position: absolute; top: 1.2vh; left: calc(36vw - 1vw); transform: translateX(-100%); z-index: 1; font-size: clamp(13px, 0.9vw, 20px);
   padding: 0.25em 0.7em; border: 1px solid #bbb; background: #fff; border-radius: 4px; cursor: pointer; color: #444; }
 .walk-keys { flex-basis: 100%; color: #666; font-size: clamp(12px, 0.85vw, 18px); }
+.walk-print { flex-basis: 100%; font-size: clamp(12px, 0.85vw, 18px); color: #0b5394; }
 body.presenting { overflow: hidden; }
 body.presenting iframe.view { position: fixed; top: 0; left: 36vw; width: 64vw !important; height: 100vh !important; z-index: 1001;
   border: none !important; border-left: 1px solid #ccc !important; margin: 0; }
@@ -80,8 +85,12 @@ PLAYER_JS = """
   var steps = box.querySelectorAll(".walk-step"), count = document.getElementById("walk-count");
   var k = 0, open = false;
   window.__egWalkStates = {};
+  window.__egWalkTimes = [];  // each step shown: {step, ms} from the step asked for until the view painted it
+  var asked = {};
   function send() {
-    if (frame && frame.contentWindow) frame.contentWindow.postMessage({ egStep: W.steps[k], step: k + 1 }, "*");
+    if (!frame || !frame.contentWindow) return;
+    asked[k + 1] = performance.now();
+    frame.contentWindow.postMessage({ egStep: W.steps[k], step: k + 1 }, "*");
   }
   window.addEventListener("message", function (ev) {
     if (!frame || ev.source !== frame.contentWindow || !ev.data) return;
@@ -89,6 +98,10 @@ PLAYER_JS = """
     if (ev.data.egView === "key" && typeof ev.data.key === "string") press(ev.data.key);  // a key pressed on the network
     if (ev.data.egView === "state" && typeof ev.data.step === "number") {
       window.__egWalkStates[ev.data.step] = ev.data.state;
+      if (asked[ev.data.step] !== undefined) {
+        window.__egWalkTimes.push({ step: ev.data.step, ms: performance.now() - asked[ev.data.step] });
+        delete asked[ev.data.step];
+      }
       document.body.setAttribute("data-walk-shown", String(ev.data.step));
     }
   });
@@ -179,8 +192,12 @@ def _step_html(step: Step, k: int, n: int, lang: str) -> str:
     )
 
 
-def player(walk: Walk, analysis: Any, lang: str) -> str:
-    """The presenter's markup, data and script, to put at the end of the report's body."""
+def player(walk: Walk, analysis: Any, lang: str, *, print_page: str | None = None) -> str:
+    """The presenter's markup, data and script, to put at the end of the report's body.
+
+    ``print_page``, the file name of the walk's printable page written beside the report
+    (:mod:`ecograph.report.walk_print`), is linked from the presenter's bar.
+    """
     n = len(walk.steps)
     data = {"counter": word("walk.counter", lang), "steps": [step_message(s, analysis) for s in walk.steps]}
     text = json.dumps(data, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
@@ -190,7 +207,8 @@ def player(walk: Walk, analysis: Any, lang: str) -> str:
         f"<span class='walk-count' id='walk-count'>{esc(word('walk.counter', lang))} 1 / {n}</span>"
         f"<button type='button' id='walk-next'>{esc(word('walk.next', lang))} →</button>"
         f"<span class='walk-keys'>{esc(word('walk.keys', lang))}</span>"
-        "</div>"
+        + (f"<a class='walk-print' href='{esc(print_page)}' target='_blank'>{esc(word('walk.print_link', lang))}</a>" if print_page else "")
+        + "</div>"
     )
     steps = "".join(_step_html(s, k, n, lang) for k, s in enumerate(walk.steps, 1))
     return (

@@ -211,6 +211,8 @@
       unselect: function () { network.unselectAll(); },
       layers: function () { return [drawHost.querySelector("canvas")]; },
       redraw: function () { network.redraw(); },
+      settle: function () {},
+      present: function () {},
       onFirstDraw: function (f) { network.once("afterDrawing", f); }
     };
   }
@@ -221,6 +223,9 @@
     if (h.length !== 6) return hex;
     return "rgba(" + parseInt(h.slice(0, 2), 16) + "," + parseInt(h.slice(2, 4), 16) + "," + parseInt(h.slice(4, 6), 16) + "," + alpha + ")";
   }
+  // a presented network of more ties than this is drawn as large ones are, ties as one-pixel lines and actors as point discs:
+  // software WebGL (a projector's laptop without a graphics card) then draws a step several times faster
+  var PRESENT_LIGHT = 5000;
   function makeWebGL() {
     var W = window.EcographWebGL;
     var large = M > 20000 || N > 10000;  // light programs: 1-pixel lines, point discs
@@ -234,7 +239,7 @@
       sizes[i] = Math.max(1.5, n.size * unit);
       graph.addNode(String(i), { x: px[i], y: -py[i], size: sizes[i], color: n.color, type: nodeType });
     });
-    var alpha = large ? 0.5 : 0.6, colours = {};
+    var alpha = large ? 0.5 : 0.6, colours = {}, light = false;
     edges.forEach(function (e, j) {
       var a = String(e.from), b = String(e.to);
       if (graph.hasDirectedEdge(a, b) || graph.hasDirectedEdge(b, a)) return;  // one line per pair (a move along a tie)
@@ -250,14 +255,14 @@
       defaultEdgeType: "line", defaultNodeType: "circle", hideEdgesOnMove: large, stagePadding: 24, minCameraRatio: 0.005, maxCameraRatio: 10,
       defaultDrawNodeHover: function () {},
       nodeReducer: function (key, attrs) {
-        var k = +key, r = { x: attrs.x, y: attrs.y, size: attrs.size, color: attrs.color, type: attrs.type };
+        var k = +key, r = { x: attrs.x, y: attrs.y, size: attrs.size, color: attrs.color, type: light ? "point" : attrs.type };
         if (!nodeOn[k]) { r.hidden = true; return r; }
         if (nodeDim[k]) { r.color = DIM; r.zIndex = 0; } else r.zIndex = nodeMark[k] ? 2 : 1;
         if (k === hover || k === S.focus) r.highlighted = true;
         return r;
       },
       edgeReducer: function (key, attrs) {
-        var k = +key.slice(1), r = { size: attrs.size, color: attrs.color, type: attrs.type };
+        var k = +key.slice(1), r = { size: attrs.size, color: attrs.color, type: light && attrs.type === "line" ? "thin" : attrs.type };
         if (!edgeOn[k]) { r.hidden = true; return r; }
         if (edgeDim[k]) { r.color = "rgba(230,230,230,0.4)"; r.zIndex = 0; }
         else if (edgeMark[k]) { r.color = MARK; r.size = attrs.size * 3; r.zIndex = 2; } else r.zIndex = 1;
@@ -272,9 +277,14 @@
     sigma.on("afterRender", function () { drawUnder(); drawOver(); });
     window.egSigma = sigma;
     var camera = sigma.getCamera();
+    // an actor's place in the framed graph's units, from its position: right even before a refresh asked for later is drawn
+    function framed(i) {
+      var f = sigma.normalizationFunction;
+      return f ? f({ x: px[i], y: -py[i] }) : sigma.getNodeDisplayData(String(i));
+    }
     return {
       sigma: sigma,
-      apply: function () { sigma.refresh(); },
+      apply: function (later) { if (later) sigma.scheduleRefresh(); else sigma.refresh(); },  // later: once, at the next frame
       moved: function () {
         graph.updateEachNodeAttributes(function (key, attrs) { attrs.x = px[+key]; attrs.y = -py[+key]; return attrs; });
         sigma.refresh();
@@ -283,12 +293,12 @@
       radius: function (i) { return sigma.scaleSize(sizes[i]); },
       fit: function () { camera.setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 }); },
       focus: function (i) {
-        var d = sigma.getNodeDisplayData(String(i));
+        var d = framed(i);
         if (d) camera.setState({ x: d.x, y: d.y, ratio: Math.min(camera.ratio, 0.25), angle: 0 });
       },
       fitNodes: function (list) {  // the box around the actors, with a margin (sigma's camera works in the framed graph's units)
         var xs = [], ys = [];
-        list.forEach(function (i) { var d = sigma.getNodeDisplayData(String(i)); if (d) { xs.push(d.x); ys.push(d.y); } });
+        list.forEach(function (i) { var d = framed(i); if (d) { xs.push(d.x); ys.push(d.y); } });
         if (!xs.length) return;
         var x0 = Math.min.apply(null, xs), x1 = Math.max.apply(null, xs), y0 = Math.min.apply(null, ys), y1 = Math.max.apply(null, ys);
         var ratio = Math.min(1, Math.max(0.08, 1.3 * Math.max(x1 - x0, y1 - y0)));
@@ -297,14 +307,18 @@
       unselect: function () {},
       layers: function () { var c = sigma.getCanvases(); return [c.edges, c.nodes]; },
       redraw: function () { sigma.refresh(); },
-      onFirstDraw: function (f) {
-        // WebGL draws in another process: reading one pixel waits until the picture is really there
+      present: function () {  // a presenter drives the view: above PRESENT_LIGHT ties, the light programs, no tie picked by the pointer
+        if (large || M <= PRESENT_LIGHT || light) return;
+        light = true;  // read by the reducers at the next refresh
+        sigma.setSetting("enableEdgeEvents", false);
+      },
+      settle: function () {  // WebGL draws in another process: reading one pixel waits until the picture is really there
         [sigma.getCanvases().edges, sigma.getCanvases().nodes].forEach(function (c) {
           var gl = c.getContext("webgl2") || c.getContext("webgl");
           if (gl) gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, new Uint8Array(4));
         });
-        f();
-      }
+      },
+      onFirstDraw: function (f) { this.settle(); f(); }
     };
   }
 
@@ -549,11 +563,11 @@
       filterCounts.push({ filter: f, value: v, span: text, box: box });
     });
   });
-  function refresh() {
+  function refresh(later) {  // later: the renderer draws once, at the next frame (its overlays drawn after it, by its own event)
     compute();
-    if (R) R.apply();
+    if (R) R.apply(later);
     updateCounts();
-    drawUnder(); drawOver();
+    if (!later) { drawUnder(); drawOver(); }
     writeHash();
   }
 
@@ -865,14 +879,19 @@
   byId("eg-svg").addEventListener("click", saveSVG);
 
   // ---- a presenter's step: a message from the page that holds this view (the report's walk) ------------------------------
+  var tiesByPair = null;  // "id\u0000id" (either way) -> the ties between the two actors, made at the first step that marks ties
   function stepEdgeList(pairs) {  // the ties between the pairs of actor ids, either way
-    var wanted = new Set(pairs.map(function (p) { return p[0] + "\u0000" + p[1]; }));
-    var out = [];
-    edges.forEach(function (e, j) {
-      var a = String(nodes[e.from].key), b = String(nodes[e.to].key);
-      if (wanted.has(a + "\u0000" + b) || wanted.has(b + "\u0000" + a)) out.push(j);
-    });
-    return out;
+    if (!pairs.length) return [];
+    if (!tiesByPair) {
+      tiesByPair = new Map();
+      edges.forEach(function (e, j) {
+        var a = String(nodes[e.from].key), b = String(nodes[e.to].key);
+        [a + "\u0000" + b, b + "\u0000" + a].forEach(function (k) { if (!tiesByPair.has(k)) tiesByPair.set(k, []); tiesByPair.get(k).push(j); });
+      });
+    }
+    var out = new Set();
+    pairs.forEach(function (p) { (tiesByPair.get(p[0] + "\u0000" + p[1]) || []).forEach(function (j) { out.add(j); }); });
+    return Array.from(out).sort(function (x, y) { return x - y; });
   }
   function stepCamera(camera, list) {
     if (camera && typeof camera === "object" && R.moveTo) R.moveTo(+camera.x, +camera.y, +camera.zoom);
@@ -900,9 +919,9 @@
     S.focus = list.length === 1 ? list[0] : null; S.query = "";
     if (list.length) document.body.setAttribute("data-focus", list.join(",")); else document.body.removeAttribute("data-focus");
     R.unselect();
-    refresh();
+    refresh(true);  // one drawing for the whole step, the camera's move included
     stepCamera(st.camera, list);
-    drawUnder(); drawOver();
+    if (!webgl) { drawUnder(); drawOver(); }  // the canvas renderer may not draw again when nothing it shows changed
     return { focus: list.map(function (i) { return String(nodes[i].key); }), year: S.year, mode: S.mode,
              lit: hood ? Object.keys(hood).length : N, marked: stepEdges.length };
   }
@@ -910,9 +929,15 @@
   var drawn = false;      // a step that comes before the first drawing waits for it: the presenter sends it again when told "ready"
   window.addEventListener("message", function (ev) {
     if (ev.source !== window.parent || window.parent === window || !ev.data || typeof ev.data.egStep !== "object" || !drawn) return;
+    if (!presented) R.present();
     presented = true;
     var state = applyStep(ev.data.egStep);
-    window.parent.postMessage({ egView: "state", step: ev.data.step, state: state }, "*");
+    // the state goes back once the step is painted: after the next frame's drawing (the renderer's own, asked for above),
+    // its pixels really there (a WebGL picture is drawn by another process)
+    requestAnimationFrame(function () {
+      R.settle();
+      setTimeout(function () { window.parent.postMessage({ egView: "state", step: ev.data.step, state: state }, "*"); }, 0);
+    });
   });
   var STEP_KEYS = ["ArrowRight", "ArrowLeft", "PageDown", "PageUp", "Home", "End", "Escape"];
   document.addEventListener("keydown", function (ev) {
