@@ -97,7 +97,14 @@ BETWEENNESS_DELTA = 0.1
 
 
 class Estimate(NamedTuple):
-    """A sampled betweenness: normalised values in node order, the samples drawn and the error stated."""
+    """A sampled betweenness: normalised values in node order, the samples drawn and the error stated.
+
+    >>> import networkx as nx
+    >>> from ecograph import SparseGraph
+    >>> e = get_engine().sampled_betweenness(SparseGraph.from_networkx(nx.path_graph(5)), samples=2, seed=0)
+    >>> e.method, e.samples, e.delta
+    ('sources', 2, 0.1)
+    """
 
     values: np.ndarray
     method: str  # "sources" (Brandes & Pich) or "kadabra" (shortest paths, Borassi & Natale)
@@ -180,6 +187,16 @@ class Engine:
 
     Subclasses set :attr:`name` and implement the routines; measures take an
     engine (or its name) through :func:`get_engine`.
+
+    >>> class Counting(IgraphEngine):
+    ...     name = "counting"
+    ...     def degrees(self, S):
+    ...         print("asked for degrees")
+    ...         return super().degrees(S)
+    >>> import ecograph as eg
+    >>> int(eg.Analysis(eg.datasets.tiny(), engine=Counting()).degree.max())
+    asked for degrees
+    4
     """
 
     name: str = ""
@@ -209,7 +226,13 @@ class Engine:
 
 
 class IgraphEngine(Engine):
-    """python-igraph and scipy: ecograph's default engine."""
+    """python-igraph and scipy: ecograph's default engine.
+
+    >>> import networkx as nx
+    >>> from ecograph import SparseGraph
+    >>> IgraphEngine().core_numbers(SparseGraph.from_networkx(nx.complete_graph(4))).tolist()
+    [3, 3, 3, 3]
+    """
 
     name = "igraph"
 
@@ -252,6 +275,18 @@ class NetworkitEngine(Engine):
     ------
     EngineError
         When NetworKit is not installed (the message names the extra).
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> from ecograph import SparseGraph
+    >>> S = SparseGraph.from_networkx(nx.Graph([(0, 1), (2, 3)]))
+    >>> try:
+    ...     labels = NetworkitEngine().components(S).tolist()
+    ... except EngineError:  # NetworKit not installed: igraph's give the same
+    ...     labels = IgraphEngine().components(S).tolist()
+    >>> labels
+    [0, 0, 1, 1]
     """
 
     name = "networkit"
