@@ -38,7 +38,7 @@ The public API, by theme:
   :class:`Ecosystem`);
 * views: :func:`view`, :func:`view_ego`, :func:`view_communities`,
   :func:`view_community`, :class:`NetworkView`, :func:`layout`;
-* errors: :class:`EcographError`, :class:`SchemaError`, :class:`GraphError`.
+* errors: :class:`EcographError`, :class:`SchemaError`, :class:`GraphError`, :class:`EngineError`.
 
 Examples
 --------
@@ -50,7 +50,7 @@ Examples
 
 from . import _startup, datasets, gaps  # _startup first: it must run before numpy and scipy load
 from .ecosystem import Ecosystem, from_frames, load, validate
-from .errors import EcographError, GraphError, MissingAttributeError, Problem, SchemaError, UnknownActorError
+from .errors import EcographError, EngineError, GraphError, MissingAttributeError, Problem, SchemaError, UnknownActorError
 from .findings import Brief, Finding
 from .gaps import actor_gaps, counted_coverage, sphere_status_counts, without_inferred_spheres
 from .glossary import glossary_markdown
@@ -189,6 +189,7 @@ __all__ = [
     # errors
     "EcographError",
     "SchemaError",
+    "EngineError",
     "GraphError",
     "MissingAttributeError",
     "UnknownActorError",

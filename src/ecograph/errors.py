@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 __all__ = [
     "EcographError",
+    "EngineError",
     "GraphError",
     "MissingAttributeError",
     "OutputError",
@@ -163,6 +164,16 @@ class GraphError(EcographError, ValueError):
     ... except GraphError as exc:
     ...     print(type(exc).__name__)
     GraphError
+    """
+
+
+class EngineError(EcographError, ImportError):
+    """The engine asked for cannot run here (its optional package is not installed); the message names the extra to install.
+
+    Examples
+    --------
+    >>> issubclass(EngineError, ImportError)
+    True
     """
 
 

@@ -19,6 +19,7 @@ computes each of them once for one network.
 * :mod:`~ecograph.measures.weighted_paths`: betweenness and closeness with tie length 1/weight;
 * :mod:`~ecograph.measures.directed_roles`: Gould–Fernandez roles on directed ties;
 * :mod:`~ecograph.measures.valued`: E-I index and block density with weights;
+* :mod:`~ecograph.measures.engines`: igraph or NetworKit for components, k-cores, degrees, Leiden and sampled betweenness;
 * :mod:`~ecograph.measures.analysis`: one network, each measure computed once.
 
 Examples

@@ -53,10 +53,11 @@ from .directed import (
 )
 from .directed_roles import directed_brokerage_roles
 from .ei import ei_index
+from .engines import Engine, get_engine
 from .evolution import evolution, headline_measures
 from .flows import flow_table, people_flows
 from .group_coverage import Coverage, MeasureValue, group_coverage, unknown_actors, withheld_reason
-from .isolation import isolated_actors, two_step_reach
+from .isolation import core_numbers, isolated_actors, two_step_reach
 from .robustness import null_model_tests, robustness
 from .standing import actor_standing
 from .valued import valued_block_density, valued_ei_index
@@ -106,6 +107,12 @@ class Analysis:
     samples : int, optional
         Resamplings of :attr:`robustness` (default 100 up to 2,000 actors,
         30 above) and rewirings of :attr:`null_models` (half as many).
+    engine : {"igraph", "networkit"} or Engine, default "igraph"
+        What computes components, k-core shells, degrees, Leiden communities
+        and sampled betweenness (:mod:`ecograph.measures.engines`):
+        python-igraph, or NetworKit, faster on millions of actors
+        (``pip install 'ecograph[fast]'``; without it, asking for it raises
+        :class:`~ecograph.errors.EngineError`).
 
     Examples
     --------
@@ -129,6 +136,7 @@ class Analysis:
         observed: bool = True,
         permutations: int = 1000,
         samples: int | None = None,
+        engine: str | Engine = "igraph",
     ) -> None:
         if isinstance(data, Analysis):
             raise TypeError("data is already an Analysis: use Analysis.of(data) to reuse it")
@@ -142,6 +150,7 @@ class Analysis:
         self.observed = observed
         self.permutations = permutations
         self._samples = samples
+        self.engine = get_engine(engine)
 
     @classmethod
     def of(cls, data: Any, *, group: PartitionLike | None = None, seed: int | None = None, **options: Any) -> Analysis:
@@ -199,7 +208,8 @@ class Analysis:
 
     def __repr__(self) -> str:
         group = self.group if isinstance(self.group, str) else type(self.group).__name__
-        return f"<Analysis of {self.name!r}: {self.sparse.n} actors, {self.sparse.m} ties, grouped by {group!r}, seed {self.seed}>"
+        engine = "" if self.engine.name == "igraph" else f", engine {self.engine.name!r}"
+        return f"<Analysis of {self.name!r}: {self.sparse.n} actors, {self.sparse.m} ties, grouped by {group!r}, seed {self.seed}{engine}>"
 
     @property
     def name(self) -> str:
@@ -253,8 +263,25 @@ class Analysis:
 
     @cached_property
     def degree(self) -> pd.Series:
-        """Number of neighbours of each actor."""
-        return pd.Series(self.sparse.degrees(), index=self.sparse.nodes.copy(), name="degree")
+        """Number of neighbours of each actor (by the engine)."""
+        return pd.Series(self.engine.degrees(self.sparse), index=self.sparse.nodes.copy(), name="degree")
+
+    @cached_property
+    def components(self) -> pd.Series:
+        """Connected component of each actor (by the engine), numbered by the position of its first actor.
+
+        Examples
+        --------
+        >>> import ecograph as eg
+        >>> eg.Analysis(eg.datasets.tiny()).components.value_counts().tolist()  # the loner alone
+        [7, 1]
+        """
+        return pd.Series(self.engine.components(self.sparse), index=self.sparse.nodes.copy(), name="component")
+
+    @cached_property
+    def core_numbers(self) -> pd.Series:
+        """:func:`ecograph.core_numbers` (by the engine)."""
+        return core_numbers(self.sparse, engine=self.engine)
 
     @cached_property
     def block_density(self) -> pd.DataFrame:
@@ -294,7 +321,7 @@ class Analysis:
     @cached_property
     def communities(self) -> Communities:
         """:func:`ecograph.detect_communities` (Leiden, seeded)."""
-        return detect_communities(self.sparse, seed=self.seed)
+        return detect_communities(self.sparse, seed=self.seed, engine=self.engine)
 
     @cached_property
     def agreement(self) -> pd.Series:
@@ -332,7 +359,7 @@ class Analysis:
     @cached_property
     def brokers(self) -> pd.DataFrame:
         """:func:`ecograph.brokers` across ``group``."""
-        return brokers(self.sparse, self.group, seed=self.seed)
+        return brokers(self.sparse, self.group, seed=self.seed, engine=self.engine)
 
     @cached_property
     def bridges(self) -> pd.DataFrame:
@@ -352,7 +379,7 @@ class Analysis:
     @cached_property
     def isolated(self) -> pd.DataFrame:
         """:func:`ecograph.isolated_actors`."""
-        return isolated_actors(self.sparse)
+        return isolated_actors(self.sparse, engine=self.engine)
 
     @cached_property
     def two_step_reach(self) -> pd.Series:

@@ -83,6 +83,7 @@ from scipy.sparse.csgraph import connected_components
 
 from ..partition import PartitionLike, resolve_grouping
 from ..sparse import GraphLike, SparseGraph, as_sparse
+from .engines import BETWEENNESS_DELTA, Engine, get_engine
 from .group_coverage import Coverage, coverage_of_codes, with_coverage
 
 __all__ = ["EXACT_BETWEENNESS_LIMIT", "ROLES", "betweenness", "brokerage_roles", "brokers", "participation"]
@@ -97,8 +98,8 @@ DEFAULT_SAMPLES = 256
 ROLES = ("coordinator", "itinerant", "gatekeeper", "representative", "liaison")
 
 
-def betweenness(G: GraphLike, *, samples: int | None = None, seed: int = 0) -> pd.Series:
-    """Normalised betweenness centrality, exact or estimated from sampled sources.
+def betweenness(G: GraphLike, *, samples: int | None = None, seed: int = 0, engine: str | Engine = "igraph") -> pd.Series:
+    """Normalised betweenness centrality, exact or estimated by sampling, with the sampling error stated.
 
     Parameters
     ----------
@@ -110,21 +111,34 @@ def betweenness(G: GraphLike, *, samples: int | None = None, seed: int = 0) -> p
         is a network whose pendants, folded into their one neighbour, leave
         less work than the samples would (a hub tied to thousands of actors).
     seed : int, default 0
+    engine : {"igraph", "networkit"} or Engine, default "igraph"
+        What estimates a sampled betweenness
+        (:mod:`ecograph.measures.engines`): igraph from ``samples`` source
+        actors, NetworKit by KADABRA's adaptive sampling of shortest paths
+        (``samples`` then only decides between exact and sampled). Exact
+        values are igraph's with either.
 
     Returns
     -------
     Series
         Named ``betweenness``; ``attrs`` records ``method`` (``exact`` or
-        ``sampled``), ``samples`` and ``seed``.
+        ``sampled``), ``samples`` (sources, or shortest paths for KADABRA),
+        ``seed``, ``engine`` and the error: every value lies within
+        ``epsilon`` of the exact one with probability at least
+        ``1 - delta``, for all actors at once (``epsilon`` 0 when exact).
 
     Examples
     --------
     >>> import networkx as nx
     >>> b = betweenness(nx.star_graph(4))
-    >>> b.tolist(), b.attrs["method"]
-    ([1.0, 0.0, 0.0, 0.0, 0.0], 'exact')
+    >>> b.tolist(), b.attrs["method"], b.attrs["epsilon"]
+    ([1.0, 0.0, 0.0, 0.0, 0.0], 'exact', 0.0)
+    >>> b = betweenness(nx.barbell_graph(20, 0), samples=10)
+    >>> b.attrs["method"], b.attrs["samples"], round(b.attrs["epsilon"], 2), b.attrs["delta"]
+    ('sampled', 10, 0.59, 0.1)
     """
     S = as_sparse(G)
+    runner = get_engine(engine)
     n = S.n
     if samples is None and n <= EXACT_BETWEENNESS_LIMIT:
         samples = n
@@ -135,16 +149,13 @@ def betweenness(G: GraphLike, *, samples: int | None = None, seed: int = 0) -> p
     if folded is not None and folded.leaf.any() and folded.cost <= samples * S.m:
         samples = n  # pendants folded into their hub, the exact values cost less than the estimate (a star)
     if samples >= n:
-        values, method, used = _exact_betweenness(S, folded) * scale, "exact", n
+        values, method, used, epsilon = _exact_betweenness(S, folded) * scale, "exact", n, 0.0
     else:
-        rng = np.random.default_rng(seed)
-        sources = np.sort(rng.choice(n, size=samples, replace=False))
-        directed = S.igraph().as_directed(mode="mutual")
-        acc = np.asarray(directed.betweenness(directed=True, sources=sources.tolist()), dtype=float)
-        # acc sums each source's dependencies; over all n sources it would count each pair twice
-        values, method, used = acc * (n / samples) * scale / 2.0, "sampled", int(samples)
+        estimate = runner.sampled_betweenness(S, samples=int(samples), seed=seed)
+        values, method, used, epsilon = estimate.values, "sampled", estimate.samples, estimate.epsilon
     out = pd.Series(values, index=S.nodes.copy(), name="betweenness")
     out.attrs.update({"method": method, "samples": used, "seed": seed, "exact_limit": EXACT_BETWEENNESS_LIMIT})
+    out.attrs.update({"engine": runner.name if method == "sampled" else "igraph", "epsilon": epsilon, "delta": BETWEENNESS_DELTA})
     return out
 
 
@@ -360,6 +371,7 @@ def brokers(
     *,
     betweenness_samples: int | None = None,
     seed: int = 0,
+    engine: str | Engine = "igraph",
 ) -> pd.DataFrame:
     """Brokerage measures of every actor, most important brokers first.
 
@@ -372,6 +384,8 @@ def brokers(
     betweenness_samples : int, optional
         See :func:`betweenness`.
     seed : int, default 0
+    engine : {"igraph", "networkit"} or Engine, default "igraph"
+        What estimates a sampled betweenness (see :func:`betweenness`).
 
     Returns
     -------
@@ -403,7 +417,7 @@ def brokers(
     labels = values.to_numpy(dtype=object, copy=True) if isinstance(values, pd.Series) else np.array(values, dtype=object, copy=True)
     labels[codes < 0] = None
     cov = coverage_of_codes(S, codes, "actors")
-    bc = betweenness(S, samples=betweenness_samples, seed=seed)
+    bc = betweenness(S, samples=betweenness_samples, seed=seed, engine=engine)
     tri = S.triangles()
     K = _known_onehot(S, codes, len(groups))
     part, known_neighbours = _participation(K)

@@ -33,9 +33,6 @@ Examples
 
 from __future__ import annotations
 
-import random
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -45,33 +42,13 @@ import scipy.sparse as sp
 
 from ..errors import GraphError
 from ..partition import PartitionLike, factorize, resolve_grouping
-from ..sparse import GraphLike, SparseGraph, as_sparse, igraph_module
+from ..sparse import GraphLike, SparseGraph, as_sparse
+from .engines import Engine, get_engine, igraph_seed
 from .group_coverage import Coverage, MeasureValue, coverage_of_codes, known_tie_codes, unavailable_reason, with_coverage
 
 __all__ = ["Communities", "compare_partitions", "detect_communities", "modularity"]
 
 METHODS = ("leiden", "louvain", "label_propagation")
-
-
-_GENERATORS: list = [random]
-
-
-@contextmanager
-def igraph_seed(seed: int) -> Iterator[None]:
-    """Run igraph with a private random generator seeded with ``seed``.
-
-    Contexts nest: leaving one gives igraph back the generator of the
-    enclosing one (igraph has no getter, so ecograph keeps the stack).
-    """
-    igraph = igraph_module()
-    generator = random.Random(seed)
-    _GENERATORS.append(generator)
-    igraph.set_random_number_generator(generator)
-    try:
-        yield
-    finally:
-        _GENERATORS.pop()
-        igraph.set_random_number_generator(_GENERATORS[-1])
 
 
 def modularity(G: GraphLike, partition: PartitionLike, *, weight: str | None = None, resolution: float = 1.0) -> MeasureValue:
@@ -312,6 +289,7 @@ def detect_communities(
     weight: str | None = None,
     seed: int = 0,
     n_iterations: int = 2,
+    engine: str | Engine = "igraph",
 ) -> Communities:
     """Find communities.
 
@@ -331,6 +309,9 @@ def detect_communities(
         Leiden iterations (igraph's and leidenalg's default); ``-1`` iterates
         until the partition no longer changes, which can take long on very
         large graphs.
+    engine : {"igraph", "networkit"} or Engine, default "igraph"
+        What runs Leiden (:mod:`ecograph.measures.engines`); Louvain and label
+        propagation always run on igraph.
 
     Returns
     -------
@@ -346,23 +327,22 @@ def detect_communities(
     if method not in METHODS:
         raise ValueError(f"method must be one of {', '.join(METHODS)}")
     S = as_sparse(G, weight=weight)
-    g = S.igraph()
+    runner = get_engine(engine)
     weights = "weight" if weight is not None else None
-    with igraph_seed(seed):
-        if S.m == 0:
-            raw = np.arange(S.n)
-        elif method == "leiden":
-            raw = np.array(
-                g.community_leiden(
-                    objective_function="modularity", weights=weights, resolution=resolution, n_iterations=n_iterations
-                ).membership
-            )
-        elif method == "louvain":
-            raw = np.array(g.community_multilevel(weights=weights, resolution=resolution).membership)
-        else:
-            raw = np.array(g.community_label_propagation(weights=weights).membership)
+    if S.m == 0:
+        raw = np.arange(S.n)
+    elif method == "leiden":
+        raw = runner.leiden(S, seed=seed, resolution=resolution, n_iterations=n_iterations, weighted=weight is not None)
+    else:
+        with igraph_seed(seed):
+            if method == "louvain":
+                raw = np.array(S.igraph().community_multilevel(weights=weights, resolution=resolution).membership)
+            else:
+                raw = np.array(S.igraph().community_label_propagation(weights=weights).membership)
     codes = _canonical(raw)
     q = modularity_of_codes(S, codes, int(codes.max()) + 1, resolution) if S.m else 0.0
     membership = pd.Series(codes, index=S.nodes.copy(), name="community")
     params = {"resolution": float(resolution), "weight": weight, "n_iterations": n_iterations}
+    if method == "leiden" and runner.name != "igraph":  # the default engine is not written, so that outputs stay as they were
+        params["engine"] = runner.name
     return Communities(membership, q, method, params, seed, S)

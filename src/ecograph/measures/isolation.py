@@ -24,16 +24,16 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-from scipy.sparse.csgraph import connected_components
 
 from ..sparse import GraphLike, as_sparse
 from ..words import word
+from .engines import Engine, get_engine
 
 __all__ = ["core_numbers", "isolated_actors", "two_step_reach"]
 
 
-def core_numbers(G: GraphLike) -> pd.Series:
-    """k-core shell of every actor (igraph's coreness).
+def core_numbers(G: GraphLike, *, engine: str | Engine = "igraph") -> pd.Series:
+    """k-core shell of every actor (igraph's coreness, or NetworKit's core decomposition with ``engine="networkit"``).
 
     Examples
     --------
@@ -43,7 +43,7 @@ def core_numbers(G: GraphLike) -> pd.Series:
     [3, 3, 3, 3, 1]
     """
     S = as_sparse(G)
-    return pd.Series(np.asarray(S.igraph().coreness(), dtype=np.int64), index=S.nodes.copy(), name="core")
+    return pd.Series(get_engine(engine).core_numbers(S), index=S.nodes.copy(), name="core")
 
 
 def two_step_reach(G: GraphLike, actors: list | None = None) -> pd.Series:
@@ -75,7 +75,7 @@ def two_step_reach(G: GraphLike, actors: list | None = None) -> pd.Series:
     return pd.Series(counts, index=S.nodes[idx].copy(), name="reach_2")
 
 
-def isolated_actors(G: GraphLike, *, label: str = "name", lang: str = "en") -> pd.DataFrame:
+def isolated_actors(G: GraphLike, *, label: str = "name", lang: str = "en", engine: str | Engine = "igraph") -> pd.DataFrame:
     """Isolates, pendants and actors outside the largest component.
 
     Parameters
@@ -86,6 +86,8 @@ def isolated_actors(G: GraphLike, *, label: str = "name", lang: str = "en") -> p
         actor lacks it).
     lang : {"en", "fr"}, default "en"
         Language of the reasons.
+    engine : {"igraph", "networkit"} or Engine, default "igraph"
+        What finds the components and the k-core shells (:mod:`ecograph.measures.engines`).
 
     Returns
     -------
@@ -112,8 +114,9 @@ def isolated_actors(G: GraphLike, *, label: str = "name", lang: str = "en") -> p
     d | only linked through c
     """
     S = as_sparse(G)
-    n_comp, comp = connected_components(S.adjacency, directed=False)
-    sizes = np.bincount(comp, minlength=n_comp)
+    runner = get_engine(engine)
+    comp = runner.components(S)
+    sizes = np.bincount(comp)
     main = int(np.argmax(sizes))  # lowest-numbered largest component
     deg = S.degrees()
     isolate = deg == 0
@@ -124,7 +127,7 @@ def isolated_actors(G: GraphLike, *, label: str = "name", lang: str = "en") -> p
     columns = ["isolate", "pendant", "outside_main", "component_size", "degree", "core", "reach_2", "linked_through", "reason"]
     if len(pick) == 0:
         return pd.DataFrame(columns=columns, index=pd.Index([], name="actor", dtype=object))
-    core = core_numbers(S).to_numpy()[pick]
+    core = core_numbers(S, engine=runner).to_numpy()[pick]
     reach = two_step_reach(S, list(S.nodes[pick])).to_numpy()
     neighbours = [A.indices[A.indptr[i] : A.indptr[i + 1]] for i in pick]
     needed = np.unique(np.concatenate(neighbours)) if neighbours else np.empty(0, dtype=np.int64)

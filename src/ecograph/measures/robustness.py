@@ -49,9 +49,10 @@ from ..errors import GraphError
 from ..partition import PartitionLike, resolve_grouping
 from ..sparse import GraphLike, SparseGraph, as_sparse, symmetric_matrix
 from .brokerage import betweenness
-from .communities import detect_communities, igraph_seed, modularity
+from .communities import detect_communities, modularity
 from .density import density
 from .ei import ei_index
+from .engines import igraph_seed
 from .group_coverage import Coverage, coverage_of_codes, known_tie_codes, unavailable_reason
 
 __all__ = ["MEASURES", "STATISTICS", "NullModelTest", "Robustness", "null_model_test", "null_model_tests", "robustness"]

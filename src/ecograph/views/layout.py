@@ -55,7 +55,8 @@ import pandas as pd
 import scipy.sparse as sp
 from scipy.spatial import cKDTree
 
-from ..measures.communities import detect_communities, igraph_seed
+from ..measures.communities import detect_communities
+from ..measures.engines import igraph_seed
 from ..partition import factorize
 from ..sparse import GraphLike, as_sparse, igraph_module
 
