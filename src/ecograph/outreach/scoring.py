@@ -117,6 +117,7 @@ from ..measures.analysis import Analysis
 from ..partition import PartitionLike
 from ..vocabulary import NOT_ORGANISATIONS
 from .facts import Facts
+from .mixing import AttributeMixing, proximity
 
 __all__ = ["WEIGHTS", "suggest_introducers"]
 
@@ -126,18 +127,11 @@ WEIGHTS: dict[str, float] = {
     "named_in": 1.0,
     "mentions": 0.5,
     "person": 1.5,
-    "group_ties": 0.6,
-    "same_group": 0.1,
-    "same_kind": 0.05,
-    "same_commune": 0.1,
-    "proximity": 0.1,
-    "support": 0.1,
-    "degree": 0.3,
+    "tie_rate": 0.6,
     "load": 0.3,
 }
 #: Betweenness percentile from which an introducer is flagged as already a major broker.
 BROKER_PERCENTILE = 0.9
-_EARTH_KM = 6371.0
 _EMPTY = np.empty(0, dtype=np.int64)
 
 
@@ -148,13 +142,6 @@ def _weights(weights: Mapping[str, float] | None) -> dict[str, float]:
     if unknown:
         raise ValueError(f"unknown weight(s) {sorted(unknown)}; the weights are {', '.join(WEIGHTS)}")
     return {**WEIGHTS, **{key: float(value) for key, value in weights.items()}}
-
-
-def _km(a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """Great-circle distance in km between rows of (lat, lon) arrays."""
-    la1, lo1, la2, lo2 = (np.radians(x) for x in (a[:, 0], a[:, 1], b[:, 0], b[:, 1]))
-    h = np.sin((la2 - la1) / 2) ** 2 + np.cos(la1) * np.cos(la2) * np.sin((lo2 - lo1) / 2) ** 2
-    return 2 * _EARTH_KM * np.arcsin(np.sqrt(np.clip(h, 0, 1)))
 
 
 def _lookup(M: sp.csr_array, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
@@ -174,13 +161,14 @@ def _best_first(F: Facts, members: np.ndarray, keys: np.ndarray, limit: int) -> 
 class _Pools:
     """Candidate lists shared by every target: by group, by commune, support structures and hubs."""
 
-    by_group_ties: dict[int, np.ndarray]
+    by_rate: dict[int, np.ndarray]
     by_group: dict[int, np.ndarray]
     by_commune: dict[Any, np.ndarray]
     fixed: np.ndarray
 
     @classmethod
-    def build(cls, F: Facts, eligible: np.ndarray, size: int) -> _Pools:
+    def build(cls, F: Facts, eligible: np.ndarray, size: int, mixing: AttributeMixing, likely: np.ndarray) -> _Pools:
+        """The pools; those by tie rate (for an actor known by its group only, -1 when unknown) drawn from ``likely``."""
         main = int(np.argmax(F.component_sizes))
         ok = eligible & (F.component == main)
         everyone = np.flatnonzero(ok)
@@ -188,12 +176,10 @@ class _Pools:
             _best_first(F, everyone, F.degree[everyone], size),
             _best_first(F, np.flatnonzero(ok & F.support), F.degree[ok & F.support], size),
         )
-        ties = F.group_ties.tocsc()
-        by_group_ties, by_group = {}, {}
-        for g in range(len(F.group_values)):
-            rows = ties.indices[ties.indptr[g] : ties.indptr[g + 1]]
-            keep = eligible[rows]
-            by_group_ties[g] = _best_first(F, rows[keep], ties.data[ties.indptr[g] : ties.indptr[g + 1]][keep], size)
+        by_rate, by_group = {}, {}
+        rows = np.flatnonzero(likely)
+        for g in range(-1, len(F.group_values)):
+            by_rate[g] = _best_first(F, rows, mixing.group_log_rate(rows, g), size)
             members = np.flatnonzero(eligible & (F.group_codes == g))
             by_group[g] = _best_first(F, members, F.degree[members], size)
         by_commune = {}
@@ -202,7 +188,7 @@ class _Pools:
             frame = pd.DataFrame({"i": np.flatnonzero(known), "c": F.communes[known]})
             for commune, members in frame.groupby("c", sort=True)["i"]:
                 by_commune[commune] = _best_first(F, members.to_numpy(), F.degree[members.to_numpy()], size)
-        return cls(by_group_ties, by_group, by_commune, fixed)
+        return cls(by_rate, by_group, by_commune, fixed)
 
 
 @dataclass
@@ -220,6 +206,7 @@ class Ranked:
     features: dict[str, np.ndarray]
     score: np.ndarray
     weights: dict[str, float]
+    coefficients: dict[str, float]
 
     def __post_init__(self) -> None:
         self._order = np.lexsort((self.cj, -self.score, self.ti))
@@ -252,7 +239,7 @@ def _candidates(
     for i, t in enumerate(pos):
         g = F.group_codes[t]
         parts = [M.indices[M.indptr[i] : M.indptr[i + 1]].astype(np.int64) for M in rows]
-        parts += [pools.by_group_ties.get(g, _EMPTY), pools.by_group.get(g, _EMPTY), pools.fixed, near.get(i, _EMPTY)]
+        parts += [pools.by_rate[g], pools.by_group.get(g, _EMPTY), pools.fixed, near.get(i, _EMPTY)]
         parts.append(pools.by_commune.get(F.communes[t], _EMPTY) if F.communes[t] is not None else _EMPTY)
         c = np.unique(np.concatenate(parts))
         nbrs = F.neighbours(t)
@@ -266,28 +253,25 @@ def _candidates(
     return (np.concatenate(pair_t), np.concatenate(pair_c)) if pair_t else (_EMPTY, _EMPTY)
 
 
-def _features(F: Facts, t: np.ndarray, c: np.ndarray, ti: np.ndarray, products: dict[str, sp.csr_array]) -> dict[str, np.ndarray]:
+def _features(
+    F: Facts, t: np.ndarray, c: np.ndarray, ti: np.ndarray, products: dict[str, sp.csr_array], mixing: AttributeMixing
+) -> dict[str, np.ndarray]:
     """The facts of each (actor ``t``, candidate ``c``) pair, as arrays."""
     feats = {name: _lookup(M, ti, c) for name, M in products.items()}
     g = F.group_codes[t]
     known = g >= 0
     ties = np.zeros(len(c))
     ties[known] = _lookup(F.group_ties, c[known], g[known])
-    most = np.asarray(F.group_ties.max(axis=0).toarray()).ravel() if F.group_ties.shape[1] else np.zeros(1)
     feats["group_ties"] = ties
-    # the share of the group's partners c already is, against the best: linear, as the chance of a tie is;
-    # when t's group is unknown, its group is everyone (c's ties against the most connected's)
-    scale = np.where(known, most[np.maximum(g, 0)], max(float(F.degree.max()), 1.0))
-    feats["group_ties_score"] = np.where(known, ties, F.degree[c]) / np.maximum(scale, 1.0)
+    # the fitted tie rate of the pair (ecograph.outreach.mixing), against the actor's best candidate
+    log_rate = mixing.log_rate(t, c)
+    best = np.full(int(ti.max()) + 1 if len(ti) else 0, -np.inf)
+    np.maximum.at(best, ti, log_rate)
+    feats["tie_rate"] = np.exp(log_rate - best[ti]) if len(ti) else np.zeros(0)
     feats["same_group"] = known & (F.group_codes[c] == g)
     feats["same_kind"] = (F.kind_codes[t] >= 0) & (F.kind_codes[t] == F.kind_codes[c])
     feats["same_commune"] = (F.commune_codes[t] >= 0) & (F.commune_codes[t] == F.commune_codes[c])
-    dist = np.full(len(c), np.nan)
-    if F.coords is not None and len(c):
-        both = np.isfinite(F.coords[t]).all(axis=1) & np.isfinite(F.coords[c]).all(axis=1)
-        dist[both] = _km(F.coords[t[both]], F.coords[c[both]])
-    feats["distance_km"] = dist
-    feats["proximity"] = np.where(np.isfinite(dist), np.power(0.5, np.nan_to_num(dist, nan=1e9) / 5.0), 0.0)
+    feats["distance_km"], feats["proximity"] = proximity(F, t, c)
     feats["support"] = F.support[c]
     feats["degree"] = F.degree_pct[c]
     feats["load"] = F.betweenness_pct[c]
@@ -295,22 +279,14 @@ def _features(F: Facts, t: np.ndarray, c: np.ndarray, ti: np.ndarray, products: 
 
 
 def _score(feats: dict[str, np.ndarray], w: dict[str, float]) -> np.ndarray:
-    """What links the pair, plus the network's word on the candidate scaled by what the pair shares, over the load."""
+    """What links the pair, plus the pair's fitted tie rate (the candidate's degree included), over the load."""
     links = (
         w["adamic_adar"] * feats["aa_organisations"]
         + w["named_in"] * feats["named_in"]
         + w["mentions"] * feats["mentions"]
         + w["person"] * (feats["people"] > 0)
     )
-    network = w["group_ties"] * feats["group_ties_score"] + w["degree"] * feats["degree"]
-    shared = (
-        w["same_group"] * feats["same_group"]
-        + w["same_kind"] * feats["same_kind"]
-        + w["same_commune"] * feats["same_commune"]
-        + w["proximity"] * feats["proximity"]
-        + w["support"] * feats["support"]
-    )
-    return (links + network * (1.0 + shared)) / (1.0 + w["load"] * feats["load"])
+    return (links + w["tie_rate"] * feats["tie_rate"]) / (1.0 + w["load"] * feats["load"])
 
 
 def _shared(B: sp.csr_array, weight: np.ndarray, pos: np.ndarray, n: int) -> sp.csr_array:
@@ -337,11 +313,12 @@ def rank_candidates(
         "people": _sorted(F.people[pos].tocsr()),
     }
     eligible = ~F.excluded & (F.degree > 0)  # an actor with no known tie cannot introduce anyone
-    pools = _Pools.build(F, eligible if popular_from is None else eligible & popular_from, candidates)
+    mixing = AttributeMixing.fit(F, eligible=eligible, seed=F.analysis.seed)
+    pools = _Pools.build(F, eligible if popular_from is None else eligible & popular_from, candidates, mixing, eligible)
     sources = [_through_contacts(F, pos), *(products[key] for key in ("named_in", "mentions", "people"))]
     ti, cj = _candidates(F, pos, sources, pools, eligible, candidates)
-    feats = {**_contact_features(F, pos[ti], cj), **_features(F, pos[ti], cj, ti, products)}
-    return Ranked(F, pos, ti, cj, feats, _score(feats, w), w)
+    feats = {**_contact_features(F, pos[ti], cj), **_features(F, pos[ti], cj, ti, products, mixing)}
+    return Ranked(F, pos, ti, cj, feats, _score(feats, w), w, dict(mixing.coefficients))
 
 
 #: A contact with more ties than this does not make its contacts each other's candidates: a hub tied to everyone
@@ -431,17 +408,18 @@ def _why_attributes(F: Facts, ranked: Ranked, j: int, t: int, c: int) -> list[tu
     """What the actor and the candidate are (group, kind, place, support), as codes, for pair ``j``."""
     f, w = ranked.features, ranked.weights
     why: list[tuple] = []
-    if F.support[c] and w["support"]:
+    m = {key: value * w["tie_rate"] for key, value in ranked.coefficients.items()}  # a fact shows when the fitted rate rises with it
+    if F.support[c] and m["support"] > 0:
         why.append(("support", F.kinds[c]))
-    if f["group_ties"][j] and w["group_ties"]:
+    if f["group_ties"][j] and m["group"] > 0:
         why.append(("group_ties", F.groups[t], int(f["group_ties"][j])))
-    if f["same_group"][j] and w["same_group"]:
+    if f["same_group"][j] and m["group"] > 0:
         why.append(("same_group", F.groups[t]))
-    if f["same_commune"][j] and w["same_commune"]:
+    if f["same_commune"][j] and m["commune"] > 0:
         why.append(("same_commune", F.communes[t]))
-    if np.isfinite(f["distance_km"][j]) and w["proximity"]:
+    if np.isfinite(f["distance_km"][j]) and m["proximity"] > 0:
         why.append(("distance", round(float(f["distance_km"][j]), 1)))
-    if f["same_kind"][j] and w["same_kind"]:
+    if f["same_kind"][j] and m["kind"] > 0:
         why.append(("same_kind", F.kinds[t]))
     return why
 
