@@ -409,6 +409,7 @@ def test_support_kinds_are_a_parameter():
     without = eg.suggest_introducers(G, ["u"], k=4, group="sector", support_kinds=()).set_index("introducer")
     assert with_hub.loc["a", "support_structure"] and ("support", "hub") in with_hub.loc["a", "why"]
     assert not without["support_structure"].any()
+
     # the best candidate either way, a support structure stands further ahead of the others (scores are against the best)
     def lead(s):
         return s.loc["a", "score"] / s.drop("a")["score"].max()

@@ -186,7 +186,9 @@ class AttributeMixing:
         classes = {name: self.codes[name][t] for name in CLASSES}
         return self._pair_features(classes, None if self.facts.coords is None else self.facts.coords[t], c, hidden)
 
-    def _pair_features(self, classes: dict[str, np.ndarray], where: np.ndarray | None, c: np.ndarray, hidden: np.ndarray | None) -> np.ndarray:
+    def _pair_features(
+        self, classes: dict[str, np.ndarray], where: np.ndarray | None, c: np.ndarray, hidden: np.ndarray | None
+    ) -> np.ndarray:
         """Features of an actor of these classes (and place, NaN where unknown) with each candidate ``c``."""
         F = self.facts
         gone = np.zeros(len(c)) if hidden is None else np.asarray(hidden, dtype=float)

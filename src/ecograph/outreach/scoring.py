@@ -3,8 +3,8 @@
 How introducers are scored
 --------------------------
 For an actor ``t`` and a candidate ``c`` not yet tied to it, the score adds
-what links the pair, and what the network says of ``c`` scaled by what the
-pair shares, each term weighted by :data:`WEIGHTS`:
+what links the pair and the pair's fitted tie rate, each term weighted by
+:data:`WEIGHTS`:
 
 * what links the pair:
 
@@ -19,77 +19,76 @@ pair shares, each term weighted by :data:`WEIGHTS`:
     number of actors each passage names; see :mod:`ecograph.outreach.facts`);
   * ``person``: someone worked in both;
 
-* what the network says of ``c``:
-
-  * ``group_ties``: how many of ``c``'s ties go to actors of ``t``'s group,
-    against the actor with most (``n / max n``): the peers and the support
-    structures that already serve that group. Linear, as the chance that
-    ``c`` is tied to one more actor of the group is (an actor with twice
-    the ties to the group is twice as likely a partner); when ``t``'s group
-    is unknown its group is everyone: ``c``'s ties against the most
-    connected actor's;
-  * ``degree``: ``c``'s degree percentile (an introducer in the network can
-    bring ``t`` into it);
-
-* what the pair shares, which multiplies the previous part by
-  ``1 + their sum`` (alone, a commune or a kind in common says nothing of
-  whether ``c`` can introduce anyone; it makes one well-placed candidate
-  likelier than another):
-
-  * ``same_group``, ``same_kind``, ``same_commune``: both known and equal;
-  * ``proximity``: ``0.5 ** (km / 5)`` when both have coordinates;
-  * ``support``: ``c`` is a support structure (``support_kinds``), whose
-    job is to connect others;
+* ``tie_rate``: what the network says of the pair, the tie rate
+  ``λ(t, c)`` of a **degree-corrected attribute mixing model** fitted on the
+  known ties (:mod:`ecograph.outreach.mixing`): ``c``'s degree, times how
+  much more than the average ``c``'s ties go to actors of ``t``'s group, kind,
+  scope and commune (smoothed towards the mixing of ``c``'s own class:
+  sphere × sphere, kind × kind...), times its proximity and whether it is a
+  support structure, each raised to a fitted exponent; as ``λ / λ_best``,
+  ``λ_best`` being ``t``'s best candidate's. It is what "the most connected
+  actors" lacks: who, among the well connected, already serves actors like
+  ``t``;
 
 and the total is divided by ``1 + load × p``, ``p`` being ``c``'s betweenness
 percentile, so that over-stretched brokers rank lower. A worklist also spreads
 first suggestions over introducers (see :func:`ecograph.outreach_worklist`).
 
-The weights were set with ``benchmarks/outreach.py`` on synthetic
-ecosystems (5 ecosystems of 2,000 and of 10,000 actors; the standard
-deviation between ecosystems is about 0.02, so differences under about 0.01
-are noise). Hiding all ties of 150 actors, the worklist's introducers
-recover hidden partners with precision@5 = 0.098 and 0.069 on
-2,000 and 10,000 actors (0.091 and 0.072 with the previous form of the
-score, below), against 0.045 and 0.018 for the most connected actors of the
-same sphere and 0.052 and 0.030 for the most connected overall; hiding their people too,
-so that only their attributes are known (sphere, kind, scope, commune,
-place), 0.060 and 0.030 against 0.047 and 0.019, and 0.055 and 0.031: above
-both on 2,000 actors, level with the most connected on 10,000 (a difference
-well under the noise). In that attribute-only cold start the
-previous form of the score (``group_ties`` as ``log(1 + n) / log(1 + max
-n)``, the shared attributes added rather than multiplying) gave 0.047 and
-0.020: below the most connected actors, because the attributes the
-generator draws at random (commune, place) and the logarithm's flattening
-outweighed the ties to the group. Ranking by ties to the group alone gives
-0.060 and 0.032 there (by degree where the sphere is unknown). Hiding 10%
-of the ties, 0.084 and 0.083 against 0.082 and 0.083 for plain common
-neighbours.
-With the previous form, changing one weight at a time (cold start with
-people, 2,000 / 10,000 actors): ``group_ties`` 0 gave 0.068 / 0.058 and 1.2
-gave 0.091 / 0.066; ``same_group`` 0 or 0.2: 0.091 / 0.074 and 0.084 /
-0.070; ``support`` 0 or 0.4: 0.090 / 0.072 and 0.079 / 0.067. ``load`` 0 gave
-0.096 / 0.075: ranking over-stretched brokers lower costs a little, and is
-kept because the study asks not to overload the pioneers; taking the
-candidates suggested only for being well connected from the territory costs
-as little (every scope: 0.095 / 0.072), the generator's ties ignoring scope.
+The exponents are fitted, not set: by hiding sampled actors' ties in turn
+and asking which of them the model would have guessed (a conditional logit,
+with the block model "ties to the actor's group" as prior, so that a network
+with few ties, as Dijon's, keeps it: the prior gives a support structure,
+a shared commune, a nearby place and a shared kind the small bonuses they
+had as judgements). On synthetic ecosystems the fit finds what the
+generator plants: degree and group matter, commune, place and scope
+(drawn at random there) do not.
+
+Measured with ``benchmarks/outreach.py`` (5 synthetic ecosystems of 2,000
+and of 10,000 actors, about 148 actors whose ties are all hidden, precision@5;
+the standard deviation between ecosystems is about 0.01 to 0.02):
+
+=========================================  ======  =======  ============  ==========  ===============
+setting                                    actors  ecograph  same sphere,  most        previous score
+                                                             most          connected
+                                                             connected
+=========================================  ======  =======  ============  ==========  ===============
+ties hidden, people kept                   2,000   0.104    0.045         0.052       0.098
+ties hidden, people kept                   10,000  see README                           0.069
+attributes only (no tie, no person)        2,000   0.066    0.047         0.055       0.060
+attributes only (no tie, no person)        10,000  0.033    0.019         0.031       0.030
+=========================================  ======  =======  ============  ==========  ===============
+
+In the attribute-only cold start on 10,000 actors the sphere says little
+(a sphere spreads over some 80 communities of 40 actors): the most connected
+actors are hard to beat there, and the model is above them in every one of
+the 5 ecosystems, by 0.000 to 0.004. Two choices made the difference:
+the candidates likeliest tied to the actor's group come from every scope
+(their scope weighed by the fitted model) rather than from the territory
+only (0.066 against 0.060 on 2,000 actors), and the shared attributes are
+no longer added as judgement bonuses on top of a fitted rate that already
+counts them (0.0327 against 0.0314 on 10,000). The previous score (ties to
+the group, linear, and the shared attributes multiplying it) is kept in the
+history of this file.
+
 The generator places actors in communes and on the map at random and names
-them all in one source, so ``same_commune``, ``proximity`` and ``mentions``
-cannot be measured there: there they can only add noise, and their weights
-are judgements for real data, where a commune or a passage of the study is a
-fact an officer can act on.
+them all in one source, so ``mentions`` cannot be measured there, and the
+fitted exponents of commune and proximity are about 0: on real data the fit
+decides, and a passage of the study is a fact an officer can act on.
 
 Candidates are the actors two steps away, those named in the same passages or
-sharing a person, the actors with most ties to ``t``'s group, the
-best-connected members of that group, of ``t``'s commune, support structures
-and the whole network, and the nearest on the map, so that the search stays
-fast on large ecosystems.
+sharing a person, the actors with the highest fitted tie rate with an actor
+of ``t``'s group (of any scope), the best-connected members of that group, of
+``t``'s commune, support structures and the whole network (of the territory,
+in a worklist), and the nearest on the map, so that the search stays fast on
+large ecosystems.
 
 References
 ----------
 .. [1] Adamic, L. A. & Adar, E. (2003). Friends and neighbors on the Web.
    *Social Networks* 25(3), 211-230.
-.. [2] Liben-Nowell, D. & Kleinberg, J. (2007). The link-prediction problem
+.. [2] Karrer, B. & Newman, M. E. J. (2011). Stochastic blockmodels and
+   community structure in networks. *Physical Review E* 83, 016107.
+.. [3] Liben-Nowell, D. & Kleinberg, J. (2007). The link-prediction problem
    for social networks. *JASIST* 58(7), 1019-1031.
 
 Examples
@@ -304,7 +303,9 @@ def rank_candidates(
     ``popular_from`` (a mask) limits the candidates drawn only for being well
     connected (hubs, support structures, the group's and the commune's best
     connected) to those actors; candidates sharing a contact, a passage or a
-    person with the actor are drawn from everyone.
+    person with the actor, and those with the highest fitted tie rate with an
+    actor of its group (:mod:`ecograph.outreach.mixing`, where scope is one of
+    the attributes weighed), are drawn from everyone.
     """
     w = _weights(weights)
     products = {
