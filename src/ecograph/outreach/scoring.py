@@ -270,9 +270,8 @@ def _features(
     feats["same_group"] = known & (F.group_codes[c] == g)
     feats["same_kind"] = (F.kind_codes[t] >= 0) & (F.kind_codes[t] == F.kind_codes[c])
     feats["same_commune"] = (F.commune_codes[t] >= 0) & (F.commune_codes[t] == F.commune_codes[c])
-    feats["distance_km"], feats["proximity"] = proximity(F, t, c)
+    feats["distance_km"] = proximity(F, t, c)[0]
     feats["support"] = F.support[c]
-    feats["degree"] = F.degree_pct[c]
     feats["load"] = F.betweenness_pct[c]
     return feats
 
@@ -348,19 +347,26 @@ def _through_contacts(F: Facts, pos: np.ndarray) -> sp.csr_array:
 def _contact_features(F: Facts, t: np.ndarray, c: np.ndarray) -> dict[str, np.ndarray]:
     """Common contacts of each (actor ``t``, candidate ``c``) pair, with Adamic–Adar weights, computed for these pairs only.
 
-    Every contact counts here, hubs included: the cost is that of the two
-    actors' rows (linear in the pairs' ties), never an actor × actor product.
+    Every contact counts here, hubs included. For each pair, the contacts of
+    the end with fewer ties are looked up among the other's (a binary search
+    in its sorted row): the cost is the smaller degree of each pair, never an
+    actor × actor product, nor a copy of a hub's row per pair.
     """
-    if not len(t):
-        return {"common_neighbours": np.zeros(0), "adamic_adar": np.zeros(0), "aa_organisations": np.zeros(0)}
+    A = F.A
+    small = np.where(F.degree[t] <= F.degree[c], t, c)
+    other = np.where(F.degree[t] <= F.degree[c], c, t)
+    lengths = (A.indptr[small + 1] - A.indptr[small]).astype(np.int64)
+    pair = np.repeat(np.arange(len(t)), lengths)
+    offset = np.arange(len(pair)) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+    z = A.indices[np.repeat(A.indptr[small], lengths) + offset].astype(np.int64)  # each contact of the smaller end
+    shared = _lookup(A, other[pair], z) > 0
+    pair, z = pair[shared], z[shared]
     inv_log = np.zeros(F.n)
     inv_log[F.degree > 1] = 1.0 / np.log(F.degree[F.degree > 1])
-    both = _sorted(F.A[t]).multiply(_sorted(F.A[c])).tocsr()  # 1 where a contact is shared
-    both.data[:] = 1.0
     return {
-        "common_neighbours": np.asarray(both.sum(axis=1)).ravel(),
-        "adamic_adar": both @ inv_log,
-        "aa_organisations": both @ (inv_log * ~F.excluded),
+        "common_neighbours": np.bincount(pair, minlength=len(t)).astype(float),
+        "adamic_adar": np.bincount(pair, weights=inv_log[z], minlength=len(t)),
+        "aa_organisations": np.bincount(pair, weights=(inv_log * ~F.excluded)[z], minlength=len(t)),
     }
 
 
