@@ -27,7 +27,7 @@ Examples
 >>> import ecograph as eg
 >>> w = outreach_worklist(eg.datasets.tiny(), k=2)
 >>> worklist_table(w).loc[0, ["actor id", "why it is on the list", "introducer 1"]].tolist()
-['loner', 'no known tie', 'bank']
+['loner', 'no known tie', 'coop']
 """
 
 from __future__ import annotations

@@ -10,8 +10,8 @@ Examples
 --------
 >>> import ecograph as eg
 >>> t = worklist_table(eg.outreach_worklist(eg.datasets.tiny(), k=1), lang="fr")
->>> t.loc[1, "pourquoi cet introducteur 1"]
-'tous deux liés à Regional network et Incubator ; même commune (Dijon) ; à 1,5 km'
+>>> t.loc[0, "pourquoi cet introducteur 1"]
+'cité avec lui dans la même source : interview 2017 ; même sphère (Consommation) ; à 4,7 km ; même type (initiative)'
 """
 
 from __future__ import annotations

@@ -87,7 +87,7 @@ PSEUDO_TIES = 2.0
 #: Coefficients of the model before any tie is seen: ``c``'s ties to ``t``'s group (see the module notes).
 PRIOR: dict[str, float] = {"degree": 1.0, "group": 1.0, "kind": 0.05, "scope": 0.0, "commune": 0.1, "proximity": 0.1, "support": 0.1}
 #: Precision of the Gaussian prior on each coefficient (one tie's log-likelihood is of order 1).
-PRIOR_PRECISION = 10.0
+PRIOR_PRECISION = 100.0
 #: Actors whose ties are hidden in turn to fit the model (sampled when there are more).
 FIT_ACTORS = 1000
 #: Neighbours of each such actor used as choices (sampled when there are more).

@@ -96,7 +96,7 @@ Examples
 >>> import ecograph as eg
 >>> s = suggest_introducers(eg.datasets.tiny(), ["loner"], k=2)
 >>> s[["introducer", "rank"]].values.tolist()
-[['fablab', 1], ['bank', 2]]
+[['fablab', 1], ['coop', 2]]
 >>> s.loc[0, "why"]
 (('mentioned', 'interview 2017', 1), ('group_ties', 'consumption', 1), ('distance', 5.0), ('same_kind', 'initiative'))
 """
@@ -126,7 +126,7 @@ WEIGHTS: dict[str, float] = {
     "named_in": 1.0,
     "mentions": 0.5,
     "person": 1.5,
-    "tie_rate": 0.6,
+    "tie_rate": 0.4,
     "load": 0.3,
 }
 #: Betweenness percentile from which an introducer is flagged as already a major broker.

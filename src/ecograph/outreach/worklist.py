@@ -79,7 +79,7 @@ Examples
 >>> import ecograph as eg
 >>> w = outreach_worklist(eg.datasets.tiny(), k=2)
 >>> w.loc["loner", ["reason", "introducer_1"]].tolist()
-[(('no_tie',),), 'bank']
+[(('no_tie',),), 'coop']
 """
 
 from __future__ import annotations
@@ -366,7 +366,7 @@ def outreach_worklist(
     >>> import ecograph as eg
     >>> w = outreach_worklist(eg.datasets.tiny(), k=2)
     >>> w.loc["loner", "why_1"]
-    (('group_ties', 'consumption', 1),)
+    (('mentioned', 'interview 2017', 1), ('same_group', 'consumption'), ('distance', 4.7), ('same_kind', 'initiative'))
     >>> int(w.loc["loner", "newly_reachable_1"])
     7
     """
@@ -404,7 +404,7 @@ def suggested_ties(worklist: pd.DataFrame, n: int | None = None, *, rank: int = 
     --------
     >>> import ecograph as eg
     >>> suggested_ties(eg.outreach_worklist(eg.datasets.tiny()), 1)
-    [('loner', 'bank')]
+    [('loner', 'coop')]
     """
     head = worklist if n is None else worklist.head(n)
     return [
