@@ -167,6 +167,23 @@ class AttributeMixing:
     counts: dict[str, sp.csr_array] = field(repr=False)
     shares: dict[str, np.ndarray] = field(repr=False)
     blocks: dict[str, sp.csr_array] = field(repr=False)
+    group_rates: dict[int, np.ndarray] = field(default_factory=dict, repr=False)
+
+    @classmethod
+    def of(cls, F: Facts, *, seed: int = 0) -> AttributeMixing:
+        """The model fitted on ``F`` with the introducers' candidates (actors with a tie, not of the excluded kinds), once per seed.
+
+        A worklist ranked in several parts reads the same fitted model.
+
+        >>> import ecograph as eg
+        >>> F = Facts.read(eg.Analysis(eg.datasets.tiny()))
+        >>> AttributeMixing.of(F) is AttributeMixing.of(F)
+        True
+        """
+        key = ("attribute_mixing", int(seed))
+        if key not in F.fitted:
+            F.fitted[key] = cls.fit(F, eligible=~F.excluded & (F.degree > 0), seed=seed)
+        return F.fitted[key]
 
     @classmethod
     def fit(cls, F: Facts, *, eligible: np.ndarray | None = None, seed: int = 0) -> AttributeMixing:
@@ -244,8 +261,11 @@ class AttributeMixing:
         >>> bool(np.allclose(m.group_log_rate(c, -1), expected))
         True
         """
-        classes = {name: np.full(len(c), group if name == "group" else -1, dtype=np.int64) for name in CLASSES}
-        return self._pair_features(classes, None, c, None) @ np.array(list(self.coefficients.values()))
+        if group not in self.group_rates:  # every actor's, once per group (a worklist ranked in parts asks again)
+            everyone = np.arange(self.facts.n)
+            classes = {name: np.full(self.facts.n, group if name == "group" else -1, dtype=np.int64) for name in CLASSES}
+            self.group_rates[group] = self._pair_features(classes, None, everyone, None) @ np.array(list(self.coefficients.values()))
+        return self.group_rates[group][c]
 
     def _choices(self, ok: np.ndarray) -> tuple[np.ndarray, ...]:
         """Sampled (actor, candidate) rows: each actor's neighbours (chosen) then random actors, and the actor each row is of."""

@@ -315,7 +315,7 @@ def rank_candidates(
         "people": _sorted(F.people[pos].tocsr()),
     }
     eligible = ~F.excluded & (F.degree > 0)  # an actor with no known tie cannot introduce anyone
-    mixing = AttributeMixing.fit(F, eligible=eligible, seed=F.analysis.seed)
+    mixing = AttributeMixing.of(F, seed=F.analysis.seed)
     pools = _Pools.build(F, eligible if popular_from is None else eligible & popular_from, candidates, mixing, eligible)
     sources = [_through_contacts(F, pos), *(products[key] for key in ("named_in", "mentions", "people"))]
     ti, cj = _candidates(F, pos, sources, pools, eligible, candidates)
