@@ -31,7 +31,7 @@ Examples
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -255,6 +255,8 @@ class Facts:
     roles: dict[tuple[int, int], str]
     org_degree: np.ndarray
     known_ties: tuple[int, int]
+    #: Models fitted on these facts, by name (see :meth:`ecograph.outreach.mixing.AttributeMixing.of`): fitted once.
+    fitted: dict = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def read(
