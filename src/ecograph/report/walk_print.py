@@ -99,6 +99,15 @@ def walk_print_page(walk: Walk, brief: Brief, *, lang: str | None = None, positi
     -------
     str
         The page, to write as ``walk-print.html`` (:data:`WALK_PRINT_FILE`).
+
+    Examples
+    --------
+    >>> import ecograph as eg
+    >>> from ecograph.report import draft_walk
+    >>> brief = eg.Brief(eg.datasets.tiny())
+    >>> page = walk_print_page(draft_walk(brief, lang="en"), brief)
+    >>> page.count("<img src='data:image/png;base64,") == len(draft_walk(brief, lang="en").steps), "default-src 'none'" in page
+    (True, True)
     """
     lang = check_language(lang or walk.lang)
     a = brief.analysis
