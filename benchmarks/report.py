@@ -45,7 +45,7 @@ def child(n: int) -> None:
 
     matplotlib.use("Agg")
     import igraph  # noqa: F401 - imported before the clock, as in a session that has already made a report
-    import matplotlib.pyplot  # noqa: F401
+    import matplotlib.pyplot
     import openpyxl  # noqa: F401
 
     import ecograph as eg

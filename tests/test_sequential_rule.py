@@ -48,7 +48,11 @@ def test_it_stops_at_the_maximum_when_the_interval_keeps_moving():
 
 def test_the_draws_and_the_rule_are_stated():
     r = robustness(K, "density", samples=300, seed=1, adaptive=True).to_series()
-    assert (r["samples"], r["max_samples"], r["rule"]) == (len(robustness(K, "density", samples=300, seed=1, adaptive=True).values), 300, "stable")
+    assert (r["samples"], r["max_samples"], r["rule"]) == (
+        len(robustness(K, "density", samples=300, seed=1, adaptive=True).values),
+        300,
+        "stable",
+    )
     t = null_model_tests(K, ["modularity"], samples=20, seed=0)[0].to_series()
     assert (t["samples"], t["max_samples"], t["rule"]) == (20, 20, "fixed")
 

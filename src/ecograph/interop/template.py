@@ -250,7 +250,9 @@ def write_template(
 
 def _append_frame(ws, frame: pd.DataFrame, marks: dict[str, np.ndarray]) -> None:
     """The rows of a sheet written by openpyxl, the marked cells filled."""
-    append_rows(ws, ([None if isinstance(v, str) and v == "" else v for v in record] for record in frame.itertuples(index=False, name=None)))
+    append_rows(
+        ws, ([None if isinstance(v, str) and v == "" else v for v in record] for record in frame.itertuples(index=False, name=None))
+    )
     fill = _gap_fill()
     for column, marked in marks.items():
         c = list(frame.columns).index(column) + 1

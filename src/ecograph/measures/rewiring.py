@@ -38,7 +38,9 @@ from ..sparse import SparseGraph, symmetric_matrix
 __all__ = ["rewire_edges", "rewired"]
 
 
-def rewire_edges(u: np.ndarray, v: np.ndarray, n: int, *, swaps_per_tie: int = 10, seed: int | np.random.Generator = 0) -> tuple[np.ndarray, np.ndarray]:
+def rewire_edges(
+    u: np.ndarray, v: np.ndarray, n: int, *, swaps_per_tie: int = 10, seed: int | np.random.Generator = 0
+) -> tuple[np.ndarray, np.ndarray]:
     """Shuffle a simple undirected graph's ties, keeping every actor's degree.
 
     Parameters
@@ -120,7 +122,9 @@ def _swap_round(a: np.ndarray, b: np.ndarray, n: int, rng: np.random.Generator) 
     return a, b
 
 
-def _decide_in_order(which: np.ndarray, accepted: np.ndarray, keys: tuple, owners: tuple, first: np.ndarray, second: np.ndarray, m: int) -> None:
+def _decide_in_order(
+    which: np.ndarray, accepted: np.ndarray, keys: tuple, owners: tuple, first: np.ndarray, second: np.ndarray, m: int
+) -> None:
     """Decide the swaps that touch ties other swaps remove or create, in order: a tie exists if it was there and its swap has not yet removed it, or an earlier swap created it."""
     pair = np.full(m, -1, dtype=np.int64)  # the swap each tie belongs to
     pair[first], pair[second] = np.arange(len(first)), np.arange(len(second))
