@@ -103,7 +103,12 @@ def table(df: pd.DataFrame, *, lang: str = "en", max_rows: int | None = None, fi
 
 
 def figure_png(fig: Any) -> bytes:
-    """A figure as PNG bytes, as :func:`ecograph.views.figures.save_figure` writes them (the figure stays open)."""
+    """A figure as PNG bytes, as :func:`ecograph.views.figures.save_figure` writes them (the figure stays open).
+
+    >>> import matplotlib.pyplot as plt
+    >>> figure_png(plt.figure(figsize=(1, 1)))[:4]
+    b'\x89PNG'
+    """
     buf = io.BytesIO()
     fig.savefig(buf, format="png", metadata={"Software": None})
     return buf.getvalue()
