@@ -110,10 +110,15 @@ def _swap_round(a: np.ndarray, b: np.ndarray, n: int, rng: np.random.Generator) 
     small = np.int32 if n * n < 2**31 else np.int64  # half as many bytes to sort on networks under 46,000 actors
     keys = (existing.astype(small), np.where(loops, -1, k1).astype(small), np.where(loops, -1, k2).astype(small))
     owner1, owner2, twice = _lookup(*keys)
+    pair = np.full(m, -1, dtype=np.int64)  # the swap each tie belongs to (-1: the odd tie out)
+    pair[first], pair[second] = np.arange(half), np.arange(half)
     entangled = ~loops & ((owner1 >= 0) | (owner2 >= 0) | twice)
+    # a proposed tie that exists and that no earlier swap can remove stays: the swap fails whatever the others do
+    stays = _stays(owner1, pair, loops) | _stays(owner2, pair, loops)
     accepted = ~loops & ~entangled
-    if entangled.any():
-        _decide_in_order(np.flatnonzero(entangled), accepted, (k1, k2), (owner1, owner2), first, second, m)
+    undecided = entangled & ~stays
+    if undecided.any():
+        _decide_in_order(np.flatnonzero(undecided), accepted, (k1, k2), (owner1, owner2), pair)
     a, b = a.copy(), b.copy()
     done = np.flatnonzero(accepted)
     a[first[done]], b[first[done]] = pa[done], pd[done]
@@ -121,12 +126,15 @@ def _swap_round(a: np.ndarray, b: np.ndarray, n: int, rng: np.random.Generator) 
     return a, b
 
 
-def _decide_in_order(
-    which: np.ndarray, accepted: np.ndarray, keys: tuple, owners: tuple, first: np.ndarray, second: np.ndarray, m: int
-) -> None:
+def _stays(owner: np.ndarray, pair: np.ndarray, loops: np.ndarray) -> np.ndarray:
+    """Whether each swap proposes a tie that exists and is still there when its turn comes (its own swap, or none, or a later one, or one that cannot be made holds it)."""
+    j = np.where(owner >= 0, pair[np.maximum(owner, 0)], -2)
+    turn = np.arange(len(owner))
+    return (owner >= 0) & ((j < 0) | (j >= turn) | loops[np.maximum(j, 0)])
+
+
+def _decide_in_order(which: np.ndarray, accepted: np.ndarray, keys: tuple, owners: tuple, pair: np.ndarray) -> None:
     """Decide the swaps that touch ties other swaps remove or create, in order: a tie exists if it was there and its swap has not yet removed it, or an earlier swap created it."""
-    pair = np.full(m, -1, dtype=np.int64)  # the swap each tie belongs to
-    pair[first], pair[second] = np.arange(len(first)), np.arange(len(second))
     created: set[int] = set()
     for i in which.tolist():
         free = True
