@@ -650,7 +650,33 @@ def _cells_xml(column: pd.Series, letter: str, marked: np.ndarray | None = None,
         if np.isinf(column.to_numpy()).any():
             raise _NotPlain
         return ["" if v != v else f'<c r="{letter}{r}" t="n"><v>{v!r}</v></c>' for r, v in zip(rows, values)]
+    texts = _plain_texts(values)
+    if texts is not None:
+        return [
+            "" if not t else f'<c r="{letter}{r}" t="inlineStr"><is><t{_space(t)}>{e}</t></is></c>'
+            for r, t, e in zip(rows, texts, _escaped(texts))
+        ]
     return [_cell_xml(_cell_value(v), f"{letter}{r}") for r, v in zip(rows, values)]
+
+
+def _plain_texts(values: list) -> list[str] | None:
+    """The values as texts ("" for a missing one) when every one is a text or missing and none needs cleaning; else None."""
+    if not all(type(v) is str or v is None or v is pd.NA or (type(v) is float and v != v) for v in values):
+        return None
+    texts = [v if type(v) is str else "" for v in values]
+    joined = "\n".join(texts)
+    return texts if spreadsheet_text(joined) == joined else None
+
+
+def _escaped(texts: list[str]) -> list[str]:
+    """The texts escaped for XML, all at once (they hold no U+0000, which XML forbids: it parts them)."""
+    joined = "\x00".join(texts)
+    return joined.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;").split("\x00")
+
+
+def _space(text: str) -> str:
+    """The attribute that keeps a text's leading or trailing spaces and line breaks."""
+    return ' xml:space="preserve"' if text != text.strip() or "\n" in text else ""
 
 
 def _cell_xml(v: object, ref: str, style: str = "") -> str:
@@ -658,9 +684,7 @@ def _cell_xml(v: object, ref: str, style: str = "") -> str:
     if v is None or v == "":  # an empty text is an empty cell, as openpyxl writes it
         return f'<c r="{ref}"{style}/>' if style else ""
     if isinstance(v, str):
-        text = v.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\r", "&#13;")
-        space = ' xml:space="preserve"' if v != v.strip() or "\n" in v else ""
-        return f'<c r="{ref}"{style} t="inlineStr"><is><t{space}>{text}</t></is></c>'
+        return f'<c r="{ref}"{style} t="inlineStr"><is><t{_space(v)}>{_escaped([v])[0]}</t></is></c>'
     if isinstance(v, bool):
         return f'<c r="{ref}"{style} t="b"><v>{int(v)}</v></c>'
     if isinstance(v, int):
