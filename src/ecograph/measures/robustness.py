@@ -184,7 +184,7 @@ def _draw(draw: Callable[[int], np.ndarray], samples: int, adaptive: bool, width
     for i in range(samples):
         values[i] = draw(i)
         if adaptive and (i + 1) % BATCH == 0:
-            now = [shown_summary(values[: i + 1, j]) for j in range(width)]
+            now = [repr(shown_summary(values[: i + 1, j])) for j in range(width)]  # as printed: NaN, which cannot be computed, stays NaN
             if now == before:
                 return values[: i + 1]
             before = now
@@ -346,8 +346,8 @@ def robustness(
     name = measure if isinstance(measure, str) else getattr(measure, "__name__", "custom")
     rng = np.random.default_rng(seed)
     rule = "stable" if adaptive else "fixed"
-    if reason is not None:  # nothing to resample: a part of what cannot be computed cannot be computed either
-        return Robustness(name, observed, np.full(samples, np.nan), drop, float(fraction), samples, seed, cov, reason, samples, rule)
+    if reason is not None:  # nothing to resample: a part of what cannot be computed cannot be computed either (no draw made)
+        return Robustness(name, observed, np.full(0, np.nan), drop, float(fraction), 0, seed, cov, reason, samples, rule)
 
     def draw(_: int) -> float:
         if drop == "actors":
@@ -572,19 +572,20 @@ def null_model_tests(
         R = rewired(S, swaps_per_tie=swaps_per_tie, seed=rng)
         return [fn(R) for fn in functions]
 
-    values = _draw(draw, samples, adaptive, width=len(statistics)).T
+    unavailable = [g and reason is not None for g in grouped]  # nothing computed on the rewirings: none counted
+    values = np.full((len(statistics), 0), np.nan) if all(unavailable) else _draw(draw, samples, adaptive, width=len(statistics)).T
     rule = "stable" if adaptive else "fixed"
     return [
         NullModelTest(
             stat if isinstance(stat, str) else getattr(stat, "__name__", "custom"),
             obs,
-            vals,
-            len(vals),
+            vals[:0] if none else vals,
+            0 if none else len(vals),
             seed,
             cov if g else None,
             reason if g else None,
             samples,
             rule,
         )
-        for stat, obs, vals, g in zip(statistics, observed, values, grouped)
+        for stat, obs, vals, g, none in zip(statistics, observed, values, grouped, unavailable)
     ]
