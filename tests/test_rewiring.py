@@ -87,3 +87,17 @@ def test_rewired_sparse_graph_keeps_nodes_attributes_and_degrees():
     assert list(R.nodes) == list(S.nodes) and R.attributes is S.attributes
     assert (R.degrees() == S.degrees()).all() and R.m == S.m
     assert (R.adjacency.diagonal() == 0).all() and set(R.adjacency.data.tolist()) == {1.0}
+
+
+def test_several_swaps_a_round_still_reach_every_graph_equally_often():
+    # six actors with two ties each: 60 hexagons and 10 pairs of triangles, 70 graphs; three swaps proposed a round
+    rng = np.random.default_rng(1)
+    counts = Counter()
+    draws = 3500
+    for _ in range(draws):
+        ru, rv = rewire_edges(np.arange(6), np.array([1, 2, 3, 4, 5, 0]), 6, swaps_per_tie=3, seed=rng)
+        counts[tuple(zip(ru.tolist(), rv.tolist()))] += 1
+    assert len(counts) == 70
+    expected = draws / 70
+    chi2 = sum((c - expected) ** 2 / expected for c in counts.values())
+    assert chi2 < 111.3  # 69 degrees of freedom: p = 0.001
