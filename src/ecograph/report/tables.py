@@ -306,7 +306,7 @@ class ReportTables:
                 out[c] = out[c].round(4)
         decimals = [interval_decimals(lo, hi) for lo, hi in zip(frame["ci_low"], frame["ci_high"])]
         for c in ("mean", "ci_low", "ci_high"):
-            out[c] = [round(float(v), d) for v, d in zip(frame[c], decimals)]
+            out[c] = [round(float(v), d) + 0.0 for v, d in zip(frame[c], decimals)]  # + 0.0: -0.0 is printed 0
         return out.rename(columns={key: "measure"})
 
     @cached_property
