@@ -538,6 +538,7 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "ci_low": ("95% low", "bas (95 %)"),
     "ci_high": ("95% high", "haut (95 %)"),
     "samples": ("samples", "tirages"),
+    "max_samples": ("at most", "au plus"),
     "reason": ("why", "pourquoi"),
     "z": ("z", "z"),
     "p_greater": ("p (higher)", "p (plus haut)"),
@@ -716,12 +717,18 @@ REPORT: dict[str, tuple[str, str]] = {
         "L'année de création n'est connue que pour {known} des {n} acteurs : trop peu pour suivre l'écosystème année par année.",
     ),
     "note.robustness": (
-        "Each figure recomputed on samples of the network with 10% of the actors missing at random: the range holds 95% of the samples.",
-        "Chaque chiffre recalculé sur des échantillons du réseau privés de 10 % des acteurs au hasard : l'intervalle contient 95 % des échantillons.",
+        "Each figure recomputed on samples of the network with 10% of the actors missing at random: the range holds 95% of the samples. "
+        "Samples are drawn {batch} at a time until one more series leaves the mean and the range unchanged as printed "
+        "(to the first significant digit of the range's width), and never more than the most shown; the table gives the samples drawn for each figure.",
+        "Chaque chiffre recalculé sur des échantillons du réseau privés de 10 % des acteurs au hasard : l'intervalle contient 95 % des échantillons. "
+        "Les tirages se font par {batch} jusqu'à ce qu'une série de plus laisse la moyenne et l'intervalle inchangés tels qu'affichés "
+        "(au premier chiffre significatif de la largeur de l'intervalle), jamais au-delà du maximum indiqué ; le tableau donne les tirages faits pour chaque chiffre.",
     ),
     "note.null_models": (
-        "Each statistic against networks rewired at random, every actor keeping its number of ties.",
-        "Chaque statistique comparée à des réseaux rebranchés au hasard, chaque acteur gardant son nombre de liens.",
+        "Each statistic against networks rewired at random, every actor keeping its number of ties: the range holds 95% of the rewired networks, "
+        "drawn by the same rule.",
+        "Chaque statistique comparée à des réseaux rebranchés au hasard, chaque acteur gardant son nombre de liens : l'intervalle contient 95 % "
+        "des réseaux rebranchés, tirés selon la même règle.",
     ),
     "note.rejected": (
         "{n:p|row was|rows were} rejected by validation and {n:w|is|are} not used (see validation.txt and tables/rejected.csv).",

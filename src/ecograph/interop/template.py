@@ -30,6 +30,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 from openpyxl import Workbook
 from openpyxl.comments import Comment
@@ -38,7 +39,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from ..gaps import actor_gaps
-from ..io import append_rows, normalise_xlsx, set_cell
+from ..io import append_rows, normalise_xlsx, set_cell, sheet_rows_xml
 from ..metadata import Metadata
 from ..schema import METADATA_FIELDS, METADATA_LANGUAGES, TABLE_ORDER, TABLES
 from ..vocabulary import Vocabulary, default_vocabulary
@@ -171,9 +172,6 @@ def write_template(
                     cell.fill = required_fill
                 cell.comment = Comment(column_help(name, column, lang), "ecograph")
             ws.column_dimensions[get_column_letter(c)].width = 18 if column not in ("description", "source", "evidence") else 40
-        append_rows(
-            ws, ([None if isinstance(v, str) and v == "" else v for v in record] for record in frame.itertuples(index=False, name=None))
-        )
         ws.freeze_panes = "B2"
     # drop-down lists: vocabularies and the ids other sheets refer to
     id_ranges = {"actors": f"actors!$A$2:$A${_MAX_ROWS}", "people": f"people!$A$2:$A${_MAX_ROWS}"}
@@ -210,8 +208,6 @@ def write_template(
                 )
 
     _metadata_sheet(wb, getattr(source, "metadata", None) or Metadata(), lang)
-    if marking:
-        _mark_gaps(sheets["actors"], mark_gaps if isinstance(mark_gaps, pd.DataFrame) else actor_gaps(source))
 
     # help sheet with example rows
     help_ws = wb.create_sheet("help")
@@ -226,18 +222,42 @@ def write_template(
     for spec in METADATA_FIELDS:
         allowed = _allowed(spec, voc, lang)
         _append(help_ws, ["metadata", spec.name, "", allowed, column_help("metadata", spec.name, lang), spec.example])
+    marks: dict[str, np.ndarray] = {}
+    gap_style = 0
     if marking:
         help_ws.append([])
         _append(help_ws, [word("common.gap_marked", lang)])
-        help_ws.cell(row=help_ws.max_row, column=1).fill = _gap_fill()
+        legend = help_ws.cell(row=help_ws.max_row, column=1)
+        legend.fill = _gap_fill()
+        gap_style = legend.style_id  # the gap cells of the actors sheet take the legend's style
+        marks = _gap_marks(frames["actors"], mark_gaps if isinstance(mark_gaps, pd.DataFrame) else actor_gaps(source))
     for col, width in zip("ABCDEF", (14, 14, 11, 40, 70, 30)):
         help_ws.column_dimensions[col].width = width
     wb.move_sheet("help", offset=-wb.sheetnames.index("help"))
     wb.active = 1
     wb.properties.creator = "ecograph"
+    bodies = {}
+    for name in TABLE_ORDER:  # the rows written as XML: 20 times faster than openpyxl's cells on large datasets
+        rows = sheet_rows_xml(frames[name], marked=marks if name == "actors" else None, style=gap_style)
+        if rows is None:  # a value openpyxl must write (a date...): the sheet is written by openpyxl
+            _append_frame(sheets[name], frames[name], marks if name == "actors" else {})
+        elif len(frames[name]):
+            bodies[name] = rows
     wb.save(path)
-    normalise_xlsx(path)
+    normalise_xlsx(path, rows={sheets[name].path.lstrip("/"): rows for name, rows in bodies.items()})
     return path
+
+
+def _append_frame(ws, frame: pd.DataFrame, marks: dict[str, np.ndarray]) -> None:
+    """The rows of a sheet written by openpyxl, the marked cells filled."""
+    append_rows(
+        ws, ([None if isinstance(v, str) and v == "" else v for v in record] for record in frame.itertuples(index=False, name=None))
+    )
+    fill = _gap_fill()
+    for column, marked in marks.items():
+        c = list(frame.columns).index(column) + 1
+        for r in np.flatnonzero(marked).tolist():
+            ws.cell(row=r + 2, column=c).fill = fill
 
 
 def _allowed(spec: Any, voc: Vocabulary, lang: str) -> str:
@@ -277,15 +297,11 @@ def _metadata_sheet(wb, metadata: Metadata, lang: str) -> None:
     ws.column_dimensions["B"].width = 90
 
 
-def _mark_gaps(ws, gaps: pd.DataFrame) -> None:
-    """Highlight, on the actors sheet, the cells of :func:`ecograph.gaps.actor_gaps` (matched to the sheet's rows by id)."""
-    header = [c.value for c in ws[1]]
+def _gap_marks(actors: pd.DataFrame, gaps: pd.DataFrame) -> dict[str, np.ndarray]:
+    """The cells to highlight on the actors sheet, by column: the flags of :func:`ecograph.gaps.actor_gaps`, matched by id.
+
+    An actor the gaps do not cover (e.g. outside the analysed network) is marked nowhere.
+    """
     columns = {"missing_sphere": "sphere", "missing_founded": "founded", "missing_scope": "scope", "missing_tie": "id"}
-    fill = _gap_fill()
-    ids = [ws.cell(row=r, column=header.index("id") + 1).value for r in range(2, ws.max_row + 1)]
-    aligned = gaps.reindex(ids)  # an actor the gaps do not cover (e.g. outside the analysed network) is marked nowhere
-    for flag, column in columns.items():
-        c = header.index(column) + 1
-        for r, missing in enumerate(aligned[flag].fillna(False).to_numpy(dtype=bool), start=2):
-            if missing:
-                ws.cell(row=r, column=c).fill = fill
+    aligned = gaps.reindex(actors["id"].tolist())
+    return {column: aligned[flag].fillna(False).to_numpy(dtype=bool) for flag, column in columns.items() if column in actors.columns}

@@ -45,7 +45,7 @@ from .raw import (
     spreadsheet_text,
 )
 from .write import spreadsheet_safe, write_dataset, write_spreadsheet_csv
-from .xlsx import SPREADSHEET_ROWS, append_rows, normalise_xlsx, read_sheets, set_cell, spreadsheet_rows, write_xlsx
+from .xlsx import SPREADSHEET_ROWS, append_rows, normalise_xlsx, read_sheets, set_cell, sheet_rows_xml, spreadsheet_rows, write_xlsx
 
 __all__ = [
     "BIDI_CONTROLS",
@@ -65,6 +65,7 @@ __all__ = [
     "read_sheets",
     "read_table",
     "set_cell",
+    "sheet_rows_xml",
     "sniff_delimiter",
     "spreadsheet_rows",
     "spreadsheet_safe",

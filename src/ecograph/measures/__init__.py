@@ -13,7 +13,8 @@ computes each of them once for one network.
 * :mod:`~ecograph.measures.isolation`: isolated and peripheral actors;
 * :mod:`~ecograph.measures.flows`: people moving between structures;
 * :mod:`~ecograph.measures.evolution`: headline measures per year, two waves compared;
-* :mod:`~ecograph.measures.robustness`: missing data and null models;
+* :mod:`~ecograph.measures.robustness`: missing data and null models, drawn until the printed interval stops moving;
+* :mod:`~ecograph.measures.rewiring`: degree-preserving rewiring (double-edge swaps on arrays);
 * :mod:`~ecograph.measures.group_coverage`: how much a group measure rests on;
 * :mod:`~ecograph.measures.directed`: the directed network, in/out degree and strength, density, reciprocity, dyads;
 * :mod:`~ecograph.measures.weighted_paths`: betweenness and closeness with tie length 1/weight;

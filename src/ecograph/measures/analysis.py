@@ -522,11 +522,14 @@ class Analysis:
 
     @property
     def samples(self) -> int:
-        """Resamplings used by :attr:`robustness` (rewirings of :attr:`null_models`: half as many).
+        """The most resamplings :attr:`robustness` draws (rewirings of :attr:`null_models`: half as many).
 
         By default 100 up to 2,000 actors, 30 up to 20,000 and 10 above: on
         large networks each resampling costs seconds, and the spread of a
-        figure under 10% missing actors narrows as the network grows.
+        figure under 10% missing actors narrows as the network grows. Fewer
+        are drawn when the figure shown stops moving (the sequential rule of
+        :func:`ecograph.measures.robustness.shown_summary`); each row of the
+        tables says how many were drawn.
         """
         if self._samples is not None:
             return self._samples
@@ -537,17 +540,19 @@ class Analysis:
     def robustness(self) -> pd.DataFrame:
         """:func:`ecograph.robustness` of density, E-I, modularity of the groups and the top brokers (10% of actors missing).
 
-        The top brokers are left out above :data:`RANKING_CHECK_LIMIT` actors.
+        Each draws until its printed interval stops moving (``adaptive=True``),
+        at most :attr:`samples` times. The top brokers are left out above
+        :data:`RANKING_CHECK_LIMIT` actors.
         """
         S, n = self.sparse, self.samples
-        rows = [robustness(S, "density", samples=n, seed=self.seed).to_series()]
+        rows = [robustness(S, "density", samples=n, seed=self.seed, adaptive=True).to_series()]
         if S.m:
             rows += [
-                robustness(S, "ei_index", samples=n, seed=self.seed, attr=self.group).to_series(),
-                robustness(S, "group_modularity", samples=n, seed=self.seed, attr=self.group).to_series(),
+                robustness(S, "ei_index", samples=n, seed=self.seed, attr=self.group, adaptive=True).to_series(),
+                robustness(S, "group_modularity", samples=n, seed=self.seed, attr=self.group, adaptive=True).to_series(),
             ]
             if S.n <= RANKING_CHECK_LIMIT:  # each resampling recomputes betweenness: tens of seconds per sample on large networks
-                rows.append(robustness(S, "top_brokers", k=10, samples=max(5, n // 3), seed=self.seed).to_series())
+                rows.append(robustness(S, "top_brokers", k=10, samples=max(5, n // 3), seed=self.seed, adaptive=True).to_series())
         return pd.DataFrame(rows).reset_index(drop=True)
 
     @cached_property
@@ -563,6 +568,7 @@ class Analysis:
             seed=self.seed,
             attr=self.group,
             swaps_per_tie=3 if large else 10,
+            adaptive=True,
         )
         return pd.DataFrame([t.to_series() for t in tests]).reset_index(drop=True)
 

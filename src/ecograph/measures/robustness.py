@@ -8,8 +8,17 @@ rankings and centralisation are known to be fragile this way (Smith & Moody
 
 :func:`null_model_test` asks whether a figure could arise by chance from the
 degrees alone: it rewires the network many times keeping every actor's
-number of ties (degree-preserving double-edge swaps, igraph) and compares the
-observed value with the rewired ones (z-score and p-values).
+number of ties (degree-preserving double-edge swaps,
+:mod:`ecograph.measures.rewiring`) and compares the observed value with the
+rewired ones (z-score and p-values).
+
+Both can draw until the figure shown stops moving (``adaptive=True``, the
+sequential rule of :func:`shown_summary`): draws come in batches of
+:data:`BATCH`; after each batch the mean and the 95% interval are printed
+to the decimal of the first significant digit of the interval's width (at
+most four decimals), and drawing stops as soon as a batch leaves that
+printed summary unchanged, or at ``samples`` draws. The result records the
+draws used (``samples``), the maximum (``max_samples``) and the rule.
 
 The group statistics (``ei_index``, ``group_modularity``,
 ``cross_group_density``) take the grouping in any form (``attr``: an
@@ -47,21 +56,38 @@ import pandas as pd
 
 from ..errors import GraphError
 from ..partition import PartitionLike, resolve_grouping
-from ..sparse import GraphLike, SparseGraph, as_sparse, symmetric_matrix
+from ..sparse import GraphLike, SparseGraph, as_sparse
 from .brokerage import betweenness
 from .communities import detect_communities, modularity
 from .density import density
 from .ei import ei_index
-from .engines import igraph_seed
 from .group_coverage import Coverage, coverage_of_codes, known_tie_codes, unavailable_reason
+from .rewiring import rewired
 
-__all__ = ["MEASURES", "STATISTICS", "NullModelTest", "Robustness", "null_model_test", "null_model_tests", "robustness"]
+__all__ = [
+    "BATCH",
+    "MAX_DECIMALS",
+    "MEASURES",
+    "STATISTICS",
+    "NullModelTest",
+    "Robustness",
+    "interval_decimals",
+    "null_model_test",
+    "null_model_tests",
+    "robustness",
+    "shown_summary",
+]
 
 #: Measures :func:`robustness` knows by name.
 MEASURES = ("density", "ei_index", "group_modularity", "modularity", "top_brokers")
 #: Statistics :func:`null_model_test` knows by name.
 STATISTICS = ("modularity", "group_modularity", "cross_group_density", "ei_index")
 
+
+#: Draws between two looks at the printed summary (``adaptive=True``): at least two batches are drawn.
+BATCH = 10
+#: The most decimals a summary is printed with (the report's tables).
+MAX_DECIMALS = 4
 
 #: Statistics that read the grouping.
 _GROUP_STATISTICS = ("ei_index", "group_modularity", "cross_group_density")
@@ -114,6 +140,57 @@ def _finite(values: np.ndarray) -> np.ndarray:
     return values[np.isfinite(values)]
 
 
+def interval_decimals(low: float, high: float) -> int:
+    """The decimals an interval is printed with: down to the first significant digit of its width (1 to :data:`MAX_DECIMALS`).
+
+    A wider interval says less: printing it with more decimals than its
+    width would show digits that the next draws change.
+
+    Examples
+    --------
+    >>> interval_decimals(-0.173, -0.107), interval_decimals(0.0062, 0.0070), interval_decimals(0.6, 1.0), interval_decimals(0.5, 0.5)
+    (2, 4, 1, 4)
+    """
+    width = high - low
+    if not np.isfinite(width) or width <= 0:
+        return MAX_DECIMALS
+    return int(min(MAX_DECIMALS, max(1, -np.floor(np.log10(width)))))
+
+
+def shown_summary(values: np.ndarray) -> tuple[float, float, float]:
+    """Mean, 2.5th and 97.5th percentiles of the finite values, rounded as printed (:func:`interval_decimals`).
+
+    The sequential rule of ``adaptive=True`` stops when one more batch of
+    draws leaves this unchanged. NaN when no value is finite.
+
+    Examples
+    --------
+    >>> import numpy as np
+    >>> shown_summary(np.array([0.61, 0.64, 0.70, np.nan]))
+    (0.65, 0.61, 0.7)
+    """
+    ok = _finite(np.asarray(values, dtype=float))
+    if not len(ok):
+        return (np.nan, np.nan, np.nan)
+    low, high = np.percentile(ok, [2.5, 97.5])
+    d = interval_decimals(float(low), float(high))
+    return (round(float(ok.mean()), d), round(float(low), d), round(float(high), d))
+
+
+def _draw(draw: Callable[[int], np.ndarray], samples: int, adaptive: bool, width: int = 1) -> np.ndarray:
+    """``samples`` draws (rows of ``width`` values), or fewer under the sequential rule: stop when a batch leaves every printed summary as it was."""
+    values = np.full((samples, width), np.nan)
+    before = None
+    for i in range(samples):
+        values[i] = draw(i)
+        if adaptive and (i + 1) % BATCH == 0:
+            now = [repr(shown_summary(values[: i + 1, j])) for j in range(width)]  # as printed: NaN, which cannot be computed, stays NaN
+            if now == before:
+                return values[: i + 1]
+            before = now
+    return values
+
+
 @dataclass
 class Robustness:
     """How a measure moves when data go missing at random.
@@ -123,6 +200,9 @@ class Robustness:
     out of every summary). ``coverage`` is the grouping's coverage in the
     observed network (None for measures without a grouping) and ``reason``
     why the observed value cannot be computed (None when it can).
+    ``samples`` is the number of draws made, ``max_samples`` the most that
+    ``rule`` allowed (``"fixed"``: all of them; ``"stable"``: the
+    sequential rule of :func:`shown_summary`).
 
     Examples
     --------
@@ -141,6 +221,8 @@ class Robustness:
     seed: int
     coverage: Coverage | None = None
     reason: str | None = None
+    max_samples: int | None = None
+    rule: str = "fixed"
 
     @property
     def mean(self) -> float:
@@ -179,6 +261,8 @@ class Robustness:
                 "drop": self.drop,
                 "fraction": self.fraction,
                 "samples": self.samples,
+                "max_samples": self.max_samples if self.max_samples is not None else self.samples,
+                "rule": self.rule,
                 "seed": self.seed,
                 **_coverage_items(self.coverage, self.reason),
             },
@@ -205,6 +289,7 @@ def robustness(
     seed: int = 0,
     attr: PartitionLike = "sphere",
     k: int = 10,
+    adaptive: bool = False,
 ) -> Robustness:
     """Resample the network with data missing at random and recompute a measure.
 
@@ -222,11 +307,16 @@ def robustness(
     fraction : float, default 0.1
         Share removed in each sample (rounded to a whole number of actors or ties).
     samples : int, default 200
+        Number of draws (the most, with ``adaptive``).
     seed : int, default 0
     attr : str, Series, mapping, list of sets or Communities, default "sphere"
         The grouping of ``ei_index`` and ``group_modularity`` (see
         :func:`ecograph.partition.group_labels`); unknown groups are left out.
     k : int, default 10
+    adaptive : bool, default False
+        Draw in batches of :data:`BATCH` and stop as soon as a batch leaves
+        the printed mean and interval unchanged (:func:`shown_summary`).
+        The first draws are the same either way (same seed).
 
     Returns
     -------
@@ -239,6 +329,9 @@ def robustness(
     >>> r = robustness(K, "top_brokers", k=5, samples=30, seed=1)
     >>> r.observed, 0 < r.mean < 1
     (1.0, True)
+    >>> s = robustness(K, "density", samples=200, seed=1, adaptive=True)
+    >>> s.samples < 200, s.rule, s.values.tolist() == robustness(K, "density", samples=s.samples, seed=1).values.tolist()
+    (True, 'stable', True)
     """
     if drop not in ("actors", "ties"):
         raise ValueError("drop must be 'actors' or 'ties'")
@@ -252,22 +345,23 @@ def robustness(
     observed = float(fn(S)) if reason is None else float("nan")
     name = measure if isinstance(measure, str) else getattr(measure, "__name__", "custom")
     rng = np.random.default_rng(seed)
-    values = np.full(samples, np.nan)
-    if reason is not None:  # nothing to resample: a part of what cannot be computed cannot be computed either
-        return Robustness(name, observed, values, drop, float(fraction), samples, seed, cov, reason)
-    for i in range(samples):
+    rule = "stable" if adaptive else "fixed"
+    if reason is not None:  # nothing to resample: a part of what cannot be computed cannot be computed either (no draw made)
+        return Robustness(name, observed, np.full(0, np.nan), drop, float(fraction), 0, seed, cov, reason, samples, rule)
+
+    def draw(_: int) -> float:
         if drop == "actors":
-            n_drop = round(fraction * S.n)
             keep = np.ones(S.n, dtype=bool)
-            keep[rng.choice(S.n, size=n_drop, replace=False)] = False
+            keep[rng.choice(S.n, size=round(fraction * S.n), replace=False)] = False
             sample = S.subgraph(keep)
         else:
-            n_drop = round(fraction * S.m)
             mask = np.zeros(S.m, dtype=bool)
-            mask[rng.choice(S.m, size=n_drop, replace=False)] = True
+            mask[rng.choice(S.m, size=round(fraction * S.m), replace=False)] = True
             sample = S.without_edges(mask)
-        values[i] = fn(sample) if sample.n else np.nan
-    return Robustness(name, observed, values, drop, float(fraction), samples, seed, cov, reason)
+        return fn(sample) if sample.n else np.nan
+
+    values = _draw(draw, samples, adaptive)[:, 0]
+    return Robustness(name, observed, values, drop, float(fraction), len(values), seed, cov, reason, samples, rule)
 
 
 @dataclass
@@ -277,6 +371,8 @@ class NullModelTest:
     ``coverage`` is the grouping's coverage for a group statistic (None for
     the others) and ``reason`` why the observed statistic cannot be
     computed; then every summary (mean, std, z, p-values) is NaN.
+    ``samples``, ``max_samples`` and ``rule`` say how many rewirings were
+    drawn, as in :class:`Robustness`.
 
     Examples
     --------
@@ -293,6 +389,8 @@ class NullModelTest:
     seed: int
     coverage: Coverage | None = None
     reason: str | None = None
+    max_samples: int | None = None
+    rule: str = "fixed"
 
     @property
     def _rewired(self) -> np.ndarray:
@@ -310,6 +408,18 @@ class NullModelTest:
         """Standard deviation over rewired graphs."""
         ok = self._rewired
         return float(ok.std(ddof=1)) if len(ok) > 1 else float("nan")
+
+    @property
+    def ci_low(self) -> float:
+        """2.5th percentile of the rewired values."""
+        ok = self._rewired
+        return float(np.percentile(ok, 2.5)) if len(ok) else float("nan")
+
+    @property
+    def ci_high(self) -> float:
+        """97.5th percentile of the rewired values."""
+        ok = self._rewired
+        return float(np.percentile(ok, 97.5)) if len(ok) else float("nan")
 
     @property
     def z(self) -> float:
@@ -344,7 +454,11 @@ class NullModelTest:
                 "z": self.z,
                 "p_greater": self.p_greater,
                 "p_less": self.p_less,
+                "ci_low": self.ci_low,
+                "ci_high": self.ci_high,
                 "samples": self.samples,
+                "max_samples": self.max_samples if self.max_samples is not None else self.samples,
+                "rule": self.rule,
                 "seed": self.seed,
                 **_coverage_items(self.coverage, self.reason),
             },
@@ -373,6 +487,7 @@ def null_model_test(
     seed: int = 0,
     attr: PartitionLike = "sphere",
     swaps_per_tie: int = 10,
+    adaptive: bool = False,
 ) -> NullModelTest:
     """Compare a statistic with its values on degree-preserving rewirings.
 
@@ -385,12 +500,17 @@ def null_model_test(
         groups over the pairs of actors in two different known groups),
         ``"ei_index"``, or a function of a :class:`SparseGraph`.
     samples : int, default 100
-        Number of rewired graphs.
+        Number of rewired graphs (the most, with ``adaptive``).
     seed : int, default 0
     attr : str, Series, mapping, list of sets or Communities, default "sphere"
         The grouping of the group statistics; unknown groups are left out.
     swaps_per_tie : int, default 10
-        Double-edge swaps attempted per tie in each rewiring.
+        Double-edge swaps attempted per tie in each rewiring
+        (:func:`ecograph.measures.rewiring.rewire_edges`).
+    adaptive : bool, default False
+        Rewire in batches of :data:`BATCH` and stop as soon as a batch
+        leaves the printed mean and 95% range of the rewired values
+        unchanged (:func:`shown_summary`), for every statistic.
 
     Returns
     -------
@@ -408,7 +528,7 @@ def null_model_test(
     >>> round(t.observed, 3), t.z < -3, t.p_less < 0.05
     (-0.718, True, True)
     """
-    return null_model_tests(G, [statistic], samples=samples, seed=seed, attr=attr, swaps_per_tie=swaps_per_tie)[0]
+    return null_model_tests(G, [statistic], samples=samples, seed=seed, attr=attr, swaps_per_tie=swaps_per_tie, adaptive=adaptive)[0]
 
 
 def null_model_tests(
@@ -419,6 +539,7 @@ def null_model_tests(
     seed: int = 0,
     attr: PartitionLike = "sphere",
     swaps_per_tie: int = 10,
+    adaptive: bool = False,
 ) -> list[NullModelTest]:
     """Several statistics against the same degree-preserving rewirings (each graph is rewired once).
 
@@ -445,25 +566,26 @@ def null_model_tests(
     if reason is not None:  # a group statistic that cannot be computed is not computed on rewirings either
         functions = [(lambda _S: np.nan) if g else fn for g, fn in zip(grouped, functions)]
     observed = [float(fn(S)) for fn in functions]
-    base = S.igraph()
-    values = np.empty((len(statistics), samples))
-    with igraph_seed(seed):
-        for i in range(samples):
-            g = base.copy()
-            g.rewire(n=swaps_per_tie * S.m, allowed_edge_types="simple")
-            e = np.asarray(g.get_edgelist(), dtype=np.int64).reshape(-1, 2)
-            R = SparseGraph(S.nodes, symmetric_matrix(e[:, 0], e[:, 1], np.ones(len(e)), S.n), S.attributes)
-            for j, fn in enumerate(functions):
-                values[j, i] = fn(R)
+    rng = np.random.default_rng(seed)
+
+    def draw(_: int) -> list[float]:
+        R = rewired(S, swaps_per_tie=swaps_per_tie, seed=rng)
+        return [fn(R) for fn in functions]
+
+    unavailable = [g and reason is not None for g in grouped]  # nothing computed on the rewirings: none counted
+    values = np.full((len(statistics), 0), np.nan) if all(unavailable) else _draw(draw, samples, adaptive, width=len(statistics)).T
+    rule = "stable" if adaptive else "fixed"
     return [
         NullModelTest(
             stat if isinstance(stat, str) else getattr(stat, "__name__", "custom"),
             obs,
-            vals,
-            samples,
+            vals[:0] if none else vals,
+            0 if none else len(vals),
             seed,
             cov if g else None,
             reason if g else None,
+            samples,
+            rule,
         )
-        for stat, obs, vals, g in zip(statistics, observed, values, grouped)
+        for stat, obs, vals, g, none in zip(statistics, observed, values, grouped, unavailable)
     ]

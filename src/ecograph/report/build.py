@@ -32,7 +32,7 @@ from ..words import date as date_words
 from .brief import first_page
 from .document import GAPS_FILE, Report
 from .draft import draft_walk
-from .html import PAGE_CSS, esc, figure_uri
+from .html import PAGE_CSS, esc, figure_png, figure_uri
 from .present import PLAYER_CSS, player
 from .sections import Context, sections
 from .tables import ReportTables
@@ -264,12 +264,13 @@ def build_report(
         seed=seed,
     )
     figures = _figures(brief, lang, v, seed)
+    pngs = {key: figure_png(fig) for key, fig in figures.items()}  # drawn once: the page and figures/*.png hold the same bytes
     tables = ReportTables(brief, lang, {})
     context = Context(
         brief,
         lang,
         tables,
-        {key: figure_uri(fig) for key, fig in figures.items()},
+        {key: figure_uri(fig, pngs[key]) for key, fig in figures.items()},
         v._repr_html_().replace("<iframe ", '<iframe class="view" ', 1),
     )
     changes = None
@@ -306,7 +307,7 @@ def build_report(
             aliases,
             lang=lang,
         )
-    return Report(title, lang, files, figures, page, summary, validation, gaps_source=eco, gaps=brief.gaps, walk_page=walk_page)
+    return Report(title, lang, files, figures, page, summary, validation, gaps_source=eco, gaps=brief.gaps, walk_page=walk_page, pngs=pngs)
 
 
 def _scrubbed_walk(walk: Walk, people: dict[str, str], aliases: dict[str, str], lang: str) -> Walk:

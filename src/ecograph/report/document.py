@@ -54,6 +54,9 @@ WORKBOOK_ROWS = 10_000
 class Report:
     """Everything the report shows: the page, its tables, figures and gap workbook. Build it with :func:`build_report`.
 
+    ``pngs`` holds each figure's PNG bytes as the page shows them (written
+    as they are into ``figures/``).
+
     Examples
     --------
     >>> import ecograph as eg
@@ -74,6 +77,7 @@ class Report:
     gaps: pd.DataFrame | None = None
     notes: list[str] = field(default_factory=list)
     walk_page: str = ""
+    pngs: dict[str, bytes] = field(default_factory=dict)
 
     def write(self, output: str | os.PathLike, *, force: bool = False) -> Path:
         """Write the page, gap workbook, tables, workbook and figures into the folder ``output``; return the page's path.
@@ -97,7 +101,9 @@ class Report:
                 write_spreadsheet_csv(df, out / "tables" / f"{name}.csv")
             write_xlsx({name: _cut(df) for name, df in tables.items()}, out / "tables.xlsx", widths=False)
             for name, fig in self.figures.items():
-                save_figure(fig, out / "figures" / name)
+                if name in self.pngs:  # the page's image: the same bytes, not drawn again
+                    (out / "figures" / f"{name}.png").write_bytes(self.pngs[name])
+                save_figure(fig, out / "figures" / name, formats=("svg",) if name in self.pngs else ("png", "svg"))
             (out / "summary.txt").write_text(clean_text(self.summary) + "\n", encoding="utf-8", newline="\n")
             (out / "validation.txt").write_text(clean_text(self.validation) + "\n", encoding="utf-8", newline="\n")
             if self.walk_page:

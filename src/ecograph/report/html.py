@@ -27,7 +27,7 @@ import pandas as pd
 from ..io import isolate_text
 from ..words import CATALOGUE, number, word
 
-__all__ = ["PAGE_CSS", "esc", "figure_uri", "header", "table"]
+__all__ = ["PAGE_CSS", "esc", "figure_png", "figure_uri", "header", "table"]
 
 PAGE_CSS = """
 body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; color: #222; max-width: 1100px; margin: 0 auto; padding: 16px 24px; line-height: 1.45; }
@@ -102,8 +102,18 @@ def table(df: pd.DataFrame, *, lang: str = "en", max_rows: int | None = None, fi
     return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>{note}"
 
 
-def figure_uri(fig: Any) -> str:
-    """A figure as an inline PNG (the figure stays open: it is saved to files later)."""
+def figure_png(fig: Any) -> bytes:
+    """A figure as PNG bytes, as :func:`ecograph.views.figures.save_figure` writes them (the figure stays open).
+
+    >>> import matplotlib.pyplot as plt
+    >>> figure_png(plt.figure(figsize=(1, 1)))[:4]
+    b'\x89PNG'
+    """
     buf = io.BytesIO()
     fig.savefig(buf, format="png", metadata={"Software": None})
-    return "data:image/png;base64," + base64.b64encode(buf.getvalue()).decode("ascii")
+    return buf.getvalue()
+
+
+def figure_uri(fig: Any, png: bytes | None = None) -> str:
+    """A figure as an inline PNG (the figure stays open: it is saved to files later); ``png``: its bytes, already drawn."""
+    return "data:image/png;base64," + base64.b64encode(figure_png(fig) if png is None else png).decode("ascii")

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..measures.group_coverage import MIN_COVERAGE
+from ..measures.robustness import BATCH
 from ..words import word
 from .html import esc, table
 from .tables import ReportTables
@@ -103,7 +104,7 @@ def _evolution(c: Context) -> str:
 
 def _confidence(c: Context) -> str:
     return (
-        f"<p class='note'>{c.w('note.robustness')}</p>"
+        f"<p class='note'>{c.w('note.robustness', batch=BATCH)}</p>"
         + table(c.tables.robustness_shown, lang=c.lang)
         + f"<p class='note'>{c.w('note.null_models')}</p>"
         + table(c.tables.null_models_shown, lang=c.lang)

@@ -19,6 +19,7 @@ import pandas as pd
 
 from ..findings import Brief
 from ..gaps import counted_coverage
+from ..measures.robustness import interval_decimals
 from ..outreach import worklist_table
 from ..validation import data_warnings
 from ..words import is_missing, label, number, word
@@ -365,6 +366,7 @@ class ReportTables:
         return frame
 
     def _measure_rows(self, frame: pd.DataFrame, key: str, cols: list[str]) -> pd.DataFrame:
+        """The rows as shown: the mean and interval to the decimal of the interval's width (the sequential rule's precision), the rest to 4 decimals."""
         if not len(frame):
             return frame
         out = frame[[key, *cols]].copy()
@@ -373,15 +375,19 @@ class ReportTables:
         for c in cols:
             if out[c].dtype.kind == "f":
                 out[c] = out[c].round(4)
+        decimals = [interval_decimals(lo, hi) for lo, hi in zip(frame["ci_low"], frame["ci_high"])]
+        for c in ("mean", "ci_low", "ci_high"):
+            out[c] = [round(float(v), d) + 0.0 for v, d in zip(frame[c], decimals)]  # + 0.0: -0.0 is printed 0
         return out.rename(columns={key: "measure"})
 
     @cached_property
     def robustness_shown(self) -> pd.DataFrame:
-        return self._measure_rows(self.analysis.robustness, "measure", ["observed", "mean", "ci_low", "ci_high", "samples"])
+        return self._measure_rows(self.analysis.robustness, "measure", ["observed", "mean", "ci_low", "ci_high", "samples", "max_samples"])
 
     @cached_property
     def null_models_shown(self) -> pd.DataFrame:
-        return self._measure_rows(self.analysis.null_models, "statistic", ["observed", "mean", "z", "p_greater", "p_less", "samples"])
+        cols = ["observed", "mean", "ci_low", "ci_high", "z", "p_greater", "p_less", "samples", "max_samples"]
+        return self._measure_rows(self.analysis.null_models, "statistic", cols)
 
     @property
     def data_warnings(self) -> pd.DataFrame:

@@ -65,6 +65,7 @@ class _Later:
 plt = _Later("matplotlib.pyplot")
 _collections = _Later("matplotlib.collections")
 _patches = _Later("matplotlib.patches")
+_paths = _Later("matplotlib.path")
 _text = _Later("matplotlib.text")
 _ticker = _Later("matplotlib.ticker")
 
@@ -267,10 +268,14 @@ def figure_network(
     xy = pos.loc[nodes, ["x", "y"]].to_numpy(dtype=float, copy=True)
     xy[:, 1] = -xy[:, 1]  # screen y grows downwards, plots upwards
     index = {n: i for i, n in enumerate(nodes)}
-    segments = [(xy[index[u]], xy[index[v]]) for u, v in G.edges()]
+    ends = np.array([(index[u], index[v]) for u, v in G.edges()], dtype=np.int64).reshape(-1, 2)
     large = len(nodes) > RASTER_ABOVE  # thousands of dots and lines: drawn as an image inside the SVG, the text stays vector
-    if segments:
-        ax.add_collection(_collections.LineCollection(segments, colors="#9a9a9a", linewidths=0.6, alpha=0.6, zorder=1, rasterized=large))
+    if len(ends):  # every tie looks the same: one path of segments (one SVG element, not one per tie)
+        vertices = xy[ends.ravel()]
+        codes = np.tile([_paths.Path.MOVETO, _paths.Path.LINETO], len(ends)).astype(np.uint8)
+        edges = _patches.PathPatch(_paths.Path(vertices, codes), fill=False, edgecolor="#9a9a9a", linewidth=0.6, alpha=0.6, zorder=1)
+        edges.set_rasterized(large)
+        ax.add_patch(edges)
     ax.scatter(
         xy[:, 0],
         xy[:, 1],
