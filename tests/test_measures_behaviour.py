@@ -173,6 +173,8 @@ def test_robustness_intervals():
         "drop",
         "fraction",
         "samples",
+        "max_samples",
+        "rule",
         "seed",
         "actor_coverage",
         "tie_coverage",
