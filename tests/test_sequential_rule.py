@@ -9,7 +9,19 @@ import numpy as np
 import pytest
 
 import ecograph as eg
-from ecograph.measures.robustness import BATCH, interval_decimals, null_model_tests, robustness, shown_summary
+from ecograph.measures.analysis import RANKING_BATCH
+from ecograph.measures.rewiring import rewired, rewiring_chain
+from ecograph.measures.robustness import (
+    BATCH,
+    STABLE_RANKING,
+    Z_THRESHOLD,
+    interval_decimals,
+    null_model_tests,
+    robustness,
+    settled_mean,
+    settled_z,
+    shown_summary,
+)
 
 K = nx.karate_club_graph()
 
@@ -76,10 +88,79 @@ def test_the_report_annex_states_the_rule_and_the_draws_per_figure():
 
     eco = eg.datasets.synthetic(150, seed=4)
     report = build_report(eco, lang="en", date="2026-01-01")
-    rob = report.tables["robustness"]
-    assert set(rob["rule"]) == {"stable"}
-    assert ((rob["samples"] <= rob["max_samples"]) & (rob["samples"] >= 2 * BATCH)).all()
-    assert report.html.count(word("report.note.robustness", "en", batch=BATCH).split(":")[0]) == 1
-    assert f"{BATCH} at a time" in report.html
+    rob = report.tables["robustness"].set_index("measure")
+    assert rob["rule"].to_dict() == {"density": "stable", "ei_index": "stable", "group_modularity": "stable", "top_brokers": "settled"}
+    stable = rob[rob["rule"] == "stable"]
+    assert ((stable["samples"] <= stable["max_samples"]) & (stable["samples"] >= 2 * BATCH)).all()
+    top = rob.loc["top_brokers"]
+    assert RANKING_BATCH <= top["samples"] <= top["max_samples"] and top["samples"] % RANKING_BATCH == 0
+    nulls = report.tables["null_models"]
+    assert set(nulls["rule"]) == {"settled"} and (nulls["samples"] >= 2 * BATCH).all()
+    assert report.html.count("The share of the top brokers kept, read against 70%, is drawn 5 at a time") == 1
+    assert f"{BATCH} at a time" in report.html and "at least 20 (so that p can fall below 0.05)" in report.html
+    assert word("report.note.null_models", "en", batch=BATCH, least=2 * BATCH, se=2, z=2).split("(")[0] in report.html
     again = build_report(eg.datasets.synthetic(150, seed=4), lang="en", date="2026-01-01")
-    assert again.tables["robustness"].equals(rob) and again.tables["null_models"].equals(report.tables["null_models"])
+    assert again.tables["robustness"].equals(report.tables["robustness"]) and again.tables["null_models"].equals(report.tables["null_models"])
+
+
+def test_a_reading_against_a_threshold_stops_once_its_side_is_settled():
+    r = robustness(K, "top_brokers", k=5, samples=200, seed=3, adaptive=True, settle=STABLE_RANKING, batch=RANKING_BATCH)
+    assert r.rule == "settled" and r.samples % RANKING_BATCH == 0 and r.samples < 200
+    assert settled_mean(r.values, STABLE_RANKING)
+    if r.samples > RANKING_BATCH:  # the look before did not settle it
+        assert not settled_mean(r.values[:-RANKING_BATCH], STABLE_RANKING)
+    mean, se = r.values.mean(), r.values.std(ddof=1) / np.sqrt(r.samples)
+    assert abs(mean - 0.7) > 2 * se or se == 0
+    fixed = robustness(K, "top_brokers", k=5, samples=r.samples, seed=3)
+    assert fixed.values.tolist() == r.values.tolist()
+    # a mean on the threshold never settles: every draw is made
+    counter = itertools.count()
+    around = robustness(K, lambda S: 0.7 + 0.01 * (-1) ** next(counter), samples=41, adaptive=True, settle=0.7, batch=5)
+    assert around.samples == 41
+
+
+def test_the_standard_error_of_z_is_that_of_simulations():
+    rng = np.random.default_rng(0)
+    n, observed = 20, 3.0  # rewired values ~ N(0, 1): z = 3
+    zs = np.array([(observed - x.mean()) / x.std(ddof=1) for x in rng.normal(0, 1, size=(20_000, n))])
+    formula = np.sqrt((1 + observed**2 / 2) / n)
+    assert zs.std() == pytest.approx(formula, rel=0.15)  # the delta method at n = 20: simulated 0.56, formula 0.51
+    assert settled_z(rng.normal(0, 1, 20), 10.0) and not settled_z(rng.normal(0, 1, 20), 2.05)
+    assert settled_z(np.full(20, 0.5), 0.7) and settled_z(np.array([np.nan]), np.nan)
+
+
+def test_null_models_stop_once_every_z_is_settled():
+    G = K.copy()
+    nx.set_node_attributes(G, {n: d["club"] for n, d in K.nodes(data=True)}, "sphere")
+    stats = ["ei_index", "cross_group_density", "modularity"]
+    tests = null_model_tests(G, stats, samples=300, seed=2, adaptive=True, settle=Z_THRESHOLD)
+    used = tests[0].samples
+    assert {t.samples for t in tests} == {used} and 2 * BATCH <= used < 300 and used % BATCH == 0
+    assert all(t.rule == "settled" for t in tests)
+    assert all(settled_z(t.values, t.observed) for t in tests)
+    if used > 2 * BATCH:
+        assert not all(settled_z(t.values[:-BATCH], t.observed) for t in tests)
+    assert tests[0].p_less == pytest.approx(1 / (used + 1))  # the clubs' E-I is below every rewiring's
+    fixed = null_model_tests(G, stats, samples=used, seed=2)
+    assert [t.values.tolist() for t in fixed] == [t.values.tolist() for t in tests]
+
+
+def test_the_chain_of_rewirings_draws_what_fresh_rewirings_draw():
+    """Same distribution of a statistic, successive draws as uncorrelated as independent ones (lag-1)."""
+    G = K.copy()
+    S = eg.as_sparse(G)
+    club = np.array([d["club"] == "Mr. Hi" for _, d in K.nodes(data=True)])
+
+    def cross(R):
+        u, v, _ = R.edges()
+        return float((club[u] != club[v]).mean())
+
+    chain = rewiring_chain(S, swaps_per_tie=10, gap=1, seed=0)
+    linked = np.array([cross(next(chain)) for _ in range(400)])
+    rng = np.random.default_rng(1)
+    fresh = np.array([cross(rewired(S, seed=rng)) for _ in range(400)])
+    se = np.sqrt(linked.var(ddof=1) / 400 + fresh.var(ddof=1) / 400)
+    assert abs(linked.mean() - fresh.mean()) < 3 * se
+    assert linked.std() == pytest.approx(fresh.std(), rel=0.15)
+    assert abs(np.corrcoef(linked[:-1], linked[1:])[0, 1]) < 0.2  # 3.5 standard errors of a zero correlation over 400 draws
+    assert all(bool((R.degrees() == S.degrees()).all()) for R in itertools.islice(rewiring_chain(S, seed=2), 5))

@@ -51,6 +51,7 @@ import pandas as pd
 from .gaps import actor_gaps
 from .measures.analysis import Analysis
 from .measures.group_coverage import MIN_COVERAGE, withheld_reason
+from .measures.robustness import STABLE_RANKING, Z_THRESHOLD
 from .outreach import key_players, outreach_worklist
 from .vocabulary import NO_SPHERE_KINDS
 from .words import CATALOGUE, check_language, word
@@ -402,7 +403,7 @@ class Brief:
         if on_paths < 10:  # a "top 10" of fewer than ten actors on any path says nothing about stability
             confidence = "few_paths"
         else:
-            confidence = "unchecked_ranking" if math.isnan(kept) else "stable_ranking" if kept >= 0.7 else "fragile_ranking"
+            confidence = "unchecked_ranking" if math.isnan(kept) else "stable_ranking" if kept >= STABLE_RANKING else "fragile_ranking"
         variant = "one" if len(top) == 1 else "top" if values["connectors"] > len(top) else ""
         action = "rely_on_connector" if len(top) == 1 else "rely_on_connectors"
         return self._finding("connectors", values, confidence, {"kept": kept, "k": 10, "on_paths": on_paths}, action, {}, variant=variant)
@@ -445,7 +446,7 @@ class Brief:
         z = float(nulls.loc["modularity", "z"])
         values = {"n_groups": groups, "largest": int(sizes.max()), "q": float(a.communities.modularity)}
         confidence = {"z": z, "mean": float(nulls.loc["modularity", "mean"]), "samples": int(nulls.loc["modularity", "samples"])}
-        if z >= 2:
+        if z >= Z_THRESHOLD:
             return self._finding("communities", values, "beyond_chance", confidence, "cross_groups", {})
         # no more distinct than chance: nothing says acquaintance stops at the groups' edges
         return self._finding("communities", values, "not_beyond_chance", confidence, "map_before_groups", {}, variant="weak")

@@ -719,16 +719,24 @@ REPORT: dict[str, tuple[str, str]] = {
     "note.robustness": (
         "Each figure recomputed on samples of the network with 10% of the actors missing at random: the range holds 95% of the samples. "
         "Samples are drawn {batch} at a time until one more series leaves the mean and the range unchanged as printed "
-        "(to the first significant digit of the range's width), and never more than the most shown; the table gives the samples drawn for each figure.",
+        "(to the first significant digit of the range's width). The share of the top brokers kept, read against {ranking:.0%}, "
+        "is drawn {ranking_batch} at a time until its mean lies more than {se:g} standard errors from {ranking:.0%}: "
+        "more samples could then hardly move it to the other side. Never more than the most shown; the table gives the samples drawn for each figure.",
         "Chaque chiffre recalculé sur des échantillons du réseau privés de 10 % des acteurs au hasard : l'intervalle contient 95 % des échantillons. "
         "Les tirages se font par {batch} jusqu'à ce qu'une série de plus laisse la moyenne et l'intervalle inchangés tels qu'affichés "
-        "(au premier chiffre significatif de la largeur de l'intervalle), jamais au-delà du maximum indiqué ; le tableau donne les tirages faits pour chaque chiffre.",
+        "(au premier chiffre significatif de la largeur de l'intervalle). La part des principaux intermédiaires conservés, lue par rapport à {ranking:.0%}, "
+        "se tire par {ranking_batch} jusqu'à ce que sa moyenne soit à plus de {se:g} erreurs types de {ranking:.0%} : "
+        "d'autres tirages ne pourraient alors guère la faire passer de l'autre côté. Jamais au-delà du maximum indiqué ; le tableau donne les tirages faits pour chaque chiffre.",
     ),
     "note.null_models": (
-        "Each statistic against networks rewired at random, every actor keeping its number of ties: the range holds 95% of the rewired networks, "
-        "drawn by the same rule.",
-        "Chaque statistique comparée à des réseaux rebranchés au hasard, chaque acteur gardant son nombre de liens : l'intervalle contient 95 % "
-        "des réseaux rebranchés, tirés selon la même règle.",
+        "Each statistic against networks rewired at random, every actor keeping its number of ties (one chain of rewirings, "
+        "one swap per tie from one to the next): the range holds 95% of the rewired networks. Rewirings are drawn {batch} at a time, "
+        "at least {least} (so that p can fall below 0.05), until every z lies more than {se:g} standard errors from {z:g} "
+        "(or −{z:g}): whether it is beyond {z:g} is then settled. Never more than the most shown.",
+        "Chaque statistique comparée à des réseaux rebranchés au hasard, chaque acteur gardant son nombre de liens (une chaîne de rebranchements, "
+        "un échange par lien de l'un au suivant) : l'intervalle contient 95 % des réseaux rebranchés. Les rebranchements se tirent par {batch}, "
+        "au moins {least} (pour que p puisse descendre sous 0,05), jusqu'à ce que chaque z soit à plus de {se:g} erreurs types de {z:g} "
+        "(ou −{z:g}) : qu'il dépasse {z:g} ou non est alors établi. Jamais au-delà du maximum indiqué.",
     ),
     "note.rejected": (
         "{n:p|row was|rows were} rejected by validation and {n:w|is|are} not used (see validation.txt and tables/rejected.csv).",

@@ -58,18 +58,20 @@ from .evolution import evolution, headline_measures
 from .flows import flow_table, people_flows
 from .group_coverage import Coverage, MeasureValue, group_coverage, unknown_actors, withheld_reason
 from .isolation import core_numbers, isolated_actors, two_step_reach
-from .robustness import null_model_tests, robustness
+from .robustness import STABLE_RANKING, Z_THRESHOLD, null_model_tests, robustness
 from .standing import actor_standing
 from .valued import valued_block_density, valued_ei_index
 from .weighted_paths import weighted_betweenness
 
-__all__ = ["EVOLUTION_YEARS", "RANKING_CHECK_LIMIT", "Analysis"]
+__all__ = ["EVOLUTION_YEARS", "RANKING_BATCH", "RANKING_CHECK_LIMIT", "Analysis"]
 
 #: The evolution covers at most this many years, up to the latest founding year.
 EVOLUTION_YEARS = 20
 #: Above this many actors, :attr:`Analysis.robustness` leaves out the stability of the top brokers
 #: (each resampling recomputes betweenness) and :attr:`Analysis.null_models` uses 3 rewirings of 3 swaps per tie.
 RANKING_CHECK_LIMIT = 20_000
+#: Resamplings between two looks of the ranking check (each recomputes betweenness).
+RANKING_BATCH = 5
 
 
 def _default_grouping(G: nx.Graph | SparseGraph) -> PartitionLike:
@@ -541,7 +543,10 @@ class Analysis:
         """:func:`ecograph.robustness` of density, E-I, modularity of the groups and the top brokers (10% of actors missing).
 
         Each draws until its printed interval stops moving (``adaptive=True``),
-        at most :attr:`samples` times. The top brokers are left out above
+        at most :attr:`samples` times; the top brokers, read against
+        :data:`ecograph.measures.robustness.STABLE_RANKING`, five at a time
+        until the mean's side of it is settled (``settle=``), at most a third
+        as many. The top brokers are left out above
         :data:`RANKING_CHECK_LIMIT` actors.
         """
         S, n = self.sparse, self.samples
@@ -552,23 +557,42 @@ class Analysis:
                 robustness(S, "group_modularity", samples=n, seed=self.seed, attr=self.group, adaptive=True).to_series(),
             ]
             if S.n <= RANKING_CHECK_LIMIT:  # each resampling recomputes betweenness: tens of seconds per sample on large networks
-                rows.append(robustness(S, "top_brokers", k=10, samples=max(5, n // 3), seed=self.seed, adaptive=True).to_series())
+                rows.append(
+                    robustness(
+                        S,
+                        "top_brokers",
+                        k=10,
+                        samples=max(5, n // 3),
+                        seed=self.seed,
+                        adaptive=True,
+                        settle=STABLE_RANKING,
+                        batch=RANKING_BATCH,
+                    ).to_series()
+                )
         return pd.DataFrame(rows).reset_index(drop=True)
 
     @cached_property
     def null_models(self) -> pd.DataFrame:
-        """:func:`ecograph.null_model_tests` of cross-group density, E-I and modularity on degree-preserving rewirings."""
+        """:func:`ecograph.null_model_tests` of cross-group density, E-I and modularity on degree-preserving rewirings.
+
+        One chain of rewirings (a gap of one swap per tie), drawn until every
+        z-score's side of :data:`ecograph.measures.robustness.Z_THRESHOLD` is
+        settled (at least 20, so that a p-value can fall below 0.05), at most
+        :attr:`samples` times; three rewirings above
+        :data:`RANKING_CHECK_LIMIT` actors.
+        """
         if self.sparse.m < 2:
             return pd.DataFrame()
         large = self.sparse.n > RANKING_CHECK_LIMIT  # each rewiring takes seconds there
         tests = null_model_tests(
             self.sparse,
             ["cross_group_density", "ei_index", "modularity"],
-            samples=3 if large else max(5, self.samples // 2),
+            samples=3 if large else self.samples,
             seed=self.seed,
             attr=self.group,
             swaps_per_tie=3 if large else 10,
             adaptive=True,
+            settle=Z_THRESHOLD,
         )
         return pd.DataFrame([t.to_series() for t in tests]).reset_index(drop=True)
 

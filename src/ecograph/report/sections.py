@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..measures.analysis import RANKING_BATCH
 from ..measures.group_coverage import MIN_COVERAGE
-from ..measures.robustness import BATCH
+from ..measures.robustness import BATCH, SETTLED_SE, STABLE_RANKING, Z_THRESHOLD
 from ..words import word
 from .html import esc, table
 from .tables import ReportTables
@@ -104,9 +105,9 @@ def _evolution(c: Context) -> str:
 
 def _confidence(c: Context) -> str:
     return (
-        f"<p class='note'>{c.w('note.robustness', batch=BATCH)}</p>"
+        f"<p class='note'>{c.w('note.robustness', batch=BATCH, ranking=STABLE_RANKING, ranking_batch=RANKING_BATCH, se=SETTLED_SE)}</p>"
         + table(c.tables.robustness_shown, lang=c.lang)
-        + f"<p class='note'>{c.w('note.null_models')}</p>"
+        + f"<p class='note'>{c.w('note.null_models', batch=BATCH, least=2 * BATCH, se=SETTLED_SE, z=Z_THRESHOLD)}</p>"
         + table(c.tables.null_models_shown, lang=c.lang)
     )
 
