@@ -100,7 +100,9 @@ def test_the_report_annex_states_the_rule_and_the_draws_per_figure():
     assert f"{BATCH} at a time" in report.html and "at least 20 (so that p can fall below 0.05)" in report.html
     assert word("report.note.null_models", "en", batch=BATCH, least=2 * BATCH, se=2, z=2).split("(")[0] in report.html
     again = build_report(eg.datasets.synthetic(150, seed=4), lang="en", date="2026-01-01")
-    assert again.tables["robustness"].equals(report.tables["robustness"]) and again.tables["null_models"].equals(report.tables["null_models"])
+    assert again.tables["robustness"].equals(report.tables["robustness"]) and again.tables["null_models"].equals(
+        report.tables["null_models"]
+    )
 
 
 def test_a_reading_against_a_threshold_stops_once_its_side_is_settled():
@@ -164,3 +166,14 @@ def test_the_chain_of_rewirings_draws_what_fresh_rewirings_draw():
     assert linked.std() == pytest.approx(fresh.std(), rel=0.15)
     assert abs(np.corrcoef(linked[:-1], linked[1:])[0, 1]) < 0.2  # 3.5 standard errors of a zero correlation over 400 draws
     assert all(bool((R.degrees() == S.degrees()).all()) for R in itertools.islice(rewiring_chain(S, seed=2), 5))
+
+
+def test_the_null_model_reads_the_analysis_modularity_rather_than_detecting_it_again():
+    a = eg.Analysis(eg.datasets.synthetic(300, seed=1), seed=0)
+    row = a.null_models.set_index("statistic").loc["modularity"]
+    recomputed = null_model_tests(a.sparse, ["modularity"], samples=1, seed=0)[0].observed
+    assert row["observed"] == a.communities.modularity == recomputed
+    given = null_model_tests(a.sparse, ["modularity"], samples=20, seed=0, observed={"modularity": 0.5})[0]
+    assert (
+        given.observed == 0.5 and given.values.tolist() == null_model_tests(a.sparse, ["modularity"], samples=20, seed=0)[0].values.tolist()
+    )

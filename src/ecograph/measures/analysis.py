@@ -593,6 +593,7 @@ class Analysis:
             swaps_per_tie=3 if large else 10,
             adaptive=True,
             settle=Z_THRESHOLD,
+            observed={"modularity": self.communities.modularity} if self.engine.name == "igraph" else None,
         )
         return pd.DataFrame([t.to_series() for t in tests]).reset_index(drop=True)
 

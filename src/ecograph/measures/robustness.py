@@ -65,7 +65,7 @@ Examples
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -674,10 +674,14 @@ def null_model_tests(
     adaptive: bool = False,
     gap: float | None = 1,
     settle: float | None = None,
+    observed: Mapping[str, float] | None = None,
 ) -> list[NullModelTest]:
     """Several statistics against the same degree-preserving rewirings (each graph is rewired once).
 
     Gives, statistic by statistic, what :func:`null_model_test` gives.
+    ``observed`` may hold a named statistic's value on ``G`` already
+    computed the same way (the modularity of the communities an Analysis
+    detected with the same seed), so that it is not computed again.
 
     Examples
     --------
@@ -699,7 +703,10 @@ def null_model_tests(
     functions = [_measure_function(stat, 10, seed, S) for stat in statistics]
     if reason is not None:  # a group statistic that cannot be computed is not computed on rewirings either
         functions = [(lambda _S: np.nan) if g else fn for g, fn in zip(grouped, functions)]
-    observed = [float(fn(S)) for fn in functions]
+    known = dict(observed or {})
+    values_seen = [
+        float(known[stat]) if isinstance(stat, str) and stat in known else float(fn(S)) for stat, fn in zip(statistics, functions)
+    ]
     rng = np.random.default_rng(seed)
     chain = rewiring_chain(S, swaps_per_tie=swaps_per_tie, gap=gap, seed=rng) if gap is not None else None
 
@@ -708,7 +715,7 @@ def null_model_tests(
         return [fn(R) for fn in functions]
 
     unavailable = [g and reason is not None for g in grouped]  # nothing computed on the rewirings: none counted
-    settled = None if settle is None else (lambda j, vals: settled_z(vals, observed[j], settle))
+    settled = None if settle is None else (lambda j, vals: settled_z(vals, values_seen[j], settle))
     values = (
         np.full((len(statistics), 0), np.nan)
         if all(unavailable)
@@ -727,5 +734,5 @@ def null_model_tests(
             samples,
             rule,
         )
-        for stat, obs, vals, g, none in zip(statistics, observed, values, grouped, unavailable)
+        for stat, obs, vals, g, none in zip(statistics, values_seen, values, grouped, unavailable)
     ]
