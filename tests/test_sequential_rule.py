@@ -177,3 +177,18 @@ def test_the_null_model_reads_the_analysis_modularity_rather_than_detecting_it_a
     assert (
         given.observed == 0.5 and given.values.tolist() == null_model_tests(a.sparse, ["modularity"], samples=20, seed=0)[0].values.tolist()
     )
+
+
+def test_the_ranking_check_is_left_out_where_betweenness_is_estimated(monkeypatch):
+    import ecograph.measures.analysis as analysis
+    from ecograph.measures.brokerage import EXACT_BETWEENNESS_LIMIT
+
+    assert analysis.RANKING_CHECK_LIMIT == EXACT_BETWEENNESS_LIMIT
+    eco = eg.datasets.synthetic(300, seed=1)
+    checked = eg.Brief(eco).compute()
+    monkeypatch.setattr(analysis, "RANKING_CHECK_LIMIT", 299)
+    unchecked = eg.Brief(eco).compute()
+    assert "top_brokers" in set(checked.analysis.robustness["measure"])
+    assert "top_brokers" not in set(unchecked.analysis.robustness["measure"])
+    said = {f.code: f.confidence for f in checked.findings}, {f.code: f.confidence for f in unchecked.findings}
+    assert said[0]["connectors"] in ("stable_ranking", "fragile_ranking") and said[1]["connectors"] == "unchecked_ranking"

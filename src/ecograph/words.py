@@ -320,8 +320,8 @@ FINDINGS: dict[str, tuple[str, str]] = {
         "Avec 10 % des acteurs manquant au hasard, seuls {kept:.0%} des {k} premiers restent parmi les {k} premiers : un classement fragile, à vérifier avec les acteurs.",
     ),
     "confidence.unchecked_ranking": (
-        "Not checked against missing data at this size (each check recomputes every shortest path); rankings of connectors are known to be fragile.",
-        "Non vérifié face aux données manquantes à cette taille (chaque vérification recalcule tous les plus courts chemins) ; les classements de connecteurs sont réputés fragiles.",
+        "Not checked against missing data at this size (betweenness is estimated from a sample of actors here: the check would measure the estimate's own error); rankings of connectors are known to be fragile.",
+        "Non vérifié face aux données manquantes à cette taille (l'intermédiarité y est estimée sur un échantillon d'acteurs : la vérification mesurerait l'erreur de l'estimation elle-même) ; les classements de connecteurs sont réputés fragiles.",
     ),
     "confidence.permutation_inside": (
         "Permutation test ({permutations} random relabellings of the known {groups}): p = {p:.3f}.",

@@ -37,7 +37,7 @@ from ..sparse import SparseGraph, as_sparse, check_graph
 from ..summary import Summary, network_counts, summarise
 from .background import in_background
 from .bridges import bridges, cut_points, local_bridges
-from .brokerage import brokers
+from .brokerage import EXACT_BETWEENNESS_LIMIT, brokers
 from .communities import Communities, detect_communities
 from .density import block_density, density, mixing_matrix
 from .directed import (
@@ -63,13 +63,16 @@ from .standing import actor_standing
 from .valued import valued_block_density, valued_ei_index
 from .weighted_paths import weighted_betweenness
 
-__all__ = ["EVOLUTION_YEARS", "RANKING_BATCH", "RANKING_CHECK_LIMIT", "Analysis"]
+__all__ = ["EVOLUTION_YEARS", "NULL_MODEL_LIMIT", "RANKING_BATCH", "RANKING_CHECK_LIMIT", "Analysis"]
 
 #: The evolution covers at most this many years, up to the latest founding year.
 EVOLUTION_YEARS = 20
-#: Above this many actors, :attr:`Analysis.robustness` leaves out the stability of the top brokers
-#: (each resampling recomputes betweenness) and :attr:`Analysis.null_models` uses 3 rewirings of 3 swaps per tie.
-RANKING_CHECK_LIMIT = 20_000
+#: Above this many actors, :attr:`Analysis.robustness` leaves out the stability of the top brokers: betweenness is
+#: estimated there (:data:`ecograph.measures.brokerage.EXACT_BETWEENNESS_LIMIT`), and the check would measure the
+#: estimate's own error as much as missing data.
+RANKING_CHECK_LIMIT = EXACT_BETWEENNESS_LIMIT
+#: Above this many actors, :attr:`Analysis.null_models` uses 3 rewirings of 3 swaps per tie (each takes seconds).
+NULL_MODEL_LIMIT = 20_000
 #: Resamplings between two looks of the ranking check (each recomputes betweenness).
 RANKING_BATCH = 5
 
@@ -556,7 +559,7 @@ class Analysis:
                 robustness(S, "ei_index", samples=n, seed=self.seed, attr=self.group, adaptive=True).to_series(),
                 robustness(S, "group_modularity", samples=n, seed=self.seed, attr=self.group, adaptive=True).to_series(),
             ]
-            if S.n <= RANKING_CHECK_LIMIT:  # each resampling recomputes betweenness: tens of seconds per sample on large networks
+            if S.n <= RANKING_CHECK_LIMIT:  # above, a sampled betweenness would check its own sampling error
                 rows.append(
                     robustness(
                         S,
@@ -579,11 +582,11 @@ class Analysis:
         z-score's side of :data:`ecograph.measures.robustness.Z_THRESHOLD` is
         settled (at least 20, so that a p-value can fall below 0.05), at most
         :attr:`samples` times; three rewirings above
-        :data:`RANKING_CHECK_LIMIT` actors.
+        :data:`NULL_MODEL_LIMIT` actors.
         """
         if self.sparse.m < 2:
             return pd.DataFrame()
-        large = self.sparse.n > RANKING_CHECK_LIMIT  # each rewiring takes seconds there
+        large = self.sparse.n > NULL_MODEL_LIMIT  # each rewiring takes seconds there
         tests = null_model_tests(
             self.sparse,
             ["cross_group_density", "ei_index", "modularity"],
@@ -600,7 +603,7 @@ class Analysis:
     def start_null_models(self, *, use_process: bool | None = None) -> Callable[[], pd.DataFrame]:
         """Start :attr:`null_models` on another core; the function returned waits for them and caches them.
 
-        On a network above :data:`RANKING_CHECK_LIMIT` actors the null models
+        On a network above :data:`NULL_MODEL_LIMIT` actors the null models
         take tens of seconds and need nothing else: they run in a forked
         process (:func:`ecograph.measures.background.in_background`: Linux,
         two cores or more) while the caller computes the rest. Smaller
@@ -615,7 +618,7 @@ class Analysis:
         >>> wait().equals(eg.Analysis(eg.datasets.synthetic(300, seed=1)).null_models)
         True
         """
-        if "null_models" in self.__dict__ or (use_process is None and self.sparse.n <= RANKING_CHECK_LIMIT):
+        if "null_models" in self.__dict__ or (use_process is None and self.sparse.n <= NULL_MODEL_LIMIT):
             return lambda: self.null_models
         self.sparse  # noqa: B018 - built here, so that the child process inherits it
         collect = in_background(lambda: Analysis.null_models.func(self), use_process=use_process)
