@@ -192,3 +192,12 @@ def test_the_ranking_check_is_left_out_where_betweenness_is_estimated(monkeypatc
     assert "top_brokers" not in set(unchecked.analysis.robustness["measure"])
     said = {f.code: f.confidence for f in checked.findings}, {f.code: f.confidence for f in unchecked.findings}
     assert said[0]["connectors"] in ("stable_ranking", "fragile_ranking") and said[1]["connectors"] == "unchecked_ranking"
+
+
+def test_the_ranking_check_reads_the_analysis_betweenness():
+    a = eg.Analysis(eg.datasets.synthetic(300, seed=1), seed=0)
+    row = a.robustness.set_index("measure").loc["top_brokers"]
+    alone = robustness(a.sparse, "top_brokers", k=10, samples=int(row["samples"]), seed=0)
+    assert alone.mean == pytest.approx(row["mean"]) and alone.observed == row["observed"] == 1.0
+    given = robustness(a.sparse, "top_brokers", k=10, samples=10, seed=0, between=a.betweenness)
+    assert given.values.tolist() == robustness(a.sparse, "top_brokers", k=10, samples=10, seed=0).values.tolist()

@@ -570,6 +570,7 @@ class Analysis:
                         adaptive=True,
                         settle=STABLE_RANKING,
                         batch=RANKING_BATCH,
+                        between=self.betweenness,
                     ).to_series()
                 )
         return pd.DataFrame(rows).reset_index(drop=True)

@@ -139,7 +139,9 @@ def _with_labels(S: SparseGraph, attr: PartitionLike | None) -> tuple[SparseGrap
     return out, cov, unavailable_reason(len(groups), cov)
 
 
-def _measure_function(measure: str | Callable, k: int, seed: int, full: SparseGraph) -> Callable[[SparseGraph], float]:
+def _measure_function(
+    measure: str | Callable, k: int, seed: int, full: SparseGraph, between: pd.Series | None = None
+) -> Callable[[SparseGraph], float]:
     """The function of a SparseGraph behind a measure or statistic name (or the caller's own function)."""
     if callable(measure):
         return lambda S: float(measure(S))
@@ -153,7 +155,7 @@ def _measure_function(measure: str | Callable, k: int, seed: int, full: SparseGr
     if measure in named:
         return named[measure]
     if measure == "top_brokers":
-        top_full = set(betweenness(full, seed=seed).nlargest(k).index)
+        top_full = set((betweenness(full, seed=seed) if between is None else between).nlargest(k).index)
 
         def overlap(S: SparseGraph) -> float:
             top = set(betweenness(S, seed=seed).nlargest(k).index)
@@ -394,6 +396,7 @@ def robustness(
     adaptive: bool = False,
     settle: float | None = None,
     batch: int = BATCH,
+    between: pd.Series | None = None,
 ) -> Robustness:
     """Resample the network with data missing at random and recompute a measure.
 
@@ -429,6 +432,10 @@ def robustness(
         :data:`STABLE_RANKING`).
     batch : int, default :data:`BATCH`
         Draws between two looks.
+    between : Series, optional
+        For ``"top_brokers"``: the betweenness of ``G`` already computed the
+        same way (an Analysis's), indexed by node, so that it is not
+        computed again.
 
     Returns
     -------
@@ -456,7 +463,7 @@ def robustness(
         raise ValueError("fraction must be at least 0 and below 1")
     uses_attr = measure in _GROUP_STATISTICS
     S, cov, reason = _with_labels(as_sparse(G), attr if uses_attr else None)
-    fn = _measure_function(measure, k, seed, S)
+    fn = _measure_function(measure, k, seed, S, between)
     observed = float(fn(S)) if reason is None else float("nan")
     name = measure if isinstance(measure, str) else getattr(measure, "__name__", "custom")
     rng = np.random.default_rng(seed)
