@@ -117,10 +117,12 @@ class SparseGraph:
 
     def edges(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Each edge once, as arrays ``(u, v, weight)`` of node positions with ``u < v``."""
-        if self._edges is None:
-            coo = sp.triu(self.adjacency, k=1, format="coo")
-            order = np.lexsort((coo.col, coo.row))
-            self._edges = (coo.row[order].astype(np.int64), coo.col[order].astype(np.int64), coo.data[order].astype(float))
+        if self._edges is None:  # read off the rows in order, each row's columns sorted: no sort of the edges
+            A = self.adjacency if self.adjacency.has_sorted_indices else self.adjacency.sorted_indices()
+            rows = np.repeat(np.arange(self.n, dtype=np.int64), np.diff(A.indptr))
+            cols = A.indices.astype(np.int64)
+            upper = cols > rows
+            self._edges = (rows[upper], cols[upper], A.data[upper].astype(float))
         return self._edges
 
     def igraph(self) -> igraph.Graph:
