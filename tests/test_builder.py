@@ -50,6 +50,16 @@ def test_graph_and_sparse_graph_agree(eco, form):
     assert S.m == G.number_of_edges() == len(pairs)
 
 
+def test_igraph_form_has_the_networkx_edges_and_weights(eco):
+    G = eco.graph()
+    S = eco.sparse_graph()
+    g = S.igraph()
+    names = list(S.nodes)
+    got = {frozenset((names[a], names[b])): w for (a, b), w in zip(g.get_edgelist(), g.es["weight"], strict=True)}
+    assert g.vcount() == G.number_of_nodes() and not g.is_directed()
+    assert got == {frozenset((u, v)): d["weight"] for u, v, d in G.edges(data=True)}
+
+
 def test_a_single_tie_type_is_one_type_not_its_letters():
     eco = eg.datasets.synthetic(1500, seed=3)
     expected = int((eco.ties["type"] == "co_organisation").sum())
