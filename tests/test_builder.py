@@ -6,6 +6,7 @@ dropped when the graph's structure changes.
 
 import networkx as nx
 import numpy as np
+import pandas as pd
 import pytest
 
 import ecograph as eg
@@ -147,3 +148,18 @@ def test_importing_ecograph_or_its_command_line_does_not_load_matplotlib():
         "assert 'matplotlib.pyplot' in sys.modules  # the first figure loads it"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+@pytest.mark.parametrize("name", ["dijon", "synthetic"])
+def test_observed_part_keeps_the_links_it_would_derive_itself(name):
+    """Dijon loses recommendations and observers (and their affiliations); the synthetic data lose nothing."""
+    eco = eg.datasets.dijon() if name == "dijon" else eg.datasets.synthetic(800, seed=4)
+    obs = eco.observed()
+    lost = len(eco.actors) - len(obs.actors)
+    assert (lost > 0 and len(obs.affiliations) < len(eco.affiliations)) if name == "dijon" else lost == 0
+    fresh = eg.graphs.people_links(obs)  # derived from the observed tables, no memo
+    pd.testing.assert_frame_equal(obs.people_links(), fresh)
+    pd.testing.assert_frame_equal(obs.people_links(as_of=2018), eg.graphs.people_links(obs, as_of=2018))
+    kept = eco.ties["source"].isin(obs.actors.index) & eco.ties["target"].isin(obs.actors.index)
+    kept &= ~eco.ties["status"].isin(["proposed", "cited"])
+    pd.testing.assert_frame_equal(obs.ties, eco.ties[kept].reset_index(drop=True))
