@@ -163,3 +163,20 @@ def test_observed_part_keeps_the_links_it_would_derive_itself(name):
     kept = eco.ties["source"].isin(obs.actors.index) & eco.ties["target"].isin(obs.actors.index)
     kept &= ~eco.ties["status"].isin(["proposed", "cited"])
     pd.testing.assert_frame_equal(obs.ties, eco.ties[kept].reset_index(drop=True))
+
+
+def test_people_links_follow_edits_in_place():
+    eco = eg.datasets.dijon()
+    before = eco.people_links()
+    moved = before.index[before["kind"] == "moved"][0]
+    rows = eco.affiliations.index[(eco.affiliations["person"] == before.loc[moved, "person"]) & (eco.affiliations["end"] != "")]
+    eco.affiliations.loc[rows, "end"] = ""  # no end any more: not a move but a shared link
+    after = eco.people_links()
+    pd.testing.assert_frame_equal(after, eg.graphs.people_links(eco))
+    assert after.loc[moved, "kind"] == "shared" and (after["kind"] != before["kind"]).sum() == 1
+    eco.affiliations = eco.affiliations.iloc[::-1]  # same rows in another order: fingerprinted anew
+    pd.testing.assert_frame_equal(eco.people_links(), eg.graphs.people_links(eco))
+    eco.affiliations = eco.affiliations.assign(role=eco.affiliations["role"].where(eco.affiliations["person"] != "premice-alumni-a"))
+    assert eco.affiliations["role"].isna().any()  # NaN hashes by identity: pandas' hash, the same on each call
+    assert eco._affiliations_fingerprint() == eco._affiliations_fingerprint()
+    pd.testing.assert_frame_equal(eco.people_links(), eg.graphs.people_links(eco))

@@ -279,8 +279,22 @@ class Ecosystem:
         return self._links_memo[fingerprint].copy()
 
     def _affiliations_fingerprint(self) -> tuple[int, int]:
-        columns = [c for c in ("person", "actor", "role", "start", "end") if c in self.affiliations.columns]
-        return len(self.affiliations), int(pd.util.hash_pandas_object(self.affiliations[columns], index=False).sum())
+        """The affiliations' row count and a hash of their people, actors, roles and dates, row by row.
+
+        A column of texts is hashed with Python's own hash, which each text
+        keeps once computed: the same table fingerprinted again (once per
+        snapshot of an evolution) hashes no text twice.
+        """
+        aff = self.affiliations
+        parts = []
+        for c in ("person", "actor", "role", "start", "end"):
+            if c in aff.columns:
+                column = aff[c]
+                if column.dtype == object:  # the objects held, each time the same (a NaN among them hashes by identity)
+                    parts.append(hash(tuple(column.tolist())))
+                else:  # values made anew on each call: pandas' hash of them
+                    parts.append(hash(pd.util.hash_array(column.to_numpy()).tobytes()))
+        return len(aff), hash(tuple(parts))
 
     def summary(self) -> Summary:
         """Counts by kind, sphere and scope, ties by type, components and density.
