@@ -6,6 +6,7 @@ dropped when the graph's structure changes.
 
 import networkx as nx
 import numpy as np
+import pandas as pd
 import pytest
 
 import ecograph as eg
@@ -48,6 +49,16 @@ def test_graph_and_sparse_graph_agree(eco, form):
     pairs = {frozenset(p) for p in zip(tables.ties["source"], tables.ties["target"])}
     pairs |= {frozenset(p) for p in zip(tables.links["source"], tables.links["target"])}
     assert S.m == G.number_of_edges() == len(pairs)
+
+
+def test_igraph_form_has_the_networkx_edges_and_weights(eco):
+    G = eco.graph()
+    S = eco.sparse_graph()
+    g = S.igraph()
+    names = list(S.nodes)
+    got = {frozenset((names[a], names[b])): w for (a, b), w in zip(g.get_edgelist(), g.es["weight"], strict=True)}
+    assert g.vcount() == G.number_of_nodes() and not g.is_directed()
+    assert got == {frozenset((u, v)): d["weight"] for u, v, d in G.edges(data=True)}
 
 
 def test_a_single_tie_type_is_one_type_not_its_letters():
@@ -137,3 +148,35 @@ def test_importing_ecograph_or_its_command_line_does_not_load_matplotlib():
         "assert 'matplotlib.pyplot' in sys.modules  # the first figure loads it"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+@pytest.mark.parametrize("name", ["dijon", "synthetic"])
+def test_observed_part_keeps_the_links_it_would_derive_itself(name):
+    """Dijon loses recommendations and observers (and their affiliations); the synthetic data lose nothing."""
+    eco = eg.datasets.dijon() if name == "dijon" else eg.datasets.synthetic(800, seed=4)
+    obs = eco.observed()
+    lost = len(eco.actors) - len(obs.actors)
+    assert (lost > 0 and len(obs.affiliations) < len(eco.affiliations)) if name == "dijon" else lost == 0
+    fresh = eg.graphs.people_links(obs)  # derived from the observed tables, no memo
+    pd.testing.assert_frame_equal(obs.people_links(), fresh)
+    pd.testing.assert_frame_equal(obs.people_links(as_of=2018), eg.graphs.people_links(obs, as_of=2018))
+    kept = eco.ties["source"].isin(obs.actors.index) & eco.ties["target"].isin(obs.actors.index)
+    kept &= ~eco.ties["status"].isin(["proposed", "cited"])
+    pd.testing.assert_frame_equal(obs.ties, eco.ties[kept].reset_index(drop=True))
+
+
+def test_people_links_follow_edits_in_place():
+    eco = eg.datasets.dijon()
+    before = eco.people_links()
+    moved = before.index[before["kind"] == "moved"][0]
+    rows = eco.affiliations.index[(eco.affiliations["person"] == before.loc[moved, "person"]) & (eco.affiliations["end"] != "")]
+    eco.affiliations.loc[rows, "end"] = ""  # no end any more: not a move but a shared link
+    after = eco.people_links()
+    pd.testing.assert_frame_equal(after, eg.graphs.people_links(eco))
+    assert after.loc[moved, "kind"] == "shared" and (after["kind"] != before["kind"]).sum() == 1
+    eco.affiliations = eco.affiliations.iloc[::-1]  # same rows in another order: fingerprinted anew
+    pd.testing.assert_frame_equal(eco.people_links(), eg.graphs.people_links(eco))
+    eco.affiliations = eco.affiliations.assign(role=eco.affiliations["role"].where(eco.affiliations["person"] != "premice-alumni-a"))
+    assert eco.affiliations["role"].isna().any()  # NaN hashes by identity: pandas' hash, the same on each call
+    assert eco._affiliations_fingerprint() == eco._affiliations_fingerprint()
+    pd.testing.assert_frame_equal(eco.people_links(), eg.graphs.people_links(eco))

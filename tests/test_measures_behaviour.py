@@ -302,6 +302,20 @@ def test_constraint_and_two_step_reach_are_the_plain_ones(seed):
     assert all(reach[v] == len(nx.single_source_shortest_path_length(G, v, cutoff=2)) - 1 for v in G)
 
 
+@pytest.mark.parametrize("batch", [1, 50, 4_000_000])
+def test_two_step_reach_taken_in_batches_of_rows_is_networkx(batch, monkeypatch):
+    from ecograph.measures import isolation
+
+    monkeypatch.setattr(isolation, "REACH_BATCH", batch)  # one row at a time, a few rows, all rows
+    G = _with_hubs(5)
+    G.add_node("alone")
+    expected = {v: len(nx.single_source_shortest_path_length(G, v, cutoff=2)) - 1 for v in G}
+    assert isolation.two_step_reach(G).to_dict() == expected
+    some = ["alone", *list(G)[::7], 0]  # a subset, in another order, one actor twice
+    reach = isolation.two_step_reach(G, some)
+    assert list(reach.index) == some and reach.tolist() == [expected[v] for v in some]
+
+
 def test_local_bridges_of_a_star_are_bridges_of_infinite_span():
     lb = eg.local_bridges(nx.star_graph(5_000))
     assert len(lb) == 5_000 and np.isinf(lb["span"]).all()

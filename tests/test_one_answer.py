@@ -109,3 +109,22 @@ def test_dijon_counts(tmp_path):
     assert len(eg.outreach_worklist(a)) == int(s["to_reach"].sum())
     assert main(["outreach", "dijon", "-o", str(tmp_path / "w.csv")]) == 0
     assert len(pd.read_csv(tmp_path / "w.csv")) == int(s["to_reach"].sum())
+
+
+@pytest.mark.parametrize("levels", [4, 40_000])
+def test_connectors_are_the_first_by_betweenness_then_by_id_among_ties(levels):
+    """A twentieth of the organisations at most (10 of 200), highest betweenness first, ties broken by the id as text."""
+    import networkx as nx
+    import numpy as np
+
+    G = nx.relabel_nodes(nx.path_graph(200), lambda i: f"x{i}")
+    nodes = list(G)
+    values = np.random.default_rng(levels).integers(0, levels, size=len(nodes)) / levels  # 4 levels: many ties at the cut
+    betweenness = pd.Series(values, index=nodes)
+    zeros = pd.Series(0, index=nodes)
+    standing = eg.actor_standing(G, betweenness=betweenness, cut_points=zeros, reach_2=zeros)
+    expected = sorted((v for v in nodes if betweenness[v] > 0), key=lambda v: (-betweenness[v], v))[:10]
+    assert sorted(standing.index[standing["connector"]]) == sorted(expected)
+    few = betweenness.where(betweenness.rank(method="first") > 195, 0.0)  # fewer candidates than places
+    standing = eg.actor_standing(G, betweenness=few, cut_points=zeros, reach_2=zeros)
+    assert set(standing.index[standing["connector"]]) == set(few.index[few > 0]) and len(few[few > 0]) == 5

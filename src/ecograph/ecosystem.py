@@ -126,16 +126,19 @@ class Ecosystem:
         actors = self.actors[self.actors["kind"] != "recommendation"]
         if "observer" in actors.columns:  # who made the data (a study's team and its own events) is not part of the ecosystem
             actors = actors[actors["observer"] != "yes"]
-        ties = self.ties[self.ties["source"].isin(actors.index) & self.ties["target"].isin(actors.index)]
+        ties = self.ties
+        if len(actors) < len(self.actors):  # else every tie is between two of them still
+            ties = ties[ties["source"].isin(actors.index) & ties["target"].isin(actors.index)]
         if "status" in ties.columns:
             ties = ties[~ties["status"].isin(["proposed", "cited"])]
         affiliations = self.affiliations[self.affiliations["actor"].isin(actors.index)] if len(self.affiliations) else self.affiliations
         out = replace(self, actors=actors, ties=ties.reset_index(drop=True), affiliations=affiliations)
         out._links_memo = self._links_memo  # shared: each entry is keyed by the affiliations' fingerprint
         if len(self.affiliations):  # a person's link between two actors depends on those two affiliations only: filter, do not derive again
-            links = self.people_links()
-            kept = links[links["source"].isin(actors.index) & links["target"].isin(actors.index)].reset_index(drop=True)
-            self._links_memo.setdefault(out._affiliations_fingerprint(), kept)
+            links = self._all_people_links(self._affiliations_fingerprint())
+            if len(affiliations) < len(self.affiliations):  # else the same rows, kept under the same fingerprint
+                kept = links[links["source"].isin(actors.index) & links["target"].isin(actors.index)].reset_index(drop=True)
+                self._links_memo.setdefault(out._affiliations_fingerprint(), kept)
         return out
 
     def with_ties(self, *, status: Iterable[str]) -> Ecosystem:
@@ -264,17 +267,34 @@ class Ecosystem:
         >>> eg.datasets.tiny().people_links()["kind"].tolist()
         ['moved', 'shared']
         """
-        fingerprint = self._affiliations_fingerprint()
+        links = self._all_people_links(self._affiliations_fingerprint())
+        return links if as_of is None else links_as_of(links, self.actors, as_of)
+
+    def _all_people_links(self, fingerprint: tuple[int, int]) -> pd.DataFrame:
+        """A copy of the people links of all years, derived once for the affiliations of that ``fingerprint``."""
         if fingerprint not in self._links_memo:  # one entry per version of the affiliations (an ecosystem and its observed part)
             if len(self._links_memo) >= 4:
                 self._links_memo.pop(next(iter(self._links_memo)))
             self._links_memo[fingerprint] = people_links(self)
-        links = self._links_memo[fingerprint].copy()
-        return links if as_of is None else links_as_of(links, self.actors, as_of)
+        return self._links_memo[fingerprint].copy()
 
     def _affiliations_fingerprint(self) -> tuple[int, int]:
-        columns = [c for c in ("person", "actor", "role", "start", "end") if c in self.affiliations.columns]
-        return len(self.affiliations), int(pd.util.hash_pandas_object(self.affiliations[columns], index=False).sum())
+        """The affiliations' row count and a hash of their people, actors, roles and dates, row by row.
+
+        A column of texts is hashed with Python's own hash, which each text
+        keeps once computed: the same table fingerprinted again (once per
+        snapshot of an evolution) hashes no text twice.
+        """
+        aff = self.affiliations
+        parts = []
+        for c in ("person", "actor", "role", "start", "end"):
+            if c in aff.columns:
+                column = aff[c]
+                if column.dtype == object:  # the objects held, each time the same (a NaN among them hashes by identity)
+                    parts.append(hash(tuple(column.tolist())))
+                else:  # values made anew on each call: pandas' hash of them
+                    parts.append(hash(pd.util.hash_array(column.to_numpy()).tobytes()))
+        return len(aff), hash(tuple(parts))
 
     def summary(self) -> Summary:
         """Counts by kind, sphere and scope, ties by type, components and density.

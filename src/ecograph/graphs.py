@@ -118,23 +118,73 @@ def active_actors(actors: pd.DataFrame, year: int) -> pd.Index:
     return actors.index[mask.to_numpy(dtype=bool)]
 
 
-def _pair_relation(a: dict, b: dict) -> tuple[str, dict, dict, int | None]:
-    """Classify two affiliations of one person: (kind, first, second, year)."""
+def _when_bounds(values: np.ndarray, used: np.ndarray) -> dict[str, np.ndarray]:
+    """For each "when" text of ``values`` (at the rows ``used``): given or empty, first and last day, years.
 
-    def moved(x: dict, y: dict) -> bool:
-        return bool(x["end"]) and bool(y["start"]) and period(y["start"])[1] >= period(x["end"])[0]
+    Each distinct text is read once (:func:`~ecograph.timeutil.period`):
+    ``given`` (a non-empty text), ``first`` and ``last`` (ordinals of the
+    first and last day) and ``year``; 0 where empty or not used.
+    """
+    codes, uniques = pd.factorize(values, use_na_sentinel=False)
+    needed = np.zeros(len(uniques), dtype=bool)
+    needed[codes[used]] = True
+    out = {"given": np.zeros(len(uniques), dtype=bool)} | {k: np.zeros(len(uniques), dtype=np.int64) for k in ("first", "last", "year")}
+    for k in np.flatnonzero(needed).tolist():
+        text = uniques[k]
+        if text:
+            lo, hi = period(text)
+            out["given"][k] = True
+            out["first"][k], out["last"][k], out["year"][k] = lo.toordinal(), hi.toordinal(), year_of(text)
+    return {k: v[codes] for k, v in out.items()}
 
-    ab, ba = moved(a, b), moved(b, a)
-    if ab and ba:  # both short periods in the same span: order by start
-        ab = period(a["start"] or a["end"])[0] <= period(b["start"] or b["end"])[0]
-        ba = not ab
-    if ab:
-        return "moved", a, b, year_of(b["start"])
-    if ba:
-        return "moved", b, a, year_of(a["start"])
-    starts = [period(x["start"])[0] for x in (a, b) if x["start"]]
-    first, second = (a, b) if a["actor"] <= b["actor"] else (b, a)
-    return "shared", first, second, (max(starts).year if starts else None)
+
+def _affiliation_pairs(persons: pd.Series, actors: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """Every pair of rows ``(i, j)``, ``i < j``, of one person and two different actors.
+
+    In the order of a loop over the people (first seen first), then over
+    ``i``, then over ``j``: each person's ``k`` rows make ``k(k-1)/2`` pairs,
+    listed with numpy whatever ``k``.
+    """
+    person, _ = pd.factorize(persons, use_na_sentinel=False)
+    actor, _ = pd.factorize(actors, use_na_sentinel=False)
+    rows = np.argsort(person, kind="stable")  # each person's rows together, in table order
+    _, ends, _ = _runs(person[rows])
+    size = np.diff(np.r_[0, ends])
+    later = np.repeat(ends, size) - np.arange(len(rows)) - 1  # how many rows of the same person follow each row
+    left = np.repeat(np.arange(len(rows)), later)
+    step = np.arange(len(left)) - np.repeat(np.cumsum(later) - later, later) + 1
+    i, j = rows[left], rows[left + step]
+    keep = actor[i] != actor[j]
+    return i[keep], j[keep]
+
+
+def _pair_relations(aff: pd.DataFrame, i: np.ndarray, j: np.ndarray) -> tuple[np.ndarray, ...]:
+    """How the affiliations ``i`` and ``j`` (rows, ``i < j``) of one person relate: (first, second, moved, year, dated).
+
+    ``a`` moved to ``b`` when ``a`` has an end, ``b`` a start, and ``b``'s
+    start is not certainly before ``a``'s end; when each "moved" to the other
+    (two short periods in the same span), the one that opens first came
+    first. Any other pair is shared, the smaller actor id first, dated by the
+    later known start (``dated`` is false when neither start is known).
+    """
+    used = np.union1d(i, j)
+    start = _when_bounds(aff["start"].to_numpy(dtype=object), used)
+    end = _when_bounds(aff["end"].to_numpy(dtype=object), used)
+
+    def moves(x: np.ndarray, y: np.ndarray) -> np.ndarray:
+        return end["given"][x] & start["given"][y] & (start["last"][y] >= end["first"][x])
+
+    ab, ba = moves(i, j), moves(j, i)
+    opening = np.where(start["given"], start["first"], end["first"])  # the start, or the end when there is none
+    ab = np.where(ab & ba, opening[i] <= opening[j], ab)
+    ba &= ~ab
+    actors = aff["actor"].to_numpy(dtype=object)
+    in_order = ab | (~ba & (actors[i] <= actors[j]).astype(bool))
+    first, second = np.where(in_order, i, j), np.where(in_order, j, i)
+    moved = ab | ba
+    start_year = np.where(start["given"], start["year"], -1)
+    latest = np.maximum(start_year[i], start_year[j])
+    return first, second, moved, np.where(moved, start["year"][second], latest), moved | (latest >= 0)
 
 
 def people_links(eco: Ecosystem, *, as_of: int | None = None) -> pd.DataFrame:
@@ -152,7 +202,8 @@ def people_links(eco: Ecosystem, *, as_of: int | None = None) -> pd.DataFrame:
         Columns ``source``, ``target`` (for a move: from, to), ``person``,
         ``kind`` (``shared`` or ``moved``), ``year`` (year of the move, or the
         year from which the shared period is attested; ``<NA>`` if undated),
-        the start and end of both affiliations, and both roles.
+        the start and end of both affiliations, and both roles; sorted by
+        source, target and person.
 
     Examples
     --------
@@ -162,38 +213,24 @@ def people_links(eco: Ecosystem, *, as_of: int | None = None) -> pd.DataFrame:
     '   source target person   kind  year\\nincubator    lab     p1  moved  2018\\nincubator network     p2 shared  2014'
     """
     aff = eco.affiliations
-    rows: list[dict] = []
-    if len(aff):
-        records = aff[["person", "actor", "role", "start", "end"]].to_dict("records")
-        by_person: dict[str, list[dict]] = {}
-        for rec in records:
-            by_person.setdefault(rec["person"], []).append(rec)
-        for person, recs in by_person.items():
-            if len({r["actor"] for r in recs}) < 2:
-                continue
-            for i in range(len(recs)):
-                for j in range(i + 1, len(recs)):
-                    a, b = recs[i], recs[j]
-                    if a["actor"] == b["actor"]:
-                        continue
-                    kind, first, second, year = _pair_relation(a, b)
-                    rows.append(
-                        {
-                            "source": first["actor"],
-                            "target": second["actor"],
-                            "person": person,
-                            "kind": kind,
-                            "year": year,
-                            "source_start": first["start"],
-                            "source_end": first["end"],
-                            "target_start": second["start"],
-                            "target_end": second["end"],
-                            "source_role": first["role"],
-                            "target_role": second["role"],
-                        }
-                    )
-    df = pd.DataFrame(rows, columns=PEOPLE_LINK_COLUMNS)
-    df["year"] = pd.array(df["year"].tolist(), dtype="Int64")
+    i, j = _affiliation_pairs(aff["person"], aff["actor"]) if len(aff) else (np.empty(0, dtype=np.int64),) * 2
+    if len(i):
+        first, second, moved, year, dated = _pair_relations(aff, i, j)
+        columns = {
+            "source": aff["actor"].to_numpy(dtype=object)[first],
+            "target": aff["actor"].to_numpy(dtype=object)[second],
+            "person": aff["person"].to_numpy(dtype=object)[i],
+            "kind": np.where(moved, "moved", "shared").astype(object),
+        }
+        for side, at in (("source", first), ("target", second)):
+            for column in ("start", "end", "role"):
+                columns[f"{side}_{column}"] = aff[column].to_numpy(dtype=object)[at]
+        # lists, not object arrays: pandas infers each column's dtype as it did from the rows of the loop this replaced
+        df = pd.DataFrame({c: columns[c].tolist() for c in PEOPLE_LINK_COLUMNS if c != "year"})
+        df.insert(4, "year", pd.arrays.IntegerArray(np.where(dated, year, 0), ~dated))
+    else:
+        df = pd.DataFrame([], columns=PEOPLE_LINK_COLUMNS)
+        df["year"] = pd.array([], dtype="Int64")
     df = df.sort_values(["source", "target", "person"], kind="stable").reset_index(drop=True)
     return df if as_of is None else links_as_of(df, eco.actors, as_of)
 

@@ -24,12 +24,16 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+import scipy.sparse as sp
 
 from ..sparse import GraphLike, as_sparse
 from ..words import word
 from .engines import Engine, get_engine
 
-__all__ = ["core_numbers", "isolated_actors", "two_step_reach"]
+__all__ = ["REACH_BATCH", "core_numbers", "isolated_actors", "two_step_reach"]
+
+#: Marks of two-step paths :func:`two_step_reach` holds in memory at once (about 12 bytes each).
+REACH_BATCH = 4_000_000
 
 
 def core_numbers(G: GraphLike, *, engine: str | Engine = "igraph") -> pd.Series:
@@ -66,12 +70,12 @@ def two_step_reach(G: GraphLike, actors: list | None = None) -> pd.Series:
     counts[pendant] = degree[A.indices[A.indptr[idx[pendant]]]]
     rest = np.flatnonzero(~pendant)
     if len(rest):
-        rows = A[idx[rest]]
-        reach = (rows + rows @ A).tocsr()
-        reach.data[:] = 1
-        # the actor itself is reached in two steps through any neighbour
-        self_hit = np.asarray(reach[np.arange(len(rest)), idx[rest]]).ravel() > 0
-        counts[rest] = np.diff(reach.indptr) - self_hit.astype(np.int64)
+        # a row of A (A + I) marks the actor's neighbours and theirs, the actor itself once it has one
+        steps = (A + sp.eye_array(S.n, format="csr")).tocsr()
+        work = (A @ (degree + 1.0))[idx[rest]]  # at most that many marks per row: rows taken a few million marks at a time
+        for part in np.split(rest, np.flatnonzero(np.diff(np.cumsum(work) // REACH_BATCH)) + 1):
+            rows = idx[part]
+            counts[part] = np.diff((A[rows] @ steps).indptr) - (degree[rows] > 0)
     return pd.Series(counts, index=S.nodes[idx].copy(), name="reach_2")
 
 

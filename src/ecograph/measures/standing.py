@@ -200,7 +200,11 @@ def actor_standing(
 def _connectors(nodes: pd.Index, bc: np.ndarray, organisation: np.ndarray) -> np.ndarray:
     """The organisations with positive betweenness, the top :func:`connector_count` of them (ties broken by id)."""
     candidates = np.flatnonzero((bc > 0) & organisation)
-    order = sorted(candidates.tolist(), key=lambda i: (-bc[i], str(nodes[i])))[: connector_count(len(nodes))]
+    k = connector_count(len(nodes))
+    if len(candidates) > k:  # only those at or above the k-th highest betweenness can be among the first k
+        kth = np.partition(bc[candidates], len(candidates) - k)[len(candidates) - k]
+        candidates = candidates[bc[candidates] >= kth]
+    order = sorted(candidates.tolist(), key=lambda i: (-bc[i], str(nodes[i])))[:k]
     out = np.zeros(len(nodes), dtype=bool)
     out[order] = True
     return out
