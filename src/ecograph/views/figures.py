@@ -355,6 +355,49 @@ def figure_block_density(block: pd.DataFrame, *, lang: str = "en", title: str | 
     return fig
 
 
+def _stacked_bars(ax: Any, heights: np.ndarray, bottom: np.ndarray, *, color: str, label: str) -> Any:
+    """One sphere's bars as one path of rectangles (one artist, not one per year), drawn as ``ax.bar`` draws them.
+
+    Each bar is the rectangle ``ax.bar`` makes (0.8 wide, centred on its
+    position, drawn from its bottom-left corner); the axes' limits take in
+    every corner and stop at each bar's bottom (its sticky edge), as they
+    do for ``ax.bar``. Bars are snapped to the pixel grid as single
+    rectangles are, however many there are.
+    """
+    left = np.arange(len(heights), dtype=float) - 0.4
+    corners = np.stack([(left, bottom), (left + 0.8, bottom), (left + 0.8, bottom + heights), (left, bottom + heights), (left, bottom)])
+    vertices = corners.transpose(2, 0, 1).reshape(-1, 2)
+    codes = np.tile([_paths.Path.MOVETO, *[_paths.Path.LINETO] * 3, _paths.Path.CLOSEPOLY], len(heights)).astype(np.uint8)
+    bars = _patches.PathPatch(_paths.Path(vertices, codes), facecolor=color, edgecolor="none", label=label, snap=True)
+    bars.sticky_edges.y[:] = bottom.tolist()
+    ax.add_artist(bars)
+    ax.update_datalim(vertices)
+    return bars
+
+
+def _best_place(legend: Any, boxes: np.ndarray) -> None:
+    """Put an axes legend where ``loc="best"`` would put it over these rectangles (display x0, y0, x1, y1 rows).
+
+    The rule of matplotlib's "best": the first place, in the order of
+    ``Legend.codes``, that overlaps the fewest rectangles (and the first
+    that overlaps none). Computed once, where "best" computes it again at
+    each drawing.
+    """
+    x0, x1 = np.minimum(boxes[:, 0], boxes[:, 2]), np.maximum(boxes[:, 0], boxes[:, 2])
+    y0, y1 = np.minimum(boxes[:, 1], boxes[:, 3]), np.maximum(boxes[:, 1], boxes[:, 3])
+    best = None
+    for code in range(1, 11):
+        legend.set_loc(code)
+        box = legend.get_window_extent()
+        apart = (x1 <= box.x0) | (y1 <= box.y0) | (x0 >= box.x1) | (y0 >= box.y1)
+        badness = int((~apart).sum())
+        if best is None or badness < best[0]:
+            best = (badness, code)
+        if badness == 0:
+            break
+    legend.set_loc(best[1])
+
+
 @_literal_text
 def figure_creations(eco: Ecosystem, *, lang: str = "en", title: str | None = None, years: Iterable[int] | None = None) -> Figure:
     """Stacked bars of actors created each year, by sphere (the chart the study shows).
@@ -373,22 +416,29 @@ def figure_creations(eco: Ecosystem, *, lang: str = "en", title: str | None = No
     order = [s for s in SPHERE_COLORS if s in table.columns] + [c for c in table.columns if c not in SPHERE_COLORS]
     fig, ax = plt.subplots(figsize=(8, 4.5), dpi=110)
     bottom = np.zeros(len(table))
+    boxes = []
     for sphere in order:
-        vals = table[sphere].to_numpy()
-        ax.bar(table.index.astype(str), vals, bottom=bottom, color=SPHERE_COLORS.get(sphere, NO_SPHERE_COLOR), label=_label(sphere, lang))
+        vals = table[sphere].to_numpy(dtype=float)
+        _stacked_bars(ax, vals, bottom.copy(), color=SPHERE_COLORS.get(sphere, NO_SPHERE_COLOR), label=_label(sphere, lang))
+        boxes.append(np.column_stack([np.arange(len(vals)) - 0.4, bottom, np.arange(len(vals)) + 0.4, bottom + vals]))
         bottom += vals
+    ax.autoscale_view()
+    positions = np.arange(len(table))
+    step = max(1, len(table) // 15) if len(table) > 20 else 1  # a year named every few bars; each bar keeps its tick
+    ax.set_xticks(positions[::step], [str(year) for year in table.index[::step]])
+    if step > 1:
+        ax.set_xticks(positions, minor=True)
+        ax.tick_params(axis="x", which="minor", length=plt.rcParams["xtick.major.size"], width=plt.rcParams["xtick.major.width"])
     ax.set_xlabel(word("figures.year", lang))
     ax.set_ylabel(word("figures.count", lang))
     ax.set_title(title or word("figures.creations", lang), fontsize=11)
     ax.tick_params(axis="x", labelrotation=60, labelsize=8)
-    if len(table) > 20:
-        for i, tick in enumerate(ax.get_xticklabels()):
-            tick.set_visible(i % max(1, len(table) // 15) == 0)
-    if order:
-        ax.legend(fontsize=8, frameon=False)
+    legend = ax.legend(fontsize=8, frameon=False, loc="upper left") if order else None
     ax.spines[["top", "right"]].set_visible(False)
     _mark_synthetic(fig, eco.synthetic, lang)
     fig.tight_layout()
+    if legend is not None:
+        _best_place(legend, ax.transData.transform(np.concatenate(boxes).reshape(-1, 2)).reshape(-1, 4))
     return fig
 
 
