@@ -170,6 +170,17 @@ def _withheld_reason(table: pd.DataFrame) -> str | None:
     return withheld_reason(cov, None if own is None else str(own))
 
 
+def _fit(fig: Figure, rect: tuple[float, float, float, float] = (0, 0, 1, 1)) -> None:
+    """Lay the figure out once (``tight_layout`` within ``rect``), and leave no layout engine to run again.
+
+    ``tight_layout`` leaves a placeholder engine behind; with it, each
+    ``savefig`` draws the whole figure once more before drawing it for the
+    file. The placeholder only says whether a colorbar may be added later.
+    """
+    fig.tight_layout(rect=rect)
+    fig.set_layout_engine(None)
+
+
 def _withheld_figure(title: str, reason: str, rests_on: list[str]) -> Figure:
     """A figure that is not drawn: a framed panel saying why and what it rests on, with no chart."""
     reason = textwrap.fill(reason, 70)
@@ -193,7 +204,7 @@ def _withheld_figure(title: str, reason: str, rests_on: list[str]) -> Figure:
             fontsize=8.5,
             color="#444444",
         )
-    fig.tight_layout()
+    _fit(fig)
     return fig
 
 
@@ -315,7 +326,7 @@ def figure_network(
     ax.autoscale()
     ax.set_aspect("equal")
     _mark_synthetic(fig, bool(G.graph.get("synthetic")), lang)
-    fig.tight_layout(rect=(0, 0, 1 - _legend_beside(fig, handles), 1))
+    _fit(fig, rect=(0, 0, 1 - _legend_beside(fig, handles), 1))
     return fig
 
 
@@ -351,7 +362,7 @@ def figure_block_density(block: pd.DataFrame, *, lang: str = "en", title: str | 
     ax.set_title(title, fontsize=11)
     scale = fig.colorbar(image, ax=ax, shrink=0.8)
     scale.ax.yaxis.set_major_formatter(_ticker.FuncFormatter(lambda x, _: number(x, lang, ".2f")))
-    fig.tight_layout(rect=(0, _caption(fig, rests_on), 1, 1))
+    _fit(fig, rect=(0, _caption(fig, rests_on), 1, 1))
     return fig
 
 
@@ -436,7 +447,7 @@ def figure_creations(eco: Ecosystem, *, lang: str = "en", title: str | None = No
     legend = ax.legend(fontsize=8, frameon=False, loc="upper left") if order else None
     ax.spines[["top", "right"]].set_visible(False)
     _mark_synthetic(fig, eco.synthetic, lang)
-    fig.tight_layout()
+    _fit(fig)
     if legend is not None:
         _best_place(legend, ax.transData.transform(np.concatenate(boxes).reshape(-1, 2)).reshape(-1, 4))
     return fig
@@ -484,7 +495,7 @@ def figure_brokers(
     zero = int((brokers["betweenness"] == 0).sum())
     rests_on = [word("figures.brokers_shown", lang, shown=len(head), on_paths=len(on_paths))]
     rests_on += [word("figures.brokers_zero", lang, zero=zero)] if zero else []
-    fig.tight_layout(rect=(0, _caption(fig, rests_on), 1, 1))
+    _fit(fig, rect=(0, _caption(fig, rests_on), 1, 1))
     return fig
 
 
@@ -532,7 +543,7 @@ def figure_flows(flows: pd.DataFrame, *, lang: str = "en", title: str | None = N
     ax.set_xlabel(word("figures.to", lang))
     ax.set_ylabel(word("figures.from", lang))
     ax.set_title(title, fontsize=11)
-    fig.tight_layout(rect=(0, _caption(fig, rests_on), 1, 1))
+    _fit(fig, rect=(0, _caption(fig, rests_on), 1, 1))
     return fig
 
 
