@@ -286,7 +286,7 @@ def figure_network(
         codes = np.tile([_paths.Path.MOVETO, _paths.Path.LINETO], len(ends)).astype(np.uint8)
         edges = _patches.PathPatch(_paths.Path(vertices, codes), fill=False, edgecolor="#9a9a9a", linewidth=0.6, alpha=0.6, zorder=1)
         edges.set_rasterized(large)
-        ax.add_patch(edges)
+        ax.add_artist(edges)  # its ends are the dots, which set the limits: no need to walk thousands of segments for them
     ax.scatter(
         xy[:, 0],
         xy[:, 1],
