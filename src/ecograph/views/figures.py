@@ -65,6 +65,7 @@ class _Later:
 
 plt = _Later("matplotlib.pyplot")
 _collections = _Later("matplotlib.collections")
+_lines = _Later("matplotlib.lines")
 _patches = _Later("matplotlib.patches")
 _paths = _Later("matplotlib.path")
 _text = _Later("matplotlib.text")
@@ -412,6 +413,26 @@ def _best_place(legend: Any, boxes: np.ndarray) -> None:
     legend.set_loc(best[1])
 
 
+def _tick_marks(ax: Any, positions: np.ndarray) -> None:
+    """Tick marks without labels below the x axis, drawn as the axis draws its ticks, as one artist (not one tick each)."""
+    rc = plt.rcParams
+    marks = _lines.Line2D(
+        positions,
+        np.zeros(len(positions)),
+        transform=ax.get_xaxis_transform(),
+        linestyle="none",
+        marker=_lines.TICKDOWN,
+        markersize=rc["xtick.major.size"],
+        markeredgewidth=rc["xtick.major.width"],
+        color=rc["xtick.color"],
+        markeredgecolor=rc["xtick.color"],
+        clip_on=False,
+        zorder=ax.xaxis.get_zorder(),
+    )
+    marks.set_in_layout(False)
+    ax.add_artist(marks)
+
+
 @_literal_text
 def figure_creations(eco: Ecosystem, *, lang: str = "en", title: str | None = None, years: Iterable[int] | None = None) -> Figure:
     """Stacked bars of actors created each year, by sphere (the chart the study shows).
@@ -441,8 +462,7 @@ def figure_creations(eco: Ecosystem, *, lang: str = "en", title: str | None = No
     step = max(1, len(table) // 15) if len(table) > 20 else 1  # a year named every few bars; each bar keeps its tick
     ax.set_xticks(positions[::step], [str(year) for year in table.index[::step]])
     if step > 1:
-        ax.set_xticks(positions, minor=True)
-        ax.tick_params(axis="x", which="minor", length=plt.rcParams["xtick.major.size"], width=plt.rcParams["xtick.major.width"])
+        _tick_marks(ax, np.setdiff1d(positions, positions[::step]))
     ax.set_xlabel(word("figures.year", lang))
     ax.set_ylabel(word("figures.count", lang))
     ax.set_title(title or word("figures.creations", lang), fontsize=11)
