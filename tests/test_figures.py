@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 from itertools import combinations
 
 import matplotlib.colors as mcolors
+import matplotlib.pyplot as plt
 import networkx as nx
 import numpy as np
+import pandas as pd
 import pytest
 from matplotlib.image import AxesImage
 
@@ -60,11 +63,51 @@ def test_density_heatmap_writes_the_values():
     assert texts == ["1.000", "0.500", "0.500", "–"]  # a one-actor group has no within density
 
 
+def _bar_heights(ax) -> np.ndarray:
+    """The heights of the creations chart's bars, sphere by sphere (one path of rectangles per sphere)."""
+    corners = np.stack([p.get_path().vertices.reshape(-1, 5, 2) for p in ax.patches])
+    return corners[:, :, 2, 1] - corners[:, :, 0, 1]
+
+
 def test_creations_chart_counts_actors_per_year():
     eco = eg.datasets.tiny()
     fig = F.figure_creations(eco)
-    heights = sum(p.get_height() for p in fig.axes[0].patches)
-    assert heights == eco.actors["founded"].notna().sum()
+    heights = _bar_heights(fig.axes[0])
+    assert heights.sum() == eco.actors["founded"].notna().sum()
+    founded = eco.actors["founded"].dropna().astype(int)
+    assert heights.sum(axis=0).tolist() == founded.value_counts().sort_index().tolist()  # one bar per year, stacked
+
+
+@pytest.mark.parametrize("spread", [(2015, 2020), (1950, 2020), (1700, 2020)])
+def test_creations_chart_looks_as_matplotlib_bars_with_the_best_legend(spread):
+    """The same picture as one ``ax.bar`` per sphere with ``loc="best"``: limits, ticks shown and the legend's place."""
+    eco = eg.datasets.synthetic(300, seed=1)
+    rng = np.random.default_rng(spread[0])
+    years = np.sort(rng.integers(*spread, len(eco.actors)))[:: 1 if spread[0] < 1900 else -1]  # old or young ecosystems
+    eco = dataclasses.replace(eco, actors=eco.actors.assign(founded=years.astype(float)))
+    fig = F.figure_creations(eco)
+    fig.canvas.draw()
+    table = pd.crosstab(eco.actors["founded"].astype(int), eco.actors["sphere"].fillna(""))
+    order = [s for s in SPHERE_COLORS if s in table.columns] + [c for c in table.columns if c not in SPHERE_COLORS]
+    ref_fig, ref = plt.subplots(figsize=(8, 4.5), dpi=110)
+    bottom = np.zeros(len(table))
+    names = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
+    for sphere, name in zip(order, names, strict=True):
+        ref.bar(table.index.astype(str), table[sphere].to_numpy(), bottom=bottom, label=name)
+        bottom += table[sphere].to_numpy()
+    ref.legend(fontsize=8, frameon=False)
+    ref.tick_params(axis="x", labelrotation=60, labelsize=8)
+    ax = fig.axes[0]
+    ref_fig.subplots_adjust(*[getattr(ax.get_position(), k) for k in ("x0", "y0", "x1", "y1")])
+    ref_fig.canvas.draw()
+    assert ax.get_xlim() == ref.get_xlim() and ax.get_ylim() == ref.get_ylim()
+    step = max(1, len(table) // 15) if len(table) > 20 else 1
+    shown = [t.get_text() for t in ref.get_xticklabels()][::step]
+    assert [t.get_text() for t in ax.get_xticklabels()] == shown
+    marks = [*ax.get_xticks(), *(x for line in ax.lines for x in line.get_xdata())]  # labelled ticks, then the other marks
+    assert sorted(marks) == list(range(len(table)))  # every bar keeps its tick mark
+    np.testing.assert_allclose(ax.get_legend().get_window_extent().bounds, ref.get_legend().get_window_extent().bounds)
+    plt.close(ref_fig)
 
 
 # ---- helpers ----------------------------------------------------------------------------------------

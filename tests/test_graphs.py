@@ -9,6 +9,8 @@ import pytest
 import ecograph as eg
 from conftest import actor, tie
 from ecograph.errors import EcographError
+from ecograph.graphs import network_snapshots
+from ecograph.sparse import SparseGraph
 
 
 def edge_key(G):
@@ -175,6 +177,14 @@ def test_snapshot_semantics(make_dataset):
     assert edge_key(g2016) == {("new", "old"), ("new", "undated"), ("old", "undated")}
     assert g2016["old"]["undated"]["types"] == ["people"]  # the 2014-2015 tie is over; the move stays
     assert g2016.graph["as_of"] == 2016
+    # the snapshots of several years at once (as the evolution reads them) are those of each year, in the order asked
+    expected = {2016: edge_key(g2016), 2010: {("gone", "old")}, 2013: {("old", "undated")}, 2012: {("gone", "old")}}
+    for year, tables in zip(expected, network_snapshots(eco, list(expected))):
+        S = SparseGraph.from_network_tables(tables, eco, as_of=year)
+        u, v, _ = S.edges()
+        assert {tuple(sorted((S.nodes[a], S.nodes[b]))) for a, b in zip(u, v)} == expected[year], year
+    people_only = [{tuple(sorted(p)) for p in zip(t.links["source"], t.links["target"])} for t in network_snapshots(eco, [2012, 2013])]
+    assert people_only == [set(), {("old", "undated")}]
 
 
 def test_affiliation_graph_is_bipartite(make_dataset):

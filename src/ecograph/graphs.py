@@ -67,6 +67,7 @@ __all__ = [
     "active_actors",
     "actor_graph",
     "affiliation_graph",
+    "network_snapshots",
     "network_tables",
     "people_links",
     "tie_type_set",
@@ -98,11 +99,9 @@ def _years(values: pd.Series) -> pd.Series:
     return pd.Series(np.where(codes >= 0, years[np.maximum(codes, 0)], np.nan), index=values.index)
 
 
-def _active_mask(start: pd.Series, end: pd.Series, year: int) -> np.ndarray:
-    """Rows whose [start, end] period (text, empty = open) includes ``year``."""
-    s = _years(start)
-    e = _years(end)
-    return ((s.isna() | (s <= year)) & (e.isna() | (e >= year))).to_numpy(dtype=bool)
+def _in_period(start: pd.Series, end: pd.Series, year: int) -> np.ndarray:
+    """Rows whose [start, end] period (years from :func:`_years`, NaN = open) includes ``year``."""
+    return ((start.isna() | (start <= year)) & (end.isna() | (end >= year))).to_numpy(dtype=bool)
 
 
 def active_actors(actors: pd.DataFrame, year: int) -> pd.Index:
@@ -251,13 +250,23 @@ def links_as_of(links: pd.DataFrame, actors: pd.DataFrame, year: int) -> pd.Data
     """
     if not len(links):
         return links
+    return links[_links_alive(links, _link_years(links), active_actors(actors, year), year)].reset_index(drop=True)
+
+
+def _link_years(links: pd.DataFrame) -> dict[str, pd.Series]:
+    """The years of a people-link table's four dates (NaN where empty), read once for any number of years."""
+    return {column: _years(links[column]) for column in ("source_start", "source_end", "target_start", "target_end")}
+
+
+def _links_alive(links: pd.DataFrame, years: dict[str, pd.Series], alive: pd.Index, year: int) -> np.ndarray:
+    """Which people links exist in ``year`` (the rule of :func:`links_as_of`), their dates read by :func:`_link_years`."""
 
     def started(column: str) -> np.ndarray:
-        y = _years(links[column])
+        y = years[column]
         return (y.isna() | (y <= year)).to_numpy(dtype=bool)
 
     def not_ended(column: str) -> np.ndarray:
-        y = _years(links[column])
+        y = years[column]
         return (y.isna() | (y >= year)).to_numpy(dtype=bool)
 
     moved = (links["kind"] == "moved").to_numpy() & (links["year"].fillna(year + 1) <= year).to_numpy(dtype=bool) & started("source_start")
@@ -268,9 +277,7 @@ def links_as_of(links: pd.DataFrame, actors: pd.DataFrame, year: int) -> pd.Data
         & not_ended("source_end")
         & not_ended("target_end")
     )
-    alive = active_actors(actors, year)
-    keep = (moved | shared) & links["source"].isin(alive).to_numpy() & links["target"].isin(alive).to_numpy()
-    return links[keep].reset_index(drop=True)
+    return (moved | shared) & links["source"].isin(alive).to_numpy() & links["target"].isin(alive).to_numpy()
 
 
 class NetworkTables(NamedTuple):
@@ -340,19 +347,44 @@ def network_tables(
     >>> sorted(t.actors.index), len(t.ties), len(t.links)
     (['city', 'incubator', 'loner', 'network'], 2, 0)
     """
-    actors = eco.actors
-    ties = eco.ties
-    wanted = tie_type_set(tie_types, eco.vocabulary)
     if as_of is not None:
-        actors = actors.loc[active_actors(actors, as_of)]
-        if len(ties):
-            ties = ties[_active_mask(ties["start"], ties["end"], as_of)]
+        return next(network_snapshots(eco, [as_of], tie_types=tie_types, via_people=via_people))
+    wanted = tie_type_set(tie_types, eco.vocabulary)
+    links = eco.people_links() if via_people and len(eco.affiliations) else None
+    return _between(eco.actors, eco.ties, links, wanted)
+
+
+def network_snapshots(
+    eco: Ecosystem, years: Iterable[int], *, tie_types: Iterable[str] | str | None = None, via_people: bool = True
+) -> Iterator[NetworkTables]:
+    """:func:`network_tables` of each year (``as_of=year``, in the order given), the tables' dates read once for all years.
+
+    Examples
+    --------
+    >>> import ecograph as eg
+    >>> [len(t.actors) for t in network_snapshots(eg.datasets.tiny(), [2012, 2015, 2018])]
+    [4, 6, 8]
+    """
+    wanted = tie_type_set(tie_types, eco.vocabulary)
+    ties = eco.ties
+    tie_years = (_years(ties["start"]), _years(ties["end"])) if len(ties) else None
+    links = eco.people_links() if via_people and len(eco.affiliations) else None
+    link_years = _link_years(links) if links is not None and len(links) else None
+    for year in years:
+        alive = active_actors(eco.actors, year)
+        actors = eco.actors.loc[alive]
+        active = ties if tie_years is None else ties[_in_period(*tie_years, year)]
+        linked = links if link_years is None else links[_links_alive(links, link_years, alive, year)].reset_index(drop=True)
+        yield _between(actors, active, linked, wanted)
+
+
+def _between(actors: pd.DataFrame, ties: pd.DataFrame, links: pd.DataFrame | None, wanted: set[str] | None) -> NetworkTables:
+    """The ties (of the types ``wanted``) and people links (None: left out) whose two ends are among ``actors``."""
     if len(ties):
         ties = ties[ties["source"].isin(actors.index) & ties["target"].isin(actors.index)]
         if wanted is not None:
             ties = ties[ties["type"].isin(wanted)]
-    if via_people and len(eco.affiliations):
-        links = eco.people_links(as_of=as_of)
+    if links is not None:
         links = links[links["source"].isin(actors.index) & links["target"].isin(actors.index)]
     else:
         links = pd.DataFrame(columns=PEOPLE_LINK_COLUMNS)
@@ -566,7 +598,7 @@ def affiliation_graph(eco: Ecosystem, *, as_of: int | None = None) -> nx.Graph:
     actors = eco.actors
     if as_of is not None:
         actors = actors.loc[active_actors(actors, as_of)]
-        aff = aff[_active_mask(aff["start"], aff["end"], as_of)] if len(aff) else aff
+        aff = aff[_in_period(_years(aff["start"]), _years(aff["end"]), as_of)] if len(aff) else aff
     B = nx.Graph()
     B.graph.update({"name": eco.name, "title": eco.metadata.title, "as_of": as_of, "synthetic": eco.synthetic, "bipartite": True})
     B.add_nodes_from((n, {**d, "bipartite": 0, "node_type": "actor"}) for n, d in _node_records(actors))

@@ -33,7 +33,7 @@ import pandas as pd
 import scipy.sparse as sp
 
 from .errors import GraphError, MissingAttributeError
-from .graphs import network_tables
+from .graphs import NetworkTables, network_tables
 
 if TYPE_CHECKING:  # pragma: no cover
     import igraph
@@ -300,7 +300,18 @@ class SparseGraph:
         attributes; on a million actors it is an order of magnitude faster
         and lighter.
         """
-        tables = network_tables(eco, tie_types=tie_types, via_people=via_people, as_of=as_of)
+        return cls.from_network_tables(network_tables(eco, tie_types=tie_types, via_people=via_people, as_of=as_of), eco, as_of=as_of)
+
+    @classmethod
+    def from_network_tables(cls, tables: NetworkTables, eco: Ecosystem, *, as_of: int | None = None) -> SparseGraph:
+        """The actor network of the rows :func:`ecograph.graphs.network_tables` (or ``network_snapshots``) selected in ``eco``.
+
+        >>> import ecograph as eg
+        >>> from ecograph.graphs import network_snapshots
+        >>> eco = eg.datasets.tiny()
+        >>> [SparseGraph.from_network_tables(t, eco).m for t in network_snapshots(eco, [2012, 2018])]
+        [2, 9]
+        """
         actors, ties, links = tables
         ids = pd.Index(actors.index, dtype=object)
         us = [ids.get_indexer(ties["source"])]

@@ -66,11 +66,22 @@ def write_spreadsheet_csv(frame, path: str | os.PathLike) -> Path:
     safe = frame.copy()
     for i in range(len(frame.columns)):  # only the text columns: numbers never start a formula
         column = frame.iloc[:, i]
-        if column.dtype == object or pd.api.types.is_string_dtype(column):
+        if (column.dtype == object or pd.api.types.is_string_dtype(column)) and not _already_safe(column):
             safe.isetitem(i, column.map(spreadsheet_safe))
     safe.columns = [spreadsheet_safe(str(c)) for c in frame.columns]
     safe.to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
     return path
+
+
+def _already_safe(column: pd.Series) -> bool:
+    """Whether :func:`spreadsheet_safe` would leave every value of ``column`` as it is (checked at once, not cell by cell).
+
+    >>> _already_safe(pd.Series(["Café", None, 3])), _already_safe(pd.Series(["a", "=1"])), _already_safe(pd.Series(["a\u202e"]))
+    (True, False, False)
+    """
+    texts = [v for v in column.tolist() if isinstance(v, str)]
+    joined = "".join(texts)
+    return spreadsheet_text(joined) == joined and not any(text.startswith(_FORMULA_START) for text in texts)
 
 
 def write_dataset(eco, folder: str | os.PathLike) -> Path:

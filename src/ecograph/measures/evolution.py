@@ -18,8 +18,9 @@ import numpy as np
 import pandas as pd
 from scipy.sparse.csgraph import connected_components
 
+from ..graphs import network_snapshots
 from ..partition import PartitionLike, resolve_grouping, table_graph
-from ..sparse import GraphLike, as_sparse
+from ..sparse import GraphLike, SparseGraph, as_sparse
 from .communities import modularity_of_codes
 from .ei import network_ei_of_codes
 from .group_coverage import MeasureValue, coverage_of_codes, unavailable_reason
@@ -166,8 +167,9 @@ def evolution(eco: Ecosystem, years: Iterable[int] | None = None, *, attr: str =
     years = list(years) if years is not None else _default_years(eco)
     grouping = _grouping_of(eco.actors, attr)  # resolved once against every actor, cut to each year's
     rows, reasons = [], {}
-    for year in years:
-        S = eco.sparse_graph(as_of=year, via_people=via_people)  # people links classified once per Ecosystem
+    snapshots = network_snapshots(eco, years, via_people=via_people)  # the tables' dates read once for every year
+    for year, tables in zip(years, snapshots):
+        S = SparseGraph.from_network_tables(tables, eco, as_of=year)
         row = headline_measures(S, _for_nodes(grouping, S.nodes)) if S.n else _empty_measures()
         rows.append(row)
         why = {k: r for k, r in row.attrs.get("reasons", {k: "no_known_group" for k in GROUP_HEADLINE}).items() if r is not None}

@@ -104,6 +104,8 @@ def _isolated_texts(frame: pd.DataFrame, keep: tuple[str, ...]) -> pd.DataFrame:
         column = frame[col]
         if col in keep or not (column.dtype == object or pd.api.types.is_string_dtype(column)):
             continue
+        if not BIDI_CONTROLS.search("".join(v for v in column.tolist() if isinstance(v, str))):  # the whole column at once
+            continue
         marked = column.map(lambda v: isinstance(v, str) and BIDI_CONTROLS.search(v) is not None).astype(bool)
         if marked.any():
             changed[col] = column.where(~marked, column[marked].map(isolate_text))

@@ -21,8 +21,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import networkx as nx
-
 from ..findings import Brief
 from ..walk import ORDER, Step, Walk
 from ..words import CATALOGUE, check_language, word
@@ -80,8 +78,10 @@ def _finding_focus(brief: Brief, f: Any) -> dict[str, Any]:
     if f.code == "ties":
         return {"focus": {"actors": [str(i) for i in standing.index[standing["no_known_tie"]]]}}
     if f.code == "fragmentation":
-        main = max(nx.connected_components(a.graph), key=lambda c: (len(c), sorted(map(str, c))))
-        return {"focus": {"actors": sorted(map(str, main))}, "camera": "focus"}
+        comps = a.components  # from the sparse network: no networkx graph built for this
+        sizes = comps.value_counts()
+        main = max(sorted(map(str, comps.index[comps.to_numpy() == c])) for c in sizes.index[sizes.to_numpy() == sizes.max()])
+        return {"focus": {"actors": main}, "camera": "focus"}
     if f.code == "connectors":
         return {"focus": {"actors": list(f.values["ids"])}, "highlight": ["connectors"], "camera": "focus"}
     if f.code == "fragility":

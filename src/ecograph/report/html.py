@@ -18,13 +18,13 @@ from __future__ import annotations
 
 import base64
 import html
-import io
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from ..io import isolate_text
+from ..views.figures import png_bytes
 from ..words import CATALOGUE, number, word
 
 __all__ = ["PAGE_CSS", "esc", "figure_png", "figure_uri", "header", "table"]
@@ -109,9 +109,7 @@ def figure_png(fig: Any) -> bytes:
     >>> figure_png(plt.figure(figsize=(1, 1)))[:4]
     b'\x89PNG'
     """
-    buf = io.BytesIO()
-    fig.savefig(buf, format="png", metadata={"Software": None})
-    return buf.getvalue()
+    return png_bytes(fig)
 
 
 def figure_uri(fig: Any, png: bytes | None = None) -> str:

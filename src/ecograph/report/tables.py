@@ -58,9 +58,14 @@ class ReportTables:
         """What the page shows for a person: their pseudonym, else their name (their id when they have none)."""
         if pid in self._person:
             return str(self._person[pid])
-        people = self.eco.people
-        name = people["name"].get(pid) if "name" in people.columns else None
+        name = self._people_names.get(pid)
         return str(pid) if is_missing(name) else str(name)
+
+    @cached_property
+    def _people_names(self) -> dict:
+        """Each person's name by id (read once: a table's ``get`` per person costs more than the rest of a row)."""
+        people = self.eco.people
+        return dict(zip(people.index, people["name"])) if "name" in people.columns else {}
 
     def _label(self, field: str, value: Any) -> str:
         return label(field, value, self.lang, self._own_labels)
