@@ -158,6 +158,8 @@ def _measure_function(
         top_full = set((betweenness(full, seed=seed) if between is None else between).nlargest(k).index)
 
         def overlap(S: SparseGraph) -> float:
+            if S is full:  # the observed network: its top against itself (betweenness is not computed again)
+                return len(top_full) / k
             top = set(betweenness(S, seed=seed).nlargest(k).index)
             return len(top & top_full) / k
 
