@@ -40,3 +40,15 @@ def test_null_models_in_the_background_equal_those_computed_in_place():
     assert a.communities.modularity > 0  # the caller goes on meanwhile
     there = wait()
     assert there.equals(here) and a.null_models is there
+
+
+def test_the_report_lets_the_cycle_collector_run_less_and_puts_it_back():
+    import gc
+
+    from ecograph.measures.background import YOUNG_OBJECTS
+    from ecograph.report import build_report
+
+    before = gc.get_threshold()
+    seen = []
+    build_report(eg.datasets.tiny(), lang="en", date="2026-01-01", progress=lambda _m: seen.append(gc.get_threshold()[0]))
+    assert seen and min(seen) >= YOUNG_OBJECTS and gc.get_threshold() == before

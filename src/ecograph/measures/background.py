@@ -23,13 +23,18 @@ Examples
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any, TypeVar
 
-__all__ = ["background_available", "in_background"]
+__all__ = ["YOUNG_OBJECTS", "background_available", "fewer_collections", "in_background"]
+
+#: Objects allocated between two collections of the youngest generation inside :func:`fewer_collections` (Python's default: 700).
+YOUNG_OBJECTS = 50_000
 
 T = TypeVar("T")
 
@@ -95,3 +100,30 @@ def in_background(compute: Callable[[], T], *, use_process: bool | None = None) 
         return done[0]
 
     return collect
+
+
+@contextmanager
+def fewer_collections(young: int = YOUNG_OBJECTS) -> Iterator[None]:
+    """Let Python's cycle collector run less often inside the block (its thresholds are put back after).
+
+    Building a report allocates millions of small objects that live to the
+    end (tables, figure artists): with the default threshold the collector
+    walks them again and again, a tenth of the report of 1,000 actors. Cycles
+    are still collected, every ``young`` allocations instead of every 700.
+
+    Examples
+    --------
+    >>> import gc
+    >>> before = gc.get_threshold()
+    >>> with fewer_collections():
+    ...     gc.get_threshold()[0] >= YOUNG_OBJECTS
+    True
+    >>> gc.get_threshold() == before
+    True
+    """
+    before = gc.get_threshold()
+    gc.set_threshold(max(young, before[0]), *before[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)

@@ -19,6 +19,7 @@ from ..ecosystem import Ecosystem, load
 from ..errors import SchemaError
 from ..findings import FINDING_CODES, Brief
 from ..io import BIDI_CONTROLS, isolate_text, read_dataset_files
+from ..measures.background import fewer_collections
 from ..outputs import output_folder
 from ..privacy import people_in_tables, people_mentioned, pseudonymised, pseudonyms, scrub_people
 from ..version import __version__
@@ -197,6 +198,7 @@ def _page(
     )
 
 
+@fewer_collections()  # millions of objects that live to the end: the cycle collector need not walk them every 700
 def build_report(
     eco: Ecosystem,
     *,

@@ -37,6 +37,7 @@ import pandas as pd
 
 from ..interop.template import write_template
 from ..io import clean_text, spreadsheet_rows, write_spreadsheet_csv, write_xlsx
+from ..measures.background import fewer_collections
 from ..outputs import output_folder
 from ..views.figures import save_figure
 from .walk_print import WALK_PRINT_FILE
@@ -79,6 +80,7 @@ class Report:
     walk_page: str = ""
     pngs: dict[str, bytes] = field(default_factory=dict)
 
+    @fewer_collections()
     def write(self, output: str | os.PathLike, *, force: bool = False) -> Path:
         """Write the page, gap workbook, tables, workbook and figures into the folder ``output``; return the page's path.
 
