@@ -94,7 +94,10 @@ MEASURES = {name for name, value in vars(eg.Analysis).items() if isinstance(valu
 
 
 #: The datasets a notebook teaches on: where every measure it teaches can be computed and shown.
-TEACHING = ("eg.datasets.karate()", "eg.datasets.synthetic(300, seed=SEED, share_institutions=0, share_schools=0)")
+TEACHING = (
+    "eg.datasets.karate(lang=LANG)",
+    "eg.datasets.synthetic(300, seed=SEED, share_institutions=0, share_schools=0, lang=LANG)",
+)
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)

@@ -35,10 +35,11 @@ import importlib
 import os
 import textwrap
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import networkx as nx
 import numpy as np
 import pandas as pd
 
@@ -46,6 +47,7 @@ from ..io import clean_text
 from ..measures.group_coverage import MIN_COVERAGE, withheld_reason
 from ..words import label, number, word
 from .layout import layout as compute_layout
+from .records import group_words
 from .style import NO_SPHERE_COLOR, SPHERE_COLORS, resolve_colors, resolve_sizes
 
 
@@ -126,9 +128,17 @@ def _distinct(names: list[str], ids: list[Any], *, width: int = 40) -> list[str]
     return [f"{name} ({ident})" if seen[name] > 1 else name for name, ident in zip(cut, ids)]
 
 
-def _label(value: Any, lang: str) -> str:
-    """Words for a group; tick labels are drawn from these, so they must already be fit for XML."""
-    return clean_text(label("sphere", value, lang))
+def _label(value: Any, lang: str, own: Mapping | None = None) -> str:
+    """Words for a group (a dataset's own codes by their names, ``own``); tick labels are drawn from these, so fit for XML."""
+    return clean_text(label("sphere", value, lang, {"sphere": own} if own else None))
+
+
+def _group_title(key: str, table: pd.DataFrame, lang: str) -> str:
+    """The title ``figures.<key>``, or, for a dataset's own groups (``attrs["group"]``), ``figures.<key>_own`` naming them."""
+    group = table.attrs.get("group")
+    if group in (None, "sphere"):
+        return word(f"figures.{key}", lang)
+    return word(f"figures.{key}_own", lang, group=group_words(group, lang))
 
 
 def _mark_synthetic(fig: Figure, synthetic: bool, lang: str) -> None:
@@ -206,8 +216,9 @@ def _heatmap(ax: Any, table: pd.DataFrame, *, lang: str, cmap: str, text: Callab
     for (i, j), value in np.ndenumerate(values):
         dark = bool(np.isfinite(value) and value > vmax * 0.6)
         ax.text(j, i, text(value), ha="center", va="center", fontsize=8, color="#fff" if dark else "#000")
-    ax.set_xticks(range(table.shape[1]), [_label(c, lang) for c in table.columns], rotation=30, ha="right", fontsize=8)
-    ax.set_yticks(range(table.shape[0]), [_label(g, lang) for g in table.index], fontsize=8)
+    own = table.attrs.get("group_labels")
+    ax.set_xticks(range(table.shape[1]), [_label(c, lang, own) for c in table.columns], rotation=30, ha="right", fontsize=8)
+    ax.set_yticks(range(table.shape[0]), [_label(g, lang, own) for g in table.index], fontsize=8)
     return image
 
 
@@ -306,7 +317,7 @@ def figure_network(
             ls="",
             color=c,
             markeredgecolor="#333",
-            label=_label(v, lang) if isinstance(color, str) and color == "sphere" else str(v),
+            label=_label(v, lang, G.graph.get("group_labels")) if isinstance(color, str) and color == "sphere" else str(v),
         )
         for v, c in legend.items()
     ]
@@ -337,7 +348,7 @@ def figure_block_density(block: pd.DataFrame, *, lang: str = "en", title: str | 
     >>> len(fig.axes[0].images), " ".join(fig.axes[0].texts[0].get_text().split())
     (0, 'Incalculable : aucun lien ne relie deux acteurs dont le groupe est connu.')
     """
-    title = title or word("figures.density", lang)
+    title = title or _group_title("density", block, lang)
     cov = block.attrs.get("coverage")
     rests_on = [word("measures.coverage", lang, **cov.to_dict())] if cov is not None else []
     reason = _withheld_reason(block)
@@ -371,11 +382,16 @@ def figure_creations(eco: Ecosystem, *, lang: str = "en", title: str | None = No
     if years is not None:
         table = table.reindex(list(years), fill_value=0)
     order = [s for s in SPHERE_COLORS if s in table.columns] + [c for c in table.columns if c not in SPHERE_COLORS]
+    own = eco.vocabulary.own_labels().get("sphere")
+    codes = nx.Graph()
+    codes.add_nodes_from((i, {"sphere": code}) for i, code in enumerate(sorted(set(eco.actors["sphere"].fillna("")))))
+    _, colours = resolve_colors(codes, "sphere")  # the colours the view gives the same groups (a dataset's own ones too)
     fig, ax = plt.subplots(figsize=(8, 4.5), dpi=110)
     bottom = np.zeros(len(table))
     for sphere in order:
         vals = table[sphere].to_numpy()
-        ax.bar(table.index.astype(str), vals, bottom=bottom, color=SPHERE_COLORS.get(sphere, NO_SPHERE_COLOR), label=_label(sphere, lang))
+        colour = colours.get(sphere, NO_SPHERE_COLOR)
+        ax.bar(table.index.astype(str), vals, bottom=bottom, color=colour, label=_label(sphere, lang, own))
         bottom += vals
     ax.set_xlabel(word("figures.year", lang))
     ax.set_ylabel(word("figures.count", lang))
@@ -470,7 +486,7 @@ def figure_flows(flows: pd.DataFrame, *, lang: str = "en", title: str | None = N
     >>> len(fig.axes[0].images), " ".join(fig.axes[0].texts[0].get_text().split())
     (0, 'Cannot be drawn: no move of a person joins two actors whose group is known.')
     """
-    title = title or word("figures.flows", lang)
+    title = title or _group_title("flows", flows, lang)
     cov = flows.attrs.get("coverage")
     rests_on = _moves_rest(flows, lang)
     if cov is not None and (cov.ties_known == 0 or flows.attrs.get("reason") is not None):
