@@ -141,6 +141,13 @@ def _group_title(key: str, table: pd.DataFrame, lang: str) -> str:
     return word(f"figures.{key}_own", lang, group=group_words(group, lang))
 
 
+def _group_colours(groups: pd.Series) -> dict:
+    """The colour of each group code, as the view colours the actors holding them (a dataset's own groups included)."""
+    codes = nx.Graph()
+    codes.add_nodes_from((i, {"sphere": g}) for i, g in enumerate(sorted({str(g) for g in groups.dropna()})))
+    return resolve_colors(codes, "sphere")[1]
+
+
 def _mark_synthetic(fig: Figure, synthetic: bool, lang: str) -> None:
     if synthetic:
         fig.text(0.99, 0.01, word("figures.synthetic", lang).upper(), ha="right", va="bottom", color="#b00", fontsize=8, weight="bold")
@@ -321,7 +328,7 @@ def figure_network(
         )
         for v, c in legend.items()
     ]
-    ax.set_title(title if title is not None else str(G.graph.get("name") or ""), fontsize=12)
+    ax.set_title(title if title is not None else str(G.graph.get("title") or G.graph.get("name") or ""), fontsize=12)
     ax.set_axis_off()
     ax.autoscale()
     ax.set_aspect("equal")
@@ -383,9 +390,7 @@ def figure_creations(eco: Ecosystem, *, lang: str = "en", title: str | None = No
         table = table.reindex(list(years), fill_value=0)
     order = [s for s in SPHERE_COLORS if s in table.columns] + [c for c in table.columns if c not in SPHERE_COLORS]
     own = eco.vocabulary.own_labels().get("sphere")
-    codes = nx.Graph()
-    codes.add_nodes_from((i, {"sphere": code}) for i, code in enumerate(sorted(set(eco.actors["sphere"].fillna("")))))
-    _, colours = resolve_colors(codes, "sphere")  # the colours the view gives the same groups (a dataset's own ones too)
+    colours = _group_colours(eco.actors["sphere"])
     fig, ax = plt.subplots(figsize=(8, 4.5), dpi=110)
     bottom = np.zeros(len(table))
     for sphere in order:
@@ -395,6 +400,7 @@ def figure_creations(eco: Ecosystem, *, lang: str = "en", title: str | None = No
         bottom += vals
     ax.set_xlabel(word("figures.year", lang))
     ax.set_ylabel(word("figures.count", lang))
+    ax.yaxis.set_major_locator(_ticker.MaxNLocator(integer=True))  # actors are counted: no 0.2 of an actor
     ax.set_title(title or word("figures.creations", lang), fontsize=11)
     ax.tick_params(axis="x", labelrotation=60, labelsize=8)
     if len(table) > 20:
@@ -434,10 +440,8 @@ def figure_brokers(
     lookup = names if isinstance(names, pd.Series) else pd.Series(names or {}, dtype=object)
     every = _distinct([str(lookup.get(i, i)) for i in brokers.index], list(brokers.index), width=32)  # twins told apart
     labels = pd.Series(every, index=brokers.index, dtype=object).loc[head.index].tolist()
-    colors = [
-        SPHERE_COLORS.get(g, NO_SPHERE_COLOR) if isinstance(g, str) else NO_SPHERE_COLOR
-        for g in head.get("group", pd.Series("", index=head.index))
-    ]
+    colours = _group_colours(brokers["group"]) if "group" in brokers else {}
+    colors = [colours.get(g, NO_SPHERE_COLOR) if isinstance(g, str) else NO_SPHERE_COLOR for g in head.get("group", pd.Series("", index=head.index))]
     fig, ax = plt.subplots(figsize=(7.5, 0.32 * len(head) + 1.6), dpi=110)
     positions = np.arange(len(head))
     ax.barh(positions, head["betweenness"].to_numpy(dtype=float), color=colors)
