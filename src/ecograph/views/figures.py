@@ -441,7 +441,10 @@ def figure_brokers(
     every = _distinct([str(lookup.get(i, i)) for i in brokers.index], list(brokers.index), width=32)  # twins told apart
     labels = pd.Series(every, index=brokers.index, dtype=object).loc[head.index].tolist()
     colours = _group_colours(brokers["group"]) if "group" in brokers else {}
-    colors = [colours.get(g, NO_SPHERE_COLOR) if isinstance(g, str) else NO_SPHERE_COLOR for g in head.get("group", pd.Series("", index=head.index))]
+    colors = [
+        colours.get(g, NO_SPHERE_COLOR) if isinstance(g, str) else NO_SPHERE_COLOR
+        for g in head.get("group", pd.Series("", index=head.index))
+    ]
     fig, ax = plt.subplots(figsize=(7.5, 0.32 * len(head) + 1.6), dpi=110)
     positions = np.arange(len(head))
     ax.barh(positions, head["betweenness"].to_numpy(dtype=float), color=colors)
