@@ -102,3 +102,14 @@ def test_karate_is_grouped_by_faction_in_its_views_and_figures():
     block = eg.figures.figure_block_density(t.block_density, lang="en")
     assert block.axes[0].get_title() == "Density of ties within and between groups (faction)"
     assert {"Faction de Mr. Hi", "Faction du responsable"} <= set(_tick_labels(block)) and "mr_hi" not in _tick_labels(block)
+
+
+def test_karate_findings_and_worklist_speak_of_factions():
+    brief = eg.Brief(eg.datasets.karate(lang="fr"), seed=0)
+    spheres = next(f for f in brief.candidates if f.code == "spheres")
+    assert spheres.group == "faction" and spheres.text("fr")["question"] == "Les factions se parlent-elles ?"
+    assert spheres.text("en")["question"] == "Do the factions talk to each other?"
+    table = eg.outreach.worklist_table(brief.worklist, lang="fr")
+    assert "faction" in table.columns and "sphère" not in table.columns
+    why = " ".join(str(v) for c in table.columns if c.startswith("pourquoi cet introducteur") for v in table[c])
+    assert "de même faction (Faction de Mr. Hi)" in why and "sphère" not in why and "même type (member)" not in why

@@ -25,7 +25,7 @@ Examples
 >>> from ecograph.views.figures import figure_network
 >>> fig = figure_network(eg.datasets.tiny().graph(), lang="fr")
 >>> fig.axes[0].get_title()
-'tiny'
+'Tiny example ecosystem'
 """
 
 from __future__ import annotations
