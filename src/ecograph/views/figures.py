@@ -305,16 +305,19 @@ def figure_network(
         rasterized=large,
     )
     top = sorted(nodes, key=lambda n: (-G.degree(n), str(n)))[:label_top]
+    names = []
     for n, name in zip(top, _distinct([str(G.nodes[n].get("name") or n) for n in top], top, width=32)):
-        ax.annotate(
-            name,
-            xy[index[n]],
-            fontsize=7,
-            ha="center",
-            va="bottom",
-            xytext=(0, 5),
-            textcoords="offset points",
-            zorder=3,
+        names.append(
+            ax.annotate(
+                name,
+                xy[index[n]],
+                fontsize=7,
+                ha="center",
+                va="bottom",
+                xytext=(0, 5),
+                textcoords="offset points",
+                zorder=3,
+            )
         )
     handles = [
         plt.Line2D(
@@ -334,7 +337,22 @@ def figure_network(
     ax.set_aspect("equal")
     _mark_synthetic(fig, bool(G.graph.get("synthetic")), lang)
     fig.tight_layout(rect=(0, 0, 1 - _legend_beside(fig, handles), 1))
+    _drop_overlapping(fig, names)
     return fig
+
+
+def _drop_overlapping(fig: Figure, labels: list) -> None:
+    """Leave out each name that would overlap one drawn before it (``labels`` come most important first)."""
+    renderer = fig.canvas.get_renderer()
+    for ax in fig.axes:
+        ax.apply_aspect()  # where the names will be drawn: an equal aspect moves the axes at drawing time
+    kept: list = []
+    for text in labels:
+        box = text.get_window_extent(renderer).expanded(1.05, 1.2)
+        if any(box.overlaps(other) for other in kept):
+            text.remove()
+        else:
+            kept.append(box)
 
 
 @_literal_text
