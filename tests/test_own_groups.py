@@ -118,5 +118,5 @@ def test_karate_findings_and_worklist_speak_of_factions():
 def test_karate_report_names_its_factions():
     page = build_report(eg.datasets.karate(lang="fr"), lang="fr", date="2026-01-01").html
     assert "La faction est connue pour 34 des 34 acteurs." in page and "Groupes (faction)" in page
-    assert "Les factions se parlent-elles ?" in page and "Faction de Mr. Hi" in page
+    assert "Les factions se parlent-elles ?" in page and "Faction de Mr. Hi" in page and "filtrez par faction, type" in page
     assert "<th>faction</th>" in page and "<th>sphère</th>" not in page and "mr_hi" not in page.split("<iframe")[0]

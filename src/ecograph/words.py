@@ -726,8 +726,8 @@ REPORT: dict[str, tuple[str, str]] = {
         "Le classeur {file}, à côté de ce rapport, les liste avec les manques surlignés, prêt à être complété.",
     ),
     "note.network": (
-        "Hover over or click an actor; search one to see its neighbourhood; filter by sphere, kind or tie type; move the years. Printed, the page shows the static map.",
-        "Survolez ou cliquez un acteur ; cherchez-en un pour voir son voisinage ; filtrez par sphère, type ou type de lien ; faites défiler les années. À l'impression, la page montre la carte statique.",
+        "Hover over or click an actor; search one to see its neighbourhood; filter by {group}, kind or tie type; move the years. Printed, the page shows the static map.",
+        "Survolez ou cliquez un acteur ; cherchez-en un pour voir son voisinage ; filtrez par {group}, type ou type de lien ; faites défiler les années. À l'impression, la page montre la carte statique.",
     ),
     "note.outreach_unscoped": (
         "{isolates:p|actor has|actors have} no known tie. The worklist keeps the organisations left out (no programme, fund, event, territory or recommendation): {listed}, each with up to three introducers and why.",

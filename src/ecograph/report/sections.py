@@ -11,6 +11,7 @@ from typing import Any
 
 from ..measures.group_coverage import MIN_COVERAGE
 from ..measures.robustness import BATCH
+from ..views.records import group_words
 from ..words import word
 from .html import esc, table
 from .tables import ReportTables
@@ -38,7 +39,9 @@ class Context:
 
 
 def _network(c: Context) -> str:
-    return f"<p class='note'>{c.w('note.network')}</p>{c.view_html}<img class='figure print-only' alt='' src='{c.images['network']}'>"
+    # what the view's filter is headed by: the spheres, or the dataset's own groups
+    group = group_words(c.analysis.sparse.graph.get("group"), c.lang)
+    return f"<p class='note'>{c.w('note.network', group=group)}</p>{c.view_html}<img class='figure print-only' alt='' src='{c.images['network']}'>"
 
 
 def _outreach(c: Context) -> str:
