@@ -239,6 +239,20 @@ def test_network_legend_stands_outside_the_map(data, request):
     assert len(legend.get_texts()) >= 5
 
 
+@pytest.mark.parametrize("data", ["dijon", "known"])
+def test_network_names_never_overlap_and_the_most_connected_is_named(data, request):
+    _, a = request.getfixturevalue(data)
+    positions = eg.view(a, seed=0).positions  # as notebook 06 and the report draw it: the view's layout
+    fig = F.figure_network(a.graph, layout=positions, lang="fr")
+    fig.canvas.draw()  # where matplotlib really puts each name
+    names = fig.axes[0].texts
+    boxes = [t.get_window_extent() for t in names]
+    assert [(x.get_text(), y.get_text()) for (x, bx), (y, by) in combinations(zip(names, boxes), 2) if bx.overlaps(by)] == []
+    top = min(a.graph, key=lambda n: (-a.graph.degree(n), str(n)))  # the first name drawn is never left out
+    assert str(a.graph.nodes[top]["name"])[:30] in [t.get_text()[:30] for t in names]
+    assert len(names) >= 5
+
+
 # ---- brokers -------------------------------------------------------------------------------------------------
 
 

@@ -8,6 +8,7 @@ import ast
 import html
 import json
 import re
+import string
 import tempfile
 from functools import cache, cached_property
 from pathlib import Path
@@ -21,7 +22,7 @@ from notebooks_runner import NOTEBOOKS, ROOT, execute, export_html, notebook_in,
 
 import ecograph as eg
 from ecograph.measures.group_coverage import REASONS
-from ecograph.words import number, word
+from ecograph.words import CATALOGUE, LANGUAGES, number, word
 
 pytestmark = pytest.mark.slow  # real kernel / browser / wheel: left out of the quick loop
 
@@ -94,7 +95,10 @@ MEASURES = {name for name, value in vars(eg.Analysis).items() if isinstance(valu
 
 
 #: The datasets a notebook teaches on: where every measure it teaches can be computed and shown.
-TEACHING = ("eg.datasets.karate()", "eg.datasets.synthetic(300, seed=SEED, share_institutions=0, share_schools=0)")
+TEACHING = (
+    "eg.datasets.karate(lang=LANG)",
+    "eg.datasets.synthetic(300, seed=SEED, share_institutions=0, share_schools=0, lang=LANG)",
+)
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
@@ -325,9 +329,81 @@ def test_outputs_speak_the_notebook_language(case):
     for finding in expected:
         assert finding.text(lang)["question"] in conclusion, finding.code
     # every value explained, and every coverage, in the notebook's words
-    explained = [_text(c) for c in nb.cells if c.cell_type == "code" and ("eg.explain(" in c.source or ".text(LANG)" in c.source)]
+    explained = [_text(c) for c in nb.cells if c.cell_type == "code" and ("eg.explain(" in c.source or "coverage.text(LANG)" in c.source)]
     coverage = max(word("measures.coverage", lang, actors_known=0, actors=0, ties_known=0, ties=0).split("0"), key=len)
     assert all(coverage in t for t in explained), (path.name, coverage)
+    # each analysis says what it is in the notebook's words (the teaching data's and the real case's)
+    analyses = [_text(c) for c in nb.cells if c.cell_type == "code" and c.source.endswith(("print(t.text(LANG))", "print(a.text(LANG))"))]
+    opening = word("measures.analysis", lang, name="", actors=0, ties=0, group="", seed=0).split("«")[0].split("'")[0]
+    assert len(analyses) >= 2 and all(t.startswith(opening) for t in analyses), (path.name, opening, analyses)
+
+
+#: What the library's own objects print when they are shown bare (their ``repr``, in English): a notebook prints their ``text(LANG)``.
+REPRS = ("<Analysis ", "<Communities", "<NetworkView", "<Coverage", "<Brief", "<Finding")
+
+
+def _fragments(text: str) -> list[str]:
+    """The runs of words of a catalogue text between its placeholders and punctuation (two words and 8 characters or more)."""
+    literal = "".join(part for part, *_ in string.Formatter().parse(text))
+    chunks = (c.strip() for c in re.split(r"[:;()«»“”\"'.,!?→\[\]{}|]", literal))
+    return [c for c in chunks if len(c) >= 8 and len(c.split()) >= 2]
+
+
+@cache
+def _data_text() -> str:
+    """Every text the data the notebooks show carry (the Dijon study is in French): a data's words are never a leak."""
+    eco = eg.datasets.dijon()
+    tables = [eco.actors, eco.ties, eco.people, eco.affiliations, eco.vocabulary.to_frame(), eco.metadata.to_frame()]
+    return "\n".join(t.to_csv() for t in tables)
+
+
+@cache
+def _foreign(lang: str) -> frozenset[str]:
+    """The library's words that only the other language writes: runs of the catalogue's texts, not in ``lang``'s, not in the data."""
+    i, j = LANGUAGES.index("fr" if lang == "en" else "en"), LANGUAGES.index(lang)
+    data = _data_text()
+    return frozenset(
+        f for texts in CATALOGUE.values() if texts[i] != texts[j] for f in _fragments(texts[i]) if f not in texts[j] and f not in data
+    )
+
+
+def _shown(nb: nbformat.NotebookNode) -> str:
+    """Everything a reader sees in the outputs: printed and displayed text and HTML, and the words of each embedded view.
+
+    The text a front end shows in place of a figure (matplotlib's ``<Figure ...>``) is left out; a view is read from the
+    data its page is drawn from (legend, filters, cards, captions), not from its code.
+    """
+    out = []
+    for cell in nb.cells:
+        for o in cell.get("outputs", []):
+            data = o.get("data", {})
+            out.append(o.get("text", ""))
+            page = data.get("text/html", "")
+            if "<iframe" in page:
+                srcdoc = html.unescape(re.search(r'srcdoc="([^"]*)"', page).group(1))
+                out += re.findall(r'<script[^>]*type="application/json"[^>]*>(.*?)</script>', srcdoc, flags=re.S)
+            else:
+                out.append(page)
+            out += [data.get("text/markdown", "")] + ([] if "image/png" in data else [data.get("text/plain", "")])
+    return "\n".join(out)
+
+
+@pytest.mark.parametrize("case", ALL, ids=_id)
+def test_no_output_speaks_the_other_language(case):
+    path, lang = case
+    nb, _ = executed(path, lang)
+    shown = _shown(nb)
+    assert [r for r in REPRS if r in shown] == []  # every object is printed in the notebook's words, never its English repr
+    leaks = sorted(f for f in _foreign(lang) if f in shown)
+    assert leaks == [], (path.name, leaks)
+
+
+def test_the_language_check_sees_a_leak():
+    # what notebook 01 showed in French before its outputs took LANG: the summary's and the analysis' English
+    old = "<Analysis of 'karate': 34 actors, 78 ties, grouped by 'sphere', seed 0>\nActors by kind\nSynthetic actor 3"
+    assert {"Actors by kind", "Synthetic actor"} <= {f for f in _foreign("fr") if f in old}
+    assert [r for r in REPRS if r in old] == ["<Analysis "]
+    assert "Acteurs par type" in _foreign("en") and "Acteurs par type" not in _foreign("fr")
 
 
 def test_the_kernel_imports_this_tree_and_takes_the_parameters(tmp_path):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import matplotlib
+
 import ecograph as eg
 from ecograph.report import build_report
 
@@ -52,3 +54,69 @@ def test_own_groups_lose_no_row_and_are_named_in_the_view_and_the_report(tmp_pat
     assert "Arts and culture" in worklist and "<td>arts</td>" not in worklist
     words = eg.outreach.worklist_table(eg.outreach_worklist(eco), lang="en")
     assert set(words["sphere"]) <= {"Arts and culture", "Sport and leisure", "Finance", "Sphere unknown"}
+
+
+METADATA = """field,value
+title,Clubs of the valley
+group,department
+"""
+
+
+def _tick_labels(fig) -> list[str]:
+    return [t.get_text() for ax in fig.axes for t in [*ax.get_xticklabels(), *ax.get_yticklabels()]]
+
+
+def test_a_dataset_names_its_grouping_and_views_and_figures_say_it(tmp_path):
+    folder = _dataset(tmp_path / "own")
+    (folder / "metadata.csv").write_text(METADATA, encoding="utf-8")
+    eco = eg.load(folder, on_error="collect")
+    assert eco.metadata.group == "department" and len(eco.actors) == 6
+    a = eg.Analysis(eco)
+    assert a.group_name == "department" and a.text("fr").endswith("regroupés par department, graine 0")
+    for lang in ("en", "fr"):
+        v = eg.view(a, lang=lang)
+        # the legend and the filter are headed by the dataset's word, never by the spheres'
+        assert v.legend[0]["title"] == "Department" and v.filters[0]["title"] == "Department"
+        assert [t for t in (v.legend[0]["title"], *(f["title"] for f in v.filters)) if t in ("Sphere", "Sphère")] == []
+        assert ("department", "Arts and culture") in v.nodes[0]["card"]  # the card names the group as the dataset does
+        ego = eg.view_ego(a, "a", radius=3, lang=lang)  # drawn from the network alone: it still knows the words
+        assert ego.filters[0]["title"] == "Department" and ego.legend[0]["items"][0]["label"] == "Arts and culture"
+    block = eg.figures.figure_block_density(a.block_density, lang="fr")
+    assert block.axes[0].get_title() == "Densité des liens dans et entre les groupes (department)"
+    assert {"Arts and culture", "Sport and leisure"} <= set(_tick_labels(block)) and "arts" not in _tick_labels(block)
+    legend = [t.get_text() for t in eg.figures.figure_network(a.graph, lang="en").legends[0].get_texts()]
+    assert {"Arts and culture", "Sport and leisure"} <= set(legend) and "arts" not in legend
+
+
+def test_karate_is_grouped_by_faction_in_its_views_and_figures():
+    t = eg.Analysis(eg.datasets.karate(lang="fr"), seed=0)
+    assert t.group_name == "faction" and t.text("fr") == "Analyse de « karate » : 34 acteurs, 78 liens, regroupés par faction, graine 0"
+    v = eg.view(t, lang="fr")
+    assert [f["title"] for f in v.filters] == ["Faction"] and v.legend[0]["title"] == "Faction"
+    colours = {item["label"]: item["color"] for item in v.legend[0]["items"]}
+    assert set(colours) == {"Faction de Mr. Hi", "Faction du responsable"} and len(set(colours.values())) == 2
+    # the brokers' bars take the view's colours of their faction (Mr. Hi, member 0, first; the officer, member 33, second)
+    bars = eg.figures.figure_brokers(t.brokers, names=t.eco.actors["name"], lang="fr").axes[0].patches
+    hexes = [matplotlib.colors.to_hex(b.get_facecolor()).upper() for b in bars][::-1]
+    assert hexes[:2] == [colours["Faction de Mr. Hi"].upper(), colours["Faction du responsable"].upper()]
+    block = eg.figures.figure_block_density(t.block_density, lang="en")
+    assert block.axes[0].get_title() == "Density of ties within and between groups (faction)"
+    assert {"Faction de Mr. Hi", "Faction du responsable"} <= set(_tick_labels(block)) and "mr_hi" not in _tick_labels(block)
+
+
+def test_karate_findings_and_worklist_speak_of_factions():
+    brief = eg.Brief(eg.datasets.karate(lang="fr"), seed=0)
+    spheres = next(f for f in brief.candidates if f.code == "spheres")
+    assert spheres.group == "faction" and spheres.text("fr")["question"] == "Les factions se parlent-elles ?"
+    assert spheres.text("en")["question"] == "Do the factions talk to each other?"
+    table = eg.outreach.worklist_table(brief.worklist, lang="fr")
+    assert "faction" in table.columns and "sphère" not in table.columns
+    why = " ".join(str(v) for c in table.columns if c.startswith("pourquoi cet introducteur") for v in table[c])
+    assert "de même faction (Faction de Mr. Hi)" in why and "sphère" not in why and "même type (member)" not in why
+
+
+def test_karate_report_names_its_factions():
+    page = build_report(eg.datasets.karate(lang="fr"), lang="fr", date="2026-01-01").html
+    assert "La faction est connue pour 34 des 34 acteurs." in page and "Groupes (faction)" in page
+    assert "Les factions se parlent-elles ?" in page and "Faction de Mr. Hi" in page and "filtrez par faction, type" in page
+    assert "<th>faction</th>" in page and "<th>sphère</th>" not in page and "mr_hi" not in page.split("<iframe")[0]

@@ -175,6 +175,24 @@ def test_accented_names_display_correctly(chromium, tmp_path):
         assert "Sphère inconnue (1)" in page.locator("#eg-legend").inner_text()
 
 
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_karate_view_is_headed_by_its_factions_not_spheres(chromium, tmp_path, lang):
+    t = eg.Analysis(eg.datasets.karate(lang=lang), seed=0)
+    path = eg.view(t, color=t.communities, lang=lang).write_html(tmp_path / f"karate-{lang}.html")  # as notebook 03 draws it
+    factions = {"en": ["Mr. Hi's faction", "Officer's faction"], "fr": ["Faction de Mr. Hi", "Faction du responsable"]}[lang]
+    with open_page(chromium, path) as p:
+        page = p.page
+        wait_drawn(page)
+        headings = page.locator("#eg-filters .eg-legend-title").all_inner_texts()
+        assert headings == ["Faction"], headings
+        shown = page.locator("#eg-filters").inner_text()
+        assert all(f in shown for f in factions) and "Sphere" not in shown and "Sphère" not in shown
+        hover_node(page, 0)  # a member's card names the faction as the dataset does, not the code
+        card = page.locator("#eg-card").inner_text().splitlines()
+        assert any(line in (f"faction: {f}" for f in factions) for line in card), card
+        assert p.errors == []
+
+
 def test_two_inline_views_in_one_page_both_draw(chromium, tmp_path):
     eco = eg.datasets.tiny()
     a = eg.view(eco.graph(), title="first")._repr_html_()

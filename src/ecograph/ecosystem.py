@@ -30,6 +30,7 @@ from .sparse import SparseGraph
 from .summary import Summary, summarise
 from .validation import ValidationResult, validate_tables
 from .vocabulary import Vocabulary, default_vocabulary
+from .words import word
 
 __all__ = ["Ecosystem", "from_frames", "load"]
 
@@ -314,9 +315,32 @@ class Ecosystem:
         """
         return summarise(self)
 
-    def validation_report(self) -> str:
-        """The problems that led to rejected rows, one per line ("" if none)."""
-        return "\n".join(str(p) for p in self.problems)
+    def validation_report(self, lang: str | None = None) -> str:
+        """The problems found by the validation, one per line ("" if none).
+
+        Parameters
+        ----------
+        lang : {"en", "fr"}, optional
+            Write the report for a reader of ``lang``: a first line says how
+            many problems and rejected rows there are, or that every row is
+            valid, and each problem's place (row, column, value) is written in
+            ``lang`` (its message and hint stay as the validation writes
+            them). Without it, the problems alone, in English, as ``str``.
+
+        Examples
+        --------
+        >>> import ecograph as eg
+        >>> eg.datasets.tiny().validation_report()
+        ''
+        >>> print(eg.datasets.tiny().validation_report("fr"))
+        Aucun problème : chaque ligne est valide.
+        """
+        if lang is None:
+            return "\n".join(str(p) for p in self.problems)
+        if not self.problems and self.rejected.empty:
+            return word("report.validation_none", lang)
+        head = word("report.validation_problems", lang, problems=len(self.problems), rows=len(self.rejected))
+        return "\n".join([head, *(p.text(lang) for p in self.problems)])
 
 
 def _from_result(result: ValidationResult, *, name: str, path: str, synthetic: bool = False) -> Ecosystem:

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .words import word
+
 __all__ = [
     "EcographError",
     "EngineError",
@@ -98,17 +100,31 @@ class Problem:
     hint: str = ""
 
     def __str__(self) -> str:
+        return self.text("en")
+
+    def text(self, lang: str = "en") -> str:
+        """The problem in one line: where it is (file, row, column) and the value in ``lang``'s words, then what is wrong.
+
+        The message and the hint are written in English by the validation.
+
+        >>> print(Problem("ties", "ties.csv", 3, "type", "x", "unknown type").text("fr"))
+        ties.csv, ligne 3, colonne 'type' : unknown type (valeur : 'x')
+        """
         # every part may come from data: long values are cut, control characters escaped
         where = printable(self.file)
         if self.row is not None:
-            where += f", row {self.row}"
+            where += word("report.problem_row", lang, row=self.row)
         if self.column is not None:
-            where += f", column {printable(repr(self.column), limit=_SHOWN_CHARS)}"
-        text = f"{where}: {printable(self.message)}"
+            where += word("report.problem_column", lang, column=printable(repr(self.column), limit=_SHOWN_CHARS))
+        text = word("report.problem", lang, where=where, message=printable(self.message))
         if self.value not in (None, ""):
             long = isinstance(self.value, str) and len(self.value) > _SHOWN_CHARS
-            value = f"{self.value[:_SHOWN_CHARS]}…" if long else self.value
-            text += f" (value: {printable(repr(value))}" + (f", {len(self.value):,} characters)" if long else ")")
+            value = printable(repr(f"{self.value[:_SHOWN_CHARS]}…" if long else self.value))
+            text += (
+                word("report.problem_long_value", lang, value=value, n=len(self.value))
+                if long
+                else word("report.problem_value", lang, value=value)
+            )
         if self.hint:
             text += f". {printable(self.hint, limit=_SHOWN_CHARS * 2)}"
         return text

@@ -119,14 +119,22 @@ class Finding:
         """Whether the data support the finding (it is not withheld)."""
         return self.withheld is None
 
+    def group_words(self, lang: str = "en") -> dict[str, str]:
+        """The words of the finding's grouping, one group and several: the spheres', or the dataset's own (``faction``, ``factions``).
+
+        >>> Finding("spheres", {}, "", {}, "", {}, group="faction").group_words("fr")
+        {'group': 'faction', 'groups': 'factions'}
+        >>> Finding("spheres", {}, "", {}, "", {}).group_words("fr")
+        {'group': 'sphère', 'groups': 'sphères'}
+        """
+        if f"findings.group.{self.group}" in CATALOGUE:
+            return {"group": word(f"findings.group.{self.group}", lang), "groups": word(f"findings.groups.{self.group}", lang)}
+        return {"group": self.group, "groups": self.group if self.group.endswith(("s", "x", "z")) else self.group + "s"}
+
     def text(self, lang: str = "en") -> dict[str, str]:
         """The finding in words: ``question``, then ``sentence``, ``confidence``, ``action`` (or ``withheld`` and ``unlock``)."""
         check_language(lang)
-        known = f"findings.group.{self.group}" in CATALOGUE
-        groups = {
-            "group": word(f"findings.group.{self.group}", lang) if known else self.group,
-            "groups": word(f"findings.groups.{self.group}", lang) if known else self.group,
-        }
+        groups = self.group_words(lang)
         out = {"question": word(f"findings.question.{self.code}", lang, **groups)}
         if self.withheld is not None:
             out["withheld"] = word(f"findings.withheld.{self.withheld}", lang, **groups, **self.values)
@@ -327,8 +335,8 @@ class Brief:
 
     @property
     def _group(self) -> str:
-        group = self.analysis.group
-        return group if isinstance(group, str) else ""
+        """The grouping's name as the dataset gives it (:attr:`Analysis.group_name`: ``"sphere"``, ``"faction"``, ``""``)."""
+        return self.analysis.group_name
 
     def _finding(
         self, code: str, values: dict, confidence: str, confidence_values: dict, action: str, action_values: dict, variant: str = ""

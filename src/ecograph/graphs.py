@@ -67,6 +67,7 @@ __all__ = [
     "active_actors",
     "actor_graph",
     "affiliation_graph",
+    "graph_attributes",
     "network_snapshots",
     "network_tables",
     "people_links",
@@ -517,6 +518,32 @@ def _add_people(edges: dict[int, tuple[Any, Any, dict]], ids: pd.Index, links: p
         data["types"] = sorted([*data["types"], "people"])
 
 
+def graph_attributes(eco: Ecosystem, *, as_of: int | None = None) -> dict[str, Any]:
+    """What every network of ``eco`` carries about itself (networkx's ``G.graph``, a SparseGraph's ``graph``).
+
+    ``name``, ``title``, ``as_of`` and ``synthetic``; and, for a dataset whose
+    groups are its own, ``group`` (the word for one of them, its metadata's
+    ``group``) and ``group_labels`` (its own codes of the ``sphere`` column by
+    their names, from its vocabulary), so that views and figures drawn from
+    the network alone name the groups as the dataset does.
+
+    Examples
+    --------
+    >>> import ecograph as eg
+    >>> graph_attributes(eg.datasets.karate())["group"], graph_attributes(eg.datasets.karate())["group_labels"]["mr_hi"]
+    ('faction', "Mr. Hi's faction")
+    >>> sorted(graph_attributes(eg.datasets.tiny()))
+    ['as_of', 'name', 'synthetic', 'title']
+    """
+    out: dict[str, Any] = {"name": eco.name, "title": eco.metadata.title, "as_of": as_of, "synthetic": eco.synthetic}
+    if eco.metadata.group:
+        out["group"] = eco.metadata.group
+    own = eco.vocabulary.own_labels().get("sphere")
+    if own:
+        out["group_labels"] = dict(own)
+    return out
+
+
 def actor_graph(
     eco: Ecosystem,
     *,
@@ -539,7 +566,7 @@ def actor_graph(
     tables = network_tables(eco, tie_types=tie_types, via_people=via_people, as_of=as_of)
     ids = pd.Index(tables.actors.index, dtype=object)
     G = nx.Graph()
-    G.graph.update({"name": eco.name, "title": eco.metadata.title, "as_of": as_of, "synthetic": eco.synthetic})
+    G.graph.update(graph_attributes(eco, as_of=as_of))
     with _no_cyclic_gc():  # millions of small dicts and no cycles: collecting while building only costs time
         G.add_nodes_from(_node_records(tables.actors))
         edges = _tie_edges(ids, tables.ties, provenance)
@@ -600,7 +627,7 @@ def affiliation_graph(eco: Ecosystem, *, as_of: int | None = None) -> nx.Graph:
         actors = actors.loc[active_actors(actors, as_of)]
         aff = aff[_in_period(_years(aff["start"]), _years(aff["end"]), as_of)] if len(aff) else aff
     B = nx.Graph()
-    B.graph.update({"name": eco.name, "title": eco.metadata.title, "as_of": as_of, "synthetic": eco.synthetic, "bipartite": True})
+    B.graph.update({**graph_attributes(eco, as_of=as_of), "bipartite": True})
     B.add_nodes_from((n, {**d, "bipartite": 0, "node_type": "actor"}) for n, d in _node_records(actors))
     people = eco.people
     for pid, rec in zip(people.index, people.to_dict("records"), strict=False):

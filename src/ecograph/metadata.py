@@ -83,6 +83,9 @@ class Metadata:
         How many local structures and initiatives the source counts, by
         sphere (``"consumption=23; finance=4"``); read as numbers with
         :attr:`counts`.
+    group : str
+        The word for one group of the ``sphere`` column when the dataset's
+        groups are its own (``"faction"``); ``""``: the spheres.
 
     Examples
     --------
@@ -106,6 +109,7 @@ class Metadata:
     url: str = ""
     date: str = ""
     counted: str = ""
+    group: str = ""
 
     def __bool__(self) -> bool:
         return any(getattr(self, f.name) for f in fields(self))
@@ -168,7 +172,7 @@ class Metadata:
         Traceback (most recent call last):
         ...
         ecograph.errors.SchemaError: 1 problem found in the dataset:
-          - <metadata>, row 2, column 'field': unknown metadata field (value: 'titel'). Did you mean 'title'? Fields: title, territory, period, language, source, licence, description, url, date, counted
+          - <metadata>, row 2, column 'field': unknown metadata field (value: 'titel'). Did you mean 'title'? Fields: title, territory, period, language, source, licence, description, url, date, counted, group
         """
         meta, problems = read_metadata(metadata_table(values, file=file))
         if problems:

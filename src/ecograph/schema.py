@@ -264,6 +264,14 @@ METADATA_FIELDS: tuple[Column, ...] = (
         "or without that column the initiatives, support structures, places, platforms, companies and funders).",
         example="consumption=23; production=18; finance=4",
     ),
+    Column(
+        "group",
+        "text",
+        "What the `sphere` column holds when the dataset's groups are its own (factions, departments, teams): the word for "
+        "one of them, such as `faction`; the views, figures and report name the grouping with it. Left out, the groups "
+        "are the spheres.",
+        example="faction",
+    ),
 )
 #: Language codes accepted by the metadata ``language`` field: the languages ecograph writes.
 METADATA_LANGUAGES: tuple[str, ...] = tuple(LANGUAGES)

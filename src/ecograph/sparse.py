@@ -33,7 +33,7 @@ import pandas as pd
 import scipy.sparse as sp
 
 from .errors import GraphError, MissingAttributeError
-from .graphs import NetworkTables, network_tables
+from .graphs import NetworkTables, graph_attributes, network_tables
 
 if TYPE_CHECKING:  # pragma: no cover
     import igraph
@@ -331,7 +331,7 @@ class SparseGraph:
         attrs = actors.copy()
         attrs.index = ids
         out = cls(ids, symmetric_matrix(u, v, w, len(ids)), attrs)
-        out.graph = {"name": eco.name, "title": eco.metadata.title, "as_of": as_of, "synthetic": eco.synthetic}
+        out.graph = graph_attributes(eco, as_of=as_of)
         return out
 
 

@@ -62,6 +62,33 @@ COMMON: dict[str, tuple[str, str]] = {
     "personal_data_hidden": ("(personal data hidden)", "(données personnelles masquées)"),
 }
 
+# The bundled example datasets' own texts (ecograph.datasets): generated names, titles, descriptions.
+DATASETS: dict[str, tuple[str, str]] = {
+    "synthetic.actor": ("Synthetic actor {n}", "Acteur synthétique {n}"),
+    "synthetic.person": ("Person {n}", "Personne {n}"),
+    "synthetic.title": ("Synthetic ecosystem of {n:,} actors (seed {seed})", "Écosystème synthétique de {n:,} acteurs (graine {seed})"),
+    "synthetic.territory": ("none: generated data", "aucun : données générées"),
+    "synthetic.source": (
+        "synthetic data (ecograph.datasets.synthetic, seed={seed})",
+        "données synthétiques (ecograph.datasets.synthetic, seed={seed})",
+    ),
+    "synthetic.description": (
+        "Generated data calibrated on the 2018 Dijon study; it describes no real territory.",
+        "Données générées, calibrées sur l'étude de Dijon de 2018 ; elles ne décrivent aucun territoire réel.",
+    ),
+    "karate.title": ("Zachary's karate club", "Le club de karaté de Zachary"),
+    "karate.territory": (
+        "a university karate club in the United States, 1970–1972",
+        "un club de karaté universitaire aux États-Unis, 1970–1972",
+    ),
+    "karate.member": ("Member {n}", "Membre {n}"),
+    "karate.mr_hi": ("Mr. Hi's faction", "Faction de Mr. Hi"),
+    "karate.officer": ("Officer's faction", "Faction du responsable"),
+    "karate.kind": ("A member of the karate club", "Un membre du club de karaté"),
+    "karate.type": ("The two members met outside the club's classes", "Les deux membres se voyaient en dehors des cours du club"),
+    "karate.group": ("faction", "faction"),
+}
+
 # Codes of the vocabularies (schema fields): "<field>.<code>"; "<field>." is the missing value.
 VOCABULARY: dict[str, tuple[str, str]] = {
     "sphere.consumption": ("Consumption", "Consommation"),
@@ -137,6 +164,16 @@ VOCABULARY: dict[str, tuple[str, str]] = {
 # unknown group, gives "measures.role."), reasons with label("measures.reason", code), and the
 # coverage sentences with word("measures.coverage", lang, **coverage.to_dict()).
 MEASURES: dict[str, tuple[str, str]] = {
+    # what an Analysis and its communities say of themselves (Analysis.text, Communities.text)
+    "analysis": (
+        "Analysis of '{name}': {actors:p|actor|actors}, {ties:p|tie|ties}, grouped by {group}, seed {seed}",
+        "Analyse de « {name} » : {actors:p|acteur|acteurs}, {ties:p|lien|liens}, regroupés par {group}, graine {seed}",
+    ),
+    "analysis_engine": ("; computed by {engine}", " ; calculée par {engine}"),
+    "communities": (
+        "{n:p|community|communities} found by {method} (seed {seed}), modularity {modularity:.4f}",
+        "{n:p|communauté trouvée|communautés trouvées} par {method} (graine {seed}), modularité {modularity:.4f}",
+    ),
     "name.actors": ("actors", "acteurs"),
     "name.ties": ("ties", "liens"),
     "name.density": ("density", "densité"),
@@ -689,8 +726,8 @@ REPORT: dict[str, tuple[str, str]] = {
         "Le classeur {file}, à côté de ce rapport, les liste avec les manques surlignés, prêt à être complété.",
     ),
     "note.network": (
-        "Hover over or click an actor; search one to see its neighbourhood; filter by sphere, kind or tie type; move the years. Printed, the page shows the static map.",
-        "Survolez ou cliquez un acteur ; cherchez-en un pour voir son voisinage ; filtrez par sphère, type ou type de lien ; faites défiler les années. À l'impression, la page montre la carte statique.",
+        "Hover over or click an actor; search one to see its neighbourhood; filter by {group}, kind or tie type; move the years. Printed, the page shows the static map.",
+        "Survolez ou cliquez un acteur ; cherchez-en un pour voir son voisinage ; filtrez par {group}, type ou type de lien ; faites défiler les années. À l'impression, la page montre la carte statique.",
     ),
     "note.outreach_unscoped": (
         "{isolates:p|actor has|actors have} no known tie. The worklist keeps the organisations left out (no programme, fund, event, territory or recommendation): {listed}, each with up to three introducers and why.",
@@ -854,6 +891,13 @@ REPORT: dict[str, tuple[str, str]] = {
     "progress": ("[{step}/{total}] {text} ...", "[{step}/{total}] {text}…"),
     "written": ("Report written to {page}", "Rapport écrit dans {page}"),
     "validation_valid": ("valid", "valide"),
+    "validation_none": ("No problem: every row is valid.", "Aucun problème : chaque ligne est valide."),
+    # one problem of the validation (ecograph.errors.Problem.text); its message and hint are the validation's
+    "problem": ("{where}: {message}", "{where} : {message}"),
+    "problem_row": (", row {row}", ", ligne {row}"),
+    "problem_column": (", column {column}", ", colonne {column}"),
+    "problem_value": (" (value: {value})", " (valeur : {value})"),
+    "problem_long_value": (" (value: {value}, {n:,} characters)", " (valeur : {value}, {n:,} caractères)"),
     "validation_problems": (
         "{problems:p|problem|problems}; {rows:p|row|rows} rejected",
         "{problems:p|problème|problèmes} ; {rows:p|ligne rejetée|lignes rejetées}",
@@ -911,6 +955,11 @@ VIEWS: dict[str, tuple[str, str]] = {
     "card_id": ("id in the tables", "identifiant dans les tables"),
     "card_kind": ("kind", "type"),
     "card_sphere": ("sphere", "sphère"),
+    "card_group": ("group", "groupe"),
+    "view": (
+        "View '{title}': {nodes:p|actor|actors}, {edges:p|tie|ties}",
+        "Vue « {title} » : {nodes:p|acteur|acteurs}, {edges:p|lien|liens}",
+    ),
     "card_scope": ("scope", "échelle"),
     "card_founded": ("founded", "création"),
     "card_closed": ("closed", "fermeture"),
@@ -937,6 +986,8 @@ FIGURES: dict[str, tuple[str, str]] = {
     "brokers": ("Top brokers (normalised betweenness)", "Principaux intermédiaires (intermédiarité normalisée)"),
     "betweenness": ("betweenness", "intermédiarité"),
     "flows": ("Moves of people between spheres", "Passages de personnes entre sphères"),
+    "flows_own": ("Moves of people between groups ({group})", "Passages de personnes entre groupes ({group})"),
+    "density_own": ("Density of ties within and between groups ({group})", "Densité des liens dans et entre les groupes ({group})"),
     "from": ("from", "depuis"),
     "to": ("to", "vers"),
     "synthetic": ("synthetic data", "données synthétiques"),
@@ -1258,6 +1309,14 @@ TEMPLATE: dict[str, tuple[str, str]] = {
     "help.metadata.counted": (
         "How many local structures and initiatives the source counts, by sphere, as `sphere=number` separated by `;`; the report compares it with the local ones the data name (the actors whose extra column `panorama` says `yes`, or without that column the initiatives, support structures, places, platforms, companies and funders).",
         "Combien de structures et d'initiatives locales la source compte, par sphère, sous la forme `sphère=nombre` séparés par `;` ; le rapport le compare aux structures locales que nomment les données (les acteurs dont la colonne supplémentaire `panorama` dit `yes`, ou, sans cette colonne, les initiatives, structures d'accompagnement, lieux, plateformes, entreprises et financeurs).",
+    ),
+    "help.metadata.group": (
+        "What the `sphere` column holds when the dataset's groups are its own (factions, departments, teams): the word for "
+        "one of them, such as `faction`; the views, figures and report name the grouping with it. Left out, the groups "
+        "are the spheres.",
+        "Ce que contient la colonne `sphere` quand les groupes du jeu de données sont les siens (factions, services, "
+        "équipes) : le mot pour l'un d'eux, comme `faction` ; les vues, figures et le rapport nomment le regroupement ainsi. "
+        "Sans ce champ, les groupes sont les sphères.",
     ),
     "help.ties.declared_by": (
         "For a `declared` tie: who declared it, the id of the person (people table) or of the actor who answered the survey.",
@@ -2647,6 +2706,7 @@ GLOSSARY: dict[str, tuple[str, str]] = {
 
 _SECTIONS: dict[str, dict[str, tuple[str, str]]] = {
     "common": COMMON,
+    "datasets": DATASETS,
     "vocabulary": VOCABULARY,
     "measures": MEASURES,
     "columns": COLUMNS,

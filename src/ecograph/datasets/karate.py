@@ -33,6 +33,7 @@ import networkx as nx
 from ..ecosystem import Ecosystem, from_raw_tables
 from ..io import RawRow, RawTable
 from ..metadata import metadata_table
+from ..words import word
 
 __all__ = ["FACTIONS", "karate"]
 
@@ -47,14 +48,21 @@ def _table(name: str, columns: list[str], rows: list[tuple]) -> RawTable:
     return RawTable(name, "karate", columns, [RawRow(i, dict(zip(columns, map(str, row), strict=True))) for i, row in enumerate(rows, 2)])
 
 
-def karate() -> Ecosystem:
+def karate(*, lang: str = "en") -> Ecosystem:
     """Zachary's karate club: 34 members, 78 weighted ties, grouped by the faction each member joined.
 
     Actor ids are ``m00`` to ``m33`` (networkx's nodes 0 to 33), named
     "Member 0" to "Member 33"; member 0 is Mr. Hi and member 33 the officer.
     The actors' kind is the dataset's own ``member``, and the ties' type its
     own ``friendship`` (not directed), declared in its vocabulary like the
-    two factions.
+    two factions; its metadata names the grouping (``group``: ``faction``),
+    so that views and figures head their legends "Faction", not "Sphere".
+
+    Parameters
+    ----------
+    lang : {"en", "fr"}, default "en"
+        Language of the members' names, the factions' names and the title
+        (the codes and the network are the same).
 
     Returns
     -------
@@ -70,20 +78,21 @@ def karate() -> Ecosystem:
     (True, True)
     """
     K = nx.karate_club_graph()
-    actors = [(f"m{v:02d}", f"Member {v}", "member", FACTIONS[K.nodes[v]["club"]], _SOURCE) for v in K]
+    actors = [(f"m{v:02d}", word("datasets.karate.member", lang, n=v), "member", FACTIONS[K.nodes[v]["club"]], _SOURCE) for v in K]
     ties = [(f"m{u:02d}", f"m{v:02d}", "friendship", d["weight"], _SOURCE) for u, v, d in K.edges(data=True)]
     vocabulary = [
-        ("sphere", "mr_hi", "Mr. Hi's faction", ""),
-        ("sphere", "officer", "Officer's faction", ""),
-        ("kind", "member", "A member of the karate club", ""),
-        ("type", "friendship", "The two members met outside the club's classes", "no"),
+        ("sphere", "mr_hi", word("datasets.karate.mr_hi", lang), ""),
+        ("sphere", "officer", word("datasets.karate.officer", lang), ""),
+        ("kind", "member", word("datasets.karate.kind", lang), ""),
+        ("type", "friendship", word("datasets.karate.type", lang), "no"),
     ]
     metadata = {
-        "title": "Zachary's karate club",
-        "territory": "a university karate club in the United States, 1970–1972",
-        "language": "en",
+        "title": word("datasets.karate.title", lang),
+        "territory": word("datasets.karate.territory", lang),
+        "language": lang,
         "source": _SOURCE,
         "licence": "published data (Zachary 1977), as distributed with networkx (BSD)",
+        "group": word("datasets.karate.group", lang),
     }
     tables = {
         "actors": _table("actors", ["id", "name", "kind", "sphere", "source"], actors),

@@ -42,6 +42,7 @@ import pandas as pd
 from ..ecosystem import Ecosystem
 from ..metadata import Metadata
 from ..vocabulary import default_vocabulary
+from ..words import word
 
 __all__ = ["STUDY_LOCAL_SHARE", "STUDY_SPHERE_COUNTS", "synthetic"]
 
@@ -87,6 +88,12 @@ def _year_text(years: np.ndarray) -> np.ndarray:
     return table[years - lo]
 
 
+def _numbered(key: str, lang: str, count: int) -> np.ndarray:
+    """The words of ``key`` for 1 to ``count`` (``"Synthetic actor 1"``...), built at once for a million names."""
+    before, after = word(key, lang, n="\0").split("\0")
+    return np.char.add(np.char.add(before, np.arange(1, count + 1).astype(str)), after).astype(object)
+
+
 def synthetic(
     n_actors: int,
     *,
@@ -102,6 +109,7 @@ def synthetic(
     share_movers: float = 0.3,
     share_concurrent: float = 0.1,
     reference_year: int = 2018,
+    lang: str = "en",
 ) -> Ecosystem:
     """Generate a calibrated synthetic ecosystem.
 
@@ -130,6 +138,9 @@ def synthetic(
         positions at once.
     reference_year : int, default 2018
         "Now" for creation years (the study's year).
+    lang : {"en", "fr"}, default "en"
+        Language of the generated names, title and sources (the tables are
+        otherwise the same): ``"Synthetic actor 1"`` or ``"Acteur synthétique 1"``.
 
     Returns
     -------
@@ -150,7 +161,7 @@ def synthetic(
     if n < 2:
         raise ValueError("a synthetic ecosystem needs at least 2 actors")
     rng = np.random.default_rng(seed)
-    label = f"synthetic data (ecograph.datasets.synthetic, seed={seed})"
+    label = word("datasets.synthetic.source", lang, seed=seed)
 
     # --- actors -------------------------------------------------------------
     width = len(str(n))
@@ -197,7 +208,7 @@ def synthetic(
 
     actors = pd.DataFrame(
         {
-            "name": np.char.add("Synthetic actor ", np.arange(1, n + 1).astype(str)).astype(object),
+            "name": _numbered("datasets.synthetic.actor", lang, n),
             "kind": kind,
             "sphere": sphere,
             "scope": scope,
@@ -336,7 +347,7 @@ def synthetic(
     )
     people = pd.DataFrame(
         {
-            "name": np.char.add("Person ", np.arange(1, n_people + 1).astype(str)).astype(object),
+            "name": _numbered("datasets.synthetic.person", lang, n_people),
             "source": _const(label, n_people),
         },
         index=pd.Index(pids, name="id"),
@@ -351,11 +362,11 @@ def synthetic(
         path="",
         synthetic=True,
         metadata=Metadata(
-            title=f"Synthetic ecosystem of {n:,} actors (seed {seed})",
-            territory="none: generated data",
+            title=word("datasets.synthetic.title", lang, n=n, seed=seed),
+            territory=word("datasets.synthetic.territory", lang),
             period=str(reference_year),
-            language="en",
+            language=lang,
             source=label,
-            description="Generated data calibrated on the 2018 Dijon study; it describes no real territory.",
+            description=word("datasets.synthetic.description", lang),
         ),
     )

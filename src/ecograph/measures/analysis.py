@@ -35,6 +35,7 @@ from ..errors import GraphError
 from ..partition import PartitionLike
 from ..sparse import SparseGraph, as_sparse, check_graph
 from ..summary import Summary, network_counts, summarise
+from ..words import CATALOGUE, word
 from .background import in_background
 from .bridges import bridges, cut_points, local_bridges
 from .brokerage import EXACT_BETWEENNESS_LIMIT, brokers
@@ -216,6 +217,48 @@ class Analysis:
         engine = "" if self.engine.name == "igraph" else f", engine {self.engine.name!r}"
         return f"<Analysis of {self.name!r}: {self.sparse.n} actors, {self.sparse.m} ties, grouped by {group!r}, seed {self.seed}{engine}>"
 
+    def text(self, lang: str = "en") -> str:
+        """What this analysis is, in ``lang``: the network's name and size, its grouping (named as the dataset names it), its seed.
+
+        Examples
+        --------
+        >>> import ecograph as eg
+        >>> print(eg.Analysis(eg.datasets.karate()).text("fr"))
+        Analyse de « karate » : 34 acteurs, 78 liens, regroupés par faction, graine 0
+        >>> print(eg.Analysis(eg.datasets.tiny(), seed=2).text())
+        Analysis of 'tiny': 8 actors, 9 ties, grouped by sphere, seed 2
+        """
+        name = self.group_name
+        group = word(f"findings.group.{name}", lang) if f"findings.group.{name}" in CATALOGUE else name
+        text = word("measures.analysis", lang, name=self.name, actors=self.sparse.n, ties=self.sparse.m, group=group, seed=self.seed)
+        return text + ("" if self.engine.name == "igraph" else word("measures.analysis_engine", lang, engine=self.engine.name))
+
+    @property
+    def group_name(self) -> str:
+        """The word for one group of :attr:`group`: ``"sphere"``, the dataset's own (``"faction"``), or ``""`` for an unnamed grouping.
+
+        For the ``sphere`` column it is the dataset's own word when its
+        metadata declares one (``group``), else ``"sphere"``; for another
+        attribute, its name; for a grouping given as a Series, mapping or
+        partition, its ``name`` if any.
+
+        >>> import ecograph as eg
+        >>> eg.Analysis(eg.datasets.karate()).group_name, eg.Analysis(eg.datasets.tiny()).group_name
+        ('faction', 'sphere')
+        """
+        if isinstance(self.group, str):
+            own = self.sparse.graph.get("group") if self.group == "sphere" else None
+            return str(own or self.group)
+        return str(getattr(self.group, "name", None) or "")
+
+    def _named(self, table: pd.DataFrame) -> pd.DataFrame:
+        """``table`` by group, with the dataset's words for its groups in ``attrs``: ``group`` and ``group_labels``."""
+        table.attrs["group"] = self.group_name
+        own = self.sparse.graph.get("group_labels") if isinstance(self.group, str) and self.group == "sphere" else None
+        if own:
+            table.attrs["group_labels"] = dict(own)
+        return table
+
     @property
     def name(self) -> str:
         """The dataset's or graph's name."""
@@ -291,12 +334,12 @@ class Analysis:
     @cached_property
     def block_density(self) -> pd.DataFrame:
         """:func:`ecograph.block_density` across ``group``."""
-        return block_density(self.sparse, self.group)
+        return self._named(block_density(self.sparse, self.group))
 
     @cached_property
     def mixing_matrix(self) -> pd.DataFrame:
         """:func:`ecograph.mixing_matrix` across ``group``."""
-        return mixing_matrix(self.sparse, self.group)
+        return self._named(mixing_matrix(self.sparse, self.group))
 
     @cached_property
     def ei_index(self) -> MeasureValue:
@@ -306,7 +349,7 @@ class Analysis:
     @cached_property
     def ei_groups(self) -> pd.DataFrame:
         """:func:`ecograph.ei_index` for each group."""
-        return ei_index(self.sparse, self.group, level="group")
+        return self._named(ei_index(self.sparse, self.group, level="group"))
 
     @cached_property
     def ei_test(self) -> pd.Series:
@@ -512,7 +555,7 @@ class Analysis:
     @cached_property
     def flow_table(self) -> pd.DataFrame:
         """:func:`ecograph.flow_table`."""
-        return flow_table(self.network_eco, attr=self.group)
+        return self._named(flow_table(self.network_eco, attr=self.group))
 
     @cached_property
     def evolution(self) -> pd.DataFrame:

@@ -43,6 +43,7 @@ import scipy.sparse as sp
 from ..errors import GraphError
 from ..partition import PartitionLike, factorize, resolve_grouping
 from ..sparse import GraphLike, SparseGraph, as_sparse
+from ..words import word
 from .engines import Engine, get_engine, igraph_seed
 from .group_coverage import Coverage, MeasureValue, coverage_of_codes, known_tie_codes, unavailable_reason, with_coverage
 
@@ -210,6 +211,15 @@ class Communities:
 
     def __repr__(self) -> str:
         return f"<Communities: {self.n_communities} communities by {self.method} (seed={self.seed}), modularity {self.modularity:.4f}>"
+
+    def text(self, lang: str = "en") -> str:
+        """How many communities, found how, and their modularity, in ``lang``.
+
+        >>> import networkx as nx
+        >>> print(detect_communities(nx.barbell_graph(3, 0), seed=0).text("fr"))
+        2 communautés trouvées par leiden (graine 0), modularité 0,3571
+        """
+        return word("measures.communities", lang, n=self.n_communities, method=self.method, seed=self.seed, modularity=self.modularity)
 
     @property
     def n_communities(self) -> int:

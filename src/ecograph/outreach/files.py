@@ -48,7 +48,10 @@ def _quoted(actor: str, names: dict, lang: str) -> str:
     return _w("quoted", lang, name=names.get(actor, actor))
 
 
-def _field(group: str | None, lang: str) -> str:
+def _field(group: str | None, lang: str, named: str | None = None) -> str:
+    """The words for the grouping ``group`` (a column); ``named``: the dataset's own word for it (``faction``), when it has one."""
+    if named and named not in (group, "sphere"):
+        return named
     key = f"outreach.field.{group or ''}"
     return word(key, lang) if key in CATALOGUE else str(group)
 
@@ -103,7 +106,9 @@ def _km(value: float, lang: str) -> str:
     return text.replace(".", ",") if lang == "fr" else text
 
 
-def _fact_words(code: str, values: list, lang: str, names: dict, group: str | None, own: dict | None = None) -> str:
+def _fact_words(
+    code: str, values: list, lang: str, names: dict, group: str | None, own: dict | None = None, named: str | None = None
+) -> str:
     """One fact behind an introducer, in words."""
     if code == "contacts":
         n, ids = values[0], tuple(values[1:])
@@ -116,18 +121,18 @@ def _fact_words(code: str, values: list, lang: str, names: dict, group: str | No
         more = values[1] - 1 if len(values) > 1 else 0
         return _w("why.mentioned_more", lang, source=values[0], n=more) if more else _w("why.mentioned", lang, source=values[0])
     if code == "support":
-        return label("kind", values[0], lang)
+        return label("kind", values[0], lang, own)
     if code == "group_ties":
         key = "why.group_ties_one" if values[1] == 1 else "why.group_ties"
-        return _w(key, lang, n=values[1], field=_field(group, lang), value=_value(group, values[0], lang, own))
+        return _w(key, lang, n=values[1], field=_field(group, lang, named), value=_value(group, values[0], lang, own))
     if code == "same_group":
-        return _w("why.same_group", lang, field=_field(group, lang), value=_value(group, values[0], lang, own))
+        return _w("why.same_group", lang, field=_field(group, lang, named), value=_value(group, values[0], lang, own))
     if code == "same_commune":
         return _w("why.same_commune", lang, commune=values[0])
     if code == "distance":
         return _w("why.distance", lang, km=_km(values[0], lang))
     if code == "same_kind":
-        return _w("why.same_kind", lang, kind=label("kind", values[0], lang))
+        return _w("why.same_kind", lang, kind=label("kind", values[0], lang, own))
     if code == "connected":
         return _w("why.connected_one", lang) if values[0] == 1 else _w("why.connected", lang, n=values[0])
     if code == "broker":
@@ -135,18 +140,25 @@ def _fact_words(code: str, values: list, lang: str, names: dict, group: str | No
     raise ValueError(f"unknown fact code {code!r}")
 
 
-def why_words(why: tuple, lang: str = "en", names: dict | None = None, group: str | None = "sphere", own: dict | None = None) -> str:
-    """The facts behind an introducer, in words, strongest first.
+def why_words(
+    why: tuple,
+    lang: str = "en",
+    names: dict | None = None,
+    group: str | None = "sphere",
+    own: dict | None = None,
+    group_name: str | None = None,
+) -> str:
+    """The facts behind an introducer, in words, strongest first (``group_name``: the dataset's own word for ``group``).
 
     >>> why_words((("named_in", "reco-3", "potential_partner", "potential_partner"), ("same_kind", "platform")), "en", {"reco-3": "Recommendation 3"})
     'both named in “Recommendation 3”, each as potential partner; same kind (platform)'
     """
-    return _w("separator", lang).join(_fact_words(code, values, lang, names or {}, group, own) for code, *values in why)
+    return _w("separator", lang).join(_fact_words(code, values, lang, names or {}, group, own, group_name) for code, *values in why)
 
 
-def _header(column: str, lang: str, group_column: str, group: str | None) -> str:
+def _header(column: str, lang: str, group_column: str, group: str | None, named: str | None = None) -> str:
     if column == group_column:
-        return _field(group, lang)
+        return _field(group, lang, named)
     numbered = re.fullmatch(r"introducer_(\d+)_name", column)
     if numbered:
         return _w("header.introducer_name", lang, r=numbered[1])
@@ -185,6 +197,7 @@ def worklist_table(worklist: pd.DataFrame, *, lang: str = "en") -> pd.DataFrame:
     group = worklist.attrs.get("group", "sphere")
     names = worklist.attrs.get("names", {})
     own = worklist.attrs.get("labels", {})  # the dataset's own codes, named as its vocabulary.csv describes them
+    named = worklist.attrs.get("group_name")  # the dataset's own word for its groups (its metadata's group)
     group_column = next((c for c in worklist.columns if c in (group, "group")), None)
     table = worklist.reset_index()
     table.attrs = {}  # the table in words stands on its own (pandas copies attrs at every step)
@@ -194,9 +207,9 @@ def worklist_table(worklist: pd.DataFrame, *, lang: str = "en") -> pd.DataFrame:
         table[field] = _each_once(table[field], lambda v, f=field: label(f, v, lang, own))
     table["reason"] = _each_once(table["reason"], lambda r: reason_words(r, lang, names))
     for column in [c for c in table.columns if c.startswith("why_")]:
-        table[column] = _each_once(table[column], lambda w: why_words(w, lang, names, group, own) if isinstance(w, tuple) else "")
+        table[column] = _each_once(table[column], lambda w: why_words(w, lang, names, group, own, named) if isinstance(w, tuple) else "")
     table["commune"] = table["commune"].map(lambda v: "" if is_missing(v) else v)
-    table.columns = [_header(c, lang, group_column or "", group) for c in table.columns]
+    table.columns = [_header(c, lang, group_column or "", group, named) for c in table.columns]
     return table
 
 

@@ -404,7 +404,15 @@ def outreach_worklist(
     frame = _wide(F, standing, pos, sugg, k)
     own = a.eco.vocabulary.own_labels() if a.eco is not None else {}  # the dataset's own codes, for the table in words
     frame.attrs.update(
-        {"suggestions": sugg, "group": F.group_field, "k": k, "seed": a.seed, "names": _names_referenced(F, frame, sugg), "labels": own}
+        {
+            "suggestions": sugg,
+            "group": F.group_field,
+            "group_name": a.group_name,
+            "k": k,
+            "seed": a.seed,
+            "names": _names_referenced(F, frame, sugg),
+            "labels": own,
+        }
     )
     return frame
 

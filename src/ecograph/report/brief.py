@@ -20,7 +20,7 @@ def coverage_items(brief: Brief, lang: str) -> list[str]:
     """What the data cover, one sentence per fact (only the facts that apply)."""
     f = brief.facts
     n = f["actors"]
-    group = brief.analysis.group if isinstance(brief.analysis.group, str) else ""
+    group = brief.analysis.group_name if isinstance(brief.analysis.group, str) else ""  # "sphere", or the dataset's own word
     items = []
     meta_date = getattr(getattr(brief.analysis.eco, "metadata", None), "date", "")
     if meta_date:

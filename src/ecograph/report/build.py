@@ -289,7 +289,8 @@ def build_report(
     positions = v.positions if v.positions.index.equals(pd.Index(a.sparse.nodes)) else None  # the map's, when it draws each actor
     walk_page = walk_print_page(walk, brief, lang=lang, positions=positions, seed=seed) if print_walk else ""
     shown = player(walk, a, lang, print_page=WALK_PRINT_FILE if print_walk else None)
-    page = _page(title, lang, _meta_lines(eco, lang, day), eco.synthetic, first, sections(context), group, day, shown)
+    named = brief.analysis.group_name or group  # the dataset's own word for its groups ("faction"), else the grouping
+    page = _page(title, lang, _meta_lines(eco, lang, day), eco.synthetic, first, sections(context), named, day, shown)
     summary = word("report.summary_note", lang) + "\n\n" + a.summary.text(lang)
     validation = (
         word("report.validation_valid", "en")

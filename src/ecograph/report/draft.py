@@ -23,7 +23,7 @@ from typing import Any
 
 from ..findings import Brief
 from ..walk import ORDER, Step, Walk
-from ..words import CATALOGUE, check_language, word
+from ..words import check_language, word
 from .brief import coverage_items
 
 __all__ = ["draft_walk"]
@@ -164,7 +164,5 @@ def _actions_step(brief: Brief) -> Step:
 
 
 def _groups(f: Any, lang: str) -> dict[str, str]:
-    """The words of a finding's grouping (spheres, or the attribute's name), as :meth:`Finding.text` fills them."""
-    if f"findings.group.{f.group}" not in CATALOGUE:
-        return {"group": f.group, "groups": f.group}
-    return {"group": word(f"findings.group.{f.group}", lang), "groups": word(f"findings.groups.{f.group}", lang)}
+    """The words of a finding's grouping (spheres, or the dataset's own), as :meth:`Finding.text` fills them."""
+    return f.group_words(lang)

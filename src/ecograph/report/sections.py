@@ -12,6 +12,7 @@ from typing import Any
 from ..measures.analysis import RANKING_BATCH
 from ..measures.group_coverage import MIN_COVERAGE
 from ..measures.robustness import BATCH, SETTLED_SE, STABLE_RANKING, Z_THRESHOLD
+from ..views.records import group_words
 from ..words import word
 from .html import esc, table
 from .tables import ReportTables
@@ -39,7 +40,9 @@ class Context:
 
 
 def _network(c: Context) -> str:
-    return f"<p class='note'>{c.w('note.network')}</p>{c.view_html}<img class='figure print-only' alt='' src='{c.images['network']}'>"
+    # what the view's filter is headed by: the spheres, or the dataset's own groups
+    group = group_words(c.analysis.sparse.graph.get("group"), c.lang)
+    return f"<p class='note'>{c.w('note.network', group=group)}</p>{c.view_html}<img class='figure print-only' alt='' src='{c.images['network']}'>"
 
 
 def _outreach(c: Context) -> str:

@@ -49,6 +49,8 @@ class ReportTables:
         self._person = dict(person or {})
         self.names = self.eco.actors["name"].astype(str)
         self.group = brief.analysis.group if isinstance(brief.analysis.group, str) else "group"
+        #: the page's header of the groups' column: the dataset's own word for them ("faction"), else the grouping's
+        self.heading = (brief.analysis.group_name or self.group) if isinstance(brief.analysis.group, str) else self.group
 
     def person(self, pid: Any) -> Any:
         """What the files show for a person: their id, or their pseudonym."""
@@ -214,7 +216,7 @@ class ReportTables:
         shown = pd.DataFrame(
             {
                 "name": wl["name"],
-                self.group: wl[self.group] if self.group in wl.columns else "",
+                self.heading: wl[self.group] if self.group in wl.columns else "",
                 "kind": wl["kind"],
                 "reason": wl["reason"],
                 "introducers": [", ".join(str(x) for x in row if isinstance(x, str) and x) for row in wl[names].itertuples(index=False)],
@@ -230,7 +232,7 @@ class ReportTables:
         frame = pd.DataFrame(
             {
                 "name": top.index.map(self.names),
-                self.group: [self._label(self.group, g) for g in top["group"]],
+                self.heading: [self._label(self.group, g) for g in top["group"]],
                 "degree": top["degree"].to_numpy(),
                 "betweenness": top["betweenness"].round(4).to_numpy(),
                 "constraint": top["constraint"].round(3).to_numpy(),
@@ -274,7 +276,7 @@ class ReportTables:
         values = self.eco.actors[self.group].reindex(a.sparse.nodes) if self.group in self.eco.actors.columns else pd.Series(dtype=object)
         labels = [self._label(self.group, v) for v in values]
         counts = pd.Series(labels, dtype=object).value_counts()
-        return counts.rename_axis(self.group).reset_index(name="actors")
+        return counts.rename_axis(self.heading).reset_index(name="actors")
 
     @cached_property
     def block_density_shown(self) -> pd.DataFrame:
@@ -365,7 +367,7 @@ class ReportTables:
         groups = (
             self.eco.actors[self.group].reindex(top.index) if self.group in self.eco.actors.columns else pd.Series(None, index=top.index)
         )
-        frame = pd.DataFrame({"name": top.index.map(self.names), self.group: [self._label(self.group, g) for g in groups]})
+        frame = pd.DataFrame({"name": top.index.map(self.names), self.heading: [self._label(self.group, g) for g in groups]})
         for col in ("coordinator", "itinerant", "gatekeeper", "representative", "liaison", "brokerage"):
             frame[col] = top[col].astype(int).to_numpy()
         return frame

@@ -25,7 +25,7 @@ Examples
 >>> from ecograph.views.figures import figure_network
 >>> fig = figure_network(eg.datasets.tiny().graph(), lang="fr")
 >>> fig.axes[0].get_title()
-'tiny'
+'Tiny example ecosystem'
 """
 
 from __future__ import annotations
@@ -36,10 +36,11 @@ import io
 import os
 import textwrap
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import networkx as nx
 import numpy as np
 import pandas as pd
 
@@ -47,6 +48,7 @@ from ..io import clean_text
 from ..measures.group_coverage import MIN_COVERAGE, withheld_reason
 from ..words import label, number, word
 from .layout import layout as compute_layout
+from .records import group_words
 from .style import NO_SPHERE_COLOR, SPHERE_COLORS, resolve_colors, resolve_sizes
 
 
@@ -130,9 +132,24 @@ def _distinct(names: list[str], ids: list[Any], *, width: int = 40) -> list[str]
     return [f"{name} ({ident})" if seen[name] > 1 else name for name, ident in zip(cut, ids)]
 
 
-def _label(value: Any, lang: str) -> str:
-    """Words for a group; tick labels are drawn from these, so they must already be fit for XML."""
-    return clean_text(label("sphere", value, lang))
+def _label(value: Any, lang: str, own: Mapping | None = None) -> str:
+    """Words for a group (a dataset's own codes by their names, ``own``); tick labels are drawn from these, so fit for XML."""
+    return clean_text(label("sphere", value, lang, {"sphere": own} if own else None))
+
+
+def _group_title(key: str, table: pd.DataFrame, lang: str) -> str:
+    """The title ``figures.<key>``, or, for a dataset's own groups (``attrs["group"]``), ``figures.<key>_own`` naming them."""
+    group = table.attrs.get("group")
+    if group in (None, "sphere"):
+        return word(f"figures.{key}", lang)
+    return word(f"figures.{key}_own", lang, group=group_words(group, lang))
+
+
+def _group_colours(groups: pd.Series) -> dict:
+    """The colour of each group code, as the view colours the actors holding them (a dataset's own groups included)."""
+    codes = nx.Graph()
+    codes.add_nodes_from((i, {"sphere": g}) for i, g in enumerate(sorted({str(g) for g in groups.dropna()})))
+    return resolve_colors(codes, "sphere")[1]
 
 
 def _mark_synthetic(fig: Figure, synthetic: bool, lang: str) -> None:
@@ -221,8 +238,9 @@ def _heatmap(ax: Any, table: pd.DataFrame, *, lang: str, cmap: str, text: Callab
     for (i, j), value in np.ndenumerate(values):
         dark = bool(np.isfinite(value) and value > vmax * 0.6)
         ax.text(j, i, text(value), ha="center", va="center", fontsize=8, color="#fff" if dark else "#000")
-    ax.set_xticks(range(table.shape[1]), [_label(c, lang) for c in table.columns], rotation=30, ha="right", fontsize=8)
-    ax.set_yticks(range(table.shape[0]), [_label(g, lang) for g in table.index], fontsize=8)
+    own = table.attrs.get("group_labels")
+    ax.set_xticks(range(table.shape[1]), [_label(c, lang, own) for c in table.columns], rotation=30, ha="right", fontsize=8)
+    ax.set_yticks(range(table.shape[0]), [_label(g, lang, own) for g in table.index], fontsize=8)
     return image
 
 
@@ -302,16 +320,19 @@ def figure_network(
         rasterized=large,
     )
     top = sorted(nodes, key=lambda n: (-G.degree(n), str(n)))[:label_top]
+    names = []
     for n, name in zip(top, _distinct([str(G.nodes[n].get("name") or n) for n in top], top, width=32)):
-        ax.annotate(
-            name,
-            xy[index[n]],
-            fontsize=7,
-            ha="center",
-            va="bottom",
-            xytext=(0, 5),
-            textcoords="offset points",
-            zorder=3,
+        names.append(
+            ax.annotate(
+                name,
+                xy[index[n]],
+                fontsize=7,
+                ha="center",
+                va="bottom",
+                xytext=(0, 5),
+                textcoords="offset points",
+                zorder=3,
+            )
         )
     handles = [
         plt.Line2D(
@@ -321,17 +342,32 @@ def figure_network(
             ls="",
             color=c,
             markeredgecolor="#333",
-            label=_label(v, lang) if isinstance(color, str) and color == "sphere" else str(v),
+            label=_label(v, lang, G.graph.get("group_labels")) if isinstance(color, str) and color == "sphere" else str(v),
         )
         for v, c in legend.items()
     ]
-    ax.set_title(title if title is not None else str(G.graph.get("name") or ""), fontsize=12)
+    ax.set_title(title if title is not None else str(G.graph.get("title") or G.graph.get("name") or ""), fontsize=12)
     ax.set_axis_off()
     ax.autoscale()
     ax.set_aspect("equal")
     _mark_synthetic(fig, bool(G.graph.get("synthetic")), lang)
     _fit(fig, rect=(0, 0, 1 - _legend_beside(fig, handles), 1))
+    _drop_overlapping(fig, names)
     return fig
+
+
+def _drop_overlapping(fig: Figure, labels: list) -> None:
+    """Leave out each name that would overlap one drawn before it (``labels`` come most important first)."""
+    renderer = fig.canvas.get_renderer()
+    for ax in fig.axes:
+        ax.apply_aspect()  # where the names will be drawn: an equal aspect moves the axes at drawing time
+    kept: list = []
+    for text in labels:
+        box = text.get_window_extent(renderer).expanded(1.05, 1.2)
+        if any(box.overlaps(other) for other in kept):
+            text.remove()
+        else:
+            kept.append(box)
 
 
 @_literal_text
@@ -352,7 +388,7 @@ def figure_block_density(block: pd.DataFrame, *, lang: str = "en", title: str | 
     >>> len(fig.axes[0].images), " ".join(fig.axes[0].texts[0].get_text().split())
     (0, 'Incalculable : aucun lien ne relie deux acteurs dont le groupe est connu.')
     """
-    title = title or word("figures.density", lang)
+    title = title or _group_title("density", block, lang)
     cov = block.attrs.get("coverage")
     rests_on = [word("measures.coverage", lang, **cov.to_dict())] if cov is not None else []
     reason = _withheld_reason(block)
@@ -449,12 +485,14 @@ def figure_creations(eco: Ecosystem, *, lang: str = "en", title: str | None = No
     if years is not None:
         table = table.reindex(list(years), fill_value=0)
     order = [s for s in SPHERE_COLORS if s in table.columns] + [c for c in table.columns if c not in SPHERE_COLORS]
+    own = eco.vocabulary.own_labels().get("sphere")
+    colours = _group_colours(eco.actors["sphere"])
     fig, ax = plt.subplots(figsize=(8, 4.5), dpi=110)
     bottom = np.zeros(len(table))
     boxes = []
     for sphere in order:
         vals = table[sphere].to_numpy(dtype=float)
-        _stacked_bars(ax, vals, bottom.copy(), color=SPHERE_COLORS.get(sphere, NO_SPHERE_COLOR), label=_label(sphere, lang))
+        _stacked_bars(ax, vals, bottom.copy(), color=colours.get(sphere, NO_SPHERE_COLOR), label=_label(sphere, lang, own))
         boxes.append(np.column_stack([np.arange(len(vals)) - 0.4, bottom, np.arange(len(vals)) + 0.4, bottom + vals]))
         bottom += vals
     ax.autoscale_view()
@@ -465,6 +503,7 @@ def figure_creations(eco: Ecosystem, *, lang: str = "en", title: str | None = No
         _tick_marks(ax, np.setdiff1d(positions, positions[::step]))
     ax.set_xlabel(word("figures.year", lang))
     ax.set_ylabel(word("figures.count", lang))
+    ax.yaxis.set_major_locator(_ticker.MaxNLocator(integer=True))  # actors are counted: no 0.2 of an actor
     ax.set_title(title or word("figures.creations", lang), fontsize=11)
     ax.tick_params(axis="x", labelrotation=60, labelsize=8)
     legend = ax.legend(fontsize=8, frameon=False, loc="upper left") if order else None
@@ -502,8 +541,9 @@ def figure_brokers(
     lookup = names if isinstance(names, pd.Series) else pd.Series(names or {}, dtype=object)
     every = _distinct([str(lookup.get(i, i)) for i in brokers.index], list(brokers.index), width=32)  # twins told apart
     labels = pd.Series(every, index=brokers.index, dtype=object).loc[head.index].tolist()
+    colours = _group_colours(brokers["group"]) if "group" in brokers else {}
     colors = [
-        SPHERE_COLORS.get(g, NO_SPHERE_COLOR) if isinstance(g, str) else NO_SPHERE_COLOR
+        colours.get(g, NO_SPHERE_COLOR) if isinstance(g, str) else NO_SPHERE_COLOR
         for g in head.get("group", pd.Series("", index=head.index))
     ]
     fig, ax = plt.subplots(figsize=(7.5, 0.32 * len(head) + 1.6), dpi=110)
@@ -554,7 +594,7 @@ def figure_flows(flows: pd.DataFrame, *, lang: str = "en", title: str | None = N
     >>> len(fig.axes[0].images), " ".join(fig.axes[0].texts[0].get_text().split())
     (0, 'Cannot be drawn: no move of a person joins two actors whose group is known.')
     """
-    title = title or word("figures.flows", lang)
+    title = title or _group_title("flows", flows, lang)
     cov = flows.attrs.get("coverage")
     rests_on = _moves_rest(flows, lang)
     if cov is not None and (cov.ties_known == 0 or flows.attrs.get("reason") is not None):

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..words import label, word
-from .records import MOVE_COLOR, PEOPLE_LINK_COLOR, PERSON_FILL, SUGGESTED_COLOR, TIE_COLOR, text
+from .records import MOVE_COLOR, PEOPLE_LINK_COLOR, PERSON_FILL, SUGGESTED_COLOR, TIE_COLOR, group_words, text
 
 __all__: list[str] = []
 
@@ -27,16 +27,18 @@ def _value_words(color: Any, value: Any, lang: str, own: Mapping | None = None) 
     return text(value) or word("common.unknown", lang)
 
 
-def _color_title(color: Any, lang: str) -> str:
+def _color_title(color: Any, lang: str, group: str = "sphere") -> str:
     if isinstance(color, str):
-        return word("views.sphere", lang) if color == "sphere" else word("views.color", lang, name=color)
+        return group_words(group, lang, heading=True) if color == "sphere" else word("views.color", lang, name=color)
     if hasattr(color, "membership"):
         return word("views.community", lang)
     return word("views.color", lang, name=getattr(color, "name", None) or "…")
 
 
-def color_section(color: Any, legend: Mapping, values: Mapping, people: int, lang: str, own: Mapping | None = None) -> tuple[dict, dict]:
-    """The colour section and the legend item of every actor (its index in the section)."""
+def color_section(
+    color: Any, legend: Mapping, values: Mapping, people: int, lang: str, own: Mapping | None = None, group: str = "sphere"
+) -> tuple[dict, dict]:
+    """The colour section and the legend item of every actor (its index in the section); ``group`` names the sphere column."""
     keys = list(legend)
     position = {k: i for i, k in enumerate(keys)}
     items = []
@@ -55,7 +57,7 @@ def color_section(color: Any, legend: Mapping, values: Mapping, people: int, lan
             item["count"] = None
     if people:
         items.append({"label": word("views.person", lang), "color": PERSON_FILL, "count": people, "people": True})
-    return {"title": _color_title(color, lang), "items": items}, item_of
+    return {"title": _color_title(color, lang, group), "items": items}, item_of
 
 
 def size_section(size: Any, size_legend: Mapping, lang: str) -> dict | None:
@@ -80,8 +82,8 @@ def ties_section(counts: Mapping[str, int], lang: str) -> dict:
     return {"title": word("views.ties", lang), "items": items}
 
 
-def filters(nodes: list[dict], counts: Mapping[str, int], lang: str, own: Mapping | None = None) -> list[dict]:
-    """Filters by sphere and kind (when actors differ) and by tie type (when there are several)."""
+def filters(nodes: list[dict], counts: Mapping[str, int], lang: str, own: Mapping | None = None, group: str = "sphere") -> list[dict]:
+    """Filters by sphere (headed by the dataset's word for its groups, ``group``) and kind (when actors differ), and by tie type."""
     out = []
     for key in ("sphere", "kind"):
         seen: dict[str, int] = {}
@@ -94,7 +96,7 @@ def filters(nodes: list[dict], counts: Mapping[str, int], lang: str, own: Mappin
                 {
                     "key": key,
                     "target": "node",
-                    "title": word(f"views.{key}", lang),
+                    "title": group_words(group, lang, heading=True) if key == "sphere" else word(f"views.{key}", lang),
                     "values": [{"value": v, "label": label(key, v, lang, own), "count": seen[v], "unknown": v == ""} for v in values],
                 }
             )
@@ -104,13 +106,13 @@ def filters(nodes: list[dict], counts: Mapping[str, int], lang: str, own: Mappin
                 "key": "type",
                 "target": "edge",
                 "title": word("views.type", lang),
-                "values": [{"value": t, "label": _type_words(t, lang), "count": c} for t, c in sorted(counts.items())],
+                "values": [{"value": t, "label": _type_words(t, lang, own), "count": c} for t, c in sorted(counts.items())],
             }
         )
     return out
 
 
-def _type_words(t: str, lang: str) -> str:
+def _type_words(t: str, lang: str, own: Mapping | None = None) -> str:
     if t in ("tie", "affiliation", "move", "suggested"):
         return word(f"views.{t}", lang)
-    return label("type", t, lang)
+    return label("type", t, lang, own)

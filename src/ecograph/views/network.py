@@ -243,14 +243,14 @@ def view(
     sizes, size_legend = resolve_sizes(
         G, size if size is not None else analysis.degree, size_range=node_size_range, default=default_node_size
     )
+    own, group = _own_groups(G, analysis)
     nodes = node_records(
         G, index=index, positions=positions, colors=colors, sizes=sizes,
         borders=resolve_values(G, node_border) if node_border is not None else {},
-        label_attr=label, aliases=aliases, values=card_values or {}, lang=lang,
+        label_attr=label, aliases=aliases, values=card_values or {}, lang=lang, own=own, group=group,
     )  # fmt: skip
-    own = analysis.eco.vocabulary.own_labels() if analysis.eco is not None else {}  # the dataset's own codes, by their names
-    color_part = _color_legend(G, nodes, index, color, color_legend, lang, own)
-    edges, counts = _edges(G, index, aliases or people_names(G), lang, edge_style=edge_style, suggested_ties=suggested_ties)
+    color_part = _color_legend(G, nodes, index, color, color_legend, lang, own, group)
+    edges, counts = _edges(G, index, aliases or people_names(G), lang, edge_style=edge_style, suggested_ties=suggested_ties, own=own)
     degree = analysis.degree
     scale = max(float(np.abs(positions.loc[list(G.nodes)].to_numpy()).max()), 1.0)
     return NetworkView(
@@ -258,7 +258,7 @@ def view(
         nodes=nodes,
         edges=edges,
         legend=[part for part in (color_part, size_section(size, size_legend, lang), ties_section(counts, lang)) if part],
-        filters=filters(nodes, counts, lang, own),
+        filters=filters(nodes, counts, lang, own, group),
         highlights=_highlights(G, analysis, index, edges, lang, highlight=highlight, on=highlight_on, key_players=key_players),
         positions=positions.loc[list(G.nodes)],
         lang=lang,
@@ -274,8 +274,24 @@ def view(
     )
 
 
+def _own_groups(G: nx.Graph, analysis: Analysis) -> tuple[dict, str]:
+    """The dataset's own codes by their names (its vocabulary, or what its network carries) and its word for a group."""
+    own = {"sphere": dict(G.graph.get("group_labels") or {})}
+    if analysis.eco is not None:
+        for field, names in analysis.eco.vocabulary.own_labels().items():
+            own[field] = {**own.get(field, {}), **names}
+    return own, str(G.graph.get("group") or "sphere")
+
+
 def _color_legend(
-    G: nx.Graph, nodes: list[dict], index: Mapping, color: VisualSpec, legend: Mapping, lang: str, own: Mapping | None = None
+    G: nx.Graph,
+    nodes: list[dict],
+    index: Mapping,
+    color: VisualSpec,
+    legend: Mapping,
+    lang: str,
+    own: Mapping | None = None,
+    group: str = "sphere",
 ) -> dict | None:
     """The colour section of the legend; each actor's record learns its item (``c``), people counted apart."""
     if color is None:
@@ -283,15 +299,17 @@ def _color_legend(
     values = resolve_values(G, color)
     actors = {n: v for n, v in values.items() if G.nodes[n].get("node_type") != "person"}
     people = len(values) - len(actors)
-    part, item_of = color_section(color, legend, actors, people, lang, own)
+    part, item_of = color_section(color, legend, actors, people, lang, own, group)
     for n, i in item_of.items():
         nodes[index[n]]["c"] = i
     return part
 
 
-def _edges(G: nx.Graph, index: Mapping, aliases: Mapping, lang: str, *, edge_style: Any, suggested_ties: Any) -> tuple[list[dict], dict]:
+def _edges(
+    G: nx.Graph, index: Mapping, aliases: Mapping, lang: str, *, edge_style: Any, suggested_ties: Any, own: Mapping | None = None
+) -> tuple[list[dict], dict]:
     """Edge records: the graph's ties, then the moves of people, then the suggested ties; counts by type."""
-    edges, counts = edge_records(G, index=index, aliases=aliases, edge_style=edge_style, lang=lang)
+    edges, counts = edge_records(G, index=index, aliases=aliases, edge_style=edge_style, lang=lang, own=own)
     extra = move_records(G, index=index, aliases=aliases, lang=lang, start=len(edges))
     if suggested_ties is not None:
         extra += suggested_records(suggested_ties, index=index, start=len(edges) + len(extra), lang=lang)

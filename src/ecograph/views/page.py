@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from ..words import section
+from ..words import section, word
 from .template import json_for_script, page
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -82,6 +82,18 @@ class NetworkView:
 
     def __repr__(self) -> str:
         return f"<NetworkView {self.title!r}: {len(self.nodes)} actors, {len(self.edges)} ties>"
+
+    def text(self, lang: str | None = None) -> str:
+        """What the view shows, in ``lang`` (default: the view's own language); Jupyter shows it where it cannot show the page.
+
+        >>> import ecograph as eg
+        >>> print(eg.view(eg.datasets.tiny(), lang="fr").text())
+        Vue « Tiny example ecosystem » : 8 acteurs, 9 liens
+        """
+        return word("views.view", lang or self.lang, title=self.title, nodes=len(self.nodes), edges=len(self.edges))
+
+    def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
+        printer.text(self.text())
 
     def _payload(self) -> dict:
         return {

@@ -67,6 +67,26 @@ def text(value: Any) -> str:
     return str(value)
 
 
+def group_words(name: str | None, lang: str, *, heading: bool = False) -> str:
+    """The word for one group of a grouping named ``name``: the spheres' words, else the dataset's own word (``"faction"``).
+
+    ``name`` is ``"sphere"`` (or missing) for the spheres, a dataset's own
+    word (its metadata's ``group``, carried as ``G.graph["group"]``) or an
+    attribute's name; ``""`` is a grouping without a name. ``heading``
+    starts it with a capital, as legend and filter titles do.
+
+    >>> group_words("sphere", "fr", heading=True), group_words("faction", "fr", heading=True), group_words("", "en")
+    ('Sphère', 'Faction', 'group')
+    """
+    if name in (None, "sphere"):
+        words = word("views.card_sphere", lang)
+    elif name == "":
+        words = word("views.card_group", lang)
+    else:
+        words = str(name)
+    return words[:1].upper() + words[1:] if heading else words
+
+
 #: The years a view places on its time slider; a year outside them (``inf``, ``1e300``, ``-5``) is unknown.
 YEARS = (1, 9999)
 
@@ -121,19 +141,22 @@ def people_names(G: nx.Graph) -> dict:
     return {pid: name for pid, name in {**G.graph.get("people", {}), **named}.items() if name}
 
 
-def node_card(n: Any, d: dict, alias: str | None, lang: str, values: Mapping[str, Mapping]) -> list[tuple[str, str]]:
-    """The card of one node: its attributes in words, the values given for display, last its id in the tables."""
+def node_card(
+    n: Any, d: dict, alias: str | None, lang: str, values: Mapping[str, Mapping], own: Mapping | None = None, group: str = "sphere"
+) -> list[tuple[str, str]]:
+    """The card of one node: its attributes in words (a dataset's own groups by their names), the values given, last its id."""
     if d.get("node_type") == "person":
         return [(_word("views.person", lang), alias or text(d.get("name")) or text(n))]
     card = []
     for key in CARD_FIELDS:
         value = d.get(key)
         if key in ("sphere", "kind", "scope") and key in d:
-            shown = _code_words(key, value, lang)
+            named = (own or {}).get(key, {}).get(value) if isinstance(value, str) else None
+            shown = named or _code_words(key, value, lang)
         else:
             shown = text(value)
         if shown:
-            card.append((_word(f"views.card_{key}", lang), shown))
+            card.append((group_words(group, lang) if key == "sphere" else _word(f"views.card_{key}", lang), shown))
     for key in CARD_VALUES:
         given = values.get(key)
         value = given.get(n) if given is not None else d.get(key)
@@ -148,15 +171,20 @@ def _person(aliases: Mapping, pid: Any) -> str:
     return str(aliases.get(pid, pid)) if aliases else str(pid)
 
 
-def edge_card(d: dict, aliases: Mapping, lang: str) -> list[tuple[str, str]]:
-    """The card of one tie: its types, the evidence of each tie, the people who link the two actors."""
+def edge_card(d: dict, aliases: Mapping, lang: str, own: Mapping | None = None) -> list[tuple[str, str]]:
+    """The card of one tie: its types (a dataset's own by their names, ``own``), the evidence of each tie, the people linking."""
+    types = (own or {}).get("type", {})
+
+    def named(t: Any) -> str:
+        return types.get(t) or _code_words("type", t, lang) if isinstance(t, str) else _code_words("type", t, lang)
+
     card = []
     if d.get("types"):
-        card.append((_word("views.card_types", lang), ", ".join(_code_words("type", t, lang) for t in d["types"])))
+        card.append((_word("views.card_types", lang), ", ".join(named(t) for t in d["types"])))
     for t in d.get("ties", [])[:8]:
         when = "–".join(x for x in (text(t.get("start")), text(t.get("end"))) if x)
         evidence = text(t.get("evidence"))
-        card.append((_code_words("type", t.get("type"), lang), f"{evidence} ({when})" if when else evidence))
+        card.append((named(t.get("type")), f"{evidence} ({when})" if when else evidence))
     for link in d.get("people_links", [])[:8]:
         who = _person(aliases, link["person"])
         kind = _word(f"views.link_{link['kind']}", lang) if link.get("kind") in ("moved", "shared") else text(link.get("kind"))
@@ -193,8 +221,10 @@ def node_records(
     aliases: Mapping,
     values: Mapping[str, Mapping],
     lang: str,
+    own: Mapping | None = None,
+    group: str = "sphere",
 ) -> list[dict]:
-    """One record per node, in graph order."""
+    """One record per node, in graph order (``own``, ``group``: the dataset's own codes and grouping, for the cards)."""
     xs, ys = positions["x"].to_dict(), positions["y"].to_dict()
     records = []
     for n, d in G.nodes(data=True):
@@ -216,7 +246,7 @@ def node_records(
             # what the filters sort by (people have no sphere: a sphere filter never hides them)
             "groups": {"kind": _word("views.person", lang)} if person else {"sphere": text(d.get("sphere")), "kind": text(d.get("kind"))},
             "c": -1,
-            "card": node_card(n, d, shown, lang, values),
+            "card": node_card(n, d, shown, lang, values, own, group),
         }
         when = span(d.get("founded"), d.get("closed"))
         if when is not None:
@@ -239,7 +269,9 @@ def _person_spans(G: nx.Graph, records: list[dict], index: Mapping) -> None:
             records[index[n]]["t"] = [None if None in starts else min(starts), None if None in ends else max(ends)]
 
 
-def edge_records(G: nx.Graph, *, index: Mapping, aliases: Mapping, edge_style: Any, lang: str) -> tuple[list[dict], dict[str, int]]:
+def edge_records(
+    G: nx.Graph, *, index: Mapping, aliases: Mapping, edge_style: Any, lang: str, own: Mapping | None = None
+) -> tuple[list[dict], dict[str, int]]:
     """One record per edge, in graph order, and the number of edges of each type."""
     person = {n: d.get("node_type") == "person" for n, d in G.nodes(data=True)}
     styles = edge_style if isinstance(edge_style, Mapping) else {}
@@ -262,7 +294,7 @@ def edge_records(G: nx.Graph, *, index: Mapping, aliases: Mapping, edge_style: A
             "dashes": bool(dashed),
             "width": round(1.0 + min(float(d.get("n_ties", 1) or 1), 5.0) * 0.4, 2),
             "color": PEOPLE_LINK_COLOR if people_only else TIE_COLOR,
-            "card": edge_card(d, aliases, lang),
+            "card": edge_card(d, aliases, lang, own),
         }
         when = edge_spans(d)
         if when is not None:
