@@ -9,8 +9,9 @@ arrays in node order, so the measures read the same thing whichever runs them.
 ``"igraph"`` (the default)
     python-igraph and scipy, as ecograph always ran: components by
     :func:`scipy.sparse.csgraph.connected_components`, coreness, Leiden and
-    betweenness from :data:`~ecograph.measures.brokerage.DEFAULT_SAMPLES`
-    source actors drawn with the seed (Brandes & Pich).
+    betweenness from source actors drawn with the seed (Brandes & Pich), one
+    in each of :data:`~ecograph.measures.brokerage.DEFAULT_SAMPLES` stretches
+    of a breadth-first order, in rounds until the top brokers settle.
 ``"networkit"``
     NetworKit (C++, parallel; ``pip install 'ecograph[fast]'``): its
     connected components, core decomposition, degrees, parallel Leiden (run
@@ -19,7 +20,7 @@ arrays in node order, so the measures read the same thing whichever runs them.
     adaptive sampling of shortest paths for betweenness, which guarantees
     every actor's value within :data:`BETWEENNESS_EPSILON` of the exact one
     with probability at least ``1 - BETWEENNESS_DELTA``, for all actors at
-    once (Borassi & Natale 2016), in a fraction of the 256 sources' time.
+    once (Borassi & Natale 2016), in a fraction of igraph's time.
 
 Both engines give the same components (numbered by their first actor), the
 same k-core shells and degrees; Leiden's modularity and the sampled
