@@ -239,7 +239,7 @@ def test_measures_are_deterministic():
     a = eg.brokers(S, seed=1)
     b = eg.brokers(S, seed=1)
     pd.testing.assert_frame_equal(a, b)
-    assert a.attrs["method"] == "sampled" and a.attrs["samples"] == 256
+    assert a.attrs["method"] == "sampled" and a.attrs["samples"] % 256 == 0 and a.attrs["settled"] is True  # rounds of 256 sources
     c1, c2 = eg.detect_communities(S, seed=9), eg.detect_communities(S, seed=9)
     pd.testing.assert_series_equal(c1.membership, c2.membership)
     assert c1.compare(c2).tolist() == [1.0, 1.0]

@@ -9,6 +9,7 @@ implementation or with a brute-force count written here.
 from __future__ import annotations
 
 import itertools
+import math
 
 import networkx as nx
 import numpy as np
@@ -93,17 +94,23 @@ def test_sampled_betweenness_is_the_brandes_pich_estimator(karate):
 
     est = eg.betweenness(karate, samples=10, seed=5)
     limit = eg.measures.brokerage.EXACT_BETWEENNESS_LIMIT
-    error = {"engine": "igraph", "epsilon": eg.measures.engines.hoeffding_epsilon(34, 10), "delta": 0.1}
+    # ten strata of 3 or 4 actors along the breadth-first order: Σ size² = 6·3² + 4·4²
+    epsilon = math.sqrt((6 * 9 + 4 * 16) * math.log(2 * 34 / 0.1) / 2) / 33
+    error = {"engine": "igraph", "epsilon": pytest.approx(epsilon), "delta": 0.1, "settled": None}
     assert est.attrs == {"method": "sampled", "samples": 10, "seed": 5, "exact_limit": limit, **error}
-    # the same sources, accumulated by networkx's own Brandes code
+    # one source in each stratum, weighted by its size, accumulated by networkx's own Brandes code
     nodes = list(karate)
-    sources = np.sort(np.random.default_rng(5).choice(len(nodes), size=10, replace=False))
-    acc = dict.fromkeys(nodes, 0.0)
-    for s in sources:
-        S, P, sigma, _ = _single_source_shortest_path_basic(karate, nodes[s])
-        acc, _ = _accumulate_basic(acc, S, P, sigma, nodes[s])
     n = len(nodes)
-    ref = pd.Series(acc) * (n / 10) / ((n - 1) * (n - 2))
+    order = eg.measures.engines.path_order(eg.SparseGraph.from_networkx(karate))
+    bounds = [i * n // 10 for i in range(11)]
+    draws = np.random.default_rng(5).random(10)
+    acc = dict.fromkeys(nodes, 0.0)
+    for i, (lo, hi) in enumerate(itertools.pairwise(bounds)):
+        s = nodes[order[lo + int(draws[i] * (hi - lo))]]
+        S, P, sigma, _ = _single_source_shortest_path_basic(karate, s)
+        part, _ = _accumulate_basic(dict.fromkeys(nodes, 0.0), S, P, sigma, s)
+        acc = {v: acc[v] + (hi - lo) * part[v] for v in nodes}
+    ref = pd.Series(acc) / ((n - 1) * (n - 2))
     pd.testing.assert_series_equal(est, ref.reindex(est.index), check_names=False, check_index_type=False, atol=1e-12)
     # with every source sampled, the estimate is exact
     exact = eg.betweenness(karate)

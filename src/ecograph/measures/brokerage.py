@@ -86,14 +86,16 @@ from ..sparse import GraphLike, SparseGraph, as_sparse
 from .engines import BETWEENNESS_DELTA, Engine, get_engine
 from .group_coverage import Coverage, coverage_of_codes, with_coverage
 
-__all__ = ["EXACT_BETWEENNESS_LIMIT", "ROLES", "betweenness", "brokerage_roles", "brokers", "participation"]
+__all__ = ["EXACT_BETWEENNESS_LIMIT", "ROLES", "SETTLED_TOP", "betweenness", "brokerage_roles", "brokers", "participation"]
 
 #: Above this many actors, betweenness is estimated from sampled sources
 #: unless ``betweenness_samples`` says otherwise. Exact betweenness costs
 #: O(n·m): about a second for 5,000 actors on a 2-core machine.
 EXACT_BETWEENNESS_LIMIT = 5_000
-#: Number of sampled sources used above the limit.
+#: Number of sampled sources used above the limit: the first round, and each further one until the top brokers settle.
 DEFAULT_SAMPLES = 256
+#: The top brokers a default estimate settles: sources are added until the estimate's top 20 no longer moves (see :func:`betweenness`).
+SETTLED_TOP = 20
 #: Gould & Fernandez roles, in the order of the columns.
 ROLES = ("coordinator", "itinerant", "gatekeeper", "representative", "liaison")
 
@@ -106,17 +108,22 @@ def betweenness(G: GraphLike, *, samples: int | None = None, seed: int = 0, engi
     G : networkx.Graph or SparseGraph
     samples : int, optional
         Number of source actors to sample; ``None`` computes exactly up to
-        :data:`EXACT_BETWEENNESS_LIMIT` actors and samples
-        :data:`DEFAULT_SAMPLES` above it. ``samples >= n`` is exact; so
-        is a network whose pendants, folded into their one neighbour, leave
-        less work than the samples would (a hub tied to thousands of actors).
+        :data:`EXACT_BETWEENNESS_LIMIT` actors and above it samples rounds
+        of :data:`DEFAULT_SAMPLES` sources until the top
+        :data:`SETTLED_TOP` brokers settle (the estimate and each half of
+        its sources share 19 of them; at most
+        :data:`~ecograph.measures.engines.SETTLE_ROUNDS` rounds).
+        ``samples >= n`` is exact; so is a network whose pendants, folded
+        into their one neighbour, leave less work than the samples would (a
+        hub tied to thousands of actors).
     seed : int, default 0
     engine : {"igraph", "networkit"} or Engine, default "igraph"
         What estimates a sampled betweenness
-        (:mod:`ecograph.measures.engines`): igraph from ``samples`` source
-        actors, NetworKit by KADABRA's adaptive sampling of shortest paths
-        (``samples`` then only decides between exact and sampled). Exact
-        values are igraph's with either.
+        (:mod:`ecograph.measures.engines`): igraph from source actors
+        stratified along the network (Brandes & Pich), NetworKit by
+        KADABRA's adaptive sampling of shortest paths (``samples`` then
+        only decides between exact and sampled). Exact values are igraph's
+        with either.
 
     Returns
     -------
@@ -125,7 +132,9 @@ def betweenness(G: GraphLike, *, samples: int | None = None, seed: int = 0, engi
         ``sampled``), ``samples`` (sources, or shortest paths for KADABRA),
         ``seed``, ``engine`` and the error: every value lies within
         ``epsilon`` of the exact one with probability at least
-        ``1 - delta``, for all actors at once (``epsilon`` 0 when exact).
+        ``1 - delta``, for all actors at once (``epsilon`` 0 when exact);
+        ``settled``: whether igraph's rounds settled the top brokers (None
+        when exact, for a given ``samples`` or for NetworKit).
 
     Examples
     --------
@@ -140,6 +149,7 @@ def betweenness(G: GraphLike, *, samples: int | None = None, seed: int = 0, engi
     S = as_sparse(G)
     runner = get_engine(engine)
     n = S.n
+    top = SETTLED_TOP if samples is None else None
     if samples is None and n <= EXACT_BETWEENNESS_LIMIT:
         samples = n
     elif samples is None:
@@ -149,13 +159,14 @@ def betweenness(G: GraphLike, *, samples: int | None = None, seed: int = 0, engi
     if folded is not None and folded.leaf.any() and folded.cost <= samples * S.m:
         samples = n  # pendants folded into their hub, the exact values cost less than the estimate (a star)
     if samples >= n:
-        values, method, used, epsilon = _exact_betweenness(S, folded) * scale, "exact", n, 0.0
+        values, method, used, epsilon, settled = _exact_betweenness(S, folded) * scale, "exact", n, 0.0, None
     else:
-        estimate = runner.sampled_betweenness(S, samples=int(samples), seed=seed)
-        values, method, used, epsilon = estimate.values, "sampled", estimate.samples, estimate.epsilon
+        estimate = runner.sampled_betweenness(S, samples=int(samples), seed=seed, top=top)
+        values, method, used, epsilon, settled = estimate.values, "sampled", estimate.samples, estimate.epsilon, estimate.settled
     out = pd.Series(values, index=S.nodes.copy(), name="betweenness")
     out.attrs.update({"method": method, "samples": used, "seed": seed, "exact_limit": EXACT_BETWEENNESS_LIMIT})
     out.attrs.update({"engine": runner.name if method == "sampled" else "igraph", "epsilon": epsilon, "delta": BETWEENNESS_DELTA})
+    out.attrs["settled"] = settled
     return out
 
 

@@ -9,8 +9,9 @@ arrays in node order, so the measures read the same thing whichever runs them.
 ``"igraph"`` (the default)
     python-igraph and scipy, as ecograph always ran: components by
     :func:`scipy.sparse.csgraph.connected_components`, coreness, Leiden and
-    betweenness from :data:`~ecograph.measures.brokerage.DEFAULT_SAMPLES`
-    source actors drawn with the seed (Brandes & Pich).
+    betweenness from source actors drawn with the seed (Brandes & Pich), one
+    in each of :data:`~ecograph.measures.brokerage.DEFAULT_SAMPLES` stretches
+    of a breadth-first order, in rounds until the top brokers settle.
 ``"networkit"``
     NetworKit (C++, parallel; ``pip install 'ecograph[fast]'``): its
     connected components, core decomposition, degrees, parallel Leiden (run
@@ -19,7 +20,7 @@ arrays in node order, so the measures read the same thing whichever runs them.
     adaptive sampling of shortest paths for betweenness, which guarantees
     every actor's value within :data:`BETWEENNESS_EPSILON` of the exact one
     with probability at least ``1 - BETWEENNESS_DELTA``, for all actors at
-    once (Borassi & Natale 2016), in a fraction of the 256 sources' time.
+    once (Borassi & Natale 2016), in a fraction of igraph's time.
 
 Both engines give the same components (numbered by their first actor), the
 same k-core shells and degrees; Leiden's modularity and the sampled
@@ -66,7 +67,7 @@ from contextlib import contextmanager
 from typing import Any, NamedTuple
 
 import numpy as np
-from scipy.sparse.csgraph import connected_components
+from scipy.sparse.csgraph import connected_components, reverse_cuthill_mckee
 
 from ..errors import EngineError
 from ..sparse import SparseGraph, igraph_module
@@ -79,11 +80,14 @@ __all__ = [
     "Estimate",
     "IgraphEngine",
     "NetworkitEngine",
+    "SETTLE_ROUNDS",
+    "SETTLED_SHARE",
     "UNTIL_STABLE_RUNS",
     "get_engine",
     "hoeffding_epsilon",
     "igraph_seed",
     "networkit_module",
+    "path_order",
 ]
 
 #: The engines by name, the default first.
@@ -94,6 +98,10 @@ BETWEENNESS_EPSILON = 0.01
 UNTIL_STABLE_RUNS = 50
 #: Probability that some actor's sampled betweenness lies further than its stated error (both engines).
 BETWEENNESS_DELTA = 0.1
+#: Rounds of sources igraph draws at most when asked to settle the top actors (each round as many sources as the first).
+SETTLE_ROUNDS = 16
+#: Share of the top actors that igraph's estimate and each of its two halves must share for the top to be settled.
+SETTLED_SHARE = 0.95
 
 
 class Estimate(NamedTuple):
@@ -111,24 +119,55 @@ class Estimate(NamedTuple):
     samples: int  # sources, or shortest paths sampled
     epsilon: float  # every value within epsilon of the exact one...
     delta: float  # ...with probability at least 1 - delta
+    settled: bool | None = None  # for a top asked to be settled: whether it was, before the rounds ran out
 
 
-def hoeffding_epsilon(n: int, samples: int, delta: float = BETWEENNESS_DELTA) -> float:
+def hoeffding_epsilon(n: int, samples: int, delta: float = BETWEENNESS_DELTA, *, weights: np.ndarray | None = None) -> float:
     """Error of betweenness estimated from ``samples`` sources among ``n`` actors, for every actor at once.
 
     Each source ``s`` adds ``δ_s(v) / ((n - 1)(n - 2))`` to the normalised
-    betweenness of ``v``, a share in ``[0, 1 / (n - 1)]``; the estimate is
-    ``n`` times the mean over the sources, so Hoeffding's inequality (which
-    holds for draws without replacement) and a union bound over the ``n``
-    actors give this ``epsilon``. It is a guarantee, often loose: the
-    ranking of the top brokers is far steadier than it says.
+    betweenness of ``v``, a share in ``[0, 1 / (n - 1)]``; the estimate
+    weighs each sampled source (``n / samples`` for a uniform draw, the size
+    of its stratum for a stratified one, divided by the rounds), so its
+    terms are independent (Hoeffding's inequality also holds for draws
+    without replacement) and bounded by ``weight / (n - 1)``: Hoeffding and a
+    union bound over the ``n`` actors give
+    ``sqrt(Σ weight² · ln(2 n / delta) / 2) / (n - 1)``, that is
+    ``n / (n - 1) * sqrt(ln(2 n / delta) / (2 samples))`` for equal weights.
+    It is a guarantee, often loose: the ranking of the top brokers is far
+    steadier than it says.
 
     >>> round(hoeffding_epsilon(1_000_000, 256), 3), hoeffding_epsilon(10, 10)
     (0.181, 0.0)
+    >>> hoeffding_epsilon(1_000, 4, weights=np.full(4, 250.0)) == hoeffding_epsilon(1_000, 4)
+    True
     """
-    if samples >= n:
-        return 0.0
-    return n / (n - 1) * math.sqrt(math.log(2 * n / delta) / (2 * samples))
+    if weights is None:
+        if samples >= n:
+            return 0.0
+        return n / (n - 1) * math.sqrt(math.log(2 * n / delta) / (2 * samples))
+    return math.sqrt(float(np.sum(np.square(weights))) * math.log(2 * n / delta) / 2) / (n - 1)
+
+
+def path_order(S: SparseGraph) -> np.ndarray:
+    """The actors' positions in the order of a breadth-first sweep (reverse Cuthill-McKee): actors close in the network come close.
+
+    Cut into consecutive strata, it spreads sampled sources over the whole
+    network: one source per stratum is a stratified sample whose betweenness
+    estimate varies less than a uniform draw's (sources near one another see
+    the network alike).
+
+    >>> import networkx as nx
+    >>> from ecograph import SparseGraph
+    >>> path_order(SparseGraph.from_networkx(nx.path_graph(4))).tolist()
+    [3, 2, 1, 0]
+    """
+    return np.asarray(reverse_cuthill_mckee(S.binary.tocsr(), symmetric_mode=True), dtype=np.int64)
+
+
+def _top(values: np.ndarray, k: int) -> set[int]:
+    """Positions of the ``k`` largest values (ties by position)."""
+    return set(np.lexsort((np.arange(len(values)), -values))[:k].tolist())
 
 
 # ---- igraph's random generator, seeded --------------------------------------------------------------
@@ -220,8 +259,8 @@ class Engine:
         """Leiden communities optimising modularity: a community label per node (labels in no particular order)."""
         raise NotImplementedError
 
-    def sampled_betweenness(self, S: SparseGraph, *, samples: int, seed: int) -> Estimate:
-        """Normalised betweenness estimated by sampling, with its error stated."""
+    def sampled_betweenness(self, S: SparseGraph, *, samples: int, seed: int, top: int | None = None) -> Estimate:
+        """Normalised betweenness estimated by sampling, with its error stated; ``top``: the top actors are read, sample until they settle."""
         raise NotImplementedError
 
 
@@ -252,15 +291,65 @@ class IgraphEngine(Engine):
             )
         return np.asarray(found.membership, dtype=np.int64)
 
-    def sampled_betweenness(self, S: SparseGraph, *, samples: int, seed: int) -> Estimate:
+    def sampled_betweenness(self, S: SparseGraph, *, samples: int, seed: int, top: int | None = None) -> Estimate:
+        """Brandes & Pich's estimator from ``samples`` sources, stratified along :func:`path_order`, in rounds when ``top`` is given.
+
+        The actors, in :func:`path_order`, are cut into ``samples``
+        consecutive strata and one source is drawn in each, weighted by its
+        stratum's size: an unbiased estimate. With ``top``, rounds of as
+        many sources are added until the top actors are settled: the
+        strata are paired, one of each pair goes (at random) to each of two
+        halves, each half an unbiased estimate on its own, and the rounds
+        stop when the whole and each half share :data:`SETTLED_SHARE` of
+        their ``top`` actors (a half differs from the whole as much as the
+        whole is expected to differ from the exact values), or after
+        :data:`SETTLE_ROUNDS` rounds. As the rounds stop on what they found,
+        their error is Hoeffding's bound at ``delta / SETTLE_ROUNDS`` (it then
+        holds whichever round they stop at).
+        """
         n = S.n
-        scale = 2.0 / ((n - 1) * (n - 2)) if n > 2 else 0.0
-        sources = np.sort(np.random.default_rng(seed).choice(n, size=samples, replace=False))
-        directed = S.igraph().as_directed(mode="mutual")
-        acc = np.asarray(directed.betweenness(directed=True, sources=sources.tolist()), dtype=float)
-        # acc sums each source's dependencies; over all n sources it would count each pair twice
-        values = acc * (n / samples) * scale / 2.0
-        return Estimate(values, "sources", int(samples), hoeffding_epsilon(n, samples), BETWEENNESS_DELTA)
+        rng = np.random.default_rng(seed)
+        order, directed = path_order(S), S.igraph().as_directed(mode="mutual")
+        lo = np.arange(samples, dtype=np.int64) * n // samples
+        size = np.diff(np.append(lo, n))
+        parts, rounds, settled = np.zeros((2 if top else 1, n)), 0, None
+        while True:
+            rounds += 1
+            sources = order[lo + (rng.random(samples) * size).astype(np.int64)]
+            for part, weight in zip(parts, _half_weights(size, rng) if top else (size,)):
+                for w in np.unique(weight[weight > 0]):  # igraph sums unweighted: one call per weight
+                    picked = sources[weight == w].tolist()
+                    part += w * np.asarray(directed.betweenness(directed=True, sources=picked), dtype=float)
+            if not top:
+                break
+            whole, need = parts.sum(axis=0), math.ceil(SETTLED_SHARE * top)
+            settled = min(len(_top(whole, top) & _top(half, top)) for half in parts) >= need
+            if settled or rounds == SETTLE_ROUNDS:
+                break
+        # each part estimates the sum of all sources' dependencies (every pair twice, once from each end)
+        scale = 1.0 / ((n - 1) * (n - 2)) if n > 2 else 0.0
+        values = parts.mean(axis=0) / rounds * scale
+        # the rounds stop on what they found: the bound is taken over every round they could stop at (a union bound)
+        delta = BETWEENNESS_DELTA / (SETTLE_ROUNDS if top else 1)
+        epsilon = hoeffding_epsilon(n, samples * rounds, delta, weights=np.tile(size / rounds, rounds))
+        return Estimate(values, "sources", int(samples * rounds), epsilon, BETWEENNESS_DELTA, settled)
+
+
+def _half_weights(size: np.ndarray, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
+    """Weights of each stratum's source in two halves: of each pair of strata, one (at random) counts twice in each half.
+
+    Each half is then an unbiased estimate, and their mean is the whole
+    stratified one; an unpaired last stratum counts once in both.
+    """
+    k = len(size)
+    first = np.zeros(k)
+    pairs = np.arange(k // 2) * 2
+    chosen = pairs + (rng.random(len(pairs)) < 0.5)
+    first[chosen] = 2 * size[chosen]
+    second = 2 * size - first
+    if k % 2:
+        first[-1] = second[-1] = size[-1]
+    return first, second
 
 
 class NetworkitEngine(Engine):
@@ -333,7 +422,8 @@ class NetworkitEngine(Engine):
             self.nk.setNumberOfThreads(threads)
         return np.asarray(found.getPartition().getVector(), dtype=np.int64)
 
-    def sampled_betweenness(self, S: SparseGraph, *, samples: int, seed: int) -> Estimate:
+    def sampled_betweenness(self, S: SparseGraph, *, samples: int, seed: int, top: int | None = None) -> Estimate:
+        """KADABRA to :data:`BETWEENNESS_EPSILON` for every actor (``samples`` and ``top`` play no part: it stops by its own bound)."""
         n = S.n
         self.nk.engineering.setSeed(int(seed), True)
         found = self.nk.centrality.KadabraBetweenness(self.graph(S), BETWEENNESS_EPSILON, BETWEENNESS_DELTA, True)
