@@ -239,7 +239,10 @@ def test_measures_are_deterministic():
     a = eg.brokers(S, seed=1)
     b = eg.brokers(S, seed=1)
     pd.testing.assert_frame_equal(a, b)
-    assert a.attrs["method"] == "sampled" and a.attrs["samples"] % 256 == 0 and a.attrs["settled"] is True  # rounds of 256 sources
+    assert a.attrs["method"] == "sampled" and a.attrs["samples"] == 256 and a.attrs["settled"] is None  # one round of 256 sources
+    settled = [eg.betweenness(S, seed=1, top=20) for _ in range(2)]
+    pd.testing.assert_series_equal(*settled)
+    assert settled[0].attrs["samples"] % 256 == 0 and settled[0].attrs["settled"] is True
     c1, c2 = eg.detect_communities(S, seed=9), eg.detect_communities(S, seed=9)
     pd.testing.assert_series_equal(c1.membership, c2.membership)
     assert c1.compare(c2).tolist() == [1.0, 1.0]

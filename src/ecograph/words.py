@@ -2337,11 +2337,11 @@ GLOSSARY: dict[str, tuple[str, str]] = {
     "betweenness.formula": (
         "Σ over pairs s, t of σ_st(v) / σ_st (σ_st the shortest paths from s to t, σ_st(v) those through v), divided "
         "by (n − 1)(n − 2)/2 ((n − 1)(n − 2) with arcs). Exact up to 5,000 actors; above, estimated from sampled "
-        "sources with a seed, one in each of 256 stretches of the network, in rounds of 256 until the top 20 brokers settle.",
+        "sources with a seed, one in each of 256 stretches of the network (with top=20: in rounds of 256 until the top 20 brokers settle).",
         "Σ sur les paires s, t de σ_st(v) / σ_st (σ_st les plus courts chemins de s à t, σ_st(v) ceux qui passent par "
         "v), divisée par (n − 1)(n − 2)/2 ((n − 1)(n − 2) avec des arcs). Exacte jusqu'à 5 000 acteurs ; au-delà, "
-        "estimée à partir de sources tirées avec une graine, une dans chacune de 256 portions du réseau, par tours de 256 "
-        "jusqu'à ce que les 20 premiers intermédiaires se stabilisent.",
+        "estimée à partir de sources tirées avec une graine, une dans chacune de 256 portions du réseau (avec top=20 : par tours de 256 "
+        "jusqu'à ce que les 20 premiers intermédiaires se stabilisent).",
     ),
     "betweenness.range": (
         "0 (on no shortest path) to 1 (the centre of a star).",
