@@ -42,7 +42,10 @@ def test_every_call_the_glossary_names_exists():
 def test_the_numbers_the_glossary_states_are_the_codes_defaults():
     text = glossary_markdown("en")
     assert f"Exact up to {brokerage.EXACT_BETWEENNESS_LIMIT:,} actors" in text
-    assert f"one in each of {brokerage.DEFAULT_SAMPLES} stretches of the network (with top={brokerage.SETTLED_TOP}: in rounds of {brokerage.DEFAULT_SAMPLES}" in text
+    assert (
+        f"one in each of {brokerage.DEFAULT_SAMPLES} stretches of the network (with top={brokerage.SETTLED_TOP}: in rounds of {brokerage.DEFAULT_SAMPLES}"
+        in text
+    )
     assert f"until the top {brokerage.SETTLED_TOP} brokers settle" in text
     assert f"withheld below {eg.MIN_COVERAGE}" in text
     robustness = inspect.signature(eg.robustness).parameters
