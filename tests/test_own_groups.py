@@ -120,3 +120,16 @@ def test_karate_report_names_its_factions():
     assert "La faction est connue pour 34 des 34 acteurs." in page and "Groupes (faction)" in page
     assert "Les factions se parlent-elles ?" in page and "Faction de Mr. Hi" in page and "filtrez par faction, type" in page
     assert "<th>faction</th>" in page and "<th>sphère</th>" not in page and "mr_hi" not in page.split("<iframe")[0]
+
+
+def test_the_report_names_own_groups_in_the_communities_table_and_the_method_notes():
+    from ecograph.report import build_report
+
+    for lang, known, note, sphere in (
+        ("fr", "de groupe connu (faction)", "Un groupe manquant (faction) est inconnu", "sphère connue"),
+        ("en", "of known group (faction)", "A missing group (faction) is unknown", "known sphere"),
+    ):
+        html = build_report(eg.datasets.karate(lang=lang), lang=lang, date="2026-01-01").html
+        assert f"<th>{known}</th>" in html and note in html and sphere not in html
+    dijon = build_report(eg.datasets.dijon(), lang="fr", date="2026-01-01").html  # the spheres keep their words
+    assert "<th>de sphère connue</th>" in dijon and "Une sphère manquante est inconnue" in dijon

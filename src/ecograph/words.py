@@ -832,6 +832,13 @@ REPORT: dict[str, tuple[str, str]] = {
         "Un lien attesté par la source, ou une personne passée par deux structures (en même temps, ou l'une après l'autre). Les liens que la source propose ou cite en exemple, et ses préconisations, restent dans les fichiers mais hors des mesures.",
     ),
     "method.unknown.title": ("Unknown values", "Valeurs inconnues"),
+    "method.unknown.text_group": (
+        "A missing group ({group}) is unknown, never a group of its own: measures between groups count only actors whose group is known and ties between two of them, and a finding is withheld when fewer than 80% of the ties it rests on are known.",
+        "Un groupe manquant ({group}) est inconnu, jamais un groupe à part : les mesures entre groupes ne comptent que les acteurs dont le groupe est connu et les liens entre deux d'entre eux, et un constat n'est pas affiché quand moins de 80 % des liens sur lesquels il repose sont connus.",
+    ),
+    "columns_group.group_known": ("of known group ({group})", "de groupe connu ({group})"),
+    "columns_group.main_group": ("main known group ({group})", "groupe connu principal ({group})"),
+    "columns_group.main_group_share_of_known": ("its share of the known", "sa part parmi les connus"),
     "method.unknown.text": (
         "A missing sphere is unknown, never a sphere of its own: measures between spheres count only actors of known sphere and ties between two of them, and a finding is withheld when fewer than 80% of the ties it rests on are known.",
         "Une sphère manquante est inconnue, jamais une sphère à part : les mesures entre sphères ne comptent que les acteurs de sphère connue et les liens entre deux d'entre eux, et un constat n'est pas affiché quand moins de 80 % des liens sur lesquels il repose sont connus.",

@@ -158,9 +158,15 @@ def _directions(c: Context) -> str:
 
 
 def _methods(c: Context) -> str:
+    own = c.analysis.group_name if c.analysis.group_name != "sphere" else None  # a dataset's own groups are named as such
+
+    def text(key: str) -> str:
+        if key == "unknown" and own is not None:
+            return word("report.method.unknown.text_group", c.lang, group=own)
+        return word(f"report.method.{key}.text", c.lang)
+
     items = "".join(
-        f"<dt><strong>{esc(word(f'report.method.{key}.title', c.lang))}</strong></dt><dd>{esc(word(f'report.method.{key}.text', c.lang))}</dd>"
-        for key in METHODS
+        f"<dt><strong>{esc(word(f'report.method.{key}.title', c.lang))}</strong></dt><dd>{esc(text(key))}</dd>" for key in METHODS
     )
     return f"<dl>{items}</dl>"
 

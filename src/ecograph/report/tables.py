@@ -268,6 +268,14 @@ class ReportTables:
     def communities_shown(self) -> pd.DataFrame:
         cs = self.community_summary.copy()
         cs["main_group"] = ["" if is_missing(g) else self._label(self.group, g) for g in cs["main_group"]]
+        own = self.analysis.group_name
+        if own != "sphere":  # a dataset's own groups are named in the headers, not as spheres
+            cs = cs.rename(
+                columns={
+                    c: word(f"report.columns_group.{c}", self.lang, group=own)
+                    for c in ("group_known", "main_group", "main_group_share_of_known")
+                }
+            )
         return cs
 
     @cached_property
