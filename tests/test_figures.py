@@ -153,7 +153,7 @@ def test_density_on_dijon_is_withheld_with_its_reason_and_what_it_rests_on(dijon
     assert word("measures.unlock_ties", lang, needed=21) in texts
     assert fig.axes[0].get_title() == word("figures.density", lang)
     assert "0.000" not in texts and "0,000" not in texts
-    assert ("0 of 26 ties join two of them." in texts) if lang == "en" else ("0 liens sur 26" in texts)
+    assert ("0 of 26 ties join two of them." in texts) if lang == "en" else ("0 lien sur 26 relie" in texts)
 
 
 def test_density_below_the_coverage_the_findings_need_is_withheld():
