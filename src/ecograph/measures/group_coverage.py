@@ -172,7 +172,7 @@ class Coverage:
         Examples
         --------
         >>> print(Coverage(actors_known=21, actors=100, ties_known=0, ties=26).text("fr"))
-        Le groupe de 21 acteurs sur 100 est connu ; 0 liens sur 26 relient deux d'entre eux.
+        Le groupe de 21 acteurs sur 100 est connu ; 0 lien sur 26 relie deux d'entre eux.
         """
         return word("measures.coverage_moves" if self.tie_unit == "moves" else "measures.coverage", lang, **self.to_dict())
 
