@@ -172,8 +172,22 @@ def test_networkit_betweenness_lies_within_its_stated_error(networkit_engine):
         sampled = eg.betweenness(G, samples=1, engine=networkit_engine)
         assert sampled.attrs["method"] == "sampled" and sampled.attrs["engine"] == "networkit"
         assert 0.01 <= sampled.attrs["epsilon"] <= 0.011 and sampled.attrs["samples"] > 1_000  # shortest paths drawn
-        assert np.abs(sampled.to_numpy() - exact.to_numpy()).max() <= sampled.attrs["epsilon"]
         assert sampled.equals(eg.betweenness(G, samples=1, engine="networkit"))  # same seed, same values
+        # every value within epsilon with probability 1 - delta = 0.9: over 10 seeds, 4 misses or more would happen 1.3% of the time
+        misses = 0
+        for seed in range(10):
+            draw = eg.betweenness(G, samples=1, seed=seed, engine=networkit_engine)
+            misses += int(np.abs(draw.to_numpy() - exact.to_numpy()).max() > draw.attrs["epsilon"])
+        assert misses <= 3
+
+
+def test_networkit_betweenness_does_not_depend_on_the_number_of_threads(networkit_engine):
+    from ecograph.measures.engines import NetworkitEngine
+
+    S = eg.datasets.synthetic(800, seed=2).sparse_graph()
+    one = eg.betweenness(S, samples=1, engine=NetworkitEngine(threads=1))
+    several = eg.betweenness(S, samples=1, engine=NetworkitEngine(threads=4))
+    assert one.equals(several) and one.equals(eg.betweenness(S, samples=1, engine=networkit_engine))
 
 
 def test_networkit_leiden_is_reproducible_and_as_modular(networkit_engine):

@@ -425,9 +425,14 @@ class NetworkitEngine(Engine):
     def sampled_betweenness(self, S: SparseGraph, *, samples: int, seed: int, top: int | None = None) -> Estimate:
         """KADABRA to :data:`BETWEENNESS_EPSILON` for every actor (``samples`` and ``top`` play no part: it stops by its own bound)."""
         n = S.n
-        self.nk.engineering.setSeed(int(seed), True)
-        found = self.nk.centrality.KadabraBetweenness(self.graph(S), BETWEENNESS_EPSILON, BETWEENNESS_DELTA, True)
-        found.run()
+        threads = self.nk.getMaxNumberOfThreads()
+        self.nk.setNumberOfThreads(1)  # the paths each thread draws depend on the number of threads: one keeps the values reproducible
+        try:
+            self.nk.engineering.setSeed(int(seed), True)
+            found = self.nk.centrality.KadabraBetweenness(self.graph(S), BETWEENNESS_EPSILON, BETWEENNESS_DELTA, True)
+            found.run()
+        finally:
+            self.nk.setNumberOfThreads(threads)
         # KADABRA estimates the share of the n (n - 1) ordered pairs whose shortest paths pass through v, and
         # NetworKit reports twice that share; the normalised betweenness divides by the (n - 1)(n - 2) pairs
         # that leave v out: n / (n - 2) times the share, and so is the error
