@@ -126,6 +126,14 @@ def test_the_sampling_error_is_hoeffdings_bound_and_holds():
     assert eg.betweenness(S).attrs["epsilon"] == 0.0  # exact below the limit
 
 
+def test_igraphs_sampled_routine_with_every_actor_as_source_gives_the_exact_values():
+    """The searches run on the network renumbered along its breadth-first order: the values come back to each actor."""
+    S = eg.datasets.synthetic(1_500, seed=2).sparse_graph()
+    every = get_engine().sampled_betweenness(S, samples=S.n, seed=0)
+    exact = eg.betweenness(S, samples=S.n).to_numpy()
+    assert exact.max() > 0.05 and np.abs(every.values - exact).max() <= 1e-12
+
+
 def test_stratified_sources_are_unbiased_and_vary_less_than_uniform_ones():
     """Over many seeds the stratified estimate averages to the exact values; its spread is below the uniform draw's (Brandes & Pich)."""
     G = nx.les_miserables_graph()
