@@ -361,16 +361,16 @@ FINDINGS: dict[str, tuple[str, str]] = {
         "Non vérifié face aux données manquantes à cette taille (l'intermédiarité y est estimée sur un échantillon d'acteurs : la vérification mesurerait l'erreur de l'estimation elle-même) ; les classements de connecteurs sont réputés fragiles.",
     ),
     "confidence.permutation_inside": (
-        "Permutation test ({permutations} random relabellings of the known {groups}): p = {p:.3f}.",
-        "Test par permutation ({permutations} réattributions au hasard des {groups} connues) : p = {p:.3f}.",
+        "Permutation test ({permutations:,} random relabellings of the known {groups}): {p:pvalue}.",
+        "Test par permutation ({permutations:,} réattributions au hasard des {groups} connues) : {p:pvalue}.",
     ),
     "confidence.permutation_across": (
-        "Permutation test ({permutations} random relabellings of the known {groups}): p = {p:.3f}.",
-        "Test par permutation ({permutations} réattributions au hasard des {groups} connues) : p = {p:.3f}.",
+        "Permutation test ({permutations:,} random relabellings of the known {groups}): {p:pvalue}.",
+        "Test par permutation ({permutations:,} réattributions au hasard des {groups} connues) : {p:pvalue}.",
     ),
     "confidence.permutation_chance": (
-        "Permutation test ({permutations} random relabellings of the known {groups}): no clear difference (p = {p:.3f}).",
-        "Test par permutation ({permutations} réattributions au hasard des {groups} connues) : pas d'écart net (p = {p:.3f}).",
+        "Permutation test ({permutations:,} random relabellings of the known {groups}): no clear difference ({p:pvalue}).",
+        "Test par permutation ({permutations:,} réattributions au hasard des {groups} connues) : pas d'écart net ({p:pvalue}).",
     ),
     "confidence.beyond_chance": (
         "Networks rewired at random, each actor keeping its number of ties, reach {mean:.2f} on average ({samples} rewirings): the observed modularity is {z:.1f} standard deviations above.",
@@ -2767,6 +2767,8 @@ class _Formatter(string.Formatter):
             singular = value in (0, 1) if self.lang == "fr" else value == 1
             chosen = one if singular else many
             return chosen if format_spec[0] == "w" else f"{self.format_field(value, '')} {chosen}"
+        if format_spec == "pvalue":  # {p:pvalue}: "p = 0.012", or "p < 0.001" below what three decimals show
+            return "p < " + self.format_field(0.001, ".3f") if value < 0.001 else "p = " + self.format_field(value, ".3f")
         if isinstance(value, (list, tuple)):  # a list of names in a sentence
             return names(list(value), self.lang)
         text = super().format_field(value, format_spec)
@@ -2788,11 +2790,14 @@ def number(value: float, lang: str = "en", spec: str = "") -> str:
     """A number as the reader writes it (``spec`` as in :func:`format`).
 
     In a text of the catalogue, ``{n:p|actor|actors}`` writes the number
-    and the word agreeing with it (``{n:w|is|are}`` the word alone), and a
-    list is written as names in a sentence (:func:`names`).
+    and the word agreeing with it (``{n:w|is|are}`` the word alone), a
+    list is written as names in a sentence (:func:`names`), and
+    ``{p:pvalue}`` a p-value, bounded below what three decimals show.
 
     >>> number(0.0059, "fr", ".1%"), number(12345, "fr", ","), number(0.25, "en", ".2f")
     ('0,6\u00a0%', '12\u202f345', '0.25')
+    >>> number(1 / 1001, "fr", "pvalue"), number(0.0123, "en", "pvalue")
+    ('p < 0,001', 'p = 0.012')
     """
     return _Formatter(check_language(lang)).format("{0:" + spec + "}", value)
 

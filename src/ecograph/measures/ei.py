@@ -12,8 +12,10 @@ groups). Each undirected tie is counted once, at every level.
 
 With ``permutations=N`` the group labels are shuffled N times among the
 actors (group sizes kept, seeded), as UCINET does, and the result adds the
-expected value, its standard deviation, and the shares of permutations giving
-a value at least (``p_greater``) or at most (``p_less``) the observed one.
+expected value, its standard deviation, and the p-values of a value at
+least (``p_greater``) or at most (``p_less``) the observed one: the share of
+relabellings as extreme, the observed labelling counted among them
+(``(1 + as extreme) / (1 + N)``, never 0).
 
 Unknown is unknown: only ties whose two ends have a known group count, and
 the permutations shuffle groups among the actors whose group is known. Every
@@ -37,7 +39,7 @@ Examples
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
@@ -146,6 +148,8 @@ def ei_index(
     # permutations shuffle the groups among known actors: ties as positions among the known actors
     if permutations and reason is None:
         ku, kv, known_codes = _known_positions(S, codes, both)
+        # small codes: the relabelled array stays in cache while the ties read it (same permutations, 2 to 3 times as fast)
+        known_codes = known_codes.astype(np.int8 if k < 128 else np.int32)
     if level == "network":
         done = bool(permutations) and reason is None
         sims = np.full(permutations, np.nan)
@@ -160,8 +164,8 @@ def ei_index(
                 "observed": float(observed),
                 "expected": float(sims.mean()) if done else np.nan,
                 "std": float(sims.std(ddof=1)) if done and permutations > 1 else float("nan"),
-                "p_greater": float((sims >= observed - 1e-12).mean()) if done else np.nan,
-                "p_less": float((sims <= observed + 1e-12).mean()) if done else np.nan,
+                "p_greater": _p(sims >= observed - 1e-12) if done else np.nan,
+                "p_less": _p(sims <= observed + 1e-12) if done else np.nan,
                 "external": e_tot,
                 "internal": i_tot,
                 "permutations": permutations,
@@ -180,12 +184,25 @@ def ei_index(
                 c = rng.permutation(known_codes)
                 sims[p] = _ei(*_group_counts(c[ku], c[kv], k))
             frame["expected"] = np.nanmean(sims, axis=0)
-            frame["p_greater"] = (sims >= obs - 1e-12).mean(axis=0)
-            frame["p_less"] = (sims <= obs + 1e-12).mean(axis=0)
+            frame["p_greater"] = _p(sims >= obs - 1e-12)
+            frame["p_less"] = _p(sims <= obs + 1e-12)
         else:
             frame["expected"] = frame["p_greater"] = frame["p_less"] = np.nan
         frame.attrs.update({"permutations": permutations, "seed": seed})
     return with_coverage(frame, cov, reason)
+
+
+def _p(extreme: np.ndarray) -> Any:
+    """Permutation p-value counting the observed labelling among the draws: ``(1 + extreme) / (1 + draws)``.
+
+    Never 0: with 1,000 relabellings none as extreme gives 1/1001 (Phipson &
+    Smyth 2010), as the null models' p-values (:mod:`ecograph.measures.robustness`).
+
+    >>> _p(np.array([False, False, False])), _p(np.array([True, False, False]))
+    (0.25, 0.5)
+    """
+    out = (1 + extreme.sum(axis=0)) / (1 + len(extreme))
+    return float(out) if np.ndim(out) == 0 else out
 
 
 def network_ei_of_codes(S: SparseGraph, codes: np.ndarray, k: int, cov: Coverage) -> MeasureValue:
