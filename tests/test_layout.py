@@ -59,6 +59,25 @@ def test_layout_is_seeded_and_packs_components():
         layout(G, method="spring")
 
 
+def test_a_map_of_small_pieces_is_laid_out_in_rows_as_wide_as_a_page():
+    """As Dijon's map: the largest piece holds 8 actors; the others used to stack under it, three times as tall as wide."""
+    G = nx.star_graph(7)
+    for k in range(10):
+        nx.add_path(G, [f"p{k}a", f"p{k}b", f"p{k}c"])
+    for k in range(6):
+        G.add_edge(f"d{k}a", f"d{k}b")
+    G.add_nodes_from(f"i{k}" for k in range(60))
+    pos = layout(G, seed=0)
+    width, height = (pos.max() - pos.min()).tolist()
+    assert 0.8 <= width / height <= 2.0, (width, height)
+    # a network whose largest component is most of it stays about that component's width
+    G = eg.datasets.synthetic(800, seed=1).graph(provenance=False)
+    pos = layout(G, seed=1)
+    main = list(max(nx.connected_components(G), key=len))
+    main_width = pos.loc[main, "x"].max() - pos.loc[main, "x"].min()
+    assert main_width <= pos.x.max() - pos.x.min() <= 1.15 * main_width
+
+
 def test_community_layout_separates_the_detected_communities():
     # the issue's case: 2,000 synthetic actors, Fruchterman–Reingold mixes the communities
     G = eg.datasets.synthetic(2000, seed=0).graph(provenance=False)

@@ -179,6 +179,10 @@ def _community_layout(g: igraph.Graph, groups: np.ndarray, seed: int) -> np.ndar
     return rotated + centres[codes]
 
 
+#: Width over height the rows of small components aim at when the first component is narrower (a landscape page).
+_ROW_ASPECT = 1.5
+
+
 def _isolate_block(m: int) -> np.ndarray:
     """A compact block of ``m`` positions, wider than tall, centred."""
     cols = max(1, math.ceil(math.sqrt(m * 2.0)))
@@ -198,8 +202,11 @@ def _pack(boxes: list[tuple[np.ndarray, np.ndarray]], n: int) -> tuple[np.ndarra
     half = [np.abs(c).max(axis=0) if len(c) else np.zeros(2) for _, c in boxes]
     main_idx, main_coords = boxes[0]
     pos[main_idx] = main_coords
-    main_w = max(float(half[0][0]), 1.0)
     margin = 0.6
+    # rows as wide as the first component, or wider when the others would otherwise stack into a tall narrow
+    # column (a map of many small pieces): about as wide as a landscape page (3:2) holding all of them
+    area = sum((2 * float(hw) + 2 * margin) * (2 * float(hh) + 2 * margin) for hw, hh in half)
+    main_w = max(float(half[0][0]), 1.0, math.sqrt(area * _ROW_ASPECT) / 2)
     y = float(half[0][1]) + 2 * margin
     x = -main_w
     row_h = 0.0
