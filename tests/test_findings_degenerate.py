@@ -92,7 +92,7 @@ def test_every_group_unknown():
     assert brief.analysis.agreement.attrs["reason"] == "no_known_group"
     page = build_report(ecosystem(G, scope=""), lang="en", date="2026-01-01").html
     first = page.split("<section class='brief'>")[1].split("id='cannot'")[0]  # what the data cover, and the findings
-    for lacking in ("sphere", "recommendation", "who made the data", "territory", "people in common", "founding year"):
+    for lacking in ("sphere", "recommendation", "who made the data", "territory", "through people", "founding year"):
         assert lacking not in first, lacking
     connectors = by_code(brief)["connectors"]  # the bar of the barbell: a connector whatever the groups
     assert connectors.stated and connectors.values["ids"][0] == "a5"

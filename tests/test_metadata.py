@@ -80,7 +80,7 @@ def test_every_problem_names_the_file_the_row_and_the_field(make_dataset):
     got = [str(p).split("metadata.csv, ", 1)[1] for p in info.value.problems]
     assert got == [
         "row 3, column 'field': unknown metadata field (value: 'titre'). Did you mean 'title'? "
-        "Fields: title, territory, period, language, source, licence, description, url, date, counted, group",
+        "Fields: title, territory, period, language, source, licence, description, url, date, counted, group, group_gender",
         "row 4, column 'value': language: not one of en, fr (value: 'français'). Write en (English) or fr (French)",
         "row 5, column 'value': period: ends before it starts (value: '2018-2016'). Write the first year first (2016-2018)",
         "row 6, column 'value': date: not a readable year or date (value: '02/02/2018'). Write dates as ISO dates, year first: 2018-02-02",
@@ -88,7 +88,7 @@ def test_every_problem_names_the_file_the_row_and_the_field(make_dataset):
         "row 8, column 'field': this field is given twice, already on row 2 (value: 'title'). Keep one of the two rows",
         "row 9, column 'field': a value without a field. Write the field's name in the 'field' column",
         "row 10, column 'field': unknown metadata field (value: 'colour'). "
-        "Fields: title, territory, period, language, source, licence, description, url, date, counted, group",
+        "Fields: title, territory, period, language, source, licence, description, url, date, counted, group, group_gender",
     ]
     assert all(p.table == "metadata" and p.file.endswith("metadata.csv") for p in info.value.problems)
 

@@ -103,7 +103,8 @@ def test_dijon_counts(tmp_path):
     a = eg.Analysis(eg.datasets.dijon())
     s = a.standing
     assert int(s["no_known_tie"].sum()) == 65
-    assert int(s["outside_main"].sum()) == 100 - 8  # the largest part holds 8 actors
+    assert int(s["outside_main"].sum()) == 100 - 2 * 8  # two parts of 8 tie for the largest: neither is outside
+    assert s.loc["direccte", "reason"] == (("only_through", "metropole-dijon"),)  # in one of them, it hangs on one actor
     assert not s.loc["jea", "connector"] and not s.loc["jea", "cut_point"]  # the JEA are an event
     assert a.betweenness["jea"] > 0 and a.cut_points["jea"] > 0  # ... which the measures themselves rank
     assert len(eg.outreach_worklist(a)) == int(s["to_reach"].sum())

@@ -133,3 +133,34 @@ def test_the_report_names_own_groups_in_the_communities_table_and_the_method_not
         assert f"<th>{known}</th>" in html and note in html and sphere not in html
     dijon = build_report(eg.datasets.dijon(), lang="fr", date="2026-01-01").html  # the spheres keep their words
     assert "<th>de sphère connue</th>" in dijon and "Une sphère manquante est inconnue" in dijon
+
+
+def test_french_sentences_agree_with_a_masculine_group_word():
+    """A dataset grouped by départements (masculine, its metadata's group_gender): no "la département est connue"."""
+    import dataclasses
+
+    from ecograph.report.brief import coverage_items
+
+    eco = eg.datasets.karate(lang="fr")
+    eco = dataclasses.replace(eco, metadata=dataclasses.replace(eco.metadata, group="département", group_gender="m"))
+    brief = eg.Brief(eco, seed=0)
+    spheres = next(f for f in brief.candidates if f.code == "spheres")
+    text = spheres.text("fr")
+    assert text["question"] == "Les départements se parlent-ils ?"
+    assert "réattributions au hasard des départements connus" in text["confidence"]
+    assert "Le département est connu pour 34 des 34 acteurs." in coverage_items(brief, "fr")
+    assert spheres.text("en")["question"] == "Do the départements talk to each other?"
+    # withheld: the same agreement, and an article elided before a vowel
+    withheld = dataclasses.replace(spheres, values={"known": 3, "actors": 34}, withheld="no_known_tie", unlock={"ties": {"needed": 2}})
+    said = withheld.text("fr")
+    assert said["withheld"].startswith("Impossible à dire pour l'instant : le département n'est connu que pour 3 des 34 acteurs")
+    assert said["unlock"] == "Connaître le département des deux bouts de 2 liens de plus permettrait de conclure."
+    elided = dataclasses.replace(withheld, group="activité", gender="f").text("fr")["withheld"]
+    assert "l'activité n'est connue que pour 3" in elided
+    # the metadata refuses anything but f or m, naming the field
+    try:
+        eg.Metadata.from_mapping({"group": "département", "group_gender": "masculin"})
+    except eg.errors.SchemaError as error:
+        assert "group_gender: not f or m" in str(error)
+    else:
+        raise AssertionError("group_gender 'masculin' was accepted")

@@ -54,7 +54,7 @@ from .measures.group_coverage import MIN_COVERAGE, withheld_reason
 from .measures.robustness import STABLE_RANKING, Z_THRESHOLD
 from .outreach import key_players, outreach_worklist
 from .vocabulary import NO_SPHERE_KINDS
-from .words import CATALOGUE, check_language, word
+from .words import CATALOGUE, agreement, check_language, word
 
 __all__ = ["FINDING_CODES", "MAX_FINDINGS", "Brief", "Conclusion", "Finding"]
 
@@ -113,6 +113,7 @@ class Finding:
     unlock: Mapping[str, Any] = field(default_factory=dict)
     variant: str = ""
     group: str = "sphere"
+    gender: str = "f"
 
     @property
     def stated(self) -> bool:
@@ -122,14 +123,21 @@ class Finding:
     def group_words(self, lang: str = "en") -> dict[str, str]:
         """The words of the finding's grouping, one group and several: the spheres', or the dataset's own (``faction``, ``factions``).
 
-        >>> Finding("spheres", {}, "", {}, "", {}, group="faction").group_words("fr")
-        {'group': 'faction', 'groups': 'factions'}
-        >>> Finding("spheres", {}, "", {}, "", {}).group_words("fr")
-        {'group': 'sphère', 'groups': 'sphères'}
+        With them, the words that agree with the group's word in French
+        (:func:`ecograph.words.agreement`, its gender :attr:`gender`).
+
+        >>> words = Finding("spheres", {}, "", {}, "", {}, group="faction").group_words("fr")
+        >>> words["group"], words["groups"], words["la"]
+        ('faction', 'factions', 'la ')
+        >>> words = Finding("spheres", {}, "", {}, "", {}, group="département", gender="m").group_words("fr")
+        >>> words["groups"], words["la"] + words["group"], words["e"]
+        ('départements', 'le département', '')
         """
         if f"findings.group.{self.group}" in CATALOGUE:
-            return {"group": word(f"findings.group.{self.group}", lang), "groups": word(f"findings.groups.{self.group}", lang)}
-        return {"group": self.group, "groups": self.group if self.group.endswith(("s", "x", "z")) else self.group + "s"}
+            named = {"group": word(f"findings.group.{self.group}", lang), "groups": word(f"findings.groups.{self.group}", lang)}
+        else:
+            named = {"group": self.group, "groups": self.group if self.group.endswith(("s", "x", "z")) else self.group + "s"}
+        return named | agreement(named["group"], self.gender, lang)
 
     def text(self, lang: str = "en") -> dict[str, str]:
         """The finding in words: ``question``, then ``sentence``, ``confidence``, ``action`` (or ``withheld`` and ``unlock``)."""
@@ -351,6 +359,7 @@ class Brief:
             self._recommendations(code),
             variant=variant,
             group=self._group,
+            gender=self.analysis.group_gender,
         )
 
     def _ties(self) -> Finding | None:
@@ -382,7 +391,12 @@ class Brief:
             "isolates": self.facts["isolates"],
             "outside": self.facts["outside_main"],
         }
+        sizes = a.components.value_counts()
+        tied = int((sizes == sizes.max()).sum()) if len(sizes) else 0  # parts of the largest size: all of them are "the largest"
         variant = "whole" if values["others"] == 0 else "no_isolate" if values["isolates"] == 0 else ""
+        if tied > 1:
+            values.update({"tied": tied, "others": int(head["components"]) - tied})
+            variant = "tied_no_isolate" if values["isolates"] == 0 else "tied"
         unscoped = "" if self.facts["scope_known"] else "_unscoped"  # no scope in the data: no "territory" to speak of
         confidence = "known_ties_whole" if variant == "whole" else "known_ties"  # in one piece: nothing left to join
         if variant == "whole" and len(wl):  # all in one piece: nobody is outside, some hang on one tie or reach few
@@ -434,7 +448,9 @@ class Brief:
             first = {"ties": {"needed": needed}} if needed else {"other_group": {}} if reason == "one_known_group" else {"first_ties": {}}
             unlock = {**first, **({"ask": {"names": self._names(ask)}} if len(ask) else {})}
             values["threshold"] = MIN_COVERAGE
-            return Finding("spheres", values, "", {}, "", {}, withheld=reason, unlock=unlock, group=self._group)
+            return Finding(
+                "spheres", values, "", {}, "", {}, withheld=reason, unlock=unlock, group=self._group, gender=self.analysis.group_gender
+            )
         test = a.ei_test
         p_less, p_greater = float(test["p_less"]), float(test["p_greater"])
         verdict = "inside" if p_less < 0.05 else "across" if p_greater < 0.05 else "chance"
@@ -454,6 +470,13 @@ class Brief:
         z = float(nulls.loc["modularity", "z"])
         values = {"n_groups": groups, "largest": int(sizes.max()), "q": float(a.communities.modularity)}
         confidence = {"z": z, "mean": float(nulls.loc["modularity", "mean"]), "samples": int(nulls.loc["modularity", "samples"])}
+        tied = a.degree.to_numpy() > 0
+        pairs = pd.DataFrame(
+            {"group": a.communities.membership.reindex(a.sparse.nodes).to_numpy()[tied], "piece": a.components.to_numpy()[tied]}
+        )
+        if pairs.drop_duplicates().shape[0] == pairs["group"].nunique() == pairs["piece"].nunique():
+            # each group is one whole piece of the network: the groups repeat the pieces, they tell nothing more
+            return self._finding("communities", values, "pieces", confidence, "map_before_groups", {}, variant="pieces")
         if z >= Z_THRESHOLD:
             return self._finding("communities", values, "beyond_chance", confidence, "cross_groups", {})
         # no more distinct than chance: nothing says acquaintance stops at the groups' edges
@@ -475,10 +498,32 @@ class Brief:
         a = self.analysis
         flows = a.people_flows
         if not len(self.analysis.eco.affiliations):
-            return Finding("flows", {}, "", {}, "", {}, withheld="no_affiliations", unlock={"affiliations": {}}, group=self._group)
+            return Finding(
+                "flows",
+                {},
+                "",
+                {},
+                "",
+                {},
+                withheld="no_affiliations",
+                unlock={"affiliations": {}},
+                group=self._group,
+                gender=self.analysis.group_gender,
+            )
         moves = [f"{s} → {t}" for s, t in zip(self._names(flows["source"]), self._names(flows["target"]))]
         if not len(flows):
-            return Finding("flows", {}, "", {}, "", {}, withheld="no_moves", unlock={"affiliations": {}}, group=self._group)
+            return Finding(
+                "flows",
+                {},
+                "",
+                {},
+                "",
+                {},
+                withheld="no_moves",
+                unlock={"affiliations": {}},
+                group=self._group,
+                gender=self.analysis.group_gender,
+            )
         values = {"n": len(flows), "moves": moves[:4], "more": max(0, len(moves) - 4)}
         variant = "more" if values["more"] else ""
         return self._finding("flows", values, "count", {"people": len(a.eco.people)}, "follow_people", {}, variant=variant)
@@ -498,7 +543,18 @@ class Brief:
         finding = self._spheres(other)
         if finding is None:  # every known sphere was inferred: without them, none is known
             values = {"known": 0, "actors": other.coverage.actors}
-            return Finding("spheres", values, "", {}, "", {}, withheld="no_known_group", unlock={"stated_groups": {}}, group=self._group)
+            return Finding(
+                "spheres",
+                values,
+                "",
+                {},
+                "",
+                {},
+                withheld="no_known_group",
+                unlock={"stated_groups": {}},
+                group=self._group,
+                gender=self.analysis.group_gender,
+            )
         return finding
 
     @cached_property
@@ -570,7 +626,16 @@ class Brief:
             unlock = {"years": {"needed": max(0, math.ceil(MIN_COVERAGE * f["actors"] - 1e-9) - f["founded_known"])}}
             reason = "few_dates" if f["founded_known"] else "no_dates"
             return Finding(
-                "evolution", {**values, "threshold": MIN_COVERAGE}, "", {}, "", {}, withheld=reason, unlock=unlock, group=self._group
+                "evolution",
+                {**values, "threshold": MIN_COVERAGE},
+                "",
+                {},
+                "",
+                {},
+                withheld=reason,
+                unlock=unlock,
+                group=self._group,
+                gender=self.analysis.group_gender,
             )
         latest = int(founded.max())
         recent = int((founded >= latest - RECENT_YEARS + 1).sum())

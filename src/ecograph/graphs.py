@@ -538,6 +538,8 @@ def graph_attributes(eco: Ecosystem, *, as_of: int | None = None) -> dict[str, A
     out: dict[str, Any] = {"name": eco.name, "title": eco.metadata.title, "as_of": as_of, "synthetic": eco.synthetic}
     if eco.metadata.group:
         out["group"] = eco.metadata.group
+    if eco.metadata.group_gender:
+        out["group_gender"] = eco.metadata.group_gender
     own = eco.vocabulary.own_labels().get("sphere")
     if own:
         out["group_labels"] = dict(own)

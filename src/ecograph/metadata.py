@@ -86,6 +86,9 @@ class Metadata:
     group : str
         The word for one group of the ``sphere`` column when the dataset's
         groups are its own (``"faction"``); ``""``: the spheres.
+    group_gender : str
+        French grammatical gender of :attr:`group`'s word, ``"f"`` or
+        ``"m"``; ``""``: feminine, as *sphère*.
 
     Examples
     --------
@@ -110,6 +113,7 @@ class Metadata:
     date: str = ""
     counted: str = ""
     group: str = ""
+    group_gender: str = ""
 
     def __bool__(self) -> bool:
         return any(getattr(self, f.name) for f in fields(self))
@@ -172,7 +176,7 @@ class Metadata:
         Traceback (most recent call last):
         ...
         ecograph.errors.SchemaError: 1 problem found in the dataset:
-          - <metadata>, row 2, column 'field': unknown metadata field (value: 'titel'). Did you mean 'title'? Fields: title, territory, period, language, source, licence, description, url, date, counted, group
+          - <metadata>, row 2, column 'field': unknown metadata field (value: 'titel'). Did you mean 'title'? Fields: title, territory, period, language, source, licence, description, url, date, counted, group, group_gender
         """
         meta, problems = read_metadata(metadata_table(values, file=file))
         if problems:
@@ -254,6 +258,11 @@ def _check_value(spec: Column, value: str) -> tuple[str, str | None, str | None]
         if message:
             return "", message, "Write each sphere's code and its count, separated by ';' (consumption=23; finance=4)"
         return "; ".join(f"{code}={n}" for code, n in pairs), None, None
+    if spec.type == "gender":
+        code = value.strip().lower()
+        if code in ("f", "m"):
+            return code, None, None
+        return "", f"{spec.name}: not f or m", "Write f (feminine, as 'faction') or m (masculine, as 'département')"
     if spec.type == "url" and not _URL.match(value):
         return "", f"{spec.name}: not a web address", "Write a web address starting with https://"
     return value, None, None

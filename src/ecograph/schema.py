@@ -272,6 +272,13 @@ METADATA_FIELDS: tuple[Column, ...] = (
         "are the spheres.",
         example="faction",
     ),
+    Column(
+        "group_gender",
+        "gender",
+        "Grammatical gender of `group`'s word in French, so that the French report's sentences agree with it: `f` "
+        "(feminine, as *faction*) or `m` (masculine, as *département*). Left out: feminine, as *sphère*.",
+        example="f",
+    ),
 )
 #: Language codes accepted by the metadata ``language`` field: the languages ecograph writes.
 METADATA_LANGUAGES: tuple[str, ...] = tuple(LANGUAGES)
@@ -308,6 +315,7 @@ _TYPE_TEXT = {
     "language": "`en` or `fr`",
     "period": "year, or two years joined by a dash (`2018`, `2016-2018`)",
     "counts": "codes with a whole number each (`consumption=23; finance=4`)",
+    "gender": "`f` or `m`",
 }
 
 

@@ -168,7 +168,8 @@ def network_counts(S: SparseGraph, *, density: float | None = None) -> dict[str,
         "components": len(sizes),
         "largest_component": int(sizes.max()) if n else 0,
         "isolates": int((S.degrees() == 0).sum()),
-        "outside_main": int(n - sizes.max()) if n else 0,
+        # parts tied for the largest are all main (as ecograph.actor_standing's outside_main)
+        "outside_main": int(n - sizes[sizes == sizes.max()].sum()) if n else 0,
     }
 
 

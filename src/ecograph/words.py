@@ -126,7 +126,7 @@ VOCABULARY: dict[str, tuple[str, str]] = {
     "type.spin_off": ("spin-off", "essaimage"),
     "type.participation": ("participation", "participation"),
     "type.inspiration": ("inspiration", "inspiration"),
-    "type.people": ("people in common", "personnes en commun"),
+    "type.people": ("through people (shared or moving)", "par des personnes (en commun ou de passage)"),
     "type.": ("type unknown", "type inconnu"),
     "yes_no.yes": ("yes", "oui"),
     "yes_no.no": ("no", "non"),
@@ -255,7 +255,7 @@ FINDINGS: dict[str, tuple[str, str]] = {
     "question.ties": ("Are the ties dense enough?", "Les liens sont-ils assez denses ?"),
     "question.fragmentation": ("Is the network in one piece?", "Le réseau tient-il en un seul morceau ?"),
     "question.connectors": ("Who connects the others?", "Qui relie les autres ?"),
-    "question.spheres": ("Do the {groups} talk to each other?", "Les {groups} se parlent-elles ?"),
+    "question.spheres": ("Do the {groups} talk to each other?", "Les {groups} se parlent-{elles} ?"),
     "question.communities": ("Which groups know each other?", "Quels groupes se connaissent ?"),
     "question.fragility": ("What does the network hang on?", "À quoi tient le réseau ?"),
     "question.flows": ("Do people move between structures?", "Les personnes circulent-elles entre les structures ?"),
@@ -294,7 +294,7 @@ FINDINGS: dict[str, tuple[str, str]] = {
     ),
     "sentence.spheres_inside": (
         "Ties stay inside the {groups} more than chance would: E-I index {ei:+.2f} (−1: all inside, +1: all across), where {groups} given at random would give {expected:+.2f}.",
-        "Les liens restent à l'intérieur des {groups} plus que le hasard ne le voudrait : indice E-I de {ei:+.2f} (−1 : tous à l'intérieur, +1 : tous entre {groups}), quand des {groups} tirées au hasard donneraient {expected:+.2f}.",
+        "Les liens restent à l'intérieur des {groups} plus que le hasard ne le voudrait : indice E-I de {ei:+.2f} (−1 : tous à l'intérieur, +1 : tous entre {groups}), quand des {groups} tiré{e}s au hasard donneraient {expected:+.2f}.",
     ),
     "sentence.spheres_across": (
         "Ties cross the {groups} more than chance would: E-I index {ei:+.2f} (−1: all inside, +1: all across), against {expected:+.2f} at random.",
@@ -307,6 +307,10 @@ FINDINGS: dict[str, tuple[str, str]] = {
     "sentence.communities": (
         "The actors with ties form {n_groups} groups that know each other more than the rest (modularity {q:.2f}); the largest has {largest} actors.",
         "Les acteurs reliés forment {n_groups} groupes qui se connaissent entre eux plus qu'avec le reste (modularité {q:.2f}) ; le plus grand compte {largest} acteurs.",
+    ),
+    "sentence.communities_pieces": (
+        "The actors with ties form {n_groups} groups, which are the network's separate pieces: no known tie joins two of them; the largest has {largest} actors.",
+        "Les acteurs reliés forment {n_groups} groupes, qui sont les morceaux séparés du réseau : aucun lien connu n'en relie deux ; le plus grand compte {largest} acteurs.",
     ),
     "sentence.communities_weak": (
         "The actors with ties form {n_groups} groups (modularity {q:.2f}), but no more distinct than ties placed at random would make them.",
@@ -362,19 +366,23 @@ FINDINGS: dict[str, tuple[str, str]] = {
     ),
     "confidence.permutation_inside": (
         "Permutation test ({permutations:,} random relabellings of the known {groups}): {p:pvalue}.",
-        "Test par permutation ({permutations:,} réattributions au hasard des {groups} connues) : {p:pvalue}.",
+        "Test par permutation ({permutations:,} réattributions au hasard des {groups} connu{e}s) : {p:pvalue}.",
     ),
     "confidence.permutation_across": (
         "Permutation test ({permutations:,} random relabellings of the known {groups}): {p:pvalue}.",
-        "Test par permutation ({permutations:,} réattributions au hasard des {groups} connues) : {p:pvalue}.",
+        "Test par permutation ({permutations:,} réattributions au hasard des {groups} connu{e}s) : {p:pvalue}.",
     ),
     "confidence.permutation_chance": (
         "Permutation test ({permutations:,} random relabellings of the known {groups}): no clear difference ({p:pvalue}).",
-        "Test par permutation ({permutations:,} réattributions au hasard des {groups} connues) : pas d'écart net ({p:pvalue}).",
+        "Test par permutation ({permutations:,} réattributions au hasard des {groups} connu{e}s) : pas d'écart net ({p:pvalue}).",
     ),
     "confidence.beyond_chance": (
         "Networks rewired at random, each actor keeping its number of ties, reach {mean:.2f} on average ({samples} rewirings): the observed modularity is {z:.1f} standard deviations above.",
         "Des réseaux rebranchés au hasard, chaque acteur gardant son nombre de liens, atteignent {mean:.2f} en moyenne ({samples} tirages) : la modularité observée les dépasse de {z:.1f} écarts-types.",
+    ),
+    "confidence.pieces": (
+        "Groups found in a network in pieces follow the pieces: they say nothing of who knows whom inside a piece, and the ties missing between pieces weigh more than any group.",
+        "Des groupes trouvés dans un réseau en morceaux suivent les morceaux : ils ne disent rien de qui connaît qui à l'intérieur d'un morceau, et les liens manquant entre morceaux pèsent plus que tout groupe.",
     ),
     "confidence.not_beyond_chance": (
         "Networks rewired at random with the same number of ties per actor reach {mean:.2f} on average ({samples} rewirings): too close to tell (z = {z:.1f}).",
@@ -402,7 +410,7 @@ FINDINGS: dict[str, tuple[str, str]] = {
     ),
     "action.spheres_inside": (
         "Create occasions across {groups} (joint events, visits) so that they get to know each other.",
-        "Créer des occasions entre {groups} (événements communs, visites) pour qu'elles se connaissent.",
+        "Créer des occasions entre {groups} (événements communs, visites) pour qu'{elles} se connaissent.",
     ),
     "action.spheres_across": (
         "Keep these ties across {groups} alive, and check them at the next mapping.",
@@ -429,19 +437,19 @@ FINDINGS: dict[str, tuple[str, str]] = {
     "recommendation_carried": ("“{name}” (proposed carriers: {carriers})", "« {name} » (porteurs proposés : {carriers})"),
     "withheld.no_known_tie": (
         "Cannot be said yet: the {group} is known for {known} of the {actors} actors, and no known tie joins two of them.",
-        "Impossible à dire pour l'instant : la {group} n'est connue que pour {known} des {actors} acteurs, et aucun lien connu ne relie deux d'entre eux.",
+        "Impossible à dire pour l'instant : {la}{group} n'est connu{e} que pour {known} des {actors} acteurs, et aucun lien connu ne relie deux d'entre eux.",
     ),
     "withheld.no_known_group": (
         "Cannot be said yet: no actor's {group} is known.",
-        "Impossible à dire pour l'instant : la {group} d'aucun acteur n'est connue.",
+        "Impossible à dire pour l'instant : {la}{group} d'aucun acteur n'est connu{e}.",
     ),
     "withheld.one_known_group": (
         "Cannot be said yet: the actors whose {group} is known all share one.",
-        "Impossible à dire pour l'instant : les acteurs dont la {group} est connue ont tous la même.",
+        "Impossible à dire pour l'instant : un{e} seul{e} {group} est connu{e} parmi les acteurs.",
     ),
     "withheld.low_coverage": (
         "Cannot be said yet: only {share:.0%} of the ties join two actors of known {group}, below the {threshold:.0%} a finding needs.",
-        "Impossible à dire pour l'instant : seuls {share:.0%} des liens relient deux acteurs de {group} connue, en dessous des {threshold:.0%} nécessaires.",
+        "Impossible à dire pour l'instant : seuls {share:.0%} des liens relient deux acteurs de {group} connu{e}, en dessous des {threshold:.0%} nécessaires.",
     ),
     "withheld.no_affiliations": (
         "Cannot be said: the data hold no affiliation of people to structures.",
@@ -453,7 +461,7 @@ FINDINGS: dict[str, tuple[str, str]] = {
     ),
     "unlock.ties": (
         "Knowing the {group} at both ends of {needed:p|more tie|more ties} would unlock it.",
-        "Connaître la {group} des deux bouts de {needed:p|lien de plus|liens de plus} permettrait de conclure.",
+        "Connaître {la}{group} des deux bouts de {needed:p|lien de plus|liens de plus} permettrait de conclure.",
     ),
     "sentence.ties_none": ("No tie is known between the {n} actors yet.", "Aucun lien n'est encore connu entre les {n} acteurs."),
     "confidence.no_ties": (
@@ -475,6 +483,14 @@ FINDINGS: dict[str, tuple[str, str]] = {
     "sentence.fragmentation_whole": (
         "All {largest} actors are in one connected part: each can reach every other through known ties.",
         "Les {largest} acteurs forment un seul ensemble relié : chacun peut atteindre tous les autres par des liens connus.",
+    ),
+    "sentence.fragmentation_tied": (
+        "The {tied} largest connected parts gather {largest} actors each ({share:.0%} each); {others:p|other part is|other parts are} cut off from them, including {isolates:p|single actor|single actors} without a known tie.",
+        "Les {tied} plus grands ensembles reliés réunissent chacun {largest} acteurs ({share:.0%} chacun) ; {others:p|autre ensemble en est séparé|autres ensembles en sont séparés}, dont {isolates:p|acteur seul|acteurs seuls}, sans lien connu.",
+    ),
+    "sentence.fragmentation_tied_no_isolate": (
+        "The {tied} largest connected parts gather {largest} actors each ({share:.0%} each); {others:p|other part is|other parts are} cut off from them, none of them a single actor.",
+        "Les {tied} plus grands ensembles reliés réunissent chacun {largest} acteurs ({share:.0%} chacun) ; {others:p|autre ensemble en est séparé|autres ensembles en sont séparés}, aucun n'étant un acteur seul.",
     ),
     "sentence.fragmentation_no_isolate": (
         "The largest connected part gathers {largest} actors ({share:.0%}); {others:p|other part is|other parts are} cut off from it, none of them a single actor.",
@@ -526,15 +542,15 @@ FINDINGS: dict[str, tuple[str, str]] = {
     ),
     "unlock.other_group": (
         "Knowing actors of another {group} would unlock it.",
-        "Connaître des acteurs d'une autre {group} permettrait de conclure.",
+        "Connaître des acteurs d'{une} autre {group} permettrait de conclure.",
     ),
     "unlock.stated_groups": (
         "A {group} stated by the source or by the actors themselves, not inferred, would unlock it.",
-        "Une {group} indiquée par la source ou par les acteurs eux-mêmes, et non déduite, permettrait de conclure.",
+        "{Une} {group} indiqué{e} par la source ou par les acteurs eux-mêmes, et non déduit{e}, permettrait de conclure.",
     ),
     "unlock.first_ties": (
         "Recording ties between actors whose {group} is known would unlock it.",
-        "Relever des liens entre acteurs dont la {group} est connue permettrait de conclure.",
+        "Relever des liens entre acteurs dont {la}{group} est connu{e} permettrait de conclure.",
     ),
     "unlock.ask": ("Ask first: {names}.", "À demander d'abord : {names}."),
     "unlock.affiliations": (
@@ -679,8 +695,8 @@ REPORT: dict[str, tuple[str, str]] = {
     "cannot.unknown_founded": ("the founding year of {n:p|actor|actors}", "l'année de création de {n:p|acteur|acteurs}"),
     "cannot.unknown_tie": ("any tie of {n:p|actor|actors}", "le moindre lien de {n:p|acteur|acteurs}"),
     "covers.ties": (
-        "{rows:p|tie is|ties are} stated in the tables; with the people in common, {pairs:p|pair of actors is|pairs of actors are} linked; {tied} of the {n} actors {tied:w|has|have} at least one known tie.",
-        "{rows:p|lien est attesté|liens sont attestés} dans les tables ; avec les personnes en commun, {pairs:p|paire d'acteurs est reliée|paires d'acteurs sont reliées} ; {tied} des {n} acteurs {tied:w|a|ont} au moins un lien connu.",
+        "{rows:p|tie is|ties are} stated in the tables; with the ties through people (shared or moving), {pairs:p|pair of actors is|pairs of actors are} linked; {tied} of the {n} actors {tied:w|has|have} at least one known tie.",
+        "{rows:p|lien est attesté|liens sont attestés} dans les tables ; avec les liens par des personnes (en commun ou de passage), {pairs:p|paire d'acteurs est reliée|paires d'acteurs sont reliées} ; {tied} des {n} acteurs {tied:w|a|ont} au moins un lien connu.",
     ),
     "covers.proposals": (
         "Not counted as ties: {proposed:p|tie proposed|ties proposed} by the source (carriers and partners of its recommendations) and {cited:p|example cited|examples cited}.",
@@ -688,9 +704,9 @@ REPORT: dict[str, tuple[str, str]] = {
     ),
     "covers.group_status": (
         "The {what} is known for {known} of the {n} actors ({stated} stated by the source, {inferred} inferred from its definitions).",
-        "La {what} est connue pour {known} des {n} acteurs ({stated} {stated:w|indiquée|indiquées} par la source, {inferred} {inferred:w|déduite|déduites} de ses définitions).",
+        "{La}{what} est connu{e} pour {known} des {n} acteurs ({stated} indiqué{e}{stated:w||s} par la source, {inferred} déduit{e}{inferred:w||s} de ses définitions).",
     ),
-    "covers.group": ("The {what} is known for {known} of the {n} actors.", "La {what} est connue pour {known} des {n} acteurs."),
+    "covers.group": ("The {what} is known for {known} of the {n} actors.", "{La}{what} est connu{e} pour {known} des {n} acteurs."),
     "covers.inferred_same": (
         "The findings below are the same with or without the {inferred} spheres inferred from the source's definitions.",
         "Les constats ci-dessous sont les mêmes avec ou sans les {inferred} sphères déduites des définitions de la source.",
@@ -1018,6 +1034,10 @@ FIGURES: dict[str, tuple[str, str]] = {
         "Shown: {shown} of the {on_paths:p|actor|actors} on shortest paths between others, highest first.",
         "Affichés : {shown} des {on_paths:p|acteur|acteurs} situés sur des plus courts chemins entre d'autres, les plus élevés d'abord.",
     ),
+    "brokers_not_connectors": (
+        "{n:p|other is|others are} not a connector: connectors are the organisations highest on the shortest paths, and programmes, funds, events, territories and recommendations are not organisations.",
+        "{n:p|autre n'est pas un connecteur|autres ne sont pas des connecteurs} : les connecteurs sont les organisations les plus présentes sur les plus courts chemins, et programmes, fonds, événements, territoires et préconisations ne sont pas des organisations.",
+    ),
     "brokers_zero": (
         "{zero:p|actor|actors} on no such path (betweenness 0): not shown.",
         "{zero:p|acteur|acteurs} sur aucun de ces chemins (intermédiarité nulle) : non {zero:w|affiché|affichés}.",
@@ -1028,7 +1048,7 @@ FIGURES: dict[str, tuple[str, str]] = {
 OUTREACH: dict[str, tuple[str, str]] = {
     "separator": ("; ", " ; "),
     "and": (" and ", " et "),
-    "others": ("{names} and {n} others", "{names} et {n} autres"),
+    "others": ("{names} and {n:p|other|others}", "{names} et {n:p|autre|autres}"),
     "quoted": ("“{name}”", "« {name} »"),
     "unknown_group": ("group unknown", "groupe inconnu"),
     "sheet.all": ("All", "Tous"),
@@ -1044,7 +1064,7 @@ OUTREACH: dict[str, tuple[str, str]] = {
     "why.mentioned": ("cited with it in the same source: {source}", "cité avec lui dans la même source : {source}"),
     "why.mentioned_more": (
         "cited with it in the same source: {source} (and {n} more)",
-        "cité avec lui dans la même source : {source} (et {n} autres)",
+        "cité avec lui dans la même source : {source} (et {n:w|une autre|{n} autres})",
     ),
     "why.person_one": ("a person worked in both", "une personne a travaillé dans les deux"),
     "why.person_many": ("{n} people worked in both", "{n} personnes ont travaillé dans les deux"),
@@ -1141,6 +1161,7 @@ TEMPLATE: dict[str, tuple[str, str]] = {
         "codes with a whole number each (consumption=23; finance=4)",
         "codes suivis chacun d'un nombre entier (consumption=23; finance=4)",
     ),
+    "type.gender": ("f or m", "f ou m"),
     "help.actors.id": (
         "Unique, stable identifier. Never change it once ties use it.",
         "Identifiant unique et stable (minuscules, chiffres, tirets). Ne plus le changer une fois utilisé dans les liens.",
@@ -1324,6 +1345,12 @@ TEMPLATE: dict[str, tuple[str, str]] = {
         "Ce que contient la colonne `sphere` quand les groupes du jeu de données sont les siens (factions, services, "
         "équipes) : le mot pour l'un d'eux, comme `faction` ; les vues, figures et le rapport nomment le regroupement ainsi. "
         "Sans ce champ, les groupes sont les sphères.",
+    ),
+    "help.metadata.group_gender": (
+        "Grammatical gender of `group`'s word in French, so that the French report's sentences agree with it: `f` "
+        "(feminine, as *faction*) or `m` (masculine, as *département*). Left out: feminine, as *sphère*.",
+        "Genre du mot de `group` en français, pour que les phrases du rapport en français s'accordent avec lui : `f` "
+        "(féminin, comme *faction*) ou `m` (masculin, comme *département*). Sans ce champ : féminin, comme *sphère*.",
     ),
     "help.ties.declared_by": (
         "For a `declared` tie: who declared it, the id of the person (people table) or of the actor who answered the survey.",
@@ -2534,9 +2561,12 @@ GLOSSARY: dict[str, tuple[str, str]] = {
         "Les acteurs dont le départ déconnecte le réseau, et combien d'acteurs chacun isole.",
     ),
     "cut_points.formula": (
-        "cut_off: the actors no longer connected to the largest remaining piece of the cut point's component once it has left.",
+        "cut_off: the actors no longer connected to the largest remaining piece of the cut point's component once it has left. "
+        "In the report's cut_points table, cut_point says whether the report counts it as one: organisations only "
+        "(programmes, funds, events, territories and recommendations are not).",
         "cut_off : les acteurs qui ne sont plus reliés au plus grand morceau restant de la composante du point "
-        "d'articulation une fois celui-ci parti.",
+        "d'articulation une fois celui-ci parti. Dans la table cut_points du rapport, cut_point dit si le rapport le compte "
+        "comme tel : les organisations seulement (programmes, fonds, événements, territoires et préconisations n'en sont pas).",
     ),
     "cut_points.range": ("1 to n − 2 actors cut off.", "De 1 à n − 2 acteurs isolés."),
     "cut_points.direction": ("Undirected.", "Non orienté."),
@@ -2866,6 +2896,33 @@ def word(key: str, lang: str = "en", /, **values: Any) -> str:
     except KeyError:
         raise KeyError(f"no text {key!r} in the catalogue of words") from None
     return formatter.vformat(text, (), values) if values else text
+
+
+#: Placeholders a French text may hold that its English does not: the agreement of a group's word (:func:`agreement`).
+AGREEMENT: tuple[str, ...] = ("la", "La", "une", "Une", "e", "elles")
+
+
+def agreement(noun: str, gender: str = "f", lang: str = "en") -> dict[str, str]:
+    """The words that agree with ``noun`` (a group's word) in ``lang``, for the placeholders of :data:`AGREEMENT`.
+
+    French: the article (``l'`` before a vowel or an h), ``une``/``un``,
+    ``e`` (the ending of an adjective: ``connu{e}``) and ``elles``/``ils``;
+    ``gender`` is ``"f"`` or ``"m"`` (the metadata's ``group_gender``).
+    English needs none of them: all empty.
+
+    >>> agreement("département", "m", "fr")["la"] + "département est connu" + agreement("département", "m", "fr")["e"]
+    'le département est connu'
+    >>> a = agreement("activité", "f", "fr"); a["La"] + "activité est connu" + a["e"]
+    "L'activité est connue"
+    >>> set(agreement("faction", "f", "en").values())
+    {''}
+    """
+    if check_language(lang) != "fr":
+        return dict.fromkeys(AGREEMENT, "")
+    feminine = gender != "m"
+    article = "l'" if noun[:1].lower() in "aeiouyhéèêàâîôû" else "la " if feminine else "le "
+    out = {"la": article, "une": "une" if feminine else "un", "e": "e" if feminine else "", "elles": "elles" if feminine else "ils"}
+    return out | {"La": article[0].upper() + article[1:], "Une": out["une"].capitalize()}
 
 
 def is_missing(value: Any) -> bool:

@@ -251,6 +251,17 @@ class Analysis:
             return str(own or self.group)
         return str(getattr(self.group, "name", None) or "")
 
+    @property
+    def group_gender(self) -> str:
+        """French grammatical gender of :attr:`group_name`: ``"m"`` when the dataset's metadata says so (``group_gender``), else ``"f"`` (as *sphère*).
+
+        >>> import ecograph as eg
+        >>> eg.Analysis(eg.datasets.karate()).group_gender
+        'f'
+        """
+        own = self.sparse.graph.get("group_gender") if isinstance(self.group, str) and self.group == "sphere" else None
+        return "m" if own == "m" else "f"
+
     def _named(self, table: pd.DataFrame) -> pd.DataFrame:
         """``table`` by group, with the dataset's words for its groups in ``attrs``: ``group`` and ``group_labels``."""
         table.attrs["group"] = self.group_name

@@ -121,11 +121,10 @@ def isolated_actors(G: GraphLike, *, label: str = "name", lang: str = "en", engi
     runner = get_engine(engine)
     comp = runner.components(S)
     sizes = np.bincount(comp)
-    main = int(np.argmax(sizes))  # lowest-numbered largest component
     deg = S.degrees()
     isolate = deg == 0
     pendant = deg == 1
-    outside = comp != main
+    outside = sizes[comp] < sizes.max()  # two parts tied for the largest: neither is outside the other
     pick = np.flatnonzero(isolate | pendant | outside)
     A = S.adjacency
     columns = ["isolate", "pendant", "outside_main", "component_size", "degree", "core", "reach_2", "linked_through", "reason"]

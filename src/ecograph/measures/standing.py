@@ -9,7 +9,8 @@ count and name, each under one name in the catalogue of words
     No tie at all in the network (degree 0).
 ``outside_main``
     Not in the largest connected part (a fact of the network, whatever
-    the largest part's size).
+    the largest part's size); when parts tie for the largest, none of
+    them is outside.
 ``to_reach``
     On the outreach worklist: an **organisation of the territory** that is
     isolated (no tie, one tie only, or outside the largest part when that
@@ -151,9 +152,9 @@ def actor_standing(
     degree = S.degrees().astype(np.int64)
     n_comp, comp = connected_components(S.adjacency, directed=False)
     sizes = np.bincount(comp, minlength=n_comp) if n else np.zeros(0, dtype=np.int64)
-    main = int(np.argmax(sizes)) if n else 0
-    outside = comp != main if n else np.zeros(0, dtype=bool)
-    main_share = float(sizes[main] / n) if n else 0.0
+    largest = int(sizes.max()) if n else 0
+    outside = sizes[comp] < largest if n else np.zeros(0, dtype=bool)  # parts tied for the largest are all main
+    main_share = largest / n if n else 0.0
     org_degree = A @ organisation.astype(float)
     left_out = (degree == 0) | (degree == 1) | (org_degree == 0) | (outside & (main_share >= 0.5))
     reach = (reach_2 if reach_2 is not None else _two_step_reach_measure(S)).reindex(S.nodes).to_numpy()
@@ -174,7 +175,7 @@ def actor_standing(
         at = S.nodes.get_indexer(list(reason_for))
         explain[at[at >= 0]] = True
     for i in np.flatnonzero(explain):
-        reasons[i] = _reason(S, A, i, org_degree, degree, comp, sizes, main, reach)
+        reasons[i] = _reason(S, A, i, org_degree, degree, comp, sizes, largest, reach)
     cuts = (cut_points if cut_points is not None else _cut_points_measure(S)).reindex(S.nodes).fillna(0).astype(np.int64).to_numpy()
     bc = (betweenness if betweenness is not None else _betweenness_measure(S)).reindex(S.nodes).fillna(0.0).to_numpy(dtype=float)
     frame = pd.DataFrame(
@@ -210,12 +211,12 @@ def _connectors(nodes: pd.Index, bc: np.ndarray, organisation: np.ndarray) -> np
     return out
 
 
-def _reason(S, A, i: int, org_degree, degree, comp, sizes, main: int, reach) -> tuple:
+def _reason(S, A, i: int, org_degree, degree, comp, sizes, largest: int, reach) -> tuple:
     """Why the actor at position ``i`` is to reach, as codes (see the module notes)."""
     if org_degree[i] == 0:
         return (("no_tie",) if degree[i] == 0 else ("no_tie_with_organisation",),)
     nbrs = A.indices[A.indptr[i] : A.indptr[i + 1]]
-    outside = comp[i] != main
+    outside = sizes[comp[i]] < largest
     parts: list[tuple] = [("outside_main", int(sizes[comp[i]]))] if outside else []
     if len(nbrs) == 1 or (outside and len(nbrs) <= 2):
         parts.append(("only_through", *sorted((S.nodes[z] for z in nbrs.tolist()), key=str)))

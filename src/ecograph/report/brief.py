@@ -10,7 +10,7 @@ from typing import Any
 
 from ..findings import Brief
 from ..gaps import counted_coverage
-from ..words import date, label, word
+from ..words import agreement, date, label, word
 from .html import esc
 
 __all__ = ["changes_html", "coverage_items", "first_page"]
@@ -42,6 +42,7 @@ def coverage_items(brief: Brief, lang: str) -> list[str]:
     items += _declared_items(brief, lang)
     if group and f["group_known"]:  # a dataset without any value of the grouping is not told it lacks one
         what = label("column", group, lang)
+        agree = agreement(what, brief.analysis.group_gender, lang)  # "La sphère est connue", "Le département est connu"
         if f["group_stated"] or f["group_inferred"]:
             items.append(
                 word(
@@ -52,10 +53,11 @@ def coverage_items(brief: Brief, lang: str) -> list[str]:
                     n=n,
                     stated=f["group_stated"],
                     inferred=f["group_inferred"],
+                    **agree,
                 )
             )
         else:
-            items.append(word("report.covers.group", lang, what=what, known=f["group_known"], n=n))
+            items.append(word("report.covers.group", lang, what=what, known=f["group_known"], n=n, **agree))
     if f["founded_known"]:
         items.append(word("report.covers.founded", lang, known=f["founded_known"], n=n))
     if f["people"]:

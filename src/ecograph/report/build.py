@@ -139,7 +139,8 @@ def _figures(brief: Brief, lang: str, v: Any, seed: int) -> dict[str, Any]:
         )
     figures = {"network": network}
     if len(connectors):
-        figures["brokers"] = figure_brokers(connectors, names=eco.actors["name"].astype(str), lang=lang)
+        on_paths = int((a.brokers["betweenness"] > 0).sum())  # the caption counts the connectors among all of them
+        figures["brokers"] = figure_brokers(connectors, names=eco.actors["name"].astype(str), lang=lang, on_paths=on_paths)
     # figures of groups or years that are mostly unknown would only draw the unknown: left out, as the findings are
     if brief.dates_sufficient:
         figures["creations"] = figure_creations(eco, lang=lang)

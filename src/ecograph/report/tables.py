@@ -27,10 +27,15 @@ from ..words import is_missing, label, number, word
 __all__ = ["ReportTables"]
 
 
-def _first_facts(text: str, n: int = 2) -> str:
-    """The first facts of a "why" text (facts are separated by " ; "), for the page: the file keeps them all."""
-    parts = [p.strip() for p in text.split(" ; ") if p.strip()]
-    return " ; ".join(parts[:n]) + (" …" if len(parts) > n else "")
+def _first_facts(text: str, lang: str, n: int = 2) -> str:
+    """The first facts of a "why" text (separated as the language separates them), for the page: the file keeps them all.
+
+    >>> _first_facts("a; b; c", "en"), _first_facts("a ; b ; c", "fr"), _first_facts("a; b", "en")
+    ('a; b …', 'a ; b …', 'a; b')
+    """
+    separator = word("outreach.separator", lang)
+    parts = [p.strip() for p in text.split(separator) if p.strip()]
+    return separator.join(parts[:n]) + (" …" if len(parts) > n else "")
 
 
 class ReportTables:
@@ -84,7 +89,7 @@ class ReportTables:
         """Every table written to ``tables/`` and ``tables.xlsx`` (codes, complete)."""
         a, b = self.analysis, self.brief
         tables = {
-            "findings": b.to_frame(self.lang),
+            "findings": b.to_frame(self.lang).assign(first_page=lambda d: d["code"].isin([f.code for f in b.findings])),
             "coverage": pd.DataFrame(list(b.facts.items()), columns=["fact", "value"]),
             "key_figures": self.key_figures,
             "actors": self.actors,
@@ -94,9 +99,13 @@ class ReportTables:
             "ei_by_group": a.ei_groups.reset_index() if a.sparse.m else pd.DataFrame(),
             "communities": a.communities.to_frame().rename_axis("id").reset_index(),
             "community_summary": self.community_summary,
-            "brokers": a.brokers.reset_index().rename(columns={"actor": "id"}).assign(name=lambda d: d["id"].map(self.names)),
+            "brokers": a.brokers.reset_index()
+            .rename(columns={"actor": "id"})
+            .assign(name=lambda d: d["id"].map(self.names), connector=lambda d: d["id"].map(a.standing["connector"])),
             "bridges": self._named_pairs(a.bridges),
-            "cut_points": a.cut_points.rename_axis("id").reset_index().assign(name=lambda d: d["id"].map(self.names)),
+            "cut_points": a.cut_points.rename_axis("id")
+            .reset_index()
+            .assign(name=lambda d: d["id"].map(self.names), cut_point=lambda d: d["id"].map(a.standing["cut_point"])),
             "key_players": b.key_players,
             "worklist": self.worklist_file,
             "people_flows": a.people_flows.assign(person=lambda d: d["person"].map(self.person)),
@@ -220,7 +229,7 @@ class ReportTables:
                 "kind": wl["kind"],
                 "reason": wl["reason"],
                 "introducers": [", ".join(str(x) for x in row if isinstance(x, str) and x) for row in wl[names].itertuples(index=False)],
-                "why_1": [_first_facts(str(x)) for x in wl.get("why_1", pd.Series("", index=wl.index))],
+                "why_1": [_first_facts(str(x), self.lang) for x in wl.get("why_1", pd.Series("", index=wl.index))],
             }
         )
         return shown

@@ -517,13 +517,22 @@ def figure_creations(eco: Ecosystem, *, lang: str = "en", title: str | None = No
 
 @_literal_text
 def figure_brokers(
-    brokers: pd.DataFrame, *, names: pd.Series | dict | None = None, top: int = 10, lang: str = "en", title: str | None = None
+    brokers: pd.DataFrame,
+    *,
+    names: pd.Series | dict | None = None,
+    top: int = 10,
+    lang: str = "en",
+    title: str | None = None,
+    on_paths: int | None = None,
 ) -> Figure:
     """Horizontal bars of the top brokers' betweenness, coloured by their group, names on the left.
 
     Only actors on some shortest path between two others (betweenness above
     0) get a bar; long names are cut with an ellipsis. Without any such
-    actor the figure is a panel that says so.
+    actor the figure is a panel that says so. ``on_paths``: how many actors
+    of the whole network lie on a shortest path, when ``brokers`` holds
+    only some of them (the connectors): the caption counts against it and
+    says the others are not connectors.
 
     Examples
     --------
@@ -534,10 +543,10 @@ def figure_brokers(
     (6, 6, 8)
     """
     title = title or word("figures.brokers", lang)
-    on_paths = brokers[brokers["betweenness"] > 0].sort_values("betweenness", ascending=False, kind="stable")
-    if not len(on_paths):
+    on_paths_frame = brokers[brokers["betweenness"] > 0].sort_values("betweenness", ascending=False, kind="stable")
+    if not len(on_paths_frame):
         return _withheld_figure(title, word("figures.no_brokers", lang), [])
-    head = on_paths.head(top).iloc[::-1]
+    head = on_paths_frame.head(top).iloc[::-1]
     lookup = names if isinstance(names, pd.Series) else pd.Series(names or {}, dtype=object)
     every = _distinct([str(lookup.get(i, i)) for i in brokers.index], list(brokers.index), width=32)  # twins told apart
     labels = pd.Series(every, index=brokers.index, dtype=object).loc[head.index].tolist()
@@ -556,7 +565,10 @@ def figure_brokers(
     ax.set_title(title, fontsize=11)
     ax.spines[["top", "right"]].set_visible(False)
     zero = int((brokers["betweenness"] == 0).sum())
-    rests_on = [word("figures.brokers_shown", lang, shown=len(head), on_paths=len(on_paths))]
+    everyone = max(on_paths or 0, len(on_paths_frame))  # on a shortest path in the whole network
+    rests_on = [word("figures.brokers_shown", lang, shown=len(head), on_paths=everyone)]
+    if everyone > len(on_paths_frame):
+        rests_on.append(word("figures.brokers_not_connectors", lang, n=everyone - len(on_paths_frame)))
     rests_on += [word("figures.brokers_zero", lang, zero=zero)] if zero else []
     _fit(fig, rect=(0, _caption(fig, rests_on), 1, 1))
     return fig
