@@ -791,6 +791,10 @@ REPORT: dict[str, tuple[str, str]] = {
         "au moins {least} (pour que p puisse descendre sous 0,05), jusqu'à ce que chaque z soit à plus de {se:g} erreurs types de {z:g} "
         "(ou −{z:g}) : qu'il dépasse {z:g} ou non est alors établi. Jamais au-delà du maximum indiqué.",
     ),
+    "note.dataset_coverage": (
+        "The source's own count of the territory's local structures and initiatives (study), against those of them the dataset names (dataset), by sphere: only these local structures, not the institutions, funders, events or outside references the map also holds. Stated and inferred: how their spheres are known (said by the source, or deduced from its definitions); share: dataset / study.",
+        "Le décompte par la source des structures et initiatives locales du territoire (étude), face à celles que le jeu de données nomme (jeu de données), par sphère : ces structures locales seulement, pas les institutions, financeurs, événements ou références extérieures que la carte contient aussi. Indiquée et déduite : comment leur sphère est connue (dite par la source, ou déduite de ses définitions) ; part : jeu de données / étude.",
+    ),
     "note.rejected": (
         "{n:p|row was|rows were} rejected by validation and {n:w|is|are} not used (see validation.txt and tables/rejected.csv).",
         "{n:p|ligne a été rejetée|lignes ont été rejetées} à la validation et ne {n:w|est|sont} pas {n:w|utilisée|utilisées} (voir validation.txt et tables/rejected.csv).",

@@ -132,7 +132,7 @@ def _figures(brief: Brief, lang: str, v: Any, seed: int) -> dict[str, Any]:
     eco = a.network_eco
     connectors = a.brokers[a.standing["connector"].reindex(a.brokers.index).to_numpy()]  # the connectors, decided once
     if v.positions.index.equals(pd.Index(a.sparse.nodes)):  # the static map is the view's, same positions
-        network = figure_network(a.graph, layout=v.positions, lang=lang, title="", seed=seed)
+        network = figure_network(a.graph, layout=v.positions, lang=lang, title="", seed=seed, label_first=connectors.index)
     else:  # the view draws one node per community: so does the map
         network = figure_network(
             community_graph(a, seed=seed, lang=lang), layout=v.positions, size="members", lang=lang, title="", seed=seed

@@ -119,7 +119,7 @@ def _coverage(c: Context) -> str:
     t = c.tables
     out = ""
     if len(t.dataset_coverage_shown):
-        out += table(t.dataset_coverage_shown, lang=c.lang)
+        out += f"<p>{c.w('note.dataset_coverage')}</p>" + table(t.dataset_coverage_shown, lang=c.lang)
     if len(t.data_warnings):
         out += f"<h3>{c.w('heading.data_warnings')}</h3>" + table(t.data_warnings, lang=c.lang)
     out += f"<h3>{c.w('heading.provenance')}</h3>" + table(t.provenance, lang=c.lang, max_rows=15, file="provenance")

@@ -271,6 +271,7 @@ def figure_network(
     lang: str = "en",
     title: str | None = None,
     seed: int = 0,
+    label_first: Iterable[Any] = (),
 ) -> Figure:
     """The network map: positions from :func:`ecograph.views.layout.layout`, sphere colours, top actors named.
 
@@ -283,6 +284,9 @@ def figure_network(
         As in :func:`ecograph.view`.
     label_top : int, default 12
         Name the actors with the most ties.
+    label_first : iterable, optional
+        Actors named before those (the report's connectors): where two
+        names would overlap, the one named first stays.
 
     The legend stands beside the map, outside the area where the nodes are.
 
@@ -319,7 +323,8 @@ def figure_network(
         zorder=2,
         rasterized=large,
     )
-    top = sorted(nodes, key=lambda n: (-G.degree(n), str(n)))[:label_top]
+    first = [n for n in label_first if n in G]
+    top = (first + [n for n in sorted(nodes, key=lambda n: (-G.degree(n), str(n))) if n not in set(first)])[: max(label_top, len(first))]
     names = []
     for n, name in zip(top, _distinct([str(G.nodes[n].get("name") or n) for n in top], top, width=32)):
         names.append(
@@ -357,17 +362,24 @@ def figure_network(
 
 
 def _drop_overlapping(fig: Figure, labels: list) -> None:
-    """Leave out each name that would overlap one drawn before it (``labels`` come most important first)."""
+    """Put each name above its actor, or below when above would overlap a name placed before it, else leave it out.
+
+    ``labels`` come most important first.
+    """
     renderer = fig.canvas.get_renderer()
     for ax in fig.axes:
         ax.apply_aspect()  # where the names will be drawn: an equal aspect moves the axes at drawing time
     kept: list = []
     for text in labels:
-        box = text.get_window_extent(renderer).expanded(1.05, 1.2)
-        if any(box.overlaps(other) for other in kept):
-            text.remove()
+        for offset, anchor in (((0, 5), "bottom"), ((0, -6), "top")):
+            text.set_position(offset)
+            text.set_verticalalignment(anchor)
+            box = text.get_window_extent(renderer).expanded(1.05, 1.2)
+            if not any(box.overlaps(other) for other in kept):
+                kept.append(box)
+                break
         else:
-            kept.append(box)
+            text.remove()
 
 
 @_literal_text

@@ -202,7 +202,7 @@ def _pack(boxes: list[tuple[np.ndarray, np.ndarray]], n: int) -> tuple[np.ndarra
     half = [np.abs(c).max(axis=0) if len(c) else np.zeros(2) for _, c in boxes]
     main_idx, main_coords = boxes[0]
     pos[main_idx] = main_coords
-    margin = 0.6
+    margin = 1.2  # half the gap between two pieces: wider than a tie, so that pieces side by side do not read as one chain
     # rows as wide as the first component, or wider when the others would otherwise stack into a tall narrow
     # column (a map of many small pieces): about as wide as a landscape page (3:2) holding all of them
     area = sum((2 * float(hw) + 2 * margin) * (2 * float(hh) + 2 * margin) for hw, hh in half)
