@@ -225,11 +225,11 @@ MEASURES: dict[str, tuple[str, str]] = {
     ),
     "coverage": (
         "{actors_known} of {actors} actors have a known group; {ties_known} of {ties} ties join two of them.",
-        "Le groupe de {actors_known} {actors_known:w|acteur|acteurs} sur {actors} est connu ; {ties_known} {ties_known:w|lien|liens} sur {ties} {ties_known:w|relie|relient} deux d'entre eux.",
+        "{actors_known} {actors_known:w|acteur|acteurs} sur {actors} {actors_known:w|a|ont} un groupe connu ; {ties_known} {ties_known:w|lien|liens} sur {ties} {ties_known:w|relie|relient} deux d'entre eux.",
     ),
     "coverage_moves": (
         "{actors_known} of {actors} actors have a known group; {ties_known} of {ties} moves join two of them.",
-        "Le groupe de {actors_known} acteurs sur {actors} est connu ; {ties_known} mouvements sur {ties} relient deux d'entre eux.",
+        "{actors_known} {actors_known:w|acteur|acteurs} sur {actors} {actors_known:w|a|ont} un groupe connu ; {ties_known} {ties_known:w|mouvement|mouvements} sur {ties} {ties_known:w|relie|relient} deux d'entre eux.",
     ),
     "withheld": (
         "Not shown: this figure rests on {share:.0%} of the data, below the {threshold:.0%} it needs.",

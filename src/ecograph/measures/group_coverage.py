@@ -172,7 +172,7 @@ class Coverage:
         Examples
         --------
         >>> print(Coverage(actors_known=21, actors=100, ties_known=0, ties=26).text("fr"))
-        Le groupe de 21 acteurs sur 100 est connu ; 0 lien sur 26 relie deux d'entre eux.
+        21 acteurs sur 100 ont un groupe connu ; 0 lien sur 26 relie deux d'entre eux.
         """
         return word("measures.coverage_moves" if self.tie_unit == "moves" else "measures.coverage", lang, **self.to_dict())
 
@@ -361,7 +361,7 @@ def explain(result: MeasureValue | pd.DataFrame | pd.Series, lang: str = "en", *
     >>> print(explain(ei))
     Cannot be computed: no tie joins two actors whose group is known. 21 of 100 actors have a known group; 0 of 26 ties join two of them. Knowing the group of the actors at both ends of 21 more ties would unlock it.
     >>> print(explain(MeasureValue(-0.71795, coverage=Coverage(34, 34, 78, 78)), "fr"))
-    −0,718. Le groupe de 34 acteurs sur 34 est connu ; 78 liens sur 78 relient deux d'entre eux.
+    −0,718. 34 acteurs sur 34 ont un groupe connu ; 78 liens sur 78 relient deux d'entre eux.
     >>> import ecograph as eg
     >>> print(explain(eg.flow_table(eg.datasets.dijon())))
     Cannot be drawn: no move of a person joins two actors whose group is known. 21 of 108 actors have a known group; 0 of 2 moves join two of them.

@@ -126,14 +126,16 @@ class ReportTables:
     def key_figures(self) -> pd.DataFrame:
         a = self.analysis
         rows = [(k, float(v)) for k, v in a.headline.items()]
+        rows += [("ei_index", float(a.ei_index))] if "ei_index" not in a.headline.index else []
         rows += [
-            ("ei_index", float(a.ei_index)),
             ("ei_reason", a.ei_index.reason or ""),
-            ("communities", a.communities.n_communities),
+            ("communities", int((a.communities.sizes >= 2).sum())),  # groups of two actors or more, as the page counts them
             ("modularity", a.communities.modularity),
             ("moves", len(a.people_flows)),
             ("worklist", len(self.brief.worklist)),
         ]
+        # counts as whole numbers (100, not 100.0)
+        rows = [(k, int(v) if isinstance(v, float) and v.is_integer() else v) for k, v in rows]
         return pd.DataFrame(rows, columns=["measure", "value"])
 
     @cached_property
@@ -142,8 +144,9 @@ class ReportTables:
         cols = [c for c in ("name", "kind", "sphere", "sphere_status", "scope", "founded", "commune") if c in self.eco.actors.columns]
         out = self.eco.actors[cols].copy()
         out["in_network"] = out.index.isin(a.sparse.nodes)
-        out["degree"] = a.degree.reindex(out.index)
-        out["community"] = a.communities.membership.reindex(out.index)
+        # whole numbers, empty for an actor outside the network (nullable integers: 2, not 2.0)
+        out["degree"] = a.degree.reindex(out.index).astype("Int64")
+        out["community"] = a.communities.membership.reindex(out.index).astype("Int64")
         out["betweenness"] = a.brokers["betweenness"].reindex(out.index)
         out["main_role"] = a.brokers["main_role"].reindex(out.index)
         return out.rename_axis("id").reset_index()
