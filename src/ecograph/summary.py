@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 from scipy.sparse.csgraph import connected_components
 
-from .words import CATALOGUE, label, word
+from .words import CATALOGUE, label, number, word
 
 if TYPE_CHECKING:  # pragma: no cover
     from .ecosystem import Ecosystem
@@ -77,7 +77,7 @@ class Summary:
         network = {
             word("summary.nodes", lang): net["nodes"],
             word("summary.edges", lang): net["edges"],
-            word("summary.density", lang): f"{net['density']:.4f}",
+            word("summary.density", lang): number(net["density"], lang, ".4f"),
             word("summary.components", lang): net["components"],
             word("summary.largest", lang): word("summary.largest_value", lang, n=net["largest_component"]),
             word("standing.no_known_tie", lang): net["isolates"],
