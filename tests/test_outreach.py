@@ -258,8 +258,8 @@ def test_every_fact_has_words_in_both_languages():
         "same commune (Quetigny)",
         "2.5 km away",
         "same kind (initiative)",
-        "7 known ties in the network",
-        "already a major broker",
+        "the introducer has 7 known ties",
+        "already among those most often on the shortest paths between others",
     ]
     assert "à 2,5 km" in fr and "même commune (Quetigny)" in fr and "déjà lié à 4 acteurs de même sphère (Finance)" in fr
     assert reason_words((("no_tie",),), "fr") == "aucun lien connu"

@@ -1078,9 +1078,9 @@ OUTREACH: dict[str, tuple[str, str]] = {
     "why.same_commune": ("same commune ({commune})", "même commune ({commune})"),
     "why.distance": ("{km} km away", "à {km} km"),
     "why.same_kind": ("same kind ({kind})", "même type ({kind})"),
-    "why.connected": ("{n} known ties in the network", "{n} liens connus dans le réseau"),
+    "why.connected": ("the introducer has {n:p|known tie|known ties}", "l'introducteur a {n:p|lien connu|liens connus}"),
     "why.connected_one": ("1 known tie in the network", "1 lien connu dans le réseau"),
-    "why.broker": ("already a major broker", "déjà un intermédiaire majeur"),
+    "why.broker": ("already among those most often on the shortest paths between others", "déjà parmi les plus présents sur les plus courts chemins entre d'autres"),
     # names of groupings ("same sphere"); a grouping given as a Series or partition is a "group"
     "field.": ("group", "groupe"),
     "field.sphere": ("sphere", "sphère"),
