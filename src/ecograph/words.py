@@ -1080,7 +1080,10 @@ OUTREACH: dict[str, tuple[str, str]] = {
     "why.same_kind": ("same kind ({kind})", "même type ({kind})"),
     "why.connected": ("the introducer has {n:p|known tie|known ties}", "l'introducteur a {n:p|lien connu|liens connus}"),
     "why.connected_one": ("1 known tie in the network", "1 lien connu dans le réseau"),
-    "why.broker": ("already among those most often on the shortest paths between others", "déjà parmi les plus présents sur les plus courts chemins entre d'autres"),
+    "why.broker": (
+        "already among those most often on the shortest paths between others",
+        "déjà parmi les plus présents sur les plus courts chemins entre d'autres",
+    ),
     # names of groupings ("same sphere"); a grouping given as a Series or partition is a "group"
     "field.": ("group", "groupe"),
     "field.sphere": ("sphere", "sphère"),
