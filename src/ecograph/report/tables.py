@@ -27,17 +27,6 @@ from ..words import is_missing, label, number, word
 __all__ = ["ReportTables"]
 
 
-def _first_facts(text: str, lang: str, n: int = 2) -> str:
-    """The first facts of a "why" text (separated as the language separates them), for the page: the file keeps them all.
-
-    >>> _first_facts("a; b; c", "en"), _first_facts("a ; b ; c", "fr"), _first_facts("a; b", "en")
-    ('a; b …', 'a ; b …', 'a; b')
-    """
-    separator = word("outreach.separator", lang)
-    parts = [p.strip() for p in text.split(separator) if p.strip()]
-    return separator.join(parts[:n]) + (" …" if len(parts) > n else "")
-
-
 class ReportTables:
     """Every table of the report, computed from the brief's values on first use.
 
@@ -232,7 +221,7 @@ class ReportTables:
                 "kind": wl["kind"],
                 "reason": wl["reason"],
                 "introducers": [", ".join(str(x) for x in row if isinstance(x, str) and x) for row in wl[names].itertuples(index=False)],
-                "why_1": [_first_facts(str(x), self.lang) for x in wl.get("why_1", pd.Series("", index=wl.index))],
+                "why_1": wl.get("why_1", pd.Series("", index=wl.index)).fillna("").astype(str),  # every fact: the officer reads why
             }
         )
         return shown
