@@ -362,6 +362,10 @@ class Brief:
             gender=self.analysis.group_gender,
         )
 
+    def _withheld(self, code: str, values: dict, reason: str, unlock: dict) -> Finding:
+        """A finding the data cannot support yet: why (``reason``) and what would unlock it, in the grouping's words."""
+        return Finding(code, values, "", {}, "", {}, withheld=reason, unlock=unlock, group=self._group, gender=self.analysis.group_gender)
+
     def _ties(self) -> Finding | None:
         a, facts = self.analysis, self.facts
         n, m, isolates = facts["actors"], facts["pairs"], facts["isolates"]
@@ -448,9 +452,7 @@ class Brief:
             first = {"ties": {"needed": needed}} if needed else {"other_group": {}} if reason == "one_known_group" else {"first_ties": {}}
             unlock = {**first, **({"ask": {"names": self._names(ask)}} if len(ask) else {})}
             values["threshold"] = MIN_COVERAGE
-            return Finding(
-                "spheres", values, "", {}, "", {}, withheld=reason, unlock=unlock, group=self._group, gender=self.analysis.group_gender
-            )
+            return self._withheld("spheres", values, reason, unlock)
         test = a.ei_test
         p_less, p_greater = float(test["p_less"]), float(test["p_greater"])
         verdict = "inside" if p_less < 0.05 else "across" if p_greater < 0.05 else "chance"
@@ -498,32 +500,10 @@ class Brief:
         a = self.analysis
         flows = a.people_flows
         if not len(self.analysis.eco.affiliations):
-            return Finding(
-                "flows",
-                {},
-                "",
-                {},
-                "",
-                {},
-                withheld="no_affiliations",
-                unlock={"affiliations": {}},
-                group=self._group,
-                gender=self.analysis.group_gender,
-            )
+            return self._withheld("flows", {}, "no_affiliations", {"affiliations": {}})
         moves = [f"{s} → {t}" for s, t in zip(self._names(flows["source"]), self._names(flows["target"]))]
         if not len(flows):
-            return Finding(
-                "flows",
-                {},
-                "",
-                {},
-                "",
-                {},
-                withheld="no_moves",
-                unlock={"affiliations": {}},
-                group=self._group,
-                gender=self.analysis.group_gender,
-            )
+            return self._withheld("flows", {}, "no_moves", {"affiliations": {}})
         values = {"n": len(flows), "moves": moves[:4], "more": max(0, len(moves) - 4)}
         variant = "more" if values["more"] else ""
         return self._finding("flows", values, "count", {"people": len(a.eco.people)}, "follow_people", {}, variant=variant)
@@ -543,18 +523,7 @@ class Brief:
         finding = self._spheres(other)
         if finding is None:  # every known sphere was inferred: without them, none is known
             values = {"known": 0, "actors": other.coverage.actors}
-            return Finding(
-                "spheres",
-                values,
-                "",
-                {},
-                "",
-                {},
-                withheld="no_known_group",
-                unlock={"stated_groups": {}},
-                group=self._group,
-                gender=self.analysis.group_gender,
-            )
+            return self._withheld("spheres", values, "no_known_group", {"stated_groups": {}})
         return finding
 
     @cached_property
@@ -625,18 +594,7 @@ class Brief:
         if not self.dates_sufficient or not len(founded):
             unlock = {"years": {"needed": max(0, math.ceil(MIN_COVERAGE * f["actors"] - 1e-9) - f["founded_known"])}}
             reason = "few_dates" if f["founded_known"] else "no_dates"
-            return Finding(
-                "evolution",
-                {**values, "threshold": MIN_COVERAGE},
-                "",
-                {},
-                "",
-                {},
-                withheld=reason,
-                unlock=unlock,
-                group=self._group,
-                gender=self.analysis.group_gender,
-            )
+            return self._withheld("evolution", {**values, "threshold": MIN_COVERAGE}, reason, unlock)
         latest = int(founded.max())
         recent = int((founded >= latest - RECENT_YEARS + 1).sum())
         values.update({"recent": recent, "since": latest - RECENT_YEARS + 1, "recent_share": recent / len(founded)})

@@ -40,7 +40,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
     from .ecosystem import Ecosystem
 
-__all__ = ["GraphLike", "SparseGraph", "as_sparse", "igraph_module"]
+__all__ = ["GraphLike", "SparseGraph", "as_sparse", "igraph_module", "outside_largest"]
 
 
 class SparseGraph:
@@ -333,6 +333,21 @@ class SparseGraph:
         out = cls(ids, symmetric_matrix(u, v, w, len(ids)), attrs)
         out.graph = graph_attributes(eco, as_of=as_of)
         return out
+
+
+def outside_largest(components: np.ndarray) -> np.ndarray:
+    """Which nodes lie outside the largest connected part, from each node's component label (0, 1, 2...).
+
+    The one rule of "the largest part": parts tied for the largest size are
+    all largest, none outside another (a network of two parts of 8 actors).
+
+    >>> outside_largest(np.array([0, 0, 1, 1, 2])).tolist()
+    [False, False, False, False, True]
+    """
+    if not len(components):
+        return np.zeros(0, dtype=bool)
+    sizes = np.bincount(components)
+    return sizes[components] < sizes.max()
 
 
 def igraph_module() -> Any:

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 from scipy.sparse.csgraph import connected_components
 
+from .sparse import outside_largest
 from .words import CATALOGUE, label, number, word
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -160,7 +161,8 @@ def network_counts(S: SparseGraph, *, density: float | None = None) -> dict[str,
     (1, 1)
     """
     n = S.n
-    sizes = np.bincount(connected_components(S.adjacency, directed=False)[1]) if n else np.zeros(0, dtype=int)
+    comp = connected_components(S.adjacency, directed=False)[1] if n else np.zeros(0, dtype=np.int64)
+    sizes = np.bincount(comp)
     return {
         "nodes": n,
         "edges": S.m,
@@ -168,8 +170,7 @@ def network_counts(S: SparseGraph, *, density: float | None = None) -> dict[str,
         "components": len(sizes),
         "largest_component": int(sizes.max()) if n else 0,
         "isolates": int((S.degrees() == 0).sum()),
-        # parts tied for the largest are all main (as ecograph.actor_standing's outside_main)
-        "outside_main": int(n - sizes[sizes == sizes.max()].sum()) if n else 0,
+        "outside_main": int(outside_largest(comp).sum()),
     }
 
 

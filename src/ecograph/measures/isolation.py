@@ -26,7 +26,7 @@ import numpy as np
 import pandas as pd
 import scipy.sparse as sp
 
-from ..sparse import GraphLike, as_sparse
+from ..sparse import GraphLike, as_sparse, outside_largest
 from ..words import word
 from .engines import Engine, get_engine
 
@@ -124,7 +124,7 @@ def isolated_actors(G: GraphLike, *, label: str = "name", lang: str = "en", engi
     deg = S.degrees()
     isolate = deg == 0
     pendant = deg == 1
-    outside = sizes[comp] < sizes.max()  # two parts tied for the largest: neither is outside the other
+    outside = outside_largest(comp)
     pick = np.flatnonzero(isolate | pendant | outside)
     A = S.adjacency
     columns = ["isolate", "pendant", "outside_main", "component_size", "degree", "core", "reach_2", "linked_through", "reason"]

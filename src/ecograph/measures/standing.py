@@ -57,7 +57,7 @@ import numpy as np
 import pandas as pd
 from scipy.sparse.csgraph import connected_components
 
-from ..sparse import GraphLike, as_sparse
+from ..sparse import GraphLike, as_sparse, outside_largest
 from ..vocabulary import NOT_ORGANISATIONS
 from ..words import is_missing
 from .bridges import cut_points as _cut_points_measure
@@ -153,7 +153,7 @@ def actor_standing(
     n_comp, comp = connected_components(S.adjacency, directed=False)
     sizes = np.bincount(comp, minlength=n_comp) if n else np.zeros(0, dtype=np.int64)
     largest = int(sizes.max()) if n else 0
-    outside = sizes[comp] < largest if n else np.zeros(0, dtype=bool)  # parts tied for the largest are all main
+    outside = outside_largest(comp)
     main_share = largest / n if n else 0.0
     org_degree = A @ organisation.astype(float)
     left_out = (degree == 0) | (degree == 1) | (org_degree == 0) | (outside & (main_share >= 0.5))
@@ -216,7 +216,7 @@ def _reason(S, A, i: int, org_degree, degree, comp, sizes, largest: int, reach) 
     if org_degree[i] == 0:
         return (("no_tie",) if degree[i] == 0 else ("no_tie_with_organisation",),)
     nbrs = A.indices[A.indptr[i] : A.indptr[i + 1]]
-    outside = sizes[comp[i]] < largest
+    outside = sizes[comp[i]] < largest  # as outside_largest
     parts: list[tuple] = [("outside_main", int(sizes[comp[i]]))] if outside else []
     if len(nbrs) == 1 or (outside and len(nbrs) <= 2):
         parts.append(("only_through", *sorted((S.nodes[z] for z in nbrs.tolist()), key=str)))

@@ -324,7 +324,9 @@ def figure_network(
         rasterized=large,
     )
     first = [n for n in label_first if n in G]
-    top = (first + [n for n in sorted(nodes, key=lambda n: (-G.degree(n), str(n))) if n not in set(first)])[: max(label_top, len(first))]
+    named_first = set(first)
+    by_degree = [n for n in sorted(nodes, key=lambda n: (-G.degree(n), str(n))) if n not in named_first]
+    top = (first + by_degree)[: max(label_top, len(first))]
     names = []
     for n, name in zip(top, _distinct([str(G.nodes[n].get("name") or n) for n in top], top, width=32)):
         names.append(
