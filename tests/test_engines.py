@@ -109,6 +109,26 @@ def test_the_analysis_asks_its_engine_for_the_five_routines():
     assert repr(a).endswith("seed 0, engine 'counting'>") and repr(b).endswith("seed 0>")
 
 
+def test_an_analysis_can_settle_its_top_brokers_and_every_reading_uses_them(monkeypatch):
+    """``Analysis(settle_brokers=k)`` passes ``top=k`` to igraph's rounds: the brokers table and the connectors read that estimate."""
+    import ecograph.measures.brokerage as brokerage
+
+    monkeypatch.setattr(brokerage, "EXACT_BETWEENNESS_LIMIT", 100)  # 600 actors are sampled (256 sources a round)
+    eco = eg.datasets.synthetic(600, seed=2)
+    one, settled = eg.Analysis(eco), eg.Analysis(eco, settle_brokers=10)
+    assert one.brokers.attrs["samples"] == 256 and one.brokers.attrs["settled"] is None
+    attrs = settled.brokers.attrs
+    assert attrs["method"] == "sampled" and isinstance(attrs["settled"], bool) and attrs["samples"] % 256 == 0
+    direct = eg.betweenness(settled.sparse, top=10)
+    assert np.array_equal(settled.betweenness.to_numpy(), direct.to_numpy()) and attrs["samples"] == direct.attrs["samples"]
+    assert not np.array_equal(one.betweenness.to_numpy(), settled.betweenness.to_numpy()) or attrs["samples"] == 256
+    connectors = settled.standing.index[settled.standing["connector"].to_numpy()]
+    assert set(connectors) <= set(settled.brokers.index[settled.brokers["betweenness"] > 0])
+    for bad in (0, -3, 2.5, True, "20"):
+        with pytest.raises(ValueError, match="settle_brokers"):
+            eg.Analysis(eco, settle_brokers=bad)
+
+
 def test_the_sampling_error_is_hoeffdings_bound_and_holds():
     # each source adds at most 1/(n-1) to a normalised value: Hoeffding + union bound over the n actors
     n, k, delta = 1_000, 64, BETWEENNESS_DELTA

@@ -119,6 +119,15 @@ class Analysis:
         python-igraph, or NetworKit, faster on millions of actors
         (``pip install 'ecograph[fast]'``; without it, asking for it raises
         :class:`~ecograph.errors.EngineError`).
+    settle_brokers : int, optional
+        Above :data:`~ecograph.measures.brokerage.EXACT_BETWEENNESS_LIMIT`
+        actors, where betweenness is estimated: with igraph, add rounds of
+        sampled sources until this many top brokers settle
+        (:func:`ecograph.betweenness`'s ``top``). Every reading of the
+        Analysis (brokers, connectors, the report's) then uses that
+        estimate. ``20`` at 100,000 synthetic actors: 18 or 19 of the exact
+        top 20, where the default one round shares 17 or 18, in several
+        times the time. Exact values and NetworKit's are unchanged by it.
 
     Examples
     --------
@@ -143,6 +152,7 @@ class Analysis:
         permutations: int = 1000,
         samples: int | None = None,
         engine: str | Engine = "igraph",
+        settle_brokers: int | None = None,
     ) -> None:
         if isinstance(data, Analysis):
             raise TypeError("data is already an Analysis: use Analysis.of(data) to reuse it")
@@ -157,6 +167,9 @@ class Analysis:
         self.permutations = permutations
         self._samples = samples
         self.engine = get_engine(engine)
+        if settle_brokers is not None and (isinstance(settle_brokers, bool) or not isinstance(settle_brokers, int) or settle_brokers < 1):
+            raise ValueError(f"settle_brokers must be a whole number of actors (at least 1) or None, got {settle_brokers!r}")
+        self.settle_brokers = settle_brokers
 
     @classmethod
     def of(cls, data: Any, *, group: PartitionLike | None = None, seed: int | None = None, **options: Any) -> Analysis:
@@ -418,7 +431,7 @@ class Analysis:
     @cached_property
     def brokers(self) -> pd.DataFrame:
         """:func:`ecograph.brokers` across ``group``."""
-        return brokers(self.sparse, self.group, seed=self.seed, engine=self.engine)
+        return brokers(self.sparse, self.group, seed=self.seed, engine=self.engine, top=self.settle_brokers)
 
     @cached_property
     def bridges(self) -> pd.DataFrame:

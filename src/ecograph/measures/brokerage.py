@@ -389,6 +389,7 @@ def brokers(
     betweenness_samples: int | None = None,
     seed: int = 0,
     engine: str | Engine = "igraph",
+    top: int | None = None,
 ) -> pd.DataFrame:
     """Brokerage measures of every actor, most important brokers first.
 
@@ -403,6 +404,8 @@ def brokers(
     seed : int, default 0
     engine : {"igraph", "networkit"} or Engine, default "igraph"
         What estimates a sampled betweenness (see :func:`betweenness`).
+    top : int, optional
+        With a sampled betweenness, settle this many top brokers (see :func:`betweenness`).
 
     Returns
     -------
@@ -434,7 +437,7 @@ def brokers(
     labels = values.to_numpy(dtype=object, copy=True) if isinstance(values, pd.Series) else np.array(values, dtype=object, copy=True)
     labels[codes < 0] = None
     cov = coverage_of_codes(S, codes, "actors")
-    bc = betweenness(S, samples=betweenness_samples, seed=seed, engine=engine)
+    bc = betweenness(S, samples=betweenness_samples, seed=seed, engine=engine, top=top)
     tri = S.triangles()
     K = _known_onehot(S, codes, len(groups))
     part, known_neighbours = _participation(K)
