@@ -60,6 +60,11 @@ def test_the_presenter_shows_each_step_and_the_view_follows(chromium, brief, tmp
             shown = page.locator(".walk-step:not([hidden])")
             assert shown.count() == 1 and shown.locator(".walk-title").inner_text() == step.title[lang]
             assert page.locator("#walk-count").inner_text().endswith(f"{n} / {len(walk.steps)}")
+            if 0 < len(state["focus"]) <= 5:  # the actors the step's text names are named on the map too (Région was not)
+                view = page.frames[1]
+                view.wait_for_function("() => window.egView && window.egView.labels().length > 0", timeout=10_000)
+                labelled = set(view.evaluate("() => window.egView.labels().map(b => String(window.egView.keys[b.id]))"))
+                assert set(state["focus"]) <= labelled, (step.id, set(state["focus"]) - labelled)
             if SHOTS and step.id in ("ties", "connectors", "flows"):
                 page.wait_for_timeout(300)
                 page.screenshot(path=str(Path(SHOTS) / f"{lang}-{n}-{step.id}-1280x720.png"))

@@ -82,6 +82,7 @@
   var hidden = Object.create(null);  // "key\u0000value" -> true for filtered-out values (no prototype: any value is a key)
   var active = Object.create(null);  // highlight key -> on
   var hood = null;      // the focused actor's neighbourhood (node -> true)
+  var named = [];       // the actors a presenter's step names, in its order: their names are placed first
   var stepEdges = null; // the ties a presenter's step marks (indices), or null
   var hover = null;     // the actor under the pointer
   var nodeOn = new Uint8Array(N), nodeDim = new Uint8Array(N), nodeMark = new Uint8Array(N);
@@ -355,14 +356,14 @@
       return true;
     }
     // a name never overlaps another name; it avoids every actor's disc where it can, and may cover
-    // the discs of less important actors (``lenient``) when there is no other place
+    // the discs of less important actors (``lenient``) when there is no other place; a name the step's text says, any disc
     function free(b, lenient) {
       return cells(b, function (k) {
         var list = grid[k];
         if (!list) return true;
         for (var q = 0; q < list.length; q++) {
           var o = list[q];
-          if (lenient && o.disc && !nodes[o.id].iso && rankOf[o.id] > rankOf[b.id]) continue;
+          if (lenient && o.disc && !nodes[o.id].iso && (rankOf[o.id] > rankOf[b.id] || named.indexOf(b.id) >= 0)) continue;
           var gap = o.disc ? 0 : LABEL_GAP;
           if (b.x0 - gap < o.x1 && o.x0 < b.x1 + gap && b.y0 - gap < o.y1 && o.y0 < b.y1 + gap) return false;
         }
@@ -385,7 +386,7 @@
         var b = { id: i, x0: at[0], y0: at[1], x1: at[0] + tw, y1: at[1] + 15 };
         b.cx = (b.x0 + b.x1) / 2;
         if (!forced && (b.x0 < 0 || b.y0 < 0 || b.x1 > w || b.y1 > h)) continue;
-        if (q >= places.length && rankOf[i] >= leading) break;
+        if (q >= places.length && rankOf[i] >= leading && named.indexOf(i) < 0) break;
         if (!forced && !free(b, q >= places.length)) continue;
         boxes.push(b);
         cells(b, function (k) { (grid[k] = grid[k] || []).push(b); });
@@ -405,6 +406,7 @@
     }
     if (hover !== null) consider(hover, true);
     if (S.focus !== null) consider(S.focus, true);
+    named.forEach(function (i) { consider(i, false); });  // the step's actors, named in its text: before their neighbours
     var order = data.order, budget = Math.min(order.length, 6000);
     if (hood) for (var q = 0; q < order.length; q++) if (hood[order[q]]) consider(order[q], false);
     for (var k = 0; k < budget && boxes.length < 400; k++) consider(order[k], false);
@@ -599,7 +601,7 @@
     return seen;
   }
   function focusOn(i) {
-    S.focus = i;
+    S.focus = i; named = [];
     hood = neighbourhood(i, parseInt(byId("eg-radius").value, 10));
     refresh();
     R.focus(i);
@@ -619,7 +621,7 @@
     if (typeof id === "number") focusOn(id);
   }
   function reset() {
-    S.focus = null; S.query = ""; hood = null;
+    S.focus = null; S.query = ""; hood = null; named = [];
     document.body.removeAttribute("data-focus");
     byId("eg-search").value = "";
     R.unselect();
@@ -911,7 +913,7 @@
     if (data.time) showYear();
     stepEdges = stepEdgeList(st.ties || []);
     var list = (st.focus || []).map(function (k) { return byKey.get(String(k)); }).filter(function (i) { return typeof i === "number"; });
-    hood = null;
+    hood = null; named = list;
     if (list.length) {
       hood = {};
       list.forEach(function (i) { var h = neighbourhood(i, st.depth || 0); for (var k in h) hood[k] = true; });
