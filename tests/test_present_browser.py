@@ -80,6 +80,24 @@ def test_the_presenter_shows_each_step_and_the_view_follows(chromium, brief, tmp
         assert p.errors == [] and p.requests == []
 
 
+@pytest.mark.parametrize("width", [800, 1024, 1280, 1440, 1600])
+def test_the_present_button_never_covers_the_text(chromium, tmp_path, width):
+    """The fixed button stays beside the page's text at every scroll position (it covered the worklist at 1280 px)."""
+    path = _report(tmp_path, "fr")
+    with open_page(chromium, path, width=width, height=720) as p:
+        page = p.page
+        button = page.evaluate("() => document.getElementById('walk-open').getBoundingClientRect().left")
+        text_right = page.evaluate(
+            """() => { const b = document.body, s = getComputedStyle(b);
+                       return b.getBoundingClientRect().right - parseFloat(s.paddingRight); }"""
+        )
+        widest = page.evaluate(
+            """() => Math.max(...Array.from(document.querySelectorAll('body > *:not(#walk):not(#walk-open):not(script)'))
+                       .map(e => e.getBoundingClientRect().right))"""
+        )
+        assert text_right <= button and widest <= button, (width, text_right, widest, button)
+
+
 def test_an_edited_walk_plays_from_the_address_with_its_year(chromium, brief, tmp_path):
     walk = load_walk(draft_walk(brief).to_json())
     walk.steps[2].year = 2016

@@ -47,6 +47,7 @@ th { background: #f0f4f8; } td.num { text-align: right; font-variant-numeric: ta
 .note { color: #555; font-size: 12.5px; } img.figure { max-width: 100%; height: auto; }
 iframe.view { width: 100%; height: 680px; border: 1px solid #ccc; }
 .print-only { display: none; }
+@media screen and (max-width: 1000px) { table { display: block; max-width: 100%; overflow-x: auto; } }  /* a wide table scrolls, the page does not */
 nav ol { columns: 2; font-size: 14px; }
 @page { size: A4; margin: 14mm; }
 @media print {

@@ -39,8 +39,9 @@ from .html import esc
 __all__ = ["PLAYER_CSS", "player", "step_message"]
 
 PLAYER_CSS = """
-body > h1:first-of-type { padding-right: 7.5em; }
-@media print { body > h1:first-of-type { padding-right: 0; } }
+/* the fixed button has a gutter of its own and never covers the text: in the margin above 1,440 px, 150 px kept for it below */
+@media screen and (min-width: 761px) and (max-width: 1440px) { body { padding-right: 150px; } }
+@media screen and (max-width: 760px) { body > h1:first-of-type { padding-right: 7.5em; } }
 .walk-open { position: fixed; top: 10px; right: 12px; z-index: 900; font-size: 15px; padding: 6px 14px; border: 1px solid #0072B2;
   background: #0072B2; color: #fff; border-radius: 4px; cursor: pointer; }
 #walk { position: fixed; inset: 0; z-index: 1000; background: #fff; }
