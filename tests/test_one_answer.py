@@ -69,6 +69,10 @@ def test_every_output_counts_the_same_actors(written):
         map(int, re.findall(r"\((\d+) on the worklist\)", text))
     )
     assert on_list == ({to_reach} if to_reach else set())
+    # the section says how many of the list have no known tie: the list is not a part of the actors without one
+    bare = int(standing.loc[list(worklist["id"]), "no_known_tie"].sum())
+    if 0 < bare < to_reach:
+        assert f": {to_reach}, {bare} with no known tie and {to_reach - bare} barely tied," in text
     # summary.txt: the same names, the same numbers
     summary = (out / "report" / "summary.txt").read_text(encoding="utf-8")
     assert re.search(rf"{word('standing.no_known_tie', 'en')}\s+{none}\n", summary)

@@ -746,12 +746,20 @@ REPORT: dict[str, tuple[str, str]] = {
         "Survolez ou cliquez un acteur ; cherchez-en un pour voir son voisinage ; filtrez par {group}, type ou type de lien ; faites défiler les années. À l'impression, la page montre la carte statique.",
     ),
     "note.outreach_unscoped": (
-        "{isolates:p|actor has|actors have} no known tie. The worklist keeps the organisations left out (no programme, fund, event, territory or recommendation): {listed}, each with up to three introducers and why.",
-        "{isolates:p|acteur n'a|acteurs n'ont} aucun lien connu. La liste de travail garde les organisations laissées à l'écart (ni programme, ni fonds, ni événement, ni territoire, ni préconisation) : {listed}, chacune avec jusqu'à trois introducteurs et la raison.",
+        "{isolates:p|actor has|actors have} no known tie. The worklist keeps the organisations left out (no programme, fund, event, territory or recommendation): {listed}{split}, each with up to three introducers and why.",
+        "{isolates:p|acteur n'a|acteurs n'ont} aucun lien connu. La liste de travail garde les organisations laissées à l'écart (ni programme, ni fonds, ni événement, ni territoire, ni préconisation) : {listed}{split}, chacune avec jusqu'à trois introducteurs et la raison.",
+    ),
+    "note.outreach_unscoped_split": (
+        ", {no_tie} with no known tie and {others} barely tied",
+        ", dont {no_tie} sans lien connu et {others:p|à peine reliée|à peine reliées}",
     ),
     "note.outreach": (
-        "{isolates:p|actor has|actors have} no known tie. The worklist keeps the actors of the territory (local and regional scope, no programme, fund, event, territory or recommendation): {listed}, each with up to three introducers and why.",
-        "{isolates:p|acteur n'a|acteurs n'ont} aucun lien connu. La liste de travail garde les acteurs du territoire (portée locale et régionale, ni programme, ni fonds, ni événement, ni territoire, ni préconisation) : {listed}, chacun avec jusqu'à trois introducteurs et la raison.",
+        "{isolates:p|actor has|actors have} no known tie. The worklist keeps the actors of the territory left out (local and regional scope, no programme, fund, event, territory or recommendation): {listed}{split}, each with up to three introducers and why.",
+        "{isolates:p|acteur n'a|acteurs n'ont} aucun lien connu. La liste de travail garde les acteurs du territoire laissés à l'écart (portée locale et régionale, ni programme, ni fonds, ni événement, ni territoire, ni préconisation) : {listed}{split}, chacun avec jusqu'à trois introducteurs et la raison.",
+    ),
+    "note.outreach_split": (
+        ", {no_tie} with no known tie and {others} barely tied",
+        ", dont {no_tie} sans lien connu et {others:p|à peine relié|à peine reliés}",
     ),
     "note.connectors": (
         "Organisations most often on the shortest paths between the others (programmes and events, places to meet rather than connectors, are left out).",

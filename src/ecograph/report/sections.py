@@ -49,7 +49,11 @@ def _outreach(c: Context) -> str:
     facts = c.brief.facts
     wl = c.tables.worklist_shown
     note = "note.outreach" if facts["scope_known"] else "note.outreach_unscoped"
-    intro = c.w(note, isolates=facts["isolates"], listed=len(c.brief.worklist))
+    listed = len(c.brief.worklist)
+    no_tie = sum(1 for reason in c.brief.worklist["reason"] if reason and reason[0][0] == "no_tie")
+    # the list is not a part of the actors without a tie: those barely tied are on it too, and the sentence says how many
+    split = word(f"report.{note}_split", c.lang, no_tie=no_tie, others=listed - no_tie) if 0 < no_tie < listed else ""
+    intro = c.w(note, isolates=facts["isolates"], listed=listed, split=split)
     return f"<p>{intro}</p>" + table(wl, lang=c.lang, max_rows=25, file="worklist")
 
 
