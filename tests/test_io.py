@@ -160,3 +160,25 @@ def test_from_frames_validates_like_files():
     with pytest.raises(SchemaError) as info:
         eg.from_frames(actors, ties)
     assert [(p.table, p.row, p.column) for p in info.value.problems] == [("actors", 3, "kind")]
+
+
+def test_own_codes_are_named_in_each_language_and_kept_when_written(make_dataset, tmp_path):
+    """``label_en``/``label_fr`` of vocabulary.csv name a dataset's own code; the French summary said ``mentoring``."""
+    folder = make_dataset(ties=[tie("a", "b", "mentoring"), tie("b", "c", "mentoring"), tie("a", "c", "cheering")])
+    (folder / "vocabulary.csv").write_text(
+        "field,value,directed,description,label_en,label_fr\n"
+        "type,mentoring,yes,The source mentors the target.,mentoring,parrainage\n"
+        "type,cheering,no,The two cheer each other on.,,\n",
+        encoding="utf-8",
+    )
+    eco = eg.load(folder)
+    assert not eco.problems
+    voc = eco.vocabulary
+    assert voc.own_labels("fr")["type"] == {"mentoring": "parrainage", "cheering": "The two cheer each other on."}
+    assert voc.own_labels("fr", described=False) == {"type": {"mentoring": "parrainage"}}
+    lines = eco.summary().text("fr").splitlines()
+    assert any(line.split() == ["parrainage", "2"] for line in lines) and any(line.split() == ["cheering", "1"] for line in lines)
+    out = eg.io.write_dataset(eco, tmp_path / "again")
+    written = (out / "vocabulary.csv").read_text(encoding="utf-8").splitlines()
+    assert written[0] == "field,value,directed,description,label_en,label_fr" and written[1].endswith(",mentoring,parrainage")
+    assert eg.load(out).vocabulary.own_labels("fr") == voc.own_labels("fr")

@@ -383,7 +383,8 @@ def schema_markdown(vocabulary: Vocabulary | None = None) -> str:
         "",
         "A dataset can add codes with a `vocabulary` table (`vocabulary.csv` or a `vocabulary` sheet)",
         "with columns `field` (one of `kind`, `sphere`, `sphere_status`, `scope`, `role`, `type`), `value`, `description`",
-        "and, for tie types, `directed` (`yes`/`no`).",
+        "and, for tie types, `directed` (`yes`/`no`); optional `label_en` and `label_fr` give the code's short name in each",
+        "language (the report and `summary.txt` name it so; without a label, the description, or the code in a list of counts).",
         "",
     ]
     for field_name in voc.fields:

@@ -14,14 +14,14 @@ from __future__ import annotations
 
 import html
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import numpy as np
 from scipy.sparse.csgraph import connected_components
 
 from .sparse import outside_largest
-from .words import CATALOGUE, label, number, word
+from .words import CATALOGUE, LANGUAGES, label, number, word
 
 if TYPE_CHECKING:  # pragma: no cover
     from .ecosystem import Ecosystem
@@ -53,6 +53,8 @@ class Summary:
     people_links: dict[str, int]
     network: dict[str, float | int]
     rejected_rows: int
+    #: The dataset's own codes that its vocabulary names in a language (``label_fr``...), by language then field.
+    own: dict[str, dict[str, dict[str, str]]] = field(default_factory=dict)
 
     def to_dict(self) -> dict:
         """The summary as plain Python data (JSON-ready)."""
@@ -90,7 +92,8 @@ class Summary:
                 return {(label(field, None, lang) if k == _NONE else k): v for k, v in counts.items()}
             if field == "people_link":  # moved, shared: the view's words for a people link
                 return {(word(f"views.link_{k}", lang) if f"views.link_{k}" in CATALOGUE else k): v for k, v in counts.items()}
-            return {label(field, None if k == _NONE else k, lang): v for k, v in counts.items()}
+            own = self.own.get(lang)  # an own code without a label in the language stays a code, not a sentence
+            return {label(field, None if k == _NONE else k, lang, own): v for k, v in counts.items()}
 
         return [
             (word("summary.by_kind", lang), named("kind", self.by_kind)),
@@ -201,4 +204,5 @@ def summarise(eco: Ecosystem, *, network: dict | None = None) -> Summary:
         people_links=_counts(links["kind"]) if len(links) else {},
         network=network,
         rejected_rows=len(eco.rejected),
+        own={lang: eco.vocabulary.own_labels(lang, described=False) for lang in LANGUAGES},
     )

@@ -38,6 +38,7 @@ from .metadata import Metadata, read_metadata
 from .schema import TABLE_ORDER, TABLES, Column, Table
 from .timeutil import parse_when, period
 from .vocabulary import Term, Vocabulary, default_vocabulary
+from .words import LANGUAGES
 
 __all__ = ["CONTROL_CHARACTERS", "SLUG_PATTERN", "ValidationResult", "data_warnings", "slugify", "validate_tables"]
 
@@ -312,7 +313,8 @@ def _vocabulary_additions(raw: RawTable, base: Vocabulary) -> tuple[dict[str, li
         if directed_text not in _TRUE | _FALSE:
             problems.append(Problem("vocabulary", raw.file, r.row, "directed", directed_text, "not yes or no", "Write yes or no"))
             continue
-        additions.setdefault(field_name, []).append(Term(value, r.cells.get("description", ""), directed_text in _TRUE))
+        labels = tuple((lang, r.cells[f"label_{lang}"].strip()) for lang in LANGUAGES if r.cells.get(f"label_{lang}", "").strip())
+        additions.setdefault(field_name, []).append(Term(value, r.cells.get("description", ""), directed_text in _TRUE, labels))
     return additions, problems
 
 

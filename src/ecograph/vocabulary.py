@@ -49,17 +49,24 @@ __all__ = [
 
 @dataclass(frozen=True)
 class Term:
-    """One code of a vocabulary.
+    """One code of a vocabulary; ``labels``: its short name in each language, as ``(lang, label)`` pairs (a dataset's own code).
 
     Examples
     --------
     >>> Term("hosting", "The source hosts the target.", True).directed
     True
+    >>> Term("mentoring", "The source mentors the target.", True, (("fr", "parrainage"),)).label("fr")
+    'parrainage'
     """
 
     code: str
     description: str
     directed: bool = False
+    labels: tuple[tuple[str, str], ...] = ()
+
+    def label(self, lang: str) -> str | None:
+        """The code's short name in ``lang``, when the dataset gives one."""
+        return dict(self.labels).get(lang)
 
 
 def _terms(items: Iterable[tuple]) -> dict[str, Term]:
@@ -239,17 +246,26 @@ class Vocabulary:
         match = difflib.get_close_matches(key, list(lowered), n=1, cutoff=0.5)
         return lowered[match[0]] if match else None
 
-    def own_labels(self) -> dict[str, dict[str, str]]:
-        """The dataset's own codes (not in the default vocabulary) with their descriptions, by field: how to name them.
+    def own_labels(self, lang: str | None = None, *, described: bool = True) -> dict[str, dict[str, str]]:
+        """The dataset's own codes (not in the default vocabulary) by field, with how to name them.
 
-        >>> voc = Vocabulary().extended({"sphere": [Term("arts", "Arts and culture", False)]})
-        >>> voc.own_labels()
-        {'sphere': {'arts': 'Arts and culture'}}
+        A code is named by its label in ``lang`` (``label_en``, ``label_fr``
+        of ``vocabulary.csv``) when the dataset gives one, else by its
+        description; ``described=False`` leaves out codes that have no label
+        in ``lang`` (a list of counts shows their code rather than a sentence).
+
+        >>> voc = Vocabulary().extended({"sphere": [Term("arts", "Arts and culture", False, (("fr", "arts et culture"),))]})
+        >>> voc.own_labels(), voc.own_labels("fr"), voc.own_labels("en", described=False)
+        ({'sphere': {'arts': 'Arts and culture'}}, {'sphere': {'arts': 'arts et culture'}}, {})
         """
         out: dict[str, dict[str, str]] = {}
         for field_name, terms in self.terms.items():
             defaults = _DEFAULTS.get(field_name, {})
-            own = {code: t.description for code, t in terms.items() if code not in defaults and t.description}
+            own = {}
+            for code, t in terms.items():
+                named = (t.label(lang) if lang else None) or (t.description if described else None)
+                if code not in defaults and named:
+                    own[code] = named
             if own:
                 out[field_name] = own
         return out

@@ -19,6 +19,7 @@ import pandas as pd
 
 from ..schema import TABLE_ORDER, TABLES
 from ..vocabulary import default_vocabulary
+from ..words import LANGUAGES
 from .raw import spreadsheet_text
 
 __all__ = ["spreadsheet_safe", "write_dataset", "write_spreadsheet_csv"]
@@ -109,12 +110,15 @@ def write_dataset(eco, folder: str | os.PathLike) -> Path:
     base = default_vocabulary()
     rows = [
         {"field": f, "value": t.code, "directed": ("yes" if t.directed else "no") if f == "type" else "", "description": t.description}
+        | {f"label_{lang}": t.label(lang) or "" for lang in LANGUAGES}
         for f in eco.vocabulary.fields
         for t in eco.vocabulary.terms[f].values()
         if t.code not in base.terms.get(f, {})
     ]
     if rows:
-        pd.DataFrame(rows).to_csv(out / "vocabulary.csv", index=False, encoding="utf-8", lineterminator="\n")
+        frame = pd.DataFrame(rows)
+        frame = frame.drop(columns=[c for c in frame.columns if c.startswith("label_") and not frame[c].any()])  # no empty labels
+        frame.to_csv(out / "vocabulary.csv", index=False, encoding="utf-8", lineterminator="\n")
     _write_metadata(eco, out)
     return out
 

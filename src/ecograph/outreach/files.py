@@ -196,7 +196,7 @@ def worklist_table(worklist: pd.DataFrame, *, lang: str = "en") -> pd.DataFrame:
     """
     group = worklist.attrs.get("group", "sphere")
     names = worklist.attrs.get("names", {})
-    own = worklist.attrs.get("labels", {})  # the dataset's own codes, named as its vocabulary.csv describes them
+    own = worklist.attrs.get("labels", {}).get(lang, {})  # the dataset's own codes, named as its vocabulary.csv does
     named = worklist.attrs.get("group_name")  # the dataset's own word for its groups (its metadata's group)
     group_column = next((c for c in worklist.columns if c in (group, "group")), None)
     table = worklist.reset_index()
@@ -243,7 +243,7 @@ def write_worklist(worklist: pd.DataFrame, path: str | Path, *, lang: str = "en"
     if group_column is not None:
         values = [None if is_missing(v) else v for v in worklist[group_column]]
         for value in sorted(set(values), key=lambda v: (v is None, str(v))):
-            shown = _value(group, value, lang, worklist.attrs.get("labels", {}))
+            shown = _value(group, value, lang, worklist.attrs.get("labels", {}).get(lang, {}))
             name = "".join(ch for ch in shown if ch not in "[]:*?/\\")[:31] or "-"
             sheets[name] = table[np.array([v == value if value is not None else v is None for v in values], dtype=bool)]
     write_xlsx(sheets, path)

@@ -99,6 +99,7 @@ from ..measures.analysis import Analysis
 from ..measures.standing import TERRITORY_SCOPES, actor_standing
 from ..partition import PartitionLike
 from ..vocabulary import NOT_ORGANISATIONS
+from ..words import LANGUAGES
 from .facts import Facts
 from .scoring import Ranked, positions, rank_candidates, suggestion_frame
 
@@ -402,7 +403,8 @@ def outreach_worklist(
     pos = _service_order(F, np.flatnonzero(standing["to_reach"].to_numpy()) if given is None else positions(F, given))
     sugg = _suggestions(F, pos, k, max_first_share, candidates=candidates, weights=weights, popular_from=territory)
     frame = _wide(F, standing, pos, sugg, k)
-    own = a.eco.vocabulary.own_labels() if a.eco is not None else {}  # the dataset's own codes, for the table in words
+    # the dataset's own codes, for the table in words: by language (a label of vocabulary.csv, else the description)
+    own = {lang: a.eco.vocabulary.own_labels(lang) for lang in LANGUAGES} if a.eco is not None else {}
     frame.attrs.update(
         {
             "suggestions": sugg,

@@ -68,8 +68,8 @@ class ReportTables:
 
     @cached_property
     def _own_labels(self) -> dict:
-        """The dataset's own codes named as its vocabulary.csv describes them."""
-        return self.eco.vocabulary.own_labels()
+        """The dataset's own codes named as its vocabulary.csv does: its label in the page's language, else its description."""
+        return self.eco.vocabulary.own_labels(self.lang)
 
     # ---- files: codes ---------------------------------------------------------------------------------
 

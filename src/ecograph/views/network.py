@@ -243,7 +243,7 @@ def view(
     sizes, size_legend = resolve_sizes(
         G, size if size is not None else analysis.degree, size_range=node_size_range, default=default_node_size
     )
-    own, group = _own_groups(G, analysis)
+    own, group = _own_groups(G, analysis, lang)
     nodes = node_records(
         G, index=index, positions=positions, colors=colors, sizes=sizes,
         borders=resolve_values(G, node_border) if node_border is not None else {},
@@ -274,11 +274,11 @@ def view(
     )
 
 
-def _own_groups(G: nx.Graph, analysis: Analysis) -> tuple[dict, str]:
+def _own_groups(G: nx.Graph, analysis: Analysis, lang: str) -> tuple[dict, str]:
     """The dataset's own codes by their names (its vocabulary, or what its network carries) and its word for a group."""
     own = {"sphere": dict(G.graph.get("group_labels") or {})}
     if analysis.eco is not None:
-        for field, names in analysis.eco.vocabulary.own_labels().items():
+        for field, names in analysis.eco.vocabulary.own_labels(lang).items():
             own[field] = {**own.get(field, {}), **names}
     return own, str(G.graph.get("group") or "sphere")
 
