@@ -5,6 +5,7 @@ from __future__ import annotations
 import collections
 import filecmp
 import functools
+import html
 import re
 import shutil
 import string
@@ -156,6 +157,16 @@ def test_the_french_report_shows_no_code_and_no_english_label(dijon_report):
         assert code not in text, code
     leaks = sorted(piece for piece in _english_fragments() if piece in text)
     assert leaks == []
+
+
+def test_the_annex_names_the_measures_of_a_grouping_after_it(dijon_page):
+    """The spheres' modularity is not "the groups'", beside the communities' modularity (a reader took one for the other)."""
+    text = re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", " ", re.sub(r'srcdoc="[^"]*"', "", dijon_page))))
+    assert "modularité des sphères" in text and "densité des liens entre sphères" in text and "modularité des communautés" in text
+    assert "modularité des groupes" not in text and "densité des liens entre groupes" not in text
+    eco = eg.datasets.tiny()
+    english = build_report(eco, group="kind", lang="en", date="2026-01-01").html
+    assert "modularity of the kinds" in html.unescape(english)
 
 
 def test_the_report_computes_each_measure_once(monkeypatch):

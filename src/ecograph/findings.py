@@ -56,7 +56,7 @@ from .outreach import key_players, outreach_worklist
 from .vocabulary import NO_SPHERE_KINDS
 from .words import CATALOGUE, agreement, check_language, word
 
-__all__ = ["FINDING_CODES", "MAX_FINDINGS", "Brief", "Conclusion", "Finding"]
+__all__ = ["FINDING_CODES", "MAX_FINDINGS", "Brief", "Conclusion", "Finding", "group_names"]
 
 #: The findings, in the order a committee reads them (and the codes a recommendation row's ``addresses`` column uses).
 FINDING_CODES = ("ties", "fragmentation", "connectors", "spheres", "flows", "communities", "fragility", "evolution")
@@ -64,6 +64,17 @@ FINDING_CODES = ("ties", "fragmentation", "connectors", "spheres", "flows", "com
 RECENT_YEARS = 3
 #: At most this many findings on the first page.
 MAX_FINDINGS = 5
+
+
+def group_names(group: str, lang: str) -> dict[str, str]:
+    """The word for one group and for several of a grouping named ``group`` (``"sphere"``, a dataset's own word, ``""``).
+
+    >>> group_names("sphere", "fr"), group_names("faction", "en")["groups"], group_names("", "fr")["groups"]
+    ({'group': 'sphère', 'groups': 'sphères'}, 'factions', 'groupes')
+    """
+    if f"findings.group.{group}" in CATALOGUE:
+        return {"group": word(f"findings.group.{group}", lang), "groups": word(f"findings.groups.{group}", lang)}
+    return {"group": group, "groups": group if group.endswith(("s", "x", "z")) else group + "s"}
 
 
 @dataclass(frozen=True)
@@ -133,10 +144,7 @@ class Finding:
         >>> words["groups"], words["la"] + words["group"], words["e"]
         ('départements', 'le département', '')
         """
-        if f"findings.group.{self.group}" in CATALOGUE:
-            named = {"group": word(f"findings.group.{self.group}", lang), "groups": word(f"findings.groups.{self.group}", lang)}
-        else:
-            named = {"group": self.group, "groups": self.group if self.group.endswith(("s", "x", "z")) else self.group + "s"}
+        named = group_names(self.group, lang)
         return named | agreement(named["group"], self.gender, lang)
 
     def text(self, lang: str = "en") -> dict[str, str]:

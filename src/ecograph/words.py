@@ -187,6 +187,8 @@ MEASURES: dict[str, tuple[str, str]] = {
     "name.modularity": ("modularity of the communities", "modularité des communautés"),
     "name.group_modularity": ("modularity of the groups", "modularité des groupes"),
     "name.cross_group_density": ("density of ties between groups", "densité des liens entre groupes"),
+    "name.group_modularity_of": ("modularity of the {groups}", "modularité des {groups}"),
+    "name.cross_group_density_of": ("density of ties between {groups}", "densité des liens entre {groups}"),
     "name.group_known_actors": ("actors whose group is known", "acteurs dont le groupe est connu"),
     "name.group_known_ties": ("ties between two actors of known group", "liens entre deux acteurs de groupe connu"),
     "name.known_neighbours": ("neighbours of known group", "voisins de groupe connu"),

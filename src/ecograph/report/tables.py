@@ -17,7 +17,7 @@ from typing import Any
 
 import pandas as pd
 
-from ..findings import Brief
+from ..findings import Brief, group_names
 from ..gaps import counted_coverage
 from ..measures.robustness import interval_decimals
 from ..outreach import worklist_table
@@ -25,6 +25,10 @@ from ..validation import data_warnings
 from ..words import is_missing, label, number, word
 
 __all__ = ["ReportTables"]
+
+
+#: Measures of a grouping, named after it in the tables shown ("modularity of the spheres").
+_OF_GROUPS = ("group_modularity", "cross_group_density")
 
 
 class ReportTables:
@@ -386,7 +390,11 @@ class ReportTables:
         if not len(frame):
             return frame
         out = frame[[key, *cols]].copy()
-        out[key] = [word(f"measures.name.{m}", self.lang) for m in out[key]]
+        groups = group_names(self.analysis.group_name, self.lang)["groups"]  # "modularity of the spheres", not of "the groups"
+        out[key] = [
+            word(f"measures.name.{m}_of", self.lang, groups=groups) if m in _OF_GROUPS else word(f"measures.name.{m}", self.lang)
+            for m in out[key]
+        ]
         out["reason"] = [word(f"measures.reason.{r}", self.lang) if isinstance(r, str) and r else "" for r in frame["reason"]]
         for c in cols:
             if out[c].dtype.kind == "f":
