@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import collections
+import dataclasses
 import filecmp
 import functools
 import html
@@ -167,6 +168,14 @@ def test_the_annex_names_the_measures_of_a_grouping_after_it(dijon_page):
     eco = eg.datasets.tiny()
     english = build_report(eco, group="kind", lang="en", date="2026-01-01").html
     assert "modularity of the kinds" in html.unescape(english)
+
+
+def test_the_method_notes_say_how_a_sphere_is_known_when_the_data_say_it(dijon_page):
+    """PREMICE is a support structure of unknown sphere: the notes say a type never decides a sphere (only where statuses exist)."""
+    assert "Comment la sphère est connue" in dijon_page and "ne décide jamais de sa sphère" in html.unescape(dijon_page)
+    eco = eg.datasets.tiny()
+    bare = dataclasses.replace(eco, actors=eco.actors.assign(sphere_status=None))
+    assert "How a sphere is known" not in build_report(bare, lang="en", date="2026-01-01").html
 
 
 def test_the_report_computes_each_measure_once(monkeypatch):

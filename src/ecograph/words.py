@@ -873,6 +873,11 @@ REPORT: dict[str, tuple[str, str]] = {
         "A missing sphere is unknown, never a sphere of its own: measures between spheres count only actors of known sphere and ties between two of them, and a finding is withheld when fewer than 80% of the ties it rests on are known.",
         "Une sphère manquante est inconnue, jamais une sphère à part : les mesures entre sphères ne comptent que les acteurs de sphère connue et les liens entre deux d'entre eux, et un constat n'est pas affiché quand moins de 80 % des liens sur lesquels il repose sont connus.",
     ),
+    "method.spheres_known.title": ("How a sphere is known", "Comment la sphère est connue"),
+    "method.spheres_known.text": (
+        "A sphere is stated by the source, or inferred from the definitions the source gives of each sphere; the actors table quotes the passages (sphere_status, sphere_basis). An actor's type never decides its sphere: an incubator or a network whose activity the source does not describe stays of unknown sphere, even beside the support structures the source does describe.",
+        "Une sphère est indiquée par la source, ou déduite des définitions que la source donne de chaque sphère ; le tableau des acteurs cite les passages (sphere_status, sphere_basis). Le type d'un acteur ne décide jamais de sa sphère : un incubateur ou un réseau dont la source ne décrit pas l'activité reste de sphère inconnue, même à côté des structures d'accompagnement qu'elle décrit.",
+    ),
     "method.density.title": ("Density", "Densité"),
     "method.density.text": (
         "Share of possible ties that exist; between two groups A and B, ties / (|A|·|B|); within a group, ties / (|A|(|A|−1)/2).",

@@ -169,9 +169,10 @@ def _methods(c: Context) -> str:
             return word("report.method.unknown.text_group", c.lang, group=own)
         return word(f"report.method.{key}.text", c.lang)
 
-    items = "".join(
-        f"<dt><strong>{esc(word(f'report.method.{key}.title', c.lang))}</strong></dt><dd>{esc(text(key))}</dd>" for key in METHODS
-    )
+    status = c.analysis.eco.actors.get("sphere_status")
+    known = own is None and status is not None and bool(status.notna().any())  # the spheres say how each is known
+    keys = [k for k in METHODS if k != "spheres_known" or known]
+    items = "".join(f"<dt><strong>{esc(word(f'report.method.{key}.title', c.lang))}</strong></dt><dd>{esc(text(key))}</dd>" for key in keys)
     return f"<dl>{items}</dl>"
 
 
@@ -179,6 +180,7 @@ def _methods(c: Context) -> str:
 METHODS = (
     "observed",
     "unknown",
+    "spheres_known",
     "density",
     "ei",
     "communities",
