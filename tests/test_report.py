@@ -359,8 +359,10 @@ def test_the_sources_counts_come_from_the_metadata_whatever_the_folder_is_called
     }
     pd.testing.assert_frame_equal(eg.counted_coverage(eco), eg.datasets.dijon_coverage())
     brief = eg.Brief(eco)
-    assert "La source compte 69 structures locales ; les données en nomment 23 (aucune en production ni en innovation)." in (
-        coverage_items(brief, "fr")
+    counted = coverage_items(brief, "fr")  # "none in production" is of the 8 named actors whose sphere is known (15 unknown)
+    assert (
+        "La source compte 69 structures locales ; les données en nomment 23 (dont 8 de sphère connue, aucune en production ni en "
+        "innovation ; la sphère des 15 autres est inconnue)." in counted
     )
     shown = ReportTables(brief, "fr").dataset_coverage_shown
     assert shown.iloc[:, 0].tolist()[-1] == "total" and shown["study"].tolist()[:5] == [23, 18, 13, 11, 4]

@@ -82,7 +82,12 @@ class Summary:
             word("summary.edges", lang): net["edges"],
             word("summary.density", lang): number(net["density"], lang, ".4f"),
             word("summary.components", lang): net["components"],
-            word("summary.largest", lang): word("summary.largest_value", lang, n=net["largest_component"]),
+            word("summary.largest", lang): word(
+                "summary.largest_value" if net.get("largest_components", 1) < 2 else "summary.largest_value_tied",
+                lang,
+                n=net["largest_component"],
+                k=net.get("largest_components", 1),
+            ),
             word("standing.no_known_tie", lang): net["isolates"],
             word("standing.outside_main", lang): net["outside_main"],
         }
@@ -172,6 +177,7 @@ def network_counts(S: SparseGraph, *, density: float | None = None) -> dict[str,
         "density": density if density is not None else (2.0 * S.m / (n * (n - 1)) if n > 1 else 0.0),
         "components": len(sizes),
         "largest_component": int(sizes.max()) if n else 0,
+        "largest_components": int((sizes == sizes.max()).sum()) if n else 0,  # parts tied for the largest: all are main
         "isolates": int((S.degrees() == 0).sum()),
         "outside_main": int(outside_largest(comp).sum()),
     }

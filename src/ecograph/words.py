@@ -229,6 +229,10 @@ MEASURES: dict[str, tuple[str, str]] = {
         "{actors_known} of {actors} actors have a known group; {ties_known} of {ties} ties join two of them.",
         "{actors_known} {actors_known:w|acteur|acteurs} sur {actors} {actors_known:w|a|ont} un groupe connu ; {ties_known} {ties_known:w|lien|liens} sur {ties} {ties_known:w|relie|relient} deux d'entre eux.",
     ),
+    "coverage_of": (
+        "{actors_known} of {actors} actors have a known {group}; {ties_known} of {ties} ties join two of them.",
+        "{actors_known} {actors_known:w|acteur|acteurs} sur {actors} {actors_known:w|a|ont} {une} {group} connu{e} ; {ties_known} {ties_known:w|lien|liens} sur {ties} {ties_known:w|relie|relient} deux d'entre eux.",
+    ),
     "coverage_moves": (
         "{actors_known} of {actors} actors have a known group; {ties_known} of {ties} moves join two of them.",
         "{actors_known} {actors_known:w|acteur|acteurs} sur {actors} {actors_known:w|a|ont} un groupe connu ; {ties_known} {ties_known:w|mouvement|mouvements} sur {ties} {ties_known:w|relie|relient} deux d'entre eux.",
@@ -722,6 +726,10 @@ REPORT: dict[str, tuple[str, str]] = {
         "La source compte {counted} structures locales ; les données en nomment {named}{zero}.",
     ),
     "covers.counted_zero": (" (none in {spheres})", " (aucune en {spheres})"),
+    "covers.counted_zero_known": (
+        " ({known} with a known sphere, none of them in {spheres}; the sphere of the other {unknown} is unknown)",
+        " (dont {known} de sphère connue, aucune en {spheres} ; la sphère des {unknown} autres est inconnue)",
+    ),
     "covers.counted_or": (" or in ", " ni en "),
     "covers.dated": (
         "The data date from {date}: check that each actor still exists, and under which name, before acting on them.",
@@ -1705,7 +1713,10 @@ STANDING: dict[str, tuple[str, str]] = {
     "reason.no_tie": ("no known tie", "aucun lien connu"),
     "reason.no_tie_with_organisation": ("no known tie with another organisation", "aucun lien connu avec une autre organisation"),
     "reason.named_in": ("named in {names}", "cité dans {names}"),
-    "reason.outside_main": ("outside the largest connected part ({n} actors)", "hors du plus grand ensemble relié ({n} acteurs)"),
+    "reason.outside_main": (
+        "in a connected part of {n} actors, outside the largest",
+        "dans un ensemble relié de {n} acteurs, hors du plus grand",
+    ),
     "reason.only_through": ("only linked through {names}", "relié seulement par {names}"),
     "reason.low_reach": ("few actors within two steps ({n})", "peu d'acteurs à deux pas ({n})"),
 }
@@ -2104,6 +2115,7 @@ SUMMARY: dict[str, tuple[str, str]] = {
     "components": ("connected components", "composantes connexes"),
     "largest": ("largest component", "plus grande composante"),
     "largest_value": ("{n} actors", "{n} acteurs"),
+    "largest_value_tied": ("{n} actors ({k} components of this size)", "{n} acteurs ({k} composantes de cette taille)"),
 }
 
 # The glossary of measures (docs/glossary.md, written by ecograph.glossary): for each measure, what it

@@ -113,8 +113,8 @@ def isolated_actors(G: GraphLike, *, label: str = "name", lang: str = "en", engi
     >>> for actor, reason in iso["reason"].items():
     ...     print(actor, "|", reason)
     g | no known tie
-    e | outside the largest connected part (2 actors); only linked through f
-    f | outside the largest connected part (2 actors); only linked through e
+    e | in a connected part of 2 actors, outside the largest; only linked through f
+    f | in a connected part of 2 actors, outside the largest; only linked through e
     d | only linked through c
     """
     S = as_sparse(G)

@@ -71,7 +71,7 @@ def reason_words(reason: tuple, lang: str = "en", names: dict | None = None) -> 
     """Why an actor is on the list, in words.
 
     >>> reason_words((("outside_main", 3), ("only_through", "premice")), "fr", {"premice": "PREMICE"})
-    'hors du plus grand ensemble relié (3 acteurs) ; relié seulement par PREMICE'
+    'dans un ensemble relié de 3 acteurs, hors du plus grand ; relié seulement par PREMICE'
     """
     names = names or {}
     parts = []

@@ -130,7 +130,14 @@ def _counted(brief: Brief, lang: str) -> str:
     total = table.loc["total"]
     spheres = [s for s in table.index if s not in ("total",) and not str(s).startswith("(") and table.loc[s, "dataset"] == 0]
     joined = word("report.covers.counted_or", lang).join(label("sphere", s, lang).lower() for s in spheres)
-    zero = word("report.covers.counted_zero", lang, spheres=joined) if spheres else ""
+    unknown = [s for s in table.index if str(s).startswith("(")]
+    unknown_n = int(table.loc[unknown[0], "dataset"]) if unknown else 0
+    zero = ""
+    if spheres and unknown_n:  # "none in production" is said of the actors whose sphere is known, not of all named
+        known = int(total["dataset"]) - unknown_n
+        zero = word("report.covers.counted_zero_known", lang, spheres=joined, known=known, unknown=unknown_n)
+    elif spheres:
+        zero = word("report.covers.counted_zero", lang, spheres=joined)
     return word("report.covers.counted", lang, counted=int(total["study"]), named=int(total["dataset"]), zero=zero)
 
 

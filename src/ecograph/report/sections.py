@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..findings import group_names
 from ..measures.analysis import RANKING_BATCH
 from ..measures.group_coverage import MIN_COVERAGE
 from ..measures.robustness import BATCH, SETTLED_SE, STABLE_RANKING, Z_THRESHOLD
 from ..views.records import group_words
-from ..words import word
+from ..words import agreement, word
 from .html import esc, table
 from .tables import ReportTables
 
@@ -37,6 +38,13 @@ class Context:
     def img(self, key: str) -> str:
         uri = self.images.get(key)
         return f"<img class='figure' alt='' src='{uri}'>" if uri else ""
+
+
+def _coverage_note(c: Context, cov: Any) -> str:
+    """How much of the grouping is known, in the grouping's own words ("21 actors of 100 have a known sphere")."""
+    a = c.analysis
+    named = group_names(a.group_name, c.lang)["group"]
+    return word("measures.coverage_of", c.lang, group=named, **agreement(named, a.group_gender or "f", c.lang), **cov.to_dict())
 
 
 def _network(c: Context) -> str:
@@ -86,13 +94,13 @@ def _groups(c: Context) -> str:
     if not spheres.stated:
         return (
             f"<p>{esc(text.get('withheld', ''))} {esc(text.get('unlock', ''))}</p>"
-            + f"<p class='note'>{esc(word('measures.coverage', c.lang, **cov.to_dict()))}</p>"
+            + f"<p class='note'>{esc(_coverage_note(c, cov))}</p>"
             + f"<h3>{c.w('heading.known_groups')}</h3>"
             + table(c.tables.groups_known, lang=c.lang)
         )
     return (
         f"<p>{esc(text.get('sentence', ''))} {esc(text.get('confidence', ''))}</p>"
-        + f"<p class='note'>{esc(word('measures.coverage', c.lang, **cov.to_dict()))}</p>"
+        + f"<p class='note'>{esc(_coverage_note(c, cov))}</p>"
         + table(c.tables.block_density_shown, lang=c.lang, index=True)
         + c.img("density")
     )
@@ -154,7 +162,7 @@ def _directions(c: Context) -> str:
     if reason:
         return out + f"<p>{esc(word(f'measures.reason.{reason}', c.lang))}</p>"
     cov = roles.attrs["coverage"]
-    out += f"<p class='note'>{esc(word('measures.coverage', c.lang, **cov.to_dict()))}</p>"
+    out += f"<p class='note'>{esc(_coverage_note(c, cov))}</p>"
     if not cov.is_sufficient():  # as the undirected roles: shown only when the groups are known well enough
         return out + f"<p>{esc(word('measures.withheld', c.lang, share=cov.share, threshold=MIN_COVERAGE))}</p>"
     shown = c.tables.directed_roles_shown

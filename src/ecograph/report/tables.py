@@ -11,6 +11,7 @@ value comes from the :class:`~ecograph.Brief` and its Analysis.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from functools import cached_property
 from typing import Any
@@ -399,6 +400,10 @@ class ReportTables:
         for c in cols:
             if out[c].dtype.kind == "f":
                 out[c] = out[c].round(4)
+        for c in ("p_greater", "p_less"):  # a p-value from N draws moves by 1/(N+1): no more decimals than that step shows
+            if c in out:
+                places = [max(2, math.ceil(math.log10(n + 1))) if n == n and n > 0 else 4 for n in frame["samples"]]
+                out[c] = [round(float(v), d) if v == v else v for v, d in zip(frame[c], places)]
         decimals = [interval_decimals(lo, hi) for lo, hi in zip(frame["ci_low"], frame["ci_high"])]
         for c in ("mean", "ci_low", "ci_high"):
             out[c] = [round(float(v), d) + 0.0 for v, d in zip(frame[c], decimals)]  # + 0.0: -0.0 is printed 0
