@@ -60,6 +60,11 @@ def test_the_presenter_shows_each_step_and_the_view_follows(chromium, brief, tmp
             shown = page.locator(".walk-step:not([hidden])")
             assert shown.count() == 1 and shown.locator(".walk-title").inner_text() == step.title[lang]
             assert page.locator("#walk-count").inner_text().endswith(f"{n} / {len(walk.steps)}")
+            fits = "() => { const a = document.querySelector('.walk-steps'); return a.scrollHeight <= a.clientHeight + 1; }"
+            assert page.evaluate(fits), (step.id, "the step's text is cut at 1280x720")  # steps 1 and 10 were
+            assert page.locator("#walk-prev").is_disabled() == (n == 1) and page.locator("#walk-next").is_disabled() == (
+                n == len(walk.steps)
+            )
             if 0 < len(state["focus"]) <= 5:  # the actors the step's text names are named on the map too (Région was not)
                 view = page.frames[1]
                 view.wait_for_function("() => window.egView && window.egView.labels().length > 0", timeout=10_000)

@@ -124,7 +124,12 @@ def test_the_dijon_draft_tells_each_stated_finding(brief, walk):
     assert steps["connectors"].focus == {"actors": ["metropole-dijon", "coursive-boutaric", "region-bfc"]}
     assert steps["flows"].ties == [["premice", "toaster-lab"], ["premice", "village-by-ca"]]
     assert "PREMICE → TOASTER Lab" in steps["flows"].caption["en"] and "PREMICE → Village by CA" in steps["flows"].caption["fr"]
-    assert len(focused_actors(steps["fragmentation"], a)) == 8
+    # the two parts of 8 tie for the largest, and the text names both: both are lit (one of them was)
+    assert len(focused_actors(steps["fragmentation"], a)) == 16
+    assert {"metropole-dijon", "coursive-boutaric"} <= set(focused_actors(steps["fragmentation"], a))
+    # the communities step lights the 10 groups of two actors or more that its text counts, not one of them
+    shown = focused_actors(steps["communities"], a)
+    assert len(set(a.communities.membership[shown])) == 10 and len(shown) == 100 - 65
     assert steps["ties"].notes["en"].startswith("A minimum")
 
 

@@ -1967,7 +1967,7 @@ WALK: dict[str, tuple[str, str]] = {
         "{listed:p|actor|actors} to bring in, each with an introducer; the first ones:",
         "{listed:p|acteur|acteurs} à faire entrer, chacun avec un introducteur ; les premiers :",
     ),
-    "worklist.item": ("{name}, introduced by {introducer}", "{name}, introduit par {introducer}"),
+    "worklist.item": ("{name}: to be introduced by {introducer}", "{name} : à présenter par {introducer}"),
     "notes.worklist": (
         "The full list is in the outreach workbook; an introducer is a suggestion to check with them.",
         "La liste complète est dans le classeur de prise de contact ; un introducteur est une suggestion à vérifier avec lui.",

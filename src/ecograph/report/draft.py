@@ -80,15 +80,18 @@ def _finding_focus(brief: Brief, f: Any) -> dict[str, Any]:
     if f.code == "fragmentation":
         comps = a.components  # from the sparse network: no networkx graph built for this
         sizes = comps.value_counts()
-        main = max(sorted(map(str, comps.index[comps.to_numpy() == c])) for c in sizes.index[sizes.to_numpy() == sizes.max()])
+        largest = set(sizes.index[sizes.to_numpy() == sizes.max()])  # parts tied for the largest: the text names them all
+        main = sorted(str(i) for i, c in zip(comps.index, comps.to_numpy()) if c in largest)
         return {"focus": {"actors": main}, "camera": "focus"}
     if f.code == "connectors":
         return {"focus": {"actors": list(f.values["ids"])}, "highlight": ["connectors"], "camera": "focus"}
     if f.code == "fragility":
         return {"focus": {"around": str(f.values["id"]), "depth": 1}, "highlight": ["cut_points"], "camera": "focus"}
-    if f.code == "communities":
-        sizes = a.communities.sizes
-        return {"focus": {"community": int(sizes.idxmax())}, "camera": "focus"}
+    if f.code == "communities":  # the groups the text counts (two actors or more), the actors alone left dim
+        membership = a.communities.membership
+        sizes = membership.value_counts()
+        kept = set(sizes.index[sizes.to_numpy() >= 2])
+        return {"focus": {"actors": sorted(str(i) for i, c in membership.items() if c in kept)}, "camera": "focus"}
     if f.code == "flows":
         flows = a.people_flows
         pairs = sorted({(str(s), str(t)) for s, t in zip(flows["source"], flows["target"])})

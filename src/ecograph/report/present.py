@@ -57,6 +57,7 @@ PLAYER_CSS = """
 .walk-caption li { margin: 0 0 1vh; }
 .walk-bar { display: flex; flex-wrap: wrap; align-items: center; gap: 1vh 0.8vw; padding: 2vh 0 2.5vh; font-size: clamp(16px, 1.2vw, 26px);
   border-top: 1px solid #ddd; }
+.walk-bar button:disabled { opacity: 0.4; cursor: default; }
 .walk-bar button { font-size: inherit; padding: 0.35em 0.8em; border: 1px solid #888; background: #f4f4f4; border-radius: 4px; cursor: pointer;
   white-space: nowrap; }
 .walk-count { font-variant-numeric: tabular-nums; font-weight: 600; white-space: nowrap; padding: 0 0.3em; }
@@ -106,9 +107,24 @@ PLAYER_JS = """
       document.body.setAttribute("data-walk-shown", String(ev.data.step));
     }
   });
+  var prev = document.getElementById("walk-prev"), next = document.getElementById("walk-next");
+  var area = box.querySelector(".walk-steps");
+  function fit() {  // a long step's text is made smaller until it fits its panel (down to 12 px), never cut
+    var step = steps[k], caption = step.querySelector(".walk-caption"), title = step.querySelector(".walk-title");
+    caption.style.fontSize = ""; title.style.fontSize = "";
+    if (!open) return;
+    var size = parseFloat(getComputedStyle(caption).fontSize), big = parseFloat(getComputedStyle(title).fontSize);
+    while (area.scrollHeight > area.clientHeight + 1 && size > 12) {
+      size -= 1; big = Math.max(size * 1.3, big - 1);
+      caption.style.fontSize = size + "px"; title.style.fontSize = big + "px";
+    }
+  }
+  window.addEventListener("resize", function () { if (open) fit(); });
   function show(n) {
     k = Math.max(0, Math.min(steps.length - 1, n));
     steps.forEach(function (s, i) { s.hidden = i !== k; });
+    prev.disabled = k === 0; next.disabled = k === steps.length - 1;  // nothing before the first step, nor after the last
+    fit();
     count.textContent = W.counter + " " + (k + 1) + " / " + steps.length;
     try { history.replaceState(null, "", "#step=" + (k + 1)); } catch (err) { /* a page without an address */ }
     send();
@@ -126,8 +142,8 @@ PLAYER_JS = """
   }
   document.getElementById("walk-open").addEventListener("click", function () { start(0); });
   document.getElementById("walk-close").addEventListener("click", stop);
-  document.getElementById("walk-prev").addEventListener("click", function () { show(k - 1); });
-  document.getElementById("walk-next").addEventListener("click", function () { show(k + 1); });
+  prev.addEventListener("click", function () { show(k - 1); });
+  next.addEventListener("click", function () { show(k + 1); });
   function press(key) {  // whether the key moved the presentation
     if (!open) return false;
     if (key === "ArrowRight" || key === "PageDown" || key === " ") show(k + 1);
