@@ -103,6 +103,19 @@ def test_the_present_button_never_covers_the_text(chromium, tmp_path, width):
         assert text_right <= button and widest <= button, (width, text_right, widest, button)
 
 
+def test_the_map_has_no_year_slider_when_too_few_years_are_known(chromium, brief, tmp_path):
+    """Founding years known for 2 of 100 actors: the evolution is withheld, so the map offers no slider (it showed every actor in 2015)."""
+    assert not brief.dates_sufficient
+    path = _report(tmp_path, "fr")
+    with open_page(chromium, path, width=1280, height=720) as p:
+        p.page.locator("iframe.view").scroll_into_view_if_needed()
+        view = p.page.frames[1]
+        view.wait_for_selector("body[data-drawn='1']", timeout=30_000)
+        assert view.locator("#eg-time").is_hidden() and view.locator("#eg-search").is_visible()
+    shown = eg.view(eg.datasets.synthetic(200, seed=1), lang="en")
+    assert shown.time is not None and "hidden" not in shown.time  # the library's view keeps its slider
+
+
 def test_an_edited_walk_plays_from_the_address_with_its_year(chromium, brief, tmp_path):
     walk = load_walk(draft_walk(brief).to_json())
     walk.steps[2].year = 2016

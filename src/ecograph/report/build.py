@@ -267,6 +267,7 @@ def build_report(
         lang=lang,
         title=title,
         seed=seed,
+        time=brief.dates_sufficient,  # the evolution is withheld below the years it needs: the map does not suggest one
     )
     figures = _figures(brief, lang, v, seed)
     pngs = {key: figure_png(fig) for key, fig in figures.items()}  # drawn once: the page and figures/*.png hold the same bytes

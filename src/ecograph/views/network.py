@@ -64,11 +64,13 @@ def _isolated_caption(nodes: list[dict], isolated: list[int], lang: str) -> list
     return [{"text": caption, "x": float(lo_x), "y": float(lo_y), "right": float(hi_x), "nodes": isolated}]
 
 
-def _time_range(nodes: list[dict], edges: list[dict]) -> dict | None:
-    """The first and last year any actor, tie or move has, or None when nothing is dated."""
+def _time_range(nodes: list[dict], edges: list[dict], *, hidden: bool = False) -> dict | None:
+    """The first and last year any actor, tie or move has, or None when nothing is dated; ``hidden``: no slider shown."""
     years = [y for n in nodes for y in n.get("t", []) if y is not None]
     years += [y for e in edges for s in e.get("t", []) for y in s if y is not None]
-    return {"min": min(years), "max": max(years)} if years else None
+    if not years:
+        return None
+    return {"min": min(years), "max": max(years)} | ({"hidden": True} if hidden else {})
 
 
 def _map(G: nx.Graph, nodes: list[dict], index: Mapping, *, lat: str, lon: str, scale: float, boundaries: Any) -> dict | None:
@@ -138,6 +140,7 @@ def view(
     boundaries: Mapping | str | None = None,
     lat_attr: str = "lat",
     lon_attr: str = "lon",
+    time: bool = True,
 ) -> NetworkView:
     """An interactive view of a graph.
 
@@ -212,6 +215,11 @@ def view(
         Outlines drawn under the map (communes, a region).
     lat_attr, lon_attr : str, default "lat", "lon"
         Node attributes holding the coordinates of the map mode.
+    time : bool, default True
+        ``False`` leaves the time slider out: the report does where too few
+        founding years are known to follow the network over time (the
+        slider would show actors of unknown year in every year). A
+        presenter's step can still show a year.
 
     Returns
     -------
@@ -266,7 +274,7 @@ def view(
         seed=seed,
         options=_options(len(edges)),
         renderer=_renderer(renderer, len(nodes), len(edges)),
-        time=_time_range(nodes, edges),
+        time=_time_range(nodes, edges, hidden=not time),
         geo=_map(G, nodes, index, lat=lat_attr, lon=lon_attr, scale=scale, boundaries=boundaries),
         moves=moves_to_animate(G, index),
         captions=_isolated_caption(nodes, [index[n] for n in G if degree.get(n, 0) == 0], lang),

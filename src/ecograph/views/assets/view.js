@@ -648,7 +648,7 @@
   }
   function stop() { if (playing) { clearInterval(playing); playing = null; } byId("eg-play").textContent = "▶ " + T.play; }
   if (data.time) {
-    byId("eg-time").hidden = false;
+    byId("eg-time").hidden = !!data.time.hidden;  // too few years known: no slider, a presenter's step may still set one
     byId("eg-year-label").textContent = T.year;
     slider.min = String(data.time.min); slider.max = String(data.time.max + 1);
     slider.addEventListener("input", function () { stop(); setYear(parseInt(slider.value, 10)); });
