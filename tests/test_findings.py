@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pandas as pd
 
 import ecograph as eg
 from ecograph.findings import FINDING_CODES, MAX_FINDINGS
 from ecograph.report import build_report
+from ecograph.vocabulary import NO_SPHERE_KINDS
 
 
 def _with_spheres(eco: eg.Ecosystem, status: pd.Series) -> eg.Ecosystem:
@@ -38,7 +40,23 @@ def test_withheld_spheres_say_how_many_ties_would_unlock_them():
         assert spheres.stated
     else:
         assert spheres.withheld == "low_coverage"
-        assert spheres.unlock["ties"]["needed"] == math.ceil(eg.MIN_COVERAGE * cov.ties) - cov.ties_known
+        a = brief.analysis
+        kinds = a.eco.actors["kind"].reindex(a.sparse.nodes).to_numpy()
+        spheres_given = a.eco.actors["sphere"].reindex(a.sparse.nodes).fillna("").astype(str).str.strip().ne("").to_numpy()
+        applies = spheres_given | ~np.isin(kinds, NO_SPHERE_KINDS)
+        u, v, _ = a.sparse.edges()
+        reachable = int((applies[u] & applies[v]).sum())
+        if reachable >= math.ceil(eg.MIN_COVERAGE * cov.ties):
+            assert spheres.unlock["ties"]["needed"] == math.ceil(eg.MIN_COVERAGE * cov.ties) - cov.ties_known
+        else:  # even every sphere that can apply would not reach the threshold: the finding says so, and asks for ties
+            assert spheres.unlock == {"beyond_spheres": {"reachable": reachable, "ties": cov.ties}}
+
+
+def test_the_dijon_spheres_cannot_be_unlocked_by_spheres_alone():
+    """24 of Dijon's 26 ties touch an institution, a funder, an event...: no sphere asked for could reach 80% (it asked for 21)."""
+    spheres = next(f for f in eg.Brief(eg.datasets.dijon()).withheld if f.code == "spheres")
+    assert spheres.unlock == {"beyond_spheres": {"reachable": 2, "ties": 26}}
+    assert "Relever d'abord des liens entre structures et initiatives" in spheres.text("fr")["unlock"]
 
 
 def test_findings_with_and_without_inferred_spheres_are_compared():

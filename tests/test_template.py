@@ -117,9 +117,11 @@ def test_mark_gaps_highlights_exactly_the_gaps(tmp_path):
 
     for flag, column in {"missing_sphere": "sphere", "missing_founded": "founded", "missing_scope": "scope", "missing_tie": "id"}.items():
         assert marked(column) == gaps[flag].tolist(), column
-    # an empty cell is marked, a filled one never is
-    c = header.index("sphere")
-    assert all((row[c].value is None) == flagged for row, flagged in zip(ws.iter_rows(min_row=2), marked("sphere"), strict=True))
+    # an empty cell is marked where a sphere applies (not an institution's, a programme's...), a filled one never is
+    c, applies = header.index("sphere"), eg.gaps.sphere_applies(eco.actors)
+    rows = zip(ws.iter_rows(min_row=2), marked("sphere"), applies, strict=True)
+    assert all((row[c].value is None and bool(a)) == flagged for row, flagged, a in rows)
+    assert sum(marked("sphere")) == 35  # 87 of 108 rows without a sphere, 52 of them of kinds no sphere applies to
     assert not any(marked("name"))
     help_rows = [r[0] for r in openpyxl.load_workbook(path)["help"].iter_rows(values_only=True)]
     assert any(str(r).startswith("Cellules surlignées") for r in help_rows)

@@ -48,7 +48,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from .gaps import actor_gaps
+from .gaps import actor_gaps, sphere_applies
 from .measures.analysis import Analysis
 from .measures.group_coverage import MIN_COVERAGE, withheld_reason
 from .measures.robustness import STABLE_RANKING, Z_THRESHOLD
@@ -459,6 +459,9 @@ class Brief:
             needed = cov.needed()
             first = {"ties": {"needed": needed}} if needed else {"other_group": {}} if reason == "one_known_group" else {"first_ties": {}}
             unlock = {**first, **({"ask": {"names": self._names(ask)}} if len(ask) else {})}
+            reachable = self._ties_spheres_can_join(a) if self._group == "sphere" and needed else None
+            if reachable is not None and reachable < math.ceil(MIN_COVERAGE * cov.ties):  # no sphere asked for could conclude
+                unlock = {"beyond_spheres": {"reachable": reachable, "ties": cov.ties}}
             values["threshold"] = MIN_COVERAGE
             return self._withheld("spheres", values, reason, unlock)
         test = a.ei_test
@@ -467,6 +470,14 @@ class Brief:
         values.update({"ei": float(ei), "expected": float(test["expected"]), "verdict": verdict})
         confidence = {"p": min(p_less, p_greater), "permutations": int(test["permutations"])}
         return self._finding("spheres", values, f"permutation_{verdict}", confidence, f"spheres_{verdict}", {}, variant=verdict)
+
+    def _ties_spheres_can_join(self, a: Analysis) -> int:
+        """How many ties of ``a`` join two actors to which a sphere applies (:func:`ecograph.gaps.sphere_applies`)."""
+        eco = a.eco if a.eco is not None else self.analysis.eco  # an analysis of the network alone: the brief's actors
+        actors = eco.actors.reindex(a.sparse.nodes)
+        applies = sphere_applies(actors)
+        u, v, _ = a.sparse.edges()
+        return int((applies[u] & applies[v]).sum())
 
     def _communities(self) -> Finding | None:
         a = self.analysis
@@ -654,7 +665,7 @@ class Brief:
         >>> print(c)
         Do the spheres talk to each other?
           Cannot be said yet: only 78% of the ties join two actors of known sphere, below the 80% a finding needs.
-          → Knowing the sphere at both ends of 1 more tie would unlock it.
+          → Knowing more spheres would not be enough: 7 of the 9 ties join two actors to which a sphere can apply (the others touch an institution, funder, school, programme or event, which has none). Record ties between structures and initiatives first.
         <BLANKLINE>
         Do people move between structures?
           1 move of people between structures is recorded: Incubator → Accelerator lab.

@@ -21,11 +21,8 @@ Examples
 --------
 >>> import ecograph as eg
 >>> gaps = actor_gaps(eg.datasets.tiny())
->>> gaps.loc[["city", "loner"], ["missing_sphere", "missing_founded", "missing_tie"]]
-       missing_sphere  missing_founded  missing_tie
-id
-city             True             True        False
-loner           False            False         True
+>>> gaps.loc[["city", "loner"], ["missing_sphere", "missing_founded", "missing_tie"]].values.tolist()  # no sphere applies to a city
+[[False, True, False], [False, False, True]]
 """
 
 from __future__ import annotations
@@ -36,8 +33,17 @@ import numpy as np
 import pandas as pd
 
 from .ecosystem import Ecosystem
+from .vocabulary import NO_SPHERE_KINDS
 
-__all__ = ["GAP_COLUMNS", "STRUCTURE_KINDS", "actor_gaps", "counted_coverage", "sphere_status_counts", "without_inferred_spheres"]
+__all__ = [
+    "GAP_COLUMNS",
+    "STRUCTURE_KINDS",
+    "actor_gaps",
+    "counted_coverage",
+    "sphere_applies",
+    "sphere_status_counts",
+    "without_inferred_spheres",
+]
 
 #: The flags of :func:`actor_gaps`, one per thing an actor's row may lack.
 GAP_COLUMNS: tuple[str, ...] = ("missing_sphere", "missing_founded", "missing_scope", "missing_tie")
@@ -55,6 +61,24 @@ def _text_column(actors: pd.DataFrame, name: str) -> pd.Series:
     if name in actors:
         return actors[name].astype(object).fillna("").astype(str).str.strip()
     return pd.Series("", index=actors.index, dtype=object)
+
+
+def sphere_applies(actors: pd.DataFrame) -> np.ndarray:
+    """Where a sphere applies to an actor: it has one, or its kind is not one a sphere never applies to.
+
+    Institutions, funders, schools, programmes, events, funds, territories
+    and recommendations (:data:`ecograph.vocabulary.NO_SPHERE_KINDS`) have
+    no sphere unless the data give one: theirs is not missing, it does not
+    apply. The gaps do not ask for it, and a finding between spheres does
+    not count on it.
+
+    >>> import ecograph as eg
+    >>> actors = eg.datasets.tiny().actors
+    >>> bool(dict(zip(actors.index, sphere_applies(actors)))["city"]), int(sphere_applies(actors).sum()), len(actors)
+    (False, 7, 8)
+    """
+    kinds = _text_column(actors, "kind")
+    return ~_blank(actors["sphere"]) | ~kinds.isin(NO_SPHERE_KINDS).to_numpy()
 
 
 def actor_gaps(eco: Ecosystem) -> pd.DataFrame:
@@ -82,7 +106,7 @@ def actor_gaps(eco: Ecosystem) -> pd.DataFrame:
     >>> import ecograph as eg
     >>> gaps = actor_gaps(eg.datasets.tiny())
     >>> int(gaps["n_missing"].sum()), gaps.index[gaps["missing_tie"]].tolist()
-    (3, ['loner'])
+    (2, ['loner'])
     """
     actors = eco.actors
     ids = actors.index
@@ -96,7 +120,7 @@ def actor_gaps(eco: Ecosystem) -> pd.DataFrame:
     out = pd.DataFrame(
         {
             "name": actors["name"].to_numpy(),
-            "missing_sphere": _blank(actors["sphere"]),
+            "missing_sphere": _blank(actors["sphere"]) & sphere_applies(actors),  # not asked where no sphere applies
             "missing_founded": actors["founded"].isna().to_numpy(),
             "missing_scope": _blank(actors["scope"]),
             "missing_tie": ~has_tie,

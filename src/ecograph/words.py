@@ -559,6 +559,14 @@ FINDINGS: dict[str, tuple[str, str]] = {
         "Relever des liens entre acteurs dont {la}{group} est connu{e} permettrait de conclure.",
     ),
     "unlock.ask": ("Ask first: {names}.", "À demander d'abord : {names}."),
+    "unlock.beyond_spheres": (
+        "Knowing more spheres would not be enough: {reachable} of the {ties} ties join two actors to which a sphere can apply "
+        "(the others touch an institution, funder, school, programme or event, which has none). Record ties between "
+        "structures and initiatives first.",
+        "Connaître plus de sphères ne suffirait pas : {reachable} des {ties} liens relient deux acteurs auxquels une sphère peut "
+        "s'appliquer (les autres touchent une institution, un financeur, une école, un programme ou un événement, qui n'en ont "
+        "pas). Relever d'abord des liens entre structures et initiatives.",
+    ),
     "unlock.affiliations": (
         "Record who worked where, and when (the people and affiliations tables).",
         "Relever qui a travaillé où, et quand (tables des personnes et des affiliations).",
@@ -754,6 +762,10 @@ REPORT: dict[str, tuple[str, str]] = {
     "note.network": (
         "Hover over or click an actor; search one to see its neighbourhood; filter by {group}, kind or tie type; move the years. Printed, the page shows the static map.",
         "Survolez ou cliquez un acteur ; cherchez-en un pour voir son voisinage ; filtrez par {group}, type ou type de lien ; faites défiler les années. À l'impression, la page montre la carte statique.",
+    ),
+    "note.network_no_years": (
+        "Hover over or click an actor; search one to see its neighbourhood; filter by {group}, kind or tie type (too few founding years are known to move the years). Printed, the page shows the static map.",
+        "Survolez ou cliquez un acteur ; cherchez-en un pour voir son voisinage ; filtrez par {group}, type ou type de lien (trop peu d'années de création sont connues pour faire défiler les années). À l'impression, la page montre la carte statique.",
     ),
     "note.outreach_unscoped": (
         "{isolates:p|actor has|actors have} no known tie. The worklist keeps the organisations left out (no programme, fund, event, territory or recommendation): {listed}{split}, each with up to three introducers and why.",

@@ -50,7 +50,8 @@ def _coverage_note(c: Context, cov: Any) -> str:
 def _network(c: Context) -> str:
     # what the view's filter is headed by: the spheres, or the dataset's own groups
     group = group_words(c.analysis.sparse.graph.get("group"), c.lang)
-    return f"<p class='note'>{c.w('note.network', group=group)}</p>{c.view_html}<img class='figure print-only' alt='' src='{c.images['network']}'>"
+    note = "note.network" if c.brief.dates_sufficient else "note.network_no_years"  # the map has no slider then
+    return f"<p class='note'>{c.w(note, group=group)}</p>{c.view_html}<img class='figure print-only' alt='' src='{c.images['network']}'>"
 
 
 def _outreach(c: Context) -> str:
