@@ -285,3 +285,17 @@ def test_brokers_without_any_actor_on_a_path_say_so():
     G = nx.complete_graph(4)
     fig = F.figure_brokers(eg.brokers(G, {}), lang="fr")
     assert fig.axes[0].containers == [] and word("figures.no_brokers", "fr") in _texts(fig)  # no bar
+
+
+def test_the_network_map_keeps_every_name_on_the_page():
+    """A name at the map's edge ran off it ("ernatives Economiques" in Dijon's map): it now starts at its actor."""
+    from ecograph.report import build_report
+
+    fig = build_report(eg.datasets.dijon(), lang="fr", date="2026-01-01").figures["network"]
+    renderer = fig.canvas.get_renderer()
+    names = [t for t in fig.axes[0].texts if t.get_text()]
+    assert len(names) >= 10
+    for t in names:
+        box = t.get_window_extent(renderer)
+        assert fig.bbox.x0 - 1 <= box.x0 and box.x1 <= fig.bbox.x1 + 1, t.get_text()
+    plt.close(fig)

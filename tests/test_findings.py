@@ -116,3 +116,12 @@ def test_when_every_sphere_is_inferred_the_finding_without_them_cannot_be_said()
     mine = next(f for f in brief.candidates if f.code == "spheres")
     assert brief.inferred_changes == ([(mine, without)] if mine.stated else [])
     assert "stated by the source or by the actors" in without.text("en")["unlock"]
+
+
+def test_connectors_of_a_network_in_pieces_are_said_to_connect_within_their_part():
+    """Dijon is in 75 pieces, the largest of 8: "5 organisations connect the others" read as hubs of the whole ecosystem."""
+    f = next(f for f in eg.Brief(eg.datasets.dijon()).findings if f.code == "connectors")
+    assert f.variant == "top_pieces" and f.values["largest"] == 8
+    assert "relient les autres au sein de leur propre ensemble relié, dont le plus grand compte 8 acteurs" in f.text("fr")["sentence"]
+    whole = next(f for f in eg.Brief(eg.datasets.karate()).findings if f.code == "connectors")  # in one piece: said plainly
+    assert "pieces" not in whole.variant and "within" not in whole.text("en")["sentence"]

@@ -399,7 +399,7 @@ def test_the_report_says_how_directed_and_weighted_ties_were_read():
     assert "3 ties carry a weight other than 1" in text and "length is 1/weight" in text
     figures = {r: v for r, v in re.findall(r"<tr><td>([^<]+)</td><td class=\"num\">([^<]+)</td></tr>", _directions_section(report.html))}
     assert figures["arcs (a tie each way counts twice)"] == "9"
-    assert figures["share of arcs returned (reciprocity)"] == "0.4444"  # 4 of 9 arcs
+    assert figures["share of arcs returned (reciprocity; an undirected tie counts as returned)"] == "0.4444"  # 4 of 9 arcs
     assert figures["pairs tied both ways"] == "2" and figures["pairs tied one way only"] == "5"
     assert figures["mean weight of a possible arc (valued density)"] == "0.45"  # 13.5 over 30 possible arcs
     assert figures["E-I index on weights"] == "\u22120.1852"  # (5.5 − 8) / 13.5

@@ -439,6 +439,10 @@ class Brief:
         else:
             confidence = "unchecked_ranking" if math.isnan(kept) else "stable_ranking" if kept >= STABLE_RANKING else "fragile_ranking"
         variant = "one" if len(top) == 1 else "top" if values["connectors"] > len(top) else ""
+        largest = int(a.components.value_counts().max())
+        if 2 * largest < a.sparse.n:  # a network in pieces: a connector links the others of its own part, not the whole
+            values["largest"] = largest
+            variant = f"{variant}_pieces" if variant else "pieces"
         action = "rely_on_connector" if len(top) == 1 else "rely_on_connectors"
         return self._finding("connectors", values, confidence, {"kept": kept, "k": 10, "on_paths": on_paths}, action, {}, variant=variant)
 

@@ -202,7 +202,10 @@ MEASURES: dict[str, tuple[str, str]] = {
     "name.adjusted_rand": ("adjusted Rand index", "indice de Rand ajusté"),
     "name.top_brokers": ("top brokers kept", "principaux intermédiaires conservés"),
     "name.arcs": ("arcs (a tie each way counts twice)", "arcs (un lien dans les deux sens compte deux fois)"),
-    "name.reciprocity": ("share of arcs returned (reciprocity)", "part des arcs rendus (réciprocité)"),
+    "name.reciprocity": (
+        "share of arcs returned (reciprocity; an undirected tie counts as returned)",
+        "part des arcs rendus (réciprocité ; un lien non orienté compte comme rendu)",
+    ),
     "name.mutual_pairs": ("pairs tied both ways", "paires liées dans les deux sens"),
     "name.asymmetric_pairs": ("pairs tied one way only", "paires liées dans un seul sens"),
     "name.directed_density": ("density of arcs", "densité des arcs"),
@@ -335,8 +338,8 @@ FINDINGS: dict[str, tuple[str, str]] = {
         "{n:p|passage|passages} de personnes d'une structure à une autre {n:w|est enregistré|sont enregistrés}, dont {moves}, et {more:p|autre|autres} (le tableau des passages de personnes les liste tous).",
     ),
     "confidence.lower_bound": (
-        "A minimum: only the ties recorded are counted, and more will be found as the map is completed; with {share:.0%} of the actors missing at random the density would stay between {low:.2%} and {high:.2%}.",
-        "Un minimum : seuls les liens relevés sont comptés, d'autres apparaîtront à mesure que la carte se complète ; si {share:.0%} des acteurs manquaient au hasard, la densité resterait entre {low:.2%} et {high:.2%}.",
+        "A minimum: only the ties recorded are counted, and more will be found as the map is completed; and were {share:.0%} of the actors recorded missing at random, the density would stay between {low:.2%} and {high:.2%} (this range is about missing actors: ties not yet recorded can only raise it).",
+        "Un minimum : seuls les liens relevés sont comptés, d'autres apparaîtront à mesure que la carte se complète ; et si {share:.0%} des acteurs relevés manquaient au hasard, la densité resterait entre {low:.2%} et {high:.2%} (cette fourchette porte sur des acteurs manquants : les liens non encore relevés ne peuvent que l'augmenter).",
     ),
     "confidence.few_paths": (
         "Only {on_paths:p|actor lies|actors lie} on any shortest path between others: a ranking to check with the actors as ties are recorded.",
@@ -534,6 +537,18 @@ FINDINGS: dict[str, tuple[str, str]] = {
         "{connectors} organisations connect the others (the connectors); the most often on the shortest paths between them are {names}.",
         "{connectors} organisations relient les autres (les connecteurs) ; les plus souvent sur les plus courts chemins entre elles sont {names}.",
     ),
+    "sentence.connectors_pieces": (
+        "Within their own connected part (the largest has {largest} actors), the actors most often on the shortest paths between the others are {names}.",
+        "Au sein de leur propre ensemble relié (le plus grand compte {largest} acteurs), les acteurs le plus souvent sur les plus courts chemins entre les autres sont {names}.",
+    ),
+    "sentence.connectors_top_pieces": (
+        "{connectors} organisations connect the others within their own connected part, the largest of which has {largest} actors (the connectors); the most often on the shortest paths between them are {names}.",
+        "{connectors} organisations relient les autres au sein de leur propre ensemble relié, dont le plus grand compte {largest} acteurs (les connecteurs) ; les plus souvent sur les plus courts chemins entre elles sont {names}.",
+    ),
+    "sentence.connectors_one_pieces": (
+        "Within its own connected part (the largest has {largest} actors), the actor most often on the shortest paths between the others is {names}.",
+        "Au sein de son propre ensemble relié (le plus grand compte {largest} acteurs), l'acteur le plus souvent sur les plus courts chemins entre les autres est {names}.",
+    ),
     "sentence.connectors_one": (
         "The actor most often on the shortest paths between the others is {names}.",
         "L'acteur le plus souvent sur les plus courts chemins entre les autres est {names}.",
@@ -602,8 +617,8 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "measure": ("measure", "mesure"),
     "observed": ("observed", "observé"),
     "mean": ("mean", "moyenne"),
-    "ci_low": ("95% low", "bas (95 %)"),
-    "ci_high": ("95% high", "haut (95 %)"),
+    "ci_low": ("95% low", "bas (95\u00a0%)"),
+    "ci_high": ("95% high", "haut (95\u00a0%)"),
     "samples": ("samples", "tirages"),
     "max_samples": ("at most", "au plus"),
     "reason": ("why", "pourquoi"),

@@ -366,16 +366,22 @@ def figure_network(
 def _drop_overlapping(fig: Figure, labels: list) -> None:
     """Put each name above its actor, or below when above would overlap a name placed before it, else leave it out.
 
-    ``labels`` come most important first.
+    ``labels`` come most important first. A name that would run off the
+    page's left or right edge starts (or ends) at its actor instead.
     """
     renderer = fig.canvas.get_renderer()
     for ax in fig.axes:
         ax.apply_aspect()  # where the names will be drawn: an equal aspect moves the axes at drawing time
     kept: list = []
+    page = fig.bbox
     for text in labels:
         for offset, anchor in (((0, 5), "bottom"), ((0, -6), "top")):
             text.set_position(offset)
             text.set_verticalalignment(anchor)
+            text.set_horizontalalignment("center")
+            box = text.get_window_extent(renderer)
+            if box.x0 < page.x0 or box.x1 > page.x1:  # a name at the edge runs from its actor inwards, never off the page
+                text.set_horizontalalignment("left" if box.x0 < page.x0 else "right")
             box = text.get_window_extent(renderer).expanded(1.05, 1.2)
             if not any(box.overlaps(other) for other in kept):
                 kept.append(box)
