@@ -87,11 +87,13 @@ def _finding_focus(brief: Brief, f: Any) -> dict[str, Any]:
         return {"focus": {"actors": list(f.values["ids"])}, "highlight": ["connectors"], "camera": "focus"}
     if f.code == "fragility":
         return {"focus": {"around": str(f.values["id"]), "depth": 1}, "highlight": ["cut_points"], "camera": "focus"}
-    if f.code == "communities":  # the groups the text counts (two actors or more), the actors alone left dim
-        membership = a.communities.membership
-        sizes = membership.value_counts()
-        kept = set(sizes.index[sizes.to_numpy() >= 2])
-        return {"focus": {"actors": sorted(str(i) for i, c in membership.items() if c in kept)}, "camera": "focus"}
+    if f.code == "communities":
+        if f.variant == "pieces":  # the groups are the network's pieces: all those the text counts (two actors or more)
+            membership = a.communities.membership
+            sizes = membership.value_counts()
+            kept = set(sizes.index[sizes.to_numpy() >= 2])
+            return {"focus": {"actors": sorted(str(i) for i, c in membership.items() if c in kept)}, "camera": "focus"}
+        return {"focus": {"community": int(a.communities.sizes.idxmax())}, "camera": "focus"}  # groups within a piece: one
     if f.code == "flows":
         flows = a.people_flows
         pairs = sorted({(str(s), str(t)) for s, t in zip(flows["source"], flows["target"])})
