@@ -163,3 +163,19 @@ def test_the_french_help_sheet_is_french(tmp_path):
     )
     ws = openpyxl.load_workbook(path)["ties"]
     assert {dv.error for dv in ws.data_validations.dataValidation} >= {"Choisissez une valeur dans la liste (type)"}
+
+
+def test_the_help_sheet_examples_speak_the_template_language(tmp_path):
+    """The French help sheet showed "Former PREMICE employee A" and "Interview, 2017-06-08"; codes and dates stay as they are."""
+
+    def examples(lang: str) -> dict:
+        path = eg.interop.template.write_template(tmp_path / f"{lang}.xlsx", lang=lang)
+        rows = list(openpyxl.load_workbook(path)["help"].iter_rows(min_row=2, values_only=True))
+        return {(r[0], r[1]): r[5] for r in rows}
+
+    fr, en = examples("fr"), examples("en")
+    assert fr[("people", "name")] == "Ancien salarié de PREMICE A" and en[("people", "name")] == "Former PREMICE employee A"
+    assert fr[("people", "source")] == "Entretien, 2017-06-08" and fr[("metadata", "title")] == "L'économie collaborative à Dijon"
+    assert fr[("actors", "founded")] == en[("actors", "founded")] and fr[("actors", "scope")] == en[("actors", "scope")] == "local"
+    english = [k for k, v in fr.items() if isinstance(v, str) and any(w in v for w in ("Study", "Interview", "Former", "economy"))]
+    assert english == []

@@ -1192,6 +1192,18 @@ INTEROP: dict[str, tuple[str, str]] = {
 # drop-down lists, and the help of each column, "help.<table>.<column>" (the English is the schema's
 # description, which the generated docs show: a test keeps the two the same).
 TEMPLATE: dict[str, tuple[str, str]] = {
+    # the help sheet's examples that are words (the others, codes, ids, dates and numbers, are the same in every language)
+    "example.actors.source": ("Study 2018, chap. 2, key message 1", "Étude 2018, chap. 2, message clé 1"),
+    "example.actors.sphere_basis": (
+        "“initiative sur la consommation collaborative” (Study 2018, bibliography)",
+        "« initiative sur la consommation collaborative » (Étude 2018, bibliographie)",
+    ),
+    "example.people.name": ("Former PREMICE employee A", "Ancien salarié de PREMICE A"),
+    "example.people.source": ("Interview, 2017-06-08", "Entretien, 2017-06-08"),
+    "example.affiliations.source": ("Study 2018, chap. 2", "Étude 2018, chap. 2"),
+    "example.ties.evidence": ("Study 2018, chap. 4, recommendation 1", "Étude 2018, chap. 4, préconisation 1"),
+    "example.metadata.title": ("Collaborative economy in Dijon", "L'économie collaborative à Dijon"),
+    "example.metadata.source": ("Study 2018, final report", "Étude 2018, rapport final"),
     "head.sheet": ("sheet", "feuille"),
     "head.column": ("column", "colonne"),
     "head.required": ("required", "obligatoire"),

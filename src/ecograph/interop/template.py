@@ -43,7 +43,7 @@ from ..io import append_rows, normalise_xlsx, set_cell, sheet_rows_xml
 from ..metadata import Metadata
 from ..schema import METADATA_FIELDS, METADATA_LANGUAGES, TABLE_ORDER, TABLES
 from ..vocabulary import Vocabulary, default_vocabulary
-from ..words import check_language, word
+from ..words import CATALOGUE, check_language, word
 
 __all__ = ["column_help", "write_template"]
 
@@ -64,6 +64,12 @@ def column_help(table: str, column: str, lang: str = "en") -> str:
     ('Année de création.', 'Language of the people the dataset is')
     """
     return word(f"template.help.{table}.{column}", lang)
+
+
+def _example(table: str, spec: Any, lang: str) -> str:
+    """A column's example in ``lang``: the catalogue's where it is words, else the schema's (a code, an id, a date...)."""
+    key = f"template.example.{table}.{spec.name}"
+    return word(key, lang) if key in CATALOGUE else spec.example
 
 
 def _append(ws: Any, values: list) -> None:
@@ -218,10 +224,10 @@ def write_template(
         for spec in TABLES[name].columns:
             allowed = _allowed(spec, voc, lang)
             required = word("common.yes", lang) if spec.required else ""
-            _append(help_ws, [name, spec.name, required, allowed, column_help(name, spec.name, lang), spec.example])
+            _append(help_ws, [name, spec.name, required, allowed, column_help(name, spec.name, lang), _example(name, spec, lang)])
     for spec in METADATA_FIELDS:
         allowed = _allowed(spec, voc, lang)
-        _append(help_ws, ["metadata", spec.name, "", allowed, column_help("metadata", spec.name, lang), spec.example])
+        _append(help_ws, ["metadata", spec.name, "", allowed, column_help("metadata", spec.name, lang), _example("metadata", spec, lang)])
     marks: dict[str, np.ndarray] = {}
     gap_style = 0
     if marking:
