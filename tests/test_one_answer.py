@@ -73,6 +73,9 @@ def test_every_output_counts_the_same_actors(written):
     bare = int(standing.loc[list(worklist["id"]), "no_known_tie"].sum())
     if 0 < bare < to_reach:
         assert f": {to_reach}, {bare} with no known tie and {to_reach - bare} barely tied," in text
+    firsts = worklist["introducer_1"].dropna()
+    if len(firsts) > 1:  # the page says how far the first introducers are spread, as the file has them
+        assert f"none is first for more than {int(firsts.value_counts().max())} of them" in text
     # summary.txt: the same names, the same numbers
     summary = (out / "report" / "summary.txt").read_text(encoding="utf-8")
     assert re.search(rf"{word('standing.no_known_tie', 'en')}\s+{none}\n", summary)

@@ -794,6 +794,10 @@ REPORT: dict[str, tuple[str, str]] = {
         "{isolates:p|actor has|actors have} no known tie. The worklist keeps the actors of the territory left out (local and regional scope, no programme, fund, event, territory or recommendation): {listed}{split}, each with up to three introducers and why.",
         "{isolates:p|acteur n'a|acteurs n'ont} aucun lien connu. La liste de travail garde les acteurs du territoire laissés à l'écart (portée locale et régionale, ni programme, ni fonds, ni événement, ni territoire, ni préconisation) : {listed}{split}, chacun avec jusqu'à trois introducteurs et la raison.",
     ),
+    "note.outreach_spread": (
+        "The first introducers are spread so as not to overload anyone: none is first for more than {most} of them; the second and third are alternatives, should the first not be available.",
+        "Les premiers introducteurs sont répartis pour ne surcharger personne : aucun n'est premier pour plus de {most} d'entre eux ; le deuxième et le troisième sont des solutions de rechange, si le premier n'est pas disponible.",
+    ),
     "note.outreach_split": (
         ", {no_tie} with no known tie and {others} barely tied",
         ", dont {no_tie} sans lien connu et {others:p|à peine relié|à peine reliés}",

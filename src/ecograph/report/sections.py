@@ -63,6 +63,9 @@ def _outreach(c: Context) -> str:
     # the list is not a part of the actors without a tie: those barely tied are on it too, and the sentence says how many
     split = word(f"report.{note}_split", c.lang, no_tie=no_tie, others=listed - no_tie) if 0 < no_tie < listed else ""
     intro = c.w(note, isolates=facts["isolates"], listed=listed, split=split)
+    firsts = c.brief.worklist["introducer_1"].dropna() if "introducer_1" in c.brief.worklist else []
+    if len(firsts) > 1:  # the same few names recur in the three columns: the first ones are spread, the others are spares
+        intro += " " + c.w("note.outreach_spread", most=int(firsts.value_counts().max()))
     return f"<p>{intro}</p>" + table(wl, lang=c.lang, max_rows=25, file="worklist")
 
 
