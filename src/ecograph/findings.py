@@ -53,6 +53,7 @@ from .measures.analysis import Analysis
 from .measures.group_coverage import MIN_COVERAGE, withheld_reason
 from .measures.robustness import STABLE_RANKING, Z_THRESHOLD
 from .outreach import key_players, outreach_worklist
+from .sparse import largest_parts
 from .vocabulary import NO_SPHERE_KINDS
 from .words import CATALOGUE, agreement, check_language, word
 
@@ -403,8 +404,7 @@ class Brief:
             "isolates": self.facts["isolates"],
             "outside": self.facts["outside_main"],
         }
-        sizes = a.components.value_counts()
-        tied = int((sizes == sizes.max()).sum()) if len(sizes) else 0  # parts of the largest size: all of them are "the largest"
+        tied = len(largest_parts(a.components.to_numpy()))  # parts of the largest size: all of them are "the largest"
         variant = "whole" if values["others"] == 0 else "no_isolate" if values["isolates"] == 0 else ""
         if tied > 1:
             values.update({"tied": tied, "others": int(head["components"]) - tied})

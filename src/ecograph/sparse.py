@@ -40,7 +40,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
     from .ecosystem import Ecosystem
 
-__all__ = ["GraphLike", "SparseGraph", "as_sparse", "igraph_module", "outside_largest"]
+__all__ = ["GraphLike", "SparseGraph", "as_sparse", "igraph_module", "largest_parts", "outside_largest"]
 
 
 class SparseGraph:
@@ -335,6 +335,18 @@ class SparseGraph:
         return out
 
 
+def largest_parts(components: np.ndarray) -> np.ndarray:
+    """The labels of the largest connected parts, from each node's component label: several when parts tie for the size.
+
+    >>> largest_parts(np.array([0, 0, 1, 1, 2])).tolist(), largest_parts(np.array([], dtype=int)).tolist()
+    ([0, 1], [])
+    """
+    if not len(components):
+        return np.zeros(0, dtype=np.int64)
+    sizes = np.bincount(components)
+    return np.flatnonzero(sizes == sizes.max())
+
+
 def outside_largest(components: np.ndarray) -> np.ndarray:
     """Which nodes lie outside the largest connected part, from each node's component label (0, 1, 2...).
 
@@ -344,10 +356,7 @@ def outside_largest(components: np.ndarray) -> np.ndarray:
     >>> outside_largest(np.array([0, 0, 1, 1, 2])).tolist()
     [False, False, False, False, True]
     """
-    if not len(components):
-        return np.zeros(0, dtype=bool)
-    sizes = np.bincount(components)
-    return sizes[components] < sizes.max()
+    return ~np.isin(components, largest_parts(components))
 
 
 def igraph_module() -> Any:

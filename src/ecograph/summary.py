@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 from scipy.sparse.csgraph import connected_components
 
-from .sparse import outside_largest
+from .sparse import largest_parts, outside_largest
 from .words import CATALOGUE, LANGUAGES, label, number, word
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -177,7 +177,7 @@ def network_counts(S: SparseGraph, *, density: float | None = None) -> dict[str,
         "density": density if density is not None else (2.0 * S.m / (n * (n - 1)) if n > 1 else 0.0),
         "components": len(sizes),
         "largest_component": int(sizes.max()) if n else 0,
-        "largest_components": int((sizes == sizes.max()).sum()) if n else 0,  # parts tied for the largest: all are main
+        "largest_components": len(largest_parts(comp)),  # parts tied for the largest: all are main
         "isolates": int((S.degrees() == 0).sum()),
         "outside_main": int(outside_largest(comp).sum()),
     }

@@ -175,7 +175,7 @@ def actor_standing(
         at = S.nodes.get_indexer(list(reason_for))
         explain[at[at >= 0]] = True
     for i in np.flatnonzero(explain):
-        reasons[i] = _reason(S, A, i, org_degree, degree, comp, sizes, largest, reach)
+        reasons[i] = _reason(S, A, i, org_degree, degree, comp, sizes, outside, reach)
     cuts = (cut_points if cut_points is not None else _cut_points_measure(S)).reindex(S.nodes).fillna(0).astype(np.int64).to_numpy()
     bc = (betweenness if betweenness is not None else _betweenness_measure(S)).reindex(S.nodes).fillna(0.0).to_numpy(dtype=float)
     frame = pd.DataFrame(
@@ -211,12 +211,12 @@ def _connectors(nodes: pd.Index, bc: np.ndarray, organisation: np.ndarray) -> np
     return out
 
 
-def _reason(S, A, i: int, org_degree, degree, comp, sizes, largest: int, reach) -> tuple:
+def _reason(S, A, i: int, org_degree, degree, comp, sizes, outside_main: np.ndarray, reach) -> tuple:
     """Why the actor at position ``i`` is to reach, as codes (see the module notes)."""
     if org_degree[i] == 0:
         return (("no_tie",) if degree[i] == 0 else ("no_tie_with_organisation",),)
     nbrs = A.indices[A.indptr[i] : A.indptr[i + 1]]
-    outside = sizes[comp[i]] < largest  # as outside_largest
+    outside = bool(outside_main[i])
     parts: list[tuple] = [("outside_main", int(sizes[comp[i]]))] if outside else []
     if len(nbrs) == 1 or (outside and len(nbrs) <= 2):
         parts.append(("only_through", *sorted((S.nodes[z] for z in nbrs.tolist()), key=str)))

@@ -22,6 +22,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..findings import Brief
+from ..sparse import outside_largest
 from ..walk import ORDER, Step, Walk
 from ..words import check_language, word
 from .brief import coverage_items
@@ -79,9 +80,7 @@ def _finding_focus(brief: Brief, f: Any) -> dict[str, Any]:
         return {"focus": {"actors": [str(i) for i in standing.index[standing["no_known_tie"]]]}}
     if f.code == "fragmentation":
         comps = a.components  # from the sparse network: no networkx graph built for this
-        sizes = comps.value_counts()
-        largest = set(sizes.index[sizes.to_numpy() == sizes.max()])  # parts tied for the largest: the text names them all
-        main = sorted(str(i) for i, c in zip(comps.index, comps.to_numpy()) if c in largest)
+        main = sorted(map(str, comps.index[~outside_largest(comps.to_numpy())]))  # parts tied for the largest: the text names them all
         return {"focus": {"actors": main}, "camera": "focus"}
     if f.code == "connectors":
         return {"focus": {"actors": list(f.values["ids"])}, "highlight": ["connectors"], "camera": "focus"}

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..findings import group_names
+from ..gaps import sphere_status_counts
 from ..measures.analysis import RANKING_BATCH
 from ..measures.group_coverage import MIN_COVERAGE
 from ..measures.robustness import BATCH, SETTLED_SE, STABLE_RANKING, Z_THRESHOLD
@@ -44,7 +45,7 @@ def _coverage_note(c: Context, cov: Any) -> str:
     """How much of the grouping is known, in the grouping's own words ("21 actors of 100 have a known sphere")."""
     a = c.analysis
     named = group_names(a.group_name, c.lang)["group"]
-    return word("measures.coverage_of", c.lang, group=named, **agreement(named, a.group_gender or "f", c.lang), **cov.to_dict())
+    return word("measures.coverage_of", c.lang, group=named, **agreement(named, a.group_gender, c.lang), **cov.to_dict())
 
 
 def _network(c: Context) -> str:
@@ -59,7 +60,7 @@ def _outreach(c: Context) -> str:
     wl = c.tables.worklist_shown
     note = "note.outreach" if facts["scope_known"] else "note.outreach_unscoped"
     listed = len(c.brief.worklist)
-    no_tie = sum(1 for reason in c.brief.worklist["reason"] if reason and reason[0][0] == "no_tie")
+    no_tie = int(c.analysis.standing["no_known_tie"].reindex(c.brief.worklist.index).sum())
     # the list is not a part of the actors without a tie: those barely tied are on it too, and the sentence says how many
     split = word(f"report.{note}_split", c.lang, no_tie=no_tie, others=listed - no_tie) if 0 < no_tie < listed else ""
     intro = c.w(note, isolates=facts["isolates"], listed=listed, split=split)
@@ -181,8 +182,8 @@ def _methods(c: Context) -> str:
             return word("report.method.unknown.text_group", c.lang, group=own)
         return word(f"report.method.{key}.text", c.lang)
 
-    status = c.analysis.eco.actors.get("sphere_status")
-    known = own is None and status is not None and bool(status.notna().any())  # the spheres say how each is known
+    status = sphere_status_counts(c.analysis.eco)  # an empty status column says nothing: only stated or inferred ones count
+    known = own is None and int(status["stated"] + status["inferred"]) > 0
     keys = [k for k in METHODS if k != "spheres_known" or known]
     items = "".join(f"<dt><strong>{esc(word(f'report.method.{key}.title', c.lang))}</strong></dt><dd>{esc(text(key))}</dd>" for key in keys)
     return f"<dl>{items}</dl>"
